@@ -1,0 +1,220 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Outcome is the recorded state of a milestone.
+type Outcome string
+
+// Milestone outcomes.
+const (
+	OutcomeDone       Outcome = "done"
+	OutcomeInProgress Outcome = "in_progress"
+	OutcomeNotDone    Outcome = "not_done"
+)
+
+// OutcomeLabel is the Chinese name of an outcome.
+func OutcomeLabel(o Outcome) string {
+	switch o {
+	case OutcomeDone:
+		return "已完成"
+	case OutcomeInProgress:
+		return "推进中"
+	case OutcomeNotDone:
+		return "未完成"
+	}
+	return string(o)
+}
+
+// OutcomeFormatsHelp says what ParseOutcome accepts.
+const OutcomeFormatsHelp = "重点事项请填：已完成、推进中 或 未完成"
+
+// ParseOutcome reads a milestone's state as a reviewer types it.
+func ParseOutcome(s string) (Outcome, error) {
+	switch strings.ToLower(strings.TrimSpace(normalizeWidth(s))) {
+	case "已完成", "完成", "已实现", "实现", "done":
+		return OutcomeDone, nil
+	case "推进中", "进行中", "在推进", "正在推进", "in_progress", "in progress":
+		return OutcomeInProgress, nil
+	case "未完成", "未实现", "未启动", "not_done", "not done":
+		return OutcomeNotDone, nil
+	}
+	return "", fmt.Errorf("进展“%s”无法识别：%s", s, OutcomeFormatsHelp)
+}
+
+// Actual is a recorded figure: cumulative through Period, as published.
+type Actual struct {
+	ItemID     string
+	Period     Period
+	Value      float64 // in the target's written unit; unused for milestones
+	Outcome    Outcome // milestones only
+	Source     string  // where the figure comes from (统计局月报…)
+	SourceDate string  // the date of that source, as given
+	By         string
+	At         time.Time
+}
+
+// ManualStatus is a status a reviewer sets by hand, with the reason they
+// must give. It applies from its period on, until a later one replaces it.
+type ManualStatus struct {
+	ItemID string
+	Period Period
+	Code   Code
+	Reason string
+	By     string
+	At     time.Time
+}
+
+// TargetOverride is a target the reviewer enters where the notice leaves
+// it open: the province's figure for 按省下达目标安排, or the figure an
+// external reference stands at (各项贷款增速).
+type TargetOverride struct {
+	ItemID string
+	Text   string
+	Reason string
+	By     string
+	At     time.Time
+}
+
+// Review is a plan with everything reviewers have recorded against it: the
+// input of the status function.
+type Review struct {
+	Plan      *Plan
+	Tolerance Tolerance
+	actuals   map[string][]Actual // by item, sorted by period
+	manual    map[string][]ManualStatus
+	overrides map[string]TargetOverride
+}
+
+// NewReview assembles a review from recorded data.
+func NewReview(p *Plan, tol Tolerance, actuals []Actual, manual []ManualStatus, overrides []TargetOverride) *Review {
+	r := &Review{Plan: p, Tolerance: tol,
+		actuals:   map[string][]Actual{},
+		manual:    map[string][]ManualStatus{},
+		overrides: map[string]TargetOverride{},
+	}
+	for _, a := range actuals {
+		r.actuals[a.ItemID] = append(r.actuals[a.ItemID], a)
+	}
+	for id := range r.actuals {
+		as := r.actuals[id]
+		sort.Slice(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) })
+	}
+	for _, m := range manual {
+		r.manual[m.ItemID] = append(r.manual[m.ItemID], m)
+	}
+	for id := range r.manual {
+		ms := r.manual[id]
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Period.Before(ms[j].Period) })
+	}
+	for _, o := range overrides {
+		r.overrides[o.ItemID] = o
+	}
+	return r
+}
+
+// TrackedID is the item whose actuals an item uses: a body commitment that
+// repeats a 附件1 indicator shares its figures.
+func TrackedID(it Item) string {
+	if it.SameAs != "" {
+		return it.SameAs
+	}
+	return it.ID
+}
+
+// Actuals are the figures recorded for an item (or the indicator it
+// repeats), in period order.
+func (r *Review) Actuals(it Item) []Actual { return r.actuals[TrackedID(it)] }
+
+// Latest is the newest figure recorded for the item at or before asOf.
+func (r *Review) Latest(it Item, asOf Period) (Actual, bool) {
+	return latest(r.Actuals(it), asOf)
+}
+
+func latest(as []Actual, asOf Period) (Actual, bool) {
+	for i := len(as) - 1; i >= 0; i-- {
+		if !asOf.Before(as[i].Period) {
+			return as[i], true
+		}
+	}
+	return Actual{}, false
+}
+
+// Manual is the reviewer's manual status in force at asOf, if any.
+func (r *Review) Manual(it Item, asOf Period) (ManualStatus, bool) {
+	ms := r.manual[it.ID]
+	for i := len(ms) - 1; i >= 0; i-- {
+		if !asOf.Before(ms[i].Period) {
+			return ms[i], true
+		}
+	}
+	return ManualStatus{}, false
+}
+
+// Override is the reviewer-entered target of an item, if any.
+func (r *Review) Override(it Item) (TargetOverride, bool) {
+	o, ok := r.overrides[it.ID]
+	return o, ok
+}
+
+// EffectiveTarget is the target the status is judged against: the
+// notice's own, or, where the notice leaves the figure open, the one a
+// reviewer entered. ok is false while a figure is still awaited.
+func (r *Review) EffectiveTarget(it Item) (t Target, ok bool, why string) {
+	t = it.Target
+	switch t.Basis {
+	case BasisPending:
+		o, has := r.overrides[it.ID]
+		if !has {
+			return t, false, fmt.Sprintf("目标待%s下达后录入", t.Ref)
+		}
+		pt, err := ResolveOverride(t, o.Text)
+		if err != nil {
+			return t, false, err.Error()
+		}
+		return pt, true, ""
+	case BasisRelative:
+		if _, internal := r.Plan.Refs[t.Ref]; internal {
+			return t, true, ""
+		}
+		o, has := r.overrides[it.ID]
+		if !has {
+			return t, false, fmt.Sprintf("“%s”的数值尚未录入", t.Ref)
+		}
+		pt, err := ResolveOverride(t, o.Text)
+		if err != nil {
+			return t, false, err.Error()
+		}
+		return pt, true, ""
+	}
+	return t, true, ""
+}
+
+// ResolveOverride reads the text a reviewer enters as an item's target: a
+// full target in the grammar (下降3.5%) for a pending one, or the figure
+// of the external reference (12.1%) for a relative one.
+func ResolveOverride(t Target, text string) (Target, error) {
+	switch t.Basis {
+	case BasisPending:
+		pt, err := ParseTarget(text)
+		if err != nil {
+			return t, err
+		}
+		if !pt.HasValue() {
+			return t, fmt.Errorf("录入的目标“%s”须有具体数值，如 下降3.5%%", text)
+		}
+		return pt, nil
+	case BasisRelative:
+		n, err := ParseNumber(text)
+		if err != nil || n.Permille || n.Multiplier != 1 {
+			return t, fmt.Errorf("“%s”的数值“%s”无法识别：请输入百分数，如 12.1%%", t.Ref, text)
+		}
+		return Target{Comparator: t.Comparator, Value: n.Value, Unit: "%", BaseUnit: "%", Multiplier: 1,
+			Basis: BasisGrowth, Direction: t.Direction, Ref: t.Ref}, nil
+	}
+	return t, fmt.Errorf("该项目标已在计划中写明，不能另行录入")
+}

@@ -1,0 +1,412 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Code identifies a status; scripts rely on these names.
+type Code string
+
+// The status codes. Year-end codes judge the full-year figure; in-year codes
+// judge a figure of 1-N月 (N<12) against 序时进度 or the target; the last
+// group covers items with nothing to judge yet.
+const (
+	Exceeded  Code = "exceeded"   // 超额完成
+	Met       Code = "met"        // 完成
+	NearlyMet Code = "nearly_met" // 基本完成
+	Missed    Code = "missed"     // 未完成
+
+	WithinLimit Code = "within_limit" // 控制在目标内 (ceilings, any period)
+	OverLimit   Code = "over_limit"   // 超出控制目标
+
+	Ahead    Code = "ahead"     // 快于序时进度 (cumulative, in-year)
+	Behind   Code = "behind"    // 慢于序时进度
+	OnTrack  Code = "on_track"  // 符合预期 (rates and levels, in-year)
+	OffTrack Code = "off_track" // 低于预期
+
+	DeadlineMet    Code = "deadline_met"    // 如期达到 (a deadline inside the year, once past)
+	DeadlineMissed Code = "deadline_missed" // 未如期达到
+
+	Done       Code = "done"        // 已完成 (milestones)
+	InProgress Code = "in_progress" // 推进中
+	NotDone    Code = "not_done"    // 未完成
+
+	NoData         Code = "no_data"         // 暂无数据
+	AwaitingTarget Code = "awaiting_target" // 目标待定
+)
+
+// Codes lists every code in the order views present them.
+var Codes = []Code{Exceeded, Met, NearlyMet, Missed, WithinLimit, OverLimit,
+	Ahead, Behind, OnTrack, OffTrack, DeadlineMet, DeadlineMissed,
+	Done, InProgress, NotDone, AwaitingTarget, NoData}
+
+var labels = map[Code]string{
+	Exceeded: "超额完成", Met: "完成", NearlyMet: "基本完成", Missed: "未完成",
+	WithinLimit: "控制在目标内", OverLimit: "超出控制目标",
+	Ahead: "快于序时进度", Behind: "慢于序时进度",
+	OnTrack: "符合预期", OffTrack: "低于预期",
+	DeadlineMet: "如期达到", DeadlineMissed: "未如期达到",
+	Done: "已完成", InProgress: "推进中", NotDone: "未完成",
+	NoData: "暂无数据", AwaitingTarget: "目标待定",
+}
+
+// Label is the Chinese label of a code.
+func (c Code) Label() string {
+	if l, ok := labels[c]; ok {
+		return l
+	}
+	return string(c)
+}
+
+// Valid reports whether c is a known code.
+func (c Code) Valid() bool { _, ok := labels[c]; return ok }
+
+// Concern reports whether the status is one a committee should look at:
+// behind, missed, over a ceiling.
+func (c Code) Concern() bool {
+	switch c {
+	case Missed, OverLimit, Behind, OffTrack, DeadlineMissed, NotDone:
+		return true
+	}
+	return false
+}
+
+// Status is the judgement of one item at one as-of period, with the
+// sentence that explains it.
+type Status struct {
+	Code   Code
+	Label  string
+	Reason string
+	Manual bool   // set by a reviewer, not computed
+	Period Period // the period of the figure judged (zero without data)
+	// Completion is actual ÷ target for cumulative items (0.75 = 75%),
+	// NaN where a share of the target means nothing.
+	Completion float64
+}
+
+func status(c Code, reason string) Status {
+	return Status{Code: c, Label: c.Label(), Reason: reason, Completion: math.NaN()}
+}
+
+// Status judges an item as of a period. It is the one status function:
+// the window, the brief, the command line and the workbook all call it.
+func (r *Review) Status(it Item, asOf Period) Status {
+	if m, ok := r.Manual(it, asOf); ok {
+		s := status(m.Code, fmt.Sprintf("人工认定（%s，%s）：%s", m.By, m.Period.Label(), m.Reason))
+		s.Label += "（人工）"
+		s.Manual = true
+		return s
+	}
+	if it.Kind == KindMilestone {
+		return r.milestoneStatus(it, asOf)
+	}
+	t, ok, why := r.EffectiveTarget(it)
+	if !ok {
+		return status(AwaitingTarget, why)
+	}
+	a, found := r.Latest(it, asOf)
+	if !found {
+		return status(NoData, fmt.Sprintf("截至%s尚未录入实际值", asOf.Label()))
+	}
+	prefix := ""
+	if a.Period != asOf {
+		prefix = fmt.Sprintf("尚无%s数据，按%s数据：", asOf.Label(), a.Period.Label())
+	}
+	if t.Basis == BasisRelative {
+		refID := r.Plan.Refs[t.Ref]
+		ref, _ := r.Plan.Item(refID)
+		ra, ok := latest(r.actuals[TrackedID(ref)], a.Period)
+		if !ok || ra.Period != a.Period {
+			return status(NoData, fmt.Sprintf("已录入%s数据，但同期%s（%s）尚未录入，无法比较",
+				a.Period.Label(), ref.Name, refID))
+		}
+		t = Target{Comparator: t.Comparator, Value: ra.Value, Unit: "%", BaseUnit: "%", Multiplier: 1,
+			Basis: BasisGrowth, Direction: t.Direction, Ref: fmt.Sprintf("同期%s增速（%s%%）", ref.Name, FormatNumber(ra.Value))}
+	}
+	s := r.judge(it, t, a, asOf)
+	s.Reason = prefix + s.Reason
+	s.Period = a.Period
+	return s
+}
+
+func (r *Review) milestoneStatus(it Item, asOf Period) Status {
+	a, found := r.Latest(it, asOf)
+	if !found {
+		return status(NoData, fmt.Sprintf("截至%s尚未记录进展", asOf.Label()))
+	}
+	src := ""
+	if a.Source != "" {
+		src = "（" + a.Source + "）"
+	}
+	var s Status
+	switch {
+	case a.Outcome == OutcomeDone:
+		s = status(Done, fmt.Sprintf("%s记录：已完成%s", a.Period.Label(), src))
+	case asOf.Month == 12:
+		s = status(NotDone, fmt.Sprintf("年末仍为“%s”%s", OutcomeLabel(a.Outcome), src))
+	case a.Outcome == OutcomeNotDone:
+		s = status(NotDone, fmt.Sprintf("%s记录：未完成%s", a.Period.Label(), src))
+	default:
+		s = status(InProgress, fmt.Sprintf("%s记录：推进中%s", a.Period.Label(), src))
+	}
+	s.Period = a.Period
+	return s
+}
+
+// judge holds one figure against a target with a value.
+func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
+	desc := describe(it, t, a)
+	if !it.Deadline.IsZero() {
+		return r.judgeDeadline(it, t, asOf)
+	}
+	if t.IsCeiling() {
+		if within(t, a.Value) {
+			return status(WithinLimit, fmt.Sprintf("%s，在“%s”的控制目标内", desc, targetWords(it, t)))
+		}
+		return status(OverLimit, fmt.Sprintf("%s，超出控制目标%s", desc, diffText(t, a.Value-t.Value)))
+	}
+	band := r.Tolerance.Band(t)
+	grade := grade(t, a.Value, band)
+	yearEnd := a.Period.Month == 12
+	if it.Measure == Cumulative && !yearEnd && t.Value > 0 {
+		done := a.Value / t.Value
+		gap := round1((done - a.Period.ElapsedShare()) * 100)
+		reason := fmt.Sprintf("%s，为全年目标的%s%%", desc, FormatNumber(round1(done*100)))
+		var s Status
+		switch {
+		case done >= 1:
+			s = status(Ahead, reason+"，已提前完成全年目标")
+		case gap > 0:
+			s = status(Ahead, fmt.Sprintf("%s，快于序时进度%s个百分点", reason, FormatNumber(gap)))
+		case gap == 0:
+			s = status(Ahead, reason+"，与序时进度持平")
+		default:
+			s = status(Behind, fmt.Sprintf("%s，慢于序时进度%s个百分点", reason, FormatNumber(-gap)))
+		}
+		s.Completion = done
+		return s
+	}
+	var s Status
+	if !yearEnd {
+		c := OffTrack
+		if grade == Exceeded || grade == Met {
+			c = OnTrack
+		}
+		s = status(c, desc+"，"+compareText(it, t, a.Value, grade, band))
+	} else {
+		s = status(grade, desc+"，"+compareText(it, t, a.Value, grade, band))
+	}
+	if it.Measure == Cumulative && t.Value > 0 {
+		s.Completion = a.Value / t.Value
+	}
+	return s
+}
+
+// judgeDeadline handles a target with a deadline inside the year
+// (新建项目开工率三季度达到100%): before the deadline the latest figure is
+// compared with the target; once past, the figure at the deadline decides.
+func (r *Review) judgeDeadline(it Item, t Target, asOf Period) Status {
+	band := r.Tolerance.Band(t)
+	when := DeadlineName(it.Deadline)
+	if asOf.Before(it.Deadline) {
+		a, _ := r.Latest(it, asOf)
+		g := grade(t, a.Value, band)
+		c := OffTrack
+		if g == Exceeded || g == Met {
+			c = OnTrack
+		}
+		return status(c, fmt.Sprintf("%s（目标%s%s），%s", describe(it, t, a), when, it.TargetText,
+			compareText(it, t, a.Value, g, band)))
+	}
+	a, ok := r.Latest(it, it.Deadline)
+	if !ok {
+		return status(NoData, fmt.Sprintf("%s末的数据尚未录入，无法判断是否如期达到", when))
+	}
+	g := grade(t, a.Value, band)
+	var s Status
+	if g == Exceeded || g == Met {
+		s = status(DeadlineMet, fmt.Sprintf("%s，如期达到“%s%s”", describe(it, t, a), when, it.TargetText))
+	} else {
+		s = status(DeadlineMissed, fmt.Sprintf("%s，未如期达到“%s%s”（%s）", describe(it, t, a), when,
+			it.TargetText, compareText(it, t, a.Value, g, band)))
+	}
+	s.Period = a.Period
+	return s
+}
+
+// DeadlineName names a deadline month as the notice does: 三季度 for
+// September, else 6月.
+func DeadlineName(p Period) string {
+	switch p.Month {
+	case 3:
+		return "一季度"
+	case 6:
+		return "二季度"
+	case 9:
+		return "三季度"
+	case 12:
+		return "年"
+	}
+	return fmt.Sprintf("%d月", p.Month)
+}
+
+// grade is the year-end judgement of value v against a target that is not
+// a ceiling. With d the distance beyond the target in the good direction
+// and b the tolerance band:
+//
+//	≥ (以上, bare):  d > b 超额完成; d ≥ 0 完成; d ≥ −b 基本完成; else 未完成
+//	> (超):          d > b 超额完成; d > 0 完成; d ≥ −b 基本完成; else 未完成
+//	≈ (左右):        d > b 超额完成; d ≥ −b 完成; d ≥ −2b 基本完成; else 未完成
+func grade(t Target, v, b float64) Code {
+	d := v - t.Value
+	if t.Direction == Lower {
+		d = -d
+	}
+	d = round6(d)
+	switch t.Comparator {
+	case Approx:
+		switch {
+		case d > b:
+			return Exceeded
+		case d >= -b:
+			return Met
+		case d >= -2*b:
+			return NearlyMet
+		}
+	case GT:
+		switch {
+		case d > b:
+			return Exceeded
+		case d > 0:
+			return Met
+		case d >= -b:
+			return NearlyMet
+		}
+	default:
+		switch {
+		case d > b:
+			return Exceeded
+		case d >= 0:
+			return Met
+		case d >= -b:
+			return NearlyMet
+		}
+	}
+	return Missed
+}
+
+func within(t Target, v float64) bool {
+	if t.Comparator == LT {
+		return round6(v) < t.Value
+	}
+	return round6(v) <= t.Value
+}
+
+// describe writes the figure the way a report would: 1-9月增长5.8%,
+// 1-9月累计完成300个, 1-12月为95.3%.
+func describe(it Item, t Target, a Actual) string {
+	v, u := a.Value, t.Unit
+	num := func(x float64) string { return FormatNumber(round6(math.Abs(x))) + u }
+	p := a.Period.Label()
+	switch t.Basis {
+	case BasisGrowth:
+		if v < 0 {
+			return p + "下降" + num(v)
+		}
+		return p + "增长" + num(v)
+	case BasisReduction:
+		if v < 0 {
+			return p + "上升" + num(v)
+		}
+		return p + "下降" + num(v)
+	case BasisPPChange:
+		if v < 0 {
+			return p + "下降" + num(v)
+		}
+		return p + "提高" + num(v)
+	case BasisIncrease:
+		if v < 0 {
+			return p + "减少" + num(v)
+		}
+		return p + "增加" + num(v)
+	case BasisShare:
+		return p + "占" + t.Ref + "份额" + FormatNumber(round6(v)) + u
+	}
+	if it.Measure == Cumulative {
+		return p + "累计完成" + FormatNumber(round6(v)) + u
+	}
+	return p + "为" + FormatNumber(round6(v)) + u
+}
+
+// compareText says how far the figure stands from the target, in the
+// target's unit (percentage points for % targets).
+func compareText(it Item, t Target, v float64, g Code, band float64) string {
+	d := round6(v - t.Value)
+	ref := "目标"
+	switch {
+	case t.Ref != "" && t.Basis == BasisGrowth:
+		ref = t.Ref // a relative target: 同期地区生产总值增速（6.1%）
+		if !strings.Contains(ref, "（") {
+			ref += fmt.Sprintf("（%s%%）", FormatNumber(t.Value))
+		}
+	case t.Basis == BasisReduction:
+		ref = "降幅目标"
+	}
+	var s string
+	switch {
+	case d > 0:
+		s = fmt.Sprintf("高于%s%s", ref, diffText(t, d))
+	case d < 0:
+		s = fmt.Sprintf("低于%s%s", ref, diffText(t, -d))
+	default:
+		s = "与" + ref + "持平"
+	}
+	if t.Direction == Lower && d != 0 {
+		// Only ceilings are lower-is-better here, and they are judged
+		// elsewhere; keep the plain comparison.
+		return s
+	}
+	if it.Measure == Cumulative && t.Value > 0 {
+		s += fmt.Sprintf("（完成率%s%%）", FormatNumber(round1(v/t.Value*100)))
+	}
+	switch {
+	case t.Comparator == Approx && (g == Met || g == NearlyMet) && d != 0:
+		word := "左右"
+		if strings.HasPrefix(t.Ref, "同期") {
+			word = "基本同步"
+		}
+		s += fmt.Sprintf("，“%s”允许±%s", word, diffText(t, band))
+	case g == NearlyMet:
+		s += fmt.Sprintf("，差距在允许的%s以内", diffText(t, band))
+	}
+	return s
+}
+
+// targetWords is the target as written, or as entered for an open one.
+func targetWords(it Item, t Target) string {
+	if it.Target.HasValue() {
+		return it.TargetText
+	}
+	return t.String()
+}
+
+// diffText writes a distance in the target's unit: 0.2个百分点, 30个.
+func diffText(t Target, d float64) string {
+	d = round6(math.Abs(d))
+	switch t.Unit {
+	case "%", "个百分点":
+		return FormatNumber(round2(d)) + "个百分点"
+	case "‰":
+		return FormatNumber(round2(d)) + "个千分点"
+	}
+	return FormatNumber(round2(d)) + t.Unit
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// round6 removes float noise (5.8−6 = −0.20000000000000018) before values
+// are compared with a band or printed.
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }

@@ -1,0 +1,234 @@
+package model
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// testPlan is a small plan with one item of each shape the status rules
+// distinguish.
+func testPlan(t *testing.T) *Plan {
+	t.Helper()
+	mk := func(id string, kind Kind, measure Measure, text string) Item {
+		it := Item{ID: id, Kind: kind, Section: "S", Name: id, TargetText: text, Measure: measure, SourceQuote: "q"}
+		if text != "" {
+			tg, err := ParseTarget(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it.Target = tg
+		}
+		return it
+	}
+	deadline := mk("start", KindCommitment, Level, "达到100%")
+	deadline.Deadline = Period{2023, 9}
+	linked := mk("fai-body", KindCommitment, Rate, "增长10%")
+	linked.SameAs = "fai"
+	p := &Plan{Year: 2023, Sections: []Section{{ID: "S"}}, Refs: map[string]string{"经济增长": "gdp"}, Items: []Item{
+		mk("gdp", KindIndicator, Rate, "增长6%左右"),
+		mk("fai", KindIndicator, Rate, "增长10%"),
+		linked,
+		mk("projects", KindCommitment, Cumulative, "400个"),
+		mk("invest", KindCommitment, Cumulative, "647.4亿元"),
+		mk("cpi", KindIndicator, Level, "3%以内"),
+		mk("death", KindIndicator, Level, "低于0.011人/亿元"),
+		mk("water", KindIndicator, Level, "95%以上"),
+		mk("income", KindIndicator, Rate, "与经济增长基本同步"),
+		mk("energy", KindIndicator, Rate, "按省下达目标安排"),
+		mk("loans", KindCommitment, Rate, "高于各项贷款增速"),
+		mk("pp", KindIndicator, Rate, "提高3个百分点左右"),
+		mk("accidents", KindCommitment, Rate, "同比下降20%左右"),
+		deadline,
+		mk("zone", KindMilestone, "", ""),
+	}}
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func act(id string, month int, v float64) Actual {
+	return Actual{ItemID: id, Period: Period{2023, month}, Value: v}
+}
+
+func TestStatusRules(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name    string
+		item    string
+		actuals []Actual
+		asOf    int
+		code    Code
+		reason  string // a part the reason must contain
+	}{
+		// Year end, ≈ (左右): band ±0.5 pp, 基本完成 down to −1.0.
+		{"approx met", "gdp", []Actual{act("gdp", 12, 6.3)}, 12, Met, "1-12月增长6.3%，高于目标0.3个百分点"},
+		{"approx exceeded", "gdp", []Actual{act("gdp", 12, 6.6)}, 12, Exceeded, "高于目标0.6个百分点"},
+		{"approx at lower band", "gdp", []Actual{act("gdp", 12, 5.5)}, 12, Met, "低于目标0.5个百分点"},
+		{"approx nearly", "gdp", []Actual{act("gdp", 12, 5.2)}, 12, NearlyMet, "低于目标0.8个百分点"},
+		{"approx missed", "gdp", []Actual{act("gdp", 12, 4.9)}, 12, Missed, "低于目标1.1个百分点"},
+		{"negative growth", "gdp", []Actual{act("gdp", 12, -0.4)}, 12, Missed, "1-12月下降0.4%"},
+		// Year end, bare value (≥): 完成 at or above, 基本完成 within 0.5 pp below.
+		{"bare met", "fai", []Actual{act("fai", 12, 10)}, 12, Met, "与目标持平"},
+		{"bare nearly", "fai", []Actual{act("fai", 12, 9.6)}, 12, NearlyMet, "差距在允许的0.5个百分点以内"},
+		{"bare exceeded", "fai", []Actual{act("fai", 12, 10.6)}, 12, Exceeded, "高于目标0.6个百分点"},
+		// Counts at year end: 3% of 400 = 12. The planning-terms example 398.25 of 400 is 基本完成.
+		{"count nearly", "projects", []Actual{act("projects", 12, 398.25)}, 12, NearlyMet, "完成率99.6%"},
+		{"count missed", "projects", []Actual{act("projects", 12, 380)}, 12, Missed, "低于目标20个"},
+		{"count exceeded", "projects", []Actual{act("projects", 12, 430)}, 12, Exceeded, "高于目标30个"},
+		// 序时进度, worked examples of planning-terms.md:
+		// 1-10月 629.0 of 647.4 → 97.2%; 97.16 − 83.33 = 13.8.
+		{"ahead of schedule", "invest", []Actual{act("invest", 10, 629.0)}, 10, Ahead, "为全年目标的97.2%，快于序时进度13.8个百分点"},
+		// 1-9月 270 of 400 → 67.5%, 67.5 − 75 = −7.5.
+		{"behind schedule", "projects", []Actual{act("projects", 9, 270)}, 9, Behind, "为全年目标的67.5%，慢于序时进度7.5个百分点"},
+		// 1-6月 200 of 400 → 50% = 6/12: level.
+		{"on schedule", "projects", []Actual{act("projects", 6, 200)}, 6, Ahead, "与序时进度持平"},
+		{"done early", "projects", []Actual{act("projects", 11, 410)}, 11, Ahead, "已提前完成全年目标"},
+		// In-year growth against the target: "1-9月增长5.8%，低于目标0.2个百分点".
+		{"rate in band", "gdp", []Actual{act("gdp", 9, 5.8)}, 9, OnTrack, "1-9月增长5.8%，低于目标0.2个百分点"},
+		{"rate below", "fai", []Actual{act("fai", 9, 8.2)}, 9, OffTrack, "1-9月增长8.2%，低于目标1.8个百分点"},
+		// Ceilings.
+		{"ceiling within", "cpi", []Actual{act("cpi", 12, 2.1)}, 12, WithinLimit, "在“3%以内”的控制目标内"},
+		{"ceiling at limit", "cpi", []Actual{act("cpi", 12, 3)}, 12, WithinLimit, ""},
+		{"ceiling over", "cpi", []Actual{act("cpi", 9, 3.4)}, 9, OverLimit, "超出控制目标0.4个百分点"},
+		{"strict ceiling at limit", "death", []Actual{act("death", 12, 0.011)}, 12, OverLimit, ""},
+		{"strict ceiling below", "death", []Actual{act("death", 12, 0.009)}, 12, WithinLimit, ""},
+		// Levels.
+		{"level in-year below", "water", []Actual{act("water", 6, 93)}, 6, OffTrack, "1-6月为93%，低于目标2个百分点"},
+		{"level year end", "water", []Actual{act("water", 12, 96.2)}, 12, Exceeded, ""},
+		// Relative: income against GDP growth of the same period.
+		{"sync met", "income", []Actual{act("gdp", 12, 6.1), act("income", 12, 5.9)}, 12, Met, "低于同期gdp增速（6.1%）0.2个百分点，“基本同步”允许±0.5个百分点"},
+		{"sync no gdp", "income", []Actual{act("income", 12, 5.9)}, 12, NoData, "同期gdp（gdp）尚未录入"},
+		{"sync missed", "income", []Actual{act("gdp", 12, 6.1), act("income", 12, 4.0)}, 12, Missed, "低于同期gdp增速（6.1%）2.1个百分点"},
+		// Pending and external references wait for the reviewer.
+		{"pending", "energy", []Actual{act("energy", 12, 3)}, 12, AwaitingTarget, "目标待省下达后录入"},
+		{"external ref", "loans", nil, 12, AwaitingTarget, "“各项贷款增速”的数值尚未录入"},
+		// pp change and reduction.
+		{"pp nearly", "pp", []Actual{act("pp", 12, 2.1)}, 12, NearlyMet, "1-12月提高2.1个百分点"},
+		{"reduction met", "accidents", []Actual{act("accidents", 12, 20.3)}, 12, Met, "1-12月下降20.3%，高于降幅目标0.3个百分点"},
+		{"reduction rose", "accidents", []Actual{act("accidents", 12, -5)}, 12, Missed, "1-12月上升5%"},
+		// A deadline inside the year: 三季度达到100%.
+		{"deadline before", "start", []Actual{act("start", 6, 85)}, 6, OffTrack, "（目标三季度达到100%）"},
+		{"deadline met", "start", []Actual{act("start", 9, 100)}, 10, DeadlineMet, "如期达到“三季度达到100%”"},
+		{"deadline missed", "start", []Actual{act("start", 9, 96), act("start", 11, 100)}, 12, DeadlineMissed, "未如期达到"},
+		{"deadline no data", "start", []Actual{act("start", 10, 100)}, 12, NoData, "三季度末的数据尚未录入"},
+		// Nothing recorded, and a figure older than the as-of period.
+		{"no data", "gdp", nil, 9, NoData, "截至1-9月尚未录入实际值"},
+		{"older figure", "gdp", []Actual{act("gdp", 6, 6.2)}, 9, OnTrack, "尚无1-9月数据，按1-6月数据"},
+		{"future figure ignored", "gdp", []Actual{act("gdp", 12, 6.2)}, 9, NoData, ""},
+		// A body commitment that repeats an indicator uses its figures.
+		{"same as", "fai-body", []Actual{act("fai", 12, 10.2)}, 12, Met, "1-12月增长10.2%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReview(p, DefaultTolerance(), tt.actuals, nil, nil)
+			it, _ := p.Item(tt.item)
+			s := r.Status(it, Period{2023, tt.asOf})
+			if s.Code != tt.code || !strings.Contains(s.Reason, tt.reason) {
+				t.Errorf("got %s (%s) %q\nwant %s with %q", s.Code, s.Label, s.Reason, tt.code, tt.reason)
+			}
+			if s.Label != tt.code.Label() {
+				t.Errorf("label %q, want %q", s.Label, tt.code.Label())
+			}
+		})
+	}
+}
+
+func TestCompletionShare(t *testing.T) {
+	p := testPlan(t)
+	r := NewReview(p, DefaultTolerance(), []Actual{act("projects", 9, 270), act("gdp", 9, 6)}, nil, nil)
+	it, _ := p.Item("projects")
+	if c := r.Status(it, Period{2023, 9}).Completion; math.Abs(c-0.675) > 1e-9 {
+		t.Errorf("completion %v, want 0.675", c)
+	}
+	gdp, _ := p.Item("gdp")
+	if c := r.Status(gdp, Period{2023, 9}).Completion; !math.IsNaN(c) {
+		t.Errorf("a growth rate has no completion share, got %v", c)
+	}
+}
+
+func TestOverridesAndManualStatus(t *testing.T) {
+	p := testPlan(t)
+	energy, _ := p.Item("energy")
+	loans, _ := p.Item("loans")
+	gdp, _ := p.Item("gdp")
+	r := NewReview(p, DefaultTolerance(),
+		[]Actual{act("energy", 12, 3.6), act("loans", 12, 14.2), act("gdp", 12, 4)},
+		[]ManualStatus{{ItemID: "gdp", Period: Period{2023, 12}, Code: NearlyMet, Reason: "受外部需求影响，经审议认定", By: "张三"}},
+		[]TargetOverride{{ItemID: "energy", Text: "下降3.5%"}, {ItemID: "loans", Text: "12.1%"}})
+	if s := r.Status(energy, Period{2023, 12}); s.Code != Met || !strings.Contains(s.Reason, "1-12月下降3.6%") {
+		t.Errorf("energy with the province's target: %s %q", s.Code, s.Reason)
+	}
+	if s := r.Status(loans, Period{2023, 12}); s.Code != Exceeded || !strings.Contains(s.Reason, "高于各项贷款增速（12.1%）2.1个百分点") {
+		t.Errorf("loans against 12.1%%: %s %q", s.Code, s.Reason)
+	}
+	s := r.Status(gdp, Period{2023, 12})
+	if !s.Manual || s.Code != NearlyMet || s.Label != "基本完成（人工）" || !strings.Contains(s.Reason, "张三") ||
+		!strings.Contains(s.Reason, "受外部需求影响") {
+		t.Errorf("manual status: %+v", s)
+	}
+	if s := r.Status(gdp, Period{2023, 9}); s.Manual {
+		t.Errorf("a manual status set for 全年 must not apply to 前三季度: %+v", s)
+	}
+	if _, err := ResolveOverride(energy.Target, "按省"); err == nil {
+		t.Error("an override must be a target with a value")
+	}
+	if _, err := ResolveOverride(gdp.Target, "7%"); err == nil {
+		t.Error("a target written in the plan cannot be overridden")
+	}
+}
+
+func TestMilestoneStatus(t *testing.T) {
+	p := testPlan(t)
+	zone, _ := p.Item("zone")
+	rec := func(m int, o Outcome) Actual { return Actual{ItemID: "zone", Period: Period{2023, m}, Outcome: o} }
+	tests := []struct {
+		actuals []Actual
+		asOf    int
+		code    Code
+	}{
+		{nil, 6, NoData},
+		{[]Actual{rec(3, OutcomeInProgress)}, 6, InProgress},
+		{[]Actual{rec(3, OutcomeInProgress)}, 12, NotDone},
+		{[]Actual{rec(3, OutcomeInProgress), rec(9, OutcomeDone)}, 12, Done},
+		{[]Actual{rec(3, OutcomeInProgress), rec(9, OutcomeDone)}, 6, InProgress},
+		{[]Actual{rec(6, OutcomeNotDone)}, 9, NotDone},
+	}
+	for i, tt := range tests {
+		r := NewReview(p, DefaultTolerance(), tt.actuals, nil, nil)
+		if s := r.Status(zone, Period{2023, tt.asOf}); s.Code != tt.code {
+			t.Errorf("case %d: %s %q, want %s", i, s.Code, s.Reason, tt.code)
+		}
+	}
+	for in, want := range map[string]Outcome{"已完成": OutcomeDone, "推进中": OutcomeInProgress, "未完成": OutcomeNotDone} {
+		if o, err := ParseOutcome(in); err != nil || o != want {
+			t.Errorf("ParseOutcome(%q) = %v %v", in, o, err)
+		}
+	}
+	if _, err := ParseOutcome("差不多"); err == nil {
+		t.Error("unknown outcome accepted")
+	}
+}
+
+func TestValidateCatchesBrokenPlans(t *testing.T) {
+	p := testPlan(t)
+	p.Items[2].SameAs = "nope"
+	p.Items = append(p.Items, Item{ID: "p1", Kind: KindParcel, Section: "S", SourceQuote: "q", TargetText: "5亩",
+		Measure: Cumulative, Target: Target{Value: 5, Unit: "亩"}, Parcel: &Parcel{AreaMu: 5}})
+	p.ParcelTotalMu = 6
+	err := p.Validate()
+	if err == nil || !strings.Contains(err.Error(), "关联项目“nope”不存在") || !strings.Contains(err.Error(), "与总计6.00亩不符") {
+		t.Errorf("Validate = %v", err)
+	}
+}
+
+func TestLookupExplainsSubRows(t *testing.T) {
+	p := &Plan{Items: []Item{{ID: "A1-13a", Name: "城镇"}, {ID: "A1-13b", Name: "农村"}}}
+	if _, err := p.Lookup("A1-13"); err == nil || !strings.Contains(err.Error(), "A1-13a（城镇）") {
+		t.Errorf("Lookup(A1-13) = %v", err)
+	}
+	if it, err := p.Lookup("a1-13b"); err != nil || it.Name != "农村" {
+		t.Errorf("IDs are matched without regard to case: %v", err)
+	}
+}
