@@ -82,11 +82,11 @@ func TestParseTargetRejects(t *testing.T) {
 
 func TestTargetString(t *testing.T) {
 	for text, want := range map[string]string{
-		"增长6%左右":    "增长率 ≈ 6%",
-		"控制在5%以内":   "≤ 5%",
-		"按省下达目标安排":  "待省下达目标",
+		"增长6%左右":       "增长率 ≈ 6%",
+		"控制在5%以内":      "≤ 5%",
+		"按省下达目标安排":     "待省下达目标",
 		"占全国份额13.4‰左右": "占全国份额 ≈ 13.4‰",
-		"2万亩":       "≥ 2万亩",
+		"2万亩":          "≥ 2万亩",
 	} {
 		tg, err := ParseTarget(text)
 		if err != nil {

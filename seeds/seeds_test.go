@@ -32,7 +32,7 @@ func TestCountsPerKind(t *testing.T) {
 		got[it.Kind]++
 	}
 	want := map[model.Kind]int{
-		model.KindIndicator: 22, // 20 rows, 13 and 14 with two target rows each
+		model.KindIndicator:  22, // 20 rows, 13 and 14 with two target rows each
 		model.KindCommitment: 55,
 		model.KindMilestone:  19,
 		model.KindParcel:     8,
