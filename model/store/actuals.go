@@ -1,0 +1,165 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"planreview/model"
+)
+
+// actualJSON is how a figure appears in history.
+type actualJSON struct {
+	Value      *float64 `json:"value,omitempty"`
+	Outcome    string   `json:"outcome,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	SourceDate string   `json:"source_date,omitempty"`
+}
+
+func toJSON(a model.Actual) actualJSON {
+	j := actualJSON{Outcome: string(a.Outcome), Source: a.Source, SourceDate: a.SourceDate}
+	if a.Outcome == "" {
+		v := a.Value
+		j.Value = &v
+	}
+	return j
+}
+
+// item finds a live (not retired) item of the plan.
+func (s *Store) item(id string) (model.Item, error) {
+	return s.plan.Lookup(id)
+}
+
+// RecordActual stores a figure, or corrects the one already recorded for
+// that item and period; the change and the value it replaced go into
+// history in the same transaction. A body commitment that repeats a 附件1
+// indicator is recorded on the indicator: the returned ID says where the
+// figure went.
+func (s *Store) RecordActual(a model.Actual, by string) (string, error) {
+	if err := model.CheckText("填报人", by, 50); err != nil {
+		return "", err
+	}
+	it, err := s.item(a.ItemID)
+	if err != nil {
+		return "", err
+	}
+	target := model.TrackedID(it)
+	tracked, _ := s.plan.Item(target)
+	if err := model.CheckActual(tracked, a, s.plan.Year); err != nil {
+		return "", err
+	}
+	if n := len([]rune(a.Source + a.SourceDate)); n > 200 {
+		return "", fmt.Errorf("来源过长（%d字），最多200字", n)
+	}
+	a.ItemID = target
+	err = s.write(func(tx *sql.Tx) error {
+		old, found, err := getActual(tx, target, a.Period)
+		if err != nil {
+			return err
+		}
+		var value any
+		var outcome any
+		if a.Outcome != "" {
+			outcome = string(a.Outcome)
+		} else {
+			value = a.Value
+		}
+		if _, err := tx.Exec(`INSERT INTO actuals (item_id, period, value, outcome, source, source_date, entered_by, entered_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(item_id, period) DO UPDATE SET value = excluded.value, outcome = excluded.outcome,
+				source = excluded.source, source_date = excluded.source_date,
+				entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+			target, a.Period.String(), value, outcome, a.Source, a.SourceDate, by, s.stamp()); err != nil {
+			return err
+		}
+		if found {
+			return s.logChange(tx, by, "correct_actual", target, a.Period.String(), toJSON(old), toJSON(a), "")
+		}
+		return s.logChange(tx, by, "record_actual", target, a.Period.String(), nil, toJSON(a), "")
+	})
+	return target, err
+}
+
+// DeleteActual removes a recorded figure; history keeps what it was.
+func (s *Store) DeleteActual(itemID string, p model.Period, by string) error {
+	if err := model.CheckText("操作人", by, 50); err != nil {
+		return err
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return err
+	}
+	id := model.TrackedID(it)
+	return s.write(func(tx *sql.Tx) error {
+		old, found, err := getActual(tx, id, p)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("%s 在%s没有已录入的实际值", id, p.Label())
+		}
+		if _, err := tx.Exec(`DELETE FROM actuals WHERE item_id = ? AND period = ?`, id, p.String()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "delete_actual", id, p.String(), toJSON(old), nil, "")
+	})
+}
+
+func getActual(tx *sql.Tx, itemID string, p model.Period) (model.Actual, bool, error) {
+	row := tx.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by, entered_at
+		FROM actuals WHERE item_id = ? AND period = ?`, itemID, p.String())
+	a, err := scanActual(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Actual{}, false, nil
+	}
+	return a, err == nil, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanActual(r scanner) (model.Actual, error) {
+	var a model.Actual
+	var period, at string
+	var value sql.NullFloat64
+	var outcome sql.NullString
+	if err := r.Scan(&a.ItemID, &period, &value, &outcome, &a.Source, &a.SourceDate, &a.By, &at); err != nil {
+		return a, err
+	}
+	p, err := parseStoredPeriod(period)
+	if err != nil {
+		return a, err
+	}
+	a.Period = p
+	a.Value = value.Float64
+	a.Outcome = model.Outcome(outcome.String)
+	a.At, _ = time.Parse(time.RFC3339, at)
+	return a, nil
+}
+
+func parseStoredPeriod(s string) (model.Period, error) {
+	var p model.Period
+	if _, err := fmt.Sscanf(s, "%4d-%2d", &p.Year, &p.Month); err != nil {
+		return p, fmt.Errorf("数据库中的期间“%s”无效", s)
+	}
+	return p, nil
+}
+
+// Actuals lists every recorded figure, by item and period.
+func (s *Store) Actuals() ([]model.Actual, error) {
+	rows, err := s.db.Query(`SELECT item_id, period, value, outcome, source, source_date, entered_by, entered_at
+		FROM actuals ORDER BY item_id, period`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Actual
+	for rows.Next() {
+		a, err := scanActual(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"database/sql"
+	"time"
+
+	"planreview/model"
+)
+
+// History lists the changes to one item (or, with an empty ID, every
+// change), oldest first. Changes to a 附件1 indicator show under the body
+// commitments that repeat it too.
+func (s *Store) History(itemID string) ([]model.Change, error) {
+	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history`
+	var args []any
+	if itemID != "" {
+		it, err := s.item(itemID)
+		if err != nil {
+			return nil, err
+		}
+		q += ` WHERE item_id IN (?, ?)`
+		args = append(args, it.ID, model.TrackedID(it))
+	}
+	rows, err := s.db.Query(q+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Change
+	for rows.Next() {
+		var c model.Change
+		var at string
+		var before, after sql.NullString
+		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Action, &c.ItemID, &c.Period, &before, &after, &c.Detail); err != nil {
+			return nil, err
+		}
+		c.At, _ = time.Parse(time.RFC3339, at)
+		c.Before, c.After = before.String, after.String
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Review loads everything the status function needs into a model.Review.
+func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
+	as, err := s.Actuals()
+	if err != nil {
+		return nil, err
+	}
+	ms, err := s.ManualStatuses()
+	if err != nil {
+		return nil, err
+	}
+	os, err := s.TargetOverrides()
+	if err != nil {
+		return nil, err
+	}
+	return model.NewReview(s.plan, tol, as, ms, os), nil
+}

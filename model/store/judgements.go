@@ -1,0 +1,166 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"planreview/model"
+)
+
+type manualJSON struct {
+	Code   string `json:"code"`
+	Reason string `json:"reason"`
+}
+
+// SetManualStatus records a reviewer's own judgement of an item from a
+// period on. The reason is required: a status set by hand must say why.
+func (s *Store) SetManualStatus(itemID string, p model.Period, code model.Code, reason, by string) error {
+	if err := model.CheckText("认定理由", reason, 500); err != nil {
+		return err
+	}
+	if err := model.CheckText("认定人", by, 50); err != nil {
+		return err
+	}
+	if !code.Valid() || code == model.NoData || code == model.AwaitingTarget {
+		return fmt.Errorf("状态“%s”无效：可选 exceeded、met、nearly_met、missed、within_limit、over_limit、ahead、behind、on_track、off_track、done、in_progress、not_done", code)
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return err
+	}
+	if p.Year != s.plan.Year {
+		return fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var before any
+		var oc, or string
+		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
+			it.ID, p.String()).Scan(&oc, &or)
+		switch {
+		case err == nil:
+			before = manualJSON{oc, or}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, period) DO UPDATE SET code = excluded.code,
+			reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at`,
+			it.ID, p.String(), string(code), reason, by, s.stamp()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "set_manual_status", it.ID, p.String(), before, manualJSON{string(code), reason}, "")
+	})
+}
+
+// ClearManualStatus removes a manual status, so the computed one shows
+// again.
+func (s *Store) ClearManualStatus(itemID string, p model.Period, by string) error {
+	if err := model.CheckText("操作人", by, 50); err != nil {
+		return err
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var oc, or string
+		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
+			it.ID, p.String()).Scan(&oc, &or)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%s 在%s没有人工认定的状态", it.ID, p.Label())
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, it.ID, p.String()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "clear_manual_status", it.ID, p.String(), manualJSON{oc, or}, nil, "")
+	})
+}
+
+type targetJSON struct {
+	Text   string `json:"text"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// SetTarget enters the figure a plan leaves open: the province's target
+// for 按省下达目标安排, or the value of an external reference. The text is
+// checked by the grammar before anything is stored.
+func (s *Store) SetTarget(itemID, text, reason, by string) error {
+	if err := model.CheckText("目标", text, 100); err != nil {
+		return err
+	}
+	if err := model.CheckText("录入人", by, 50); err != nil {
+		return err
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return err
+	}
+	if _, err := model.ResolveOverride(it.Target, text); err != nil {
+		return fmt.Errorf("%s：%w", it.ID, err)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var before any
+		var ot, or string
+		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
+		switch {
+		case err == nil:
+			before = targetJSON{ot, or}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, reason = excluded.reason,
+			set_by = excluded.set_by, set_at = excluded.set_at`, it.ID, text, reason, by, s.stamp()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "set_target", it.ID, "", before, targetJSON{text, reason}, "")
+	})
+}
+
+// ManualStatuses lists every manual status.
+func (s *Store) ManualStatuses() ([]model.ManualStatus, error) {
+	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses ORDER BY item_id, period`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.ManualStatus
+	for rows.Next() {
+		var m model.ManualStatus
+		var period, code, at string
+		if err := rows.Scan(&m.ItemID, &period, &code, &m.Reason, &m.By, &at); err != nil {
+			return nil, err
+		}
+		if m.Period, err = parseStoredPeriod(period); err != nil {
+			return nil, err
+		}
+		m.Code = model.Code(code)
+		m.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// TargetOverrides lists every target a reviewer entered.
+func (s *Store) TargetOverrides() ([]model.TargetOverride, error) {
+	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides ORDER BY item_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.TargetOverride
+	for rows.Next() {
+		var o model.TargetOverride
+		var at string
+		if err := rows.Scan(&o.ItemID, &o.Text, &o.Reason, &o.By, &at); err != nil {
+			return nil, err
+		}
+		o.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"planreview/model"
+)
+
+// maxNote bounds a note: a page of text, far beyond any real note, short
+// enough that a pasted document does not land in the brief by mistake.
+const maxNote = 5000
+
+type noteJSON struct {
+	Period string `json:"period,omitempty"`
+	Body   string `json:"body"`
+}
+
+// AddNote adds a note to an item, about a period or (zero period) the
+// item as a whole.
+func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, error) {
+	if err := model.CheckText("备注内容", body, maxNote); err != nil {
+		return 0, err
+	}
+	if err := model.CheckText("填写人", by, 50); err != nil {
+		return 0, err
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return 0, err
+	}
+	if !p.IsZero() && p.Year != s.plan.Year {
+		return 0, fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
+	}
+	period := periodText(p)
+	body = strings.TrimSpace(body)
+	var id int64
+	err = s.write(func(tx *sql.Tx) error {
+		now := s.stamp()
+		res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, it.ID, period, body, by, now, now)
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "add_note", it.ID, period, nil, noteJSON{period, body}, fmt.Sprintf("备注 #%d", id))
+	})
+	return id, err
+}
+
+func periodText(p model.Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	return p.String()
+}
+
+// EditNote replaces a note's text; history keeps the old text.
+func (s *Store) EditNote(id int64, body, by string) error {
+	if err := model.CheckText("备注内容", body, maxNote); err != nil {
+		return err
+	}
+	if err := model.CheckText("修改人", by, 50); err != nil {
+		return err
+	}
+	body = strings.TrimSpace(body)
+	return s.write(func(tx *sql.Tx) error {
+		n, err := getNote(tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, s.stamp(), id); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "edit_note", n.ItemID, periodText(n.Period),
+			noteJSON{periodText(n.Period), n.Body}, noteJSON{periodText(n.Period), body}, fmt.Sprintf("备注 #%d", id))
+	})
+}
+
+// DeleteNote removes a note; history keeps its text.
+func (s *Store) DeleteNote(id int64, by string) error {
+	if err := model.CheckText("操作人", by, 50); err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx) error {
+		n, err := getNote(tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM notes WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "delete_note", n.ItemID, periodText(n.Period),
+			noteJSON{periodText(n.Period), n.Body}, nil, fmt.Sprintf("备注 #%d", id))
+	})
+}
+
+func getNote(tx *sql.Tx, id int64) (model.Note, error) {
+	n, err := scanNote(tx.QueryRow(noteColumns+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, fmt.Errorf("没有编号为 %d 的备注", id)
+	}
+	return n, err
+}
+
+const noteColumns = `SELECT id, item_id, period, body, author, created_at, updated_at FROM notes`
+
+func scanNote(r scanner) (model.Note, error) {
+	var n model.Note
+	var period, created, updated string
+	if err := r.Scan(&n.ID, &n.ItemID, &period, &n.Body, &n.Author, &created, &updated); err != nil {
+		return n, err
+	}
+	if period != "" {
+		p, err := parseStoredPeriod(period)
+		if err != nil {
+			return n, err
+		}
+		n.Period = p
+	}
+	n.Created, _ = time.Parse(time.RFC3339, created)
+	n.Updated, _ = time.Parse(time.RFC3339, updated)
+	return n, nil
+}
+
+// Notes lists the notes of one item, or of every item when itemID is
+// empty, oldest first.
+func (s *Store) Notes(itemID string) ([]model.Note, error) {
+	q, args := noteColumns+` ORDER BY id`, []any{}
+	if itemID != "" {
+		it, err := s.item(itemID)
+		if err != nil {
+			return nil, err
+		}
+		q, args = noteColumns+` WHERE item_id = ? ORDER BY id`, []any{it.ID}
+	}
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Note
+	for rows.Next() {
+		n, err := scanNote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

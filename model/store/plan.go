@@ -1,0 +1,144 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"planreview/model"
+	"planreview/seeds"
+)
+
+// syncDataset brings the plan in the database up to the bundled dataset:
+// it creates the plan on first run, and when this program carries a
+// corrected dataset (a higher revision) it updates the plan items. It
+// never touches figures, notes, manual statuses or history: an item the
+// corrected dataset drops is kept, retired, while anything refers to it.
+func (s *Store) syncDataset() error {
+	embedded, err := seeds.Load()
+	if err != nil {
+		return fmt.Errorf("内置计划数据有误：%w", err)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var rev int
+		var version string
+		err := tx.QueryRow(`SELECT dataset_revision, dataset_version FROM plans WHERE id = ?`, embedded.ID).
+			Scan(&rev, &version)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset)
+				VALUES (?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
+				embedded.Revision, seeds.Version(), seeds.PlanJSON); err != nil {
+				return err
+			}
+			if _, err := upsertItems(tx, embedded); err != nil {
+				return err
+			}
+			return s.logChange(tx, "系统", "create_plan", "", "", nil,
+				map[string]any{"plan": embedded.ID, "revision": embedded.Revision, "version": seeds.Version()},
+				fmt.Sprintf("由内置数据创建《%s》，共%d项", embedded.Title, len(embedded.Items)))
+		case err != nil:
+			return err
+		case rev >= embedded.Revision:
+			// Same data, or a database written by a newer program with a
+			// newer dataset: keep what the database has.
+			return nil
+		}
+		if _, err := tx.Exec(`UPDATE plans SET title = ?, year = ?, dataset_revision = ?, dataset_version = ?,
+			dataset = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, seeds.Version(),
+			seeds.PlanJSON, embedded.ID); err != nil {
+			return err
+		}
+		changed, err := upsertItems(tx, embedded)
+		if err != nil {
+			return err
+		}
+		return s.logChange(tx, "系统", "dataset_update", "", "",
+			map[string]any{"revision": rev, "version": version},
+			map[string]any{"revision": embedded.Revision, "version": seeds.Version()},
+			"计划数据更正，涉及："+strings.Join(changed, "、"))
+	})
+}
+
+// upsertItems writes the plan's items and retires or removes the ones it
+// no longer has. It returns the IDs it added, changed or retired.
+func upsertItems(tx *sql.Tx, p *model.Plan) ([]string, error) {
+	type row struct{ kind, section, name, target, quote string }
+	old := map[string]row{}
+	rows, err := tx.Query(`SELECT id, kind, section, name, target_text, source_quote FROM items WHERE plan_id = ?`, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id string
+		var r row
+		if err := rows.Scan(&id, &r.kind, &r.section, &r.name, &r.target, &r.quote); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		old[id] = r
+	}
+	rows.Close()
+	var changed []string
+	keep := map[string]bool{}
+	for i, it := range p.Items {
+		keep[it.ID] = true
+		if o, ok := old[it.ID]; !ok || o != (row{string(it.Kind), it.Section, it.Name, it.TargetText, it.SourceQuote}) {
+			changed = append(changed, it.ID)
+		}
+		if _, err := tx.Exec(`INSERT INTO items (id, plan_id, seq, kind, section, name, target_text, source_quote, retired)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+			ON CONFLICT(id) DO UPDATE SET plan_id = excluded.plan_id, seq = excluded.seq, kind = excluded.kind,
+				section = excluded.section, name = excluded.name, target_text = excluded.target_text,
+				source_quote = excluded.source_quote, retired = 0`,
+			it.ID, p.ID, i+1, it.Kind, it.Section, it.Name, it.TargetText, it.SourceQuote); err != nil {
+			return nil, err
+		}
+	}
+	for id := range old {
+		if keep[id] {
+			continue
+		}
+		changed = append(changed, id)
+		var used int
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM actuals WHERE item_id = ?1) +
+			(SELECT count(*) FROM notes WHERE item_id = ?1) + (SELECT count(*) FROM manual_statuses WHERE item_id = ?1) +
+			(SELECT count(*) FROM target_overrides WHERE item_id = ?1)`, id).Scan(&used); err != nil {
+			return nil, err
+		}
+		q := `DELETE FROM items WHERE id = ?`
+		if used > 0 {
+			q = `UPDATE items SET retired = 1 WHERE id = ?`
+		}
+		if _, err := tx.Exec(q, id); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(changed)
+	return changed, nil
+}
+
+// logChange appends a history row inside the caller's transaction.
+func (s *Store) logChange(tx *sql.Tx, who, action, itemID, period string, before, after any, detail string) error {
+	enc := func(v any) (any, error) {
+		if v == nil {
+			return nil, nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	b, err := enc(before)
+	if err != nil {
+		return err
+	}
+	a, err := enc(after)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO history (at, who, action, item_id, period, before, after, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.stamp(), who, action, itemID, period, b, a, detail)
+	return err
+}

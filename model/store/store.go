@@ -1,0 +1,306 @@
+// Package store keeps a plan review in one SQLite file (modernc.org/sqlite,
+// pure Go): the plan, the figures and notes recorded against it, manual
+// statuses, and the history of every change. It owns all SQL; callers get
+// model values back.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"planreview/model"
+	"planreview/seeds"
+)
+
+// applicationID marks a file as a Plan Review database (PRAGMA
+// application_id, "PlRv"), so a stray SQLite file is recognised as not ours.
+const applicationID = 0x506c5276
+
+// Errors a caller may want to tell apart. Their text is for the user.
+var (
+	ErrNotDatabase = errors.New("不是 Plan Review 数据库")
+	ErrDamaged     = errors.New("数据库文件已损坏")
+	ErrNewer       = errors.New("数据库由更新版本的 Plan Review 创建")
+	ErrReadOnly    = errors.New("数据库以只读方式打开")
+)
+
+// Options tune Open.
+type Options struct {
+	// Now is the clock written into history; time.Now when nil. Tests
+	// inject a fixed clock.
+	Now func() time.Time
+	// ReadOnly opens the database without writing anything, not even a
+	// dataset update.
+	ReadOnly bool
+}
+
+// Store is an open Plan Review database.
+type Store struct {
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
+	plan     *model.Plan
+}
+
+// DefaultPath is where the database lives unless --db says otherwise:
+// %APPDATA%\PlanReview on Windows, $XDG_DATA_HOME/planreview (or
+// ~/.local/share/planreview) elsewhere.
+func DefaultPath() (string, error) {
+	var dir string
+	if runtime.GOOS == "windows" {
+		d, err := os.UserConfigDir() // %APPDATA%
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(d, "PlanReview")
+	} else if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		dir = filepath.Join(x, "planreview")
+	} else {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".local", "share", "planreview")
+	}
+	return filepath.Join(dir, "planreview.db"), nil
+}
+
+// dsn builds the connection string. Every pooled connection gets the same
+// pragmas: foreign keys so a figure cannot point at no item, a busy
+// timeout so a second window waits instead of failing at once. _txlock
+// makes every transaction take the write lock at BEGIN, so two writers
+// queue instead of deadlocking on a lock upgrade.
+func dsn(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if len(p) > 1 && p[1] == ':' { // a Windows drive letter: file:///C:/…
+		p = "/" + p
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	q := "file:" + p + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=immediate"
+	if readOnly {
+		q += "&mode=ro"
+	}
+	return q
+}
+
+// Open opens the database at path, creating it from the bundled plan if
+// there is no file. An existing file is checked before anything is
+// written to it: a file that is not a Plan Review database, one that
+// fails PRAGMA quick_check, or one from a newer version is refused with
+// an error that says so, and is left exactly as it was.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if opt.ReadOnly {
+			return nil, fmt.Errorf("数据库“%s”不存在", path)
+		}
+		if err := create(path, opt.Now); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("无法读取数据库“%s”：%w", path, err)
+	}
+	if err := Check(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, opt.ReadOnly))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	if !opt.ReadOnly {
+		// WAL: a reader (the window) never blocks a writer, and a crash
+		// mid-write leaves the last committed state intact. synchronous=FULL
+		// makes each commit durable before it returns: a reviewer's saved
+		// figure must survive a power cut, and commits here are few.
+		for _, pragma := range []string{`PRAGMA journal_mode=WAL`, `PRAGMA synchronous=FULL`} {
+			if _, err := db.Exec(pragma); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("无法打开数据库“%s”：%w", path, err)
+			}
+		}
+		if err := migrate(db); err != nil {
+			db.Close()
+			return nil, err
+		}
+		if err := s.syncDataset(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := s.loadPlan(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// create builds a new database beside path and renames it into place, so
+// a crash during creation never leaves a half-made file where the
+// program will look for the real one.
+func create(path string, now func() time.Time) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("无法创建数据目录“%s”：%w", filepath.Dir(path), err)
+	}
+	tmp := path + ".creating"
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(tmp + suffix)
+	}
+	db, err := sql.Open("sqlite", dsn(tmp, false))
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: tmp, now: now}
+	err = func() error {
+		if _, err := db.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
+			return err
+		}
+		if err := migrate(db); err != nil {
+			return err
+		}
+		return s.syncDataset()
+	}()
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法创建数据库“%s”：%w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法创建数据库“%s”：%w", path, err)
+	}
+	return nil
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Check examines the file at path without writing to it: is it SQLite, is
+// it ours, is it intact (PRAGMA quick_check), is its schema one this
+// program knows. It is run at every open and by `planreview check`.
+func Check(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("无法读取数据库“%s”：%w", path, err)
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], sqliteHeader) || (err != nil && n < 100) {
+		return fmt.Errorf("文件“%s”%w（不是 SQLite 数据库文件），未做任何改动", path, ErrNotDatabase)
+	}
+	// Without a -wal file beside it, the file alone is the database: read
+	// it as immutable, so the check creates no -wal or -shm file next to a
+	// file that may not be ours. With one (the last session ended without
+	// closing), the check must read the committed changes it holds.
+	q := dsn(path, true)
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+		q += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", q)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var appID, version int
+	if err := db.QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil {
+		return fmt.Errorf("文件“%s”%w：%v。未做任何改动，请从备份恢复", path, ErrDamaged, err)
+	}
+	if appID != applicationID {
+		return fmt.Errorf("文件“%s”是 SQLite 数据库，但%w，未做任何改动", path, ErrNotDatabase)
+	}
+	rows, err := db.Query(`PRAGMA quick_check`)
+	if err != nil {
+		return fmt.Errorf("文件“%s”%w：%v。未做任何改动，请从备份恢复", path, ErrDamaged, err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return fmt.Errorf("文件“%s”%w：%v", path, ErrDamaged, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	rows.Close()
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], "…")
+		}
+		return fmt.Errorf("文件“%s”%w（完整性检查未通过：%s）。未做任何改动，请从备份恢复",
+			path, ErrDamaged, strings.Join(problems, "；"))
+	}
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("文件“%s”%w：%v", path, ErrDamaged, err)
+	}
+	if version > SchemaVersion() {
+		return fmt.Errorf("文件“%s”%w（数据库版本%d，本程序支持到%d），请升级程序后再打开；未做任何改动",
+			path, ErrNewer, version, SchemaVersion())
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Plan is the plan held in the database.
+func (s *Store) Plan() *model.Plan { return s.plan }
+
+// write runs fn in one transaction: everything it does, history included,
+// is committed together or not at all.
+func (s *Store) write(fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w，不能修改", ErrReadOnly)
+	}
+	tx, err := s.db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return fmt.Errorf("无法开始保存：%w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("保存失败，未做任何改动：%w", err)
+	}
+	return nil
+}
+
+func (s *Store) stamp() string { return s.now().Format(time.RFC3339) }
+
+// loadPlan reads the plan back from the dataset the database holds.
+func (s *Store) loadPlan() error {
+	var data []byte
+	if err := s.db.QueryRow(`SELECT dataset FROM plans ORDER BY rowid LIMIT 1`).Scan(&data); err != nil {
+		return fmt.Errorf("数据库中没有计划数据：%w", err)
+	}
+	p, err := seeds.Parse(data)
+	if err != nil {
+		return err
+	}
+	s.plan = p
+	return nil
+}
