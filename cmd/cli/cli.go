@@ -1,0 +1,218 @@
+// Package cli is the planreview command line: list, record, note, history,
+// check and the rest. It works on a store and the model's one status
+// function; the program's main hands it the arguments.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"strings"
+	"time"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+// Env is what a command runs with: its streams, and the clock and
+// environment lookups tests replace.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Now            func() time.Time
+	Getenv         func(string) string
+}
+
+// usageError is a mistake in how a command was typed (exit code 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usage(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+type command struct {
+	name    string
+	args    string
+	summary string
+	flags   flagSpec
+	run     func(env Env, st *store.Store, a args) error
+	noStore bool // runs without opening the database (check opens it itself)
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "list", args: "[--as-of 期间] [--json] [--kind 类型] [--section 部分]",
+			summary: "列出全部项目：目标、最新实际值、状态及原因",
+			flags:   flagSpec{"as-of": true, "json": false, "kind": true, "section": true}, run: runList},
+		{name: "show", args: "编号 [--as-of 期间]", summary: "查看一个项目：目标的理解、原文、状态、实际值、备注",
+			flags: flagSpec{"as-of": true}, run: runShow},
+		{name: "record", args: "编号 期间 实际值 [--source 来源] [--date 来源日期] [--by 填报人]",
+			summary: "录入或更正一个期间的实际值（重点事项填 已完成/推进中/未完成）",
+			flags:   flagSpec{"source": true, "date": true, "by": true}, run: runRecord},
+		{name: "unrecord", args: "编号 期间 [--by 操作人]", summary: "删除一个期间的实际值",
+			flags: flagSpec{"by": true}, run: runUnrecord},
+		{name: "note", args: "编号 内容 [--period 期间] [--by 填写人]", summary: "添加备注",
+			flags: flagSpec{"period": true, "by": true}, run: runNote},
+		{name: "note-edit", args: "备注号 内容 [--by 修改人]", summary: "修改备注",
+			flags: flagSpec{"by": true}, run: runNoteEdit},
+		{name: "note-delete", args: "备注号 [--by 操作人]", summary: "删除备注",
+			flags: flagSpec{"by": true}, run: runNoteDelete},
+		{name: "set-status", args: "编号 期间 状态代码 --reason 理由 [--by 认定人]",
+			summary: "人工认定状态（须写明理由）", flags: flagSpec{"reason": true, "by": true}, run: runSetStatus},
+		{name: "clear-status", args: "编号 期间 [--by 操作人]", summary: "取消人工认定",
+			flags: flagSpec{"by": true}, run: runClearStatus},
+		{name: "set-target", args: "编号 目标 [--reason 依据] [--by 录入人]",
+			summary: "录入计划未写明的目标（如 按省下达目标安排 的指标）",
+			flags:   flagSpec{"reason": true, "by": true}, run: runSetTarget},
+		{name: "history", args: "[编号] [--json]", summary: "查看修改记录（谁、何时、改前、改后）",
+			flags: flagSpec{"json": false}, run: runHistory},
+		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
+			flags: flagSpec{}, run: runCheck, noStore: true},
+	}
+}
+
+// Run runs one command line and returns the exit code: 0 done, 1 failed,
+// 2 typed wrong. Errors go to stderr in Chinese; a failed command has
+// changed nothing.
+func Run(argv []string, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if len(argv) == 0 || argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" {
+		printHelp(env.Stdout)
+		return 0
+	}
+	var cmd *command
+	for i := range commands {
+		if commands[i].name == argv[0] {
+			cmd = &commands[i]
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(env.Stderr, "错误：未知命令“%s”。可用命令：%s\n", argv[0], commandNames())
+		return 2
+	}
+	spec := flagSpec{"db": true}
+	for k, v := range cmd.flags {
+		spec[k] = v
+	}
+	a, err := parseArgs(argv[1:], spec)
+	if err != nil {
+		err = usageError{err.Error()}
+	} else {
+		err = runCommand(cmd, env, a)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "错误：%v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(env.Stderr, "用法：planreview %s %s\n", cmd.name, cmd.args)
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func runCommand(cmd *command, env Env, a args) error {
+	path := a.get("db")
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return fmt.Errorf("找不到用户数据目录：%w（可用 --db 指定数据库文件）", err)
+		}
+	}
+	if cmd.noStore {
+		return cmd.run(env, &store.Store{}, args{opts: map[string]string{"db": path}, pos: a.pos})
+	}
+	st, err := store.Open(path, store.Options{Now: env.Now})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return cmd.run(env, st, a)
+}
+
+func commandNames() string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return strings.Join(names, "、")
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "计划审阅（Plan Review）：跟踪年度国民经济和社会发展计划的执行情况。")
+	fmt.Fprintln(w, "\n用法：planreview 命令 [参数] [--db 数据库文件]")
+	fmt.Fprintln(w, "\n命令：")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\n期间："+strings.TrimPrefix(model.PeriodFormatsHelp, "可用格式："))
+	fmt.Fprintln(w, "实际值："+strings.TrimPrefix(model.ValueFormatsHelp, "请输入数字，"))
+	fmt.Fprintln(w, "数据库默认位于用户数据目录（Windows 为 %APPDATA%\\PlanReview），首次运行时由内置计划创建。")
+}
+
+// reviewer is who a change is recorded as: --by, else PLANREVIEW_USER,
+// else the system account's name.
+func reviewer(env Env, a args) (string, error) {
+	if by := strings.TrimSpace(a.get("by")); by != "" || a.has("by") {
+		if by == "" {
+			return "", usage("--by 不能为空")
+		}
+		return by, nil
+	}
+	if by := strings.TrimSpace(env.Getenv("PLANREVIEW_USER")); by != "" {
+		return by, nil
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return u.Name, nil
+		}
+		if u.Username != "" {
+			return u.Username, nil
+		}
+	}
+	return "", usage("请用 --by 写明填报人姓名")
+}
+
+// asOf is the --as-of period, or the latest month with any figure, or the
+// plan year's end: the period a list is judged at.
+func asOf(st *store.Store, a args) (model.Period, error) {
+	year := st.Plan().Year
+	if a.has("as-of") {
+		p, err := model.ParsePeriod(a.get("as-of"), year)
+		if err != nil {
+			return p, usage("--as-of：%v", err)
+		}
+		return p, nil
+	}
+	as, err := st.Actuals()
+	if err != nil {
+		return model.Period{}, err
+	}
+	p := model.Period{Year: year, Month: 1}
+	found := false
+	for _, x := range as {
+		if p.Before(x.Period) || !found {
+			p, found = x.Period, true
+		}
+	}
+	if !found {
+		p.Month = 12
+	}
+	return p, nil
+}
+
+func needArgs(a args, n int, what string) error {
+	if len(a.pos) != n {
+		return usage("需要%s（收到%d个参数）", what, len(a.pos))
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+func period(st *store.Store, s, field string) (model.Period, error) {
+	p, err := model.ParsePeriod(s, st.Plan().Year)
+	if err != nil && field != "期间" {
+		return p, fmt.Errorf("%s：%w", field, err)
+	}
+	return p, err
+}
+
+func runRecord(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 3, "编号、期间、实际值三个参数"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	it, err := st.Plan().Lookup(a.pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[1], "期间")
+	if err != nil {
+		return err
+	}
+	act := model.Actual{ItemID: it.ID, Period: p, Source: a.get("source"), SourceDate: a.get("date")}
+	if it.Kind == model.KindMilestone {
+		if act.Outcome, err = model.ParseOutcome(a.pos[2]); err != nil {
+			return err
+		}
+	} else {
+		tracked, _ := st.Plan().Item(model.TrackedID(it))
+		if act.Value, err = model.ParseActual(a.pos[2], tracked.Target); err != nil {
+			return err
+		}
+	}
+	where, err := st.RecordActual(act, by)
+	if err != nil {
+		return err
+	}
+	if where != it.ID {
+		fmt.Fprintf(env.Stdout, "%s 与 %s 为同一指标，已记入 %s。\n", it.ID, where, where)
+	}
+	r, err := st.Review(model.DefaultTolerance())
+	if err != nil {
+		return err
+	}
+	s := r.Status(it, p)
+	shown := model.OutcomeLabel(act.Outcome)
+	if act.Outcome == "" {
+		tracked, _ := st.Plan().Item(where)
+		shown = model.FormatNumber(act.Value) + tracked.Target.Unit
+	}
+	fmt.Fprintf(env.Stdout, "已保存：%s %s %s。状态：%s——%s\n", where, p.Label(), shown, s.Label, s.Reason)
+	return nil
+}
+
+func runUnrecord(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 2, "编号、期间两个参数"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[1], "期间")
+	if err != nil {
+		return err
+	}
+	if err := st.DeleteActual(a.pos[0], p, by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已删除 %s %s 的实际值（修改记录中保留原值）。\n", a.pos[0], p.Label())
+	return nil
+}
+
+func runNote(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 2, "编号和备注内容两个参数（内容含空格时请加引号）"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	var p model.Period
+	if a.has("period") {
+		if p, err = period(st, a.get("period"), "--period"); err != nil {
+			return err
+		}
+	}
+	id, err := st.AddNote(a.pos[0], p, a.pos[1], by)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已添加备注 #%d。\n", id)
+	return nil
+}
+
+func noteID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usage("备注号“%s”应为正整数（见 planreview show 编号）", s)
+	}
+	return id, nil
+}
+
+func runNoteEdit(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 2, "备注号和新内容两个参数"); err != nil {
+		return err
+	}
+	id, err := noteID(a.pos[0])
+	if err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	if err := st.EditNote(id, a.pos[1], by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已修改备注 #%d。\n", id)
+	return nil
+}
+
+func runNoteDelete(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 1, "备注号"); err != nil {
+		return err
+	}
+	id, err := noteID(a.pos[0])
+	if err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	if err := st.DeleteNote(id, by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已删除备注 #%d（修改记录中保留原文）。\n", id)
+	return nil
+}
+
+func runSetStatus(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 3, "编号、期间、状态代码三个参数"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[1], "期间")
+	if err != nil {
+		return err
+	}
+	if err := st.SetManualStatus(a.pos[0], p, model.Code(a.pos[2]), a.get("reason"), by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已人工认定 %s 自%s起为“%s”。\n", a.pos[0], p.Label(), model.Code(a.pos[2]).Label())
+	return nil
+}
+
+func runClearStatus(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 2, "编号、期间两个参数"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[1], "期间")
+	if err != nil {
+		return err
+	}
+	if err := st.ClearManualStatus(a.pos[0], p, by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已取消 %s %s 的人工认定。\n", a.pos[0], p.Label())
+	return nil
+}
+
+func runSetTarget(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 2, "编号和目标两个参数"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	if err := st.SetTarget(a.pos[0], a.pos[1], a.get("reason"), by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已录入 %s 的目标：%s。\n", a.pos[0], a.pos[1])
+	return nil
+}

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+// Row is one item as `list --json` prints it. Scripts rely on these
+// names; docs/CLI.md describes them.
+type Row struct {
+	ID           string        `json:"id"`
+	Kind         model.Kind    `json:"kind"`
+	Section      string        `json:"section"`
+	SectionTitle string        `json:"section_title"`
+	Topic        string        `json:"topic,omitempty"`
+	IndicatorNo  int           `json:"indicator_no,omitempty"`
+	Group        string        `json:"group,omitempty"`
+	Name         string        `json:"name"`
+	TargetText   string        `json:"target_text"`
+	Target       *model.Target `json:"target"`
+	Hedge        string        `json:"hedge,omitempty"`
+	Deadline     string        `json:"deadline,omitempty"`
+	SameAs       string        `json:"same_as,omitempty"`
+	Parent       string        `json:"parent,omitempty"`
+	SourceQuote  string        `json:"source_quote"`
+	Actual       *RowActual    `json:"actual"`
+	Status       RowStatus     `json:"status"`
+	Parcel       *model.Parcel `json:"parcel,omitempty"`
+}
+
+// RowActual is the latest figure at the as-of period.
+type RowActual struct {
+	Period     string   `json:"period"`
+	Label      string   `json:"period_label"`
+	Value      *float64 `json:"value"`
+	Unit       string   `json:"unit,omitempty"`
+	Outcome    string   `json:"outcome,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	SourceDate string   `json:"source_date,omitempty"`
+	By         string   `json:"by"`
+}
+
+// RowStatus is the status and why.
+type RowStatus struct {
+	Code       model.Code `json:"code"`
+	Label      string     `json:"label"`
+	Reason     string     `json:"reason"`
+	Manual     bool       `json:"manual"`
+	Completion *float64   `json:"completion,omitempty"`
+}
+
+// rows computes every item's row at asOf, through the model's status
+// function.
+func rows(st *store.Store, asOf model.Period) ([]Row, error) {
+	r, err := st.Review(model.DefaultTolerance())
+	if err != nil {
+		return nil, err
+	}
+	p := st.Plan()
+	var out []Row
+	for _, it := range p.Items {
+		sec, _ := p.Section(it.Section)
+		row := Row{ID: it.ID, Kind: it.Kind, Section: it.Section, SectionTitle: sec.Title, Topic: it.Topic,
+			IndicatorNo: it.IndicatorNo, Group: it.Group, Name: it.Name, TargetText: it.TargetText,
+			Hedge: it.Hedge, SameAs: it.SameAs, Parent: it.Parent, SourceQuote: it.SourceQuote, Parcel: it.Parcel}
+		if it.Kind != model.KindMilestone {
+			t := it.Target
+			if et, ok, _ := r.EffectiveTarget(it); ok {
+				t = et
+			}
+			row.Target = &t
+		}
+		if !it.Deadline.IsZero() {
+			row.Deadline = it.Deadline.String()
+		}
+		if a, ok := r.Latest(it, asOf); ok {
+			ra := &RowActual{Period: a.Period.String(), Label: a.Period.Label(), Outcome: string(a.Outcome),
+				Source: a.Source, SourceDate: a.SourceDate, By: a.By}
+			if a.Outcome == "" {
+				v := a.Value
+				ra.Value, ra.Unit = &v, it.Target.Unit
+			}
+			row.Actual = ra
+		}
+		s := r.Status(it, asOf)
+		row.Status = RowStatus{Code: s.Code, Label: s.Label, Reason: s.Reason, Manual: s.Manual}
+		if !math.IsNaN(s.Completion) {
+			c := math.Round(s.Completion*10000) / 10000
+			row.Status.Completion = &c
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+func runList(env Env, st *store.Store, a args) error {
+	if len(a.pos) > 0 {
+		return usage("list 不接受参数“%s”", a.pos[0])
+	}
+	p, err := asOf(st, a)
+	if err != nil {
+		return err
+	}
+	all, err := rows(st, p)
+	if err != nil {
+		return err
+	}
+	var out []Row
+	for _, r := range all {
+		if k := a.get("kind"); k != "" && string(r.Kind) != k {
+			continue
+		}
+		if s := a.get("section"); s != "" && r.Section != s {
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 && (a.has("kind") || a.has("section")) {
+		return usage("没有符合条件的项目（--kind 可选 indicator、commitment、milestone、parcel；--section 可选 C1-C5、S1-S6、A2）")
+	}
+	if a.has("json") {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if out == nil {
+			out = []Row{}
+		}
+		return enc.Encode(out)
+	}
+	plan := st.Plan()
+	fmt.Fprintf(env.Stdout, "%s 执行情况（截至%d年%s）\n", plan.Title, p.Year, p.Label())
+	section, group := "", ""
+	const nameW, targetW = 30, 26
+	for _, r := range out {
+		if r.Section != section {
+			section = r.Section
+			part := map[string]string{"C": "附件1 主要目标 ", "S": "重点工作 ", "A": "附件2 "}[r.Section[:1]]
+			fmt.Fprintf(env.Stdout, "\n【%s%s】\n", part, r.SectionTitle)
+			fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", pad("编号", 7), pad("名称", nameW), pad("目标", targetW),
+				pad("实际", 16), pad("状态", 14), "说明")
+		}
+		name := r.Name
+		if r.Group != "" {
+			// A 附件1 parent row (14.家庭可支配收入) heads its sub-rows.
+			if r.Group != group {
+				fmt.Fprintf(env.Stdout, "%s %s\n", pad("", 7), r.Group)
+			}
+			name = "  " + r.Name
+		}
+		group = r.Group
+		fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", pad(r.ID, 7), pad(name, nameW),
+			pad(r.TargetText, targetW), pad(actualText(r), 16), pad(r.Status.Label, 14), r.Status.Reason)
+	}
+	fmt.Fprintln(env.Stdout)
+	fmt.Fprintln(env.Stdout, summaryLine(out))
+	return nil
+}
+
+// actualText is the latest figure, short: 5.8%（1-9月）.
+func actualText(r Row) string {
+	if r.Actual == nil {
+		return "—"
+	}
+	if r.Actual.Value == nil {
+		return model.OutcomeLabel(model.Outcome(r.Actual.Outcome)) + "（" + r.Actual.Label + "）"
+	}
+	return model.FormatNumber(*r.Actual.Value) + r.Actual.Unit + "（" + r.Actual.Label + "）"
+}
+
+// summaryLine counts the rows by status: 共104项：完成 3项，……
+func summaryLine(rs []Row) string {
+	n := map[model.Code]int{}
+	for _, r := range rs {
+		n[r.Status.Code]++
+	}
+	var parts []string
+	for _, c := range model.Codes {
+		if n[c] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d项", c.Label(), n[c]))
+		}
+	}
+	return fmt.Sprintf("共%d项：%s", len(rs), strings.Join(parts, "，"))
+}

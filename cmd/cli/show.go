@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+func runShow(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 1, "一个编号"); err != nil {
+		return err
+	}
+	plan := st.Plan()
+	it, err := plan.Lookup(a.pos[0])
+	if err != nil {
+		return err
+	}
+	p, err := asOf(st, a)
+	if err != nil {
+		return err
+	}
+	r, err := st.Review(model.DefaultTolerance())
+	if err != nil {
+		return err
+	}
+	w := env.Stdout
+	sec, _ := plan.Section(it.Section)
+	fmt.Fprintf(w, "%s %s\n", it.ID, it.DisplayName())
+	fmt.Fprintf(w, "类型：%s　所属：%s", model.KindLabel(it.Kind), sec.Title)
+	if it.Topic != "" {
+		fmt.Fprintf(w, "（%s）", it.Topic)
+	}
+	fmt.Fprintln(w)
+	if it.Kind != model.KindMilestone {
+		fmt.Fprintf(w, "目标（原文）：%s%s\n", it.Hedge, it.TargetText)
+		t, ok, why := r.EffectiveTarget(it)
+		understood := t.String() + "，" + map[model.Direction]string{model.Higher: "越高越好", model.Lower: "越低越好"}[t.Direction]
+		if !ok {
+			understood = why
+		}
+		fmt.Fprintf(w, "目标（理解）：%s\n", understood)
+		if !it.Deadline.IsZero() {
+			fmt.Fprintf(w, "期限：%s末（%s）\n", model.DeadlineName(it.Deadline), it.Deadline)
+		}
+	} else if it.Hedge != "" {
+		fmt.Fprintf(w, "表述：%s\n", it.Hedge)
+	}
+	if it.SameAs != "" {
+		fmt.Fprintf(w, "与附件1指标 %s 为同一指标，共用实际值。\n", it.SameAs)
+	}
+	if it.Parent != "" {
+		fmt.Fprintf(w, "为 %s 的其中项。\n", it.Parent)
+	}
+	if it.Parcel != nil {
+		pc := it.Parcel
+		b := pc.Boundaries
+		fmt.Fprintf(w, "四至：东至%s、南至%s、西至%s、北至%s\n面积：%s亩　公共利益类型：%s　实施主体：%s\n",
+			b.East, b.South, b.West, b.North, model.FormatNumber(pc.AreaMu), pc.InterestType, strings.Join(pc.Implementers, "、"))
+	}
+	fmt.Fprintf(w, "原文：%s\n", it.SourceQuote)
+	if it.Note != "" {
+		fmt.Fprintln(w, it.Note)
+	}
+	s := r.Status(it, p)
+	fmt.Fprintf(w, "\n状态（截至%s）：%s——%s\n", p.Label(), s.Label, s.Reason)
+	fmt.Fprintln(w, "\n实际值：")
+	as := r.Actuals(it)
+	if len(as) == 0 {
+		fmt.Fprintln(w, "  （尚未录入）")
+	}
+	for _, x := range as {
+		v := model.FormatNumber(x.Value)
+		if x.Outcome != "" {
+			v = model.OutcomeLabel(x.Outcome)
+		} else {
+			tracked, _ := plan.Item(model.TrackedID(it))
+			v += tracked.Target.Unit
+		}
+		line := fmt.Sprintf("  %s　%s　%s录入", x.Period.Label(), v, x.By)
+		if x.Source != "" {
+			line += "　来源：" + x.Source
+		}
+		if x.SourceDate != "" {
+			line += "（" + x.SourceDate + "）"
+		}
+		fmt.Fprintln(w, line)
+	}
+	notes, err := st.Notes(it.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\n备注：")
+	if len(notes) == 0 {
+		fmt.Fprintln(w, "  （无）")
+	}
+	for _, n := range notes {
+		when := "全年"
+		if !n.Period.IsZero() {
+			when = n.Period.Label()
+		}
+		fmt.Fprintf(w, "  #%d［%s］%s（%s，%s）\n", n.ID, when, n.Body, n.Author, n.Updated.Format("2006-01-02"))
+	}
+	return nil
+}
