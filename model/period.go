@@ -65,6 +65,7 @@ var (
 	rePeriodISO   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
 	rePeriodRange = regexp.MustCompile(`^(?:(\d{4})年)?(?:1[-~至到]|一至)?(\d{1,2})月(?:份)?(?:末)?$`)
 	rePeriodYear  = regexp.MustCompile(`^(?:(\d{4})年)?(?:全年|年度|1[-~至到]12月)$`)
+	rePeriodLead  = regexp.MustCompile(`^(\d{4})年(.+)$`)
 )
 
 var periodWords = map[string]int{
@@ -97,7 +98,7 @@ func ParsePeriod(s string, planYear int) (Period, error) {
 	}
 	rest := s
 	// A leading 2023年 may precede a quarter word: 2023年前三季度.
-	if m := regexp.MustCompile(`^(\d{4})年(.+)$`).FindStringSubmatch(s); m != nil {
+	if m := rePeriodLead.FindStringSubmatch(s); m != nil {
 		if _, ok := periodWords[m[2]]; ok {
 			_ = yearOf(m[1])
 			rest = m[2]

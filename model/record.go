@@ -83,7 +83,7 @@ func CheckActual(it Item, a Actual, planYear int) error {
 	if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) {
 		return fmt.Errorf("实际值无效：%s", ValueFormatsHelp)
 	}
-	if it.Parcel != nil && (a.Value < 0 || a.Value > it.Parcel.AreaMu) {
+	if it.Parcel != nil && (a.Value < 0 || round6(a.Value) > it.Parcel.AreaMu) {
 		return fmt.Errorf("实际值（已完成征收面积）应在0到%s亩之间", FormatNumber(it.Parcel.AreaMu))
 	}
 	if it.Measure == Cumulative && it.Target.Basis == BasisLevel && a.Value < 0 {

@@ -67,6 +67,8 @@ func init() {
 		{name: "set-target", args: "编号 目标 [--reason 依据] [--by 录入人]",
 			summary: "录入计划未写明的目标（如 按省下达目标安排 的指标）",
 			flags:   flagSpec{"reason": true, "by": true}, run: runSetTarget},
+		{name: "clear-target", args: "编号 [--by 操作人]", summary: "删除录入的目标",
+			flags: flagSpec{"by": true}, run: runClearTarget},
 		{name: "history", args: "[编号] [--json]", summary: "查看修改记录（谁、何时、改前、改后）",
 			flags: flagSpec{"json": false}, run: runHistory},
 		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
@@ -84,7 +86,12 @@ func Run(argv []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
-	if len(argv) == 0 || argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" {
+	if len(argv) == 0 || strings.HasPrefix(argv[0], "--db") {
+		// No command: show the plan's state, as the window will once it
+		// exists (the desktop-app issue).
+		argv = append([]string{"list"}, argv...)
+	}
+	if argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" {
 		printHelp(env.Stdout)
 		return 0
 	}

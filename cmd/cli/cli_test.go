@@ -260,7 +260,7 @@ func TestCheck(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	var out bytes.Buffer
-	if code := Run(nil, Env{Stdout: &out, Stderr: &out}); code != 0 {
+	if code := Run([]string{"help"}, Env{Stdout: &out, Stderr: &out}); code != 0 {
 		t.Fatal(code)
 	}
 	for _, c := range commands {

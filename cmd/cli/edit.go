@@ -203,3 +203,18 @@ func runSetTarget(env Env, st *store.Store, a args) error {
 	fmt.Fprintf(env.Stdout, "已录入 %s 的目标：%s。\n", a.pos[0], a.pos[1])
 	return nil
 }
+
+func runClearTarget(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 1, "编号"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	if err := st.ClearTarget(a.pos[0], by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已删除 %s 录入的目标。\n", a.pos[0])
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"planreview/model"
@@ -138,11 +139,17 @@ func scanActual(r scanner) (model.Actual, error) {
 }
 
 func parseStoredPeriod(s string) (model.Period, error) {
-	var p model.Period
-	if _, err := fmt.Sscanf(s, "%4d-%2d", &p.Year, &p.Month); err != nil {
-		return p, fmt.Errorf("数据库中的期间“%s”无效", s)
+	// Hand-parsed: this runs for every stored figure on every load, and
+	// fmt.Sscanf was an eighth of the time of computing all statuses.
+	if len(s) != 7 || s[4] != '-' {
+		return model.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
 	}
-	return p, nil
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 {
+		return model.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
+	}
+	return model.Period{Year: y, Month: m}, nil
 }
 
 // Actuals lists every recorded figure, by item and period.

@@ -164,3 +164,28 @@ func (s *Store) TargetOverrides() ([]model.TargetOverride, error) {
 	}
 	return out, rows.Err()
 }
+
+// ClearTarget removes a target a reviewer entered; the item waits for one
+// again.
+func (s *Store) ClearTarget(itemID, by string) error {
+	if err := model.CheckText("操作人", by, 50); err != nil {
+		return err
+	}
+	it, err := s.item(itemID)
+	if err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var ot, or string
+		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%s 没有录入的目标", it.ID)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM target_overrides WHERE item_id = ?`, it.ID); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "clear_target", it.ID, "", targetJSON{ot, or}, nil, "")
+	})
+}

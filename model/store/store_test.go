@@ -111,6 +111,14 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 	must(s.SetManualStatus("B1-01", p(6), model.Behind, "部分项目审批延后", "王五"))
 	must(s.ClearManualStatus("B1-01", p(6), "王五"))
 	must(s.SetTarget("A1-17", "下降3.5%", "省发展改革委下达", "王五"))
+	must(s.SetTarget("A1-17", "下降3.7%", "省发展改革委调整", "王五"))
+	must(s.ClearTarget("A1-17", "王五"))
+	if e := s.ClearTarget("A1-17", "王五"); e == nil || !strings.Contains(e.Error(), "没有录入的目标") {
+		t.Errorf("clearing twice: %v", e)
+	}
+	if th, _ := s.History("A1-17"); len(th) != 3 || th[1].Before != `{"text":"下降3.5%","reason":"省发展改革委下达"}` || th[2].Action != "clear_target" {
+		t.Errorf("target history: %+v", th)
+	}
 
 	h, err := s.History("B1-01")
 	must(err)
@@ -364,5 +372,36 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 	last := h[len(h)-1]
 	if last.Action != "dataset_update" || !strings.Contains(last.Detail, "B1-01") || !strings.Contains(last.Detail, "B9-98") {
 		t.Errorf("update not in history: %+v", last)
+	}
+}
+
+// TestCommittedChangesInAStaleWALSurvive copies the database while the
+// program still has it open — as a crash or a pulled plug leaves it, with
+// committed changes only in the -wal file — and opens the copy.
+func TestCommittedChangesInAStaleWALSurvive(t *testing.T) {
+	s, path := openTemp(t)
+	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); err != nil {
+		t.Fatalf("expected a -wal file while open: %v", err)
+	}
+	dir := t.TempDir()
+	crashed := filepath.Join(dir, "crashed.db")
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(path + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(crashed+suffix, b, 0o644)
+	}
+	s2, err := Open(crashed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	as, _ := s2.Actuals()
+	if len(as) != 1 || as[0].Value != 5.8 {
+		t.Errorf("committed figure lost: %+v", as)
 	}
 }
