@@ -37,7 +37,7 @@ type command struct {
 	summary string
 	flags   flagSpec
 	run     func(env Env, st *store.Store, a args) error
-	noStore bool // runs without opening the database (check opens it itself)
+	noStore bool // runs without an open store (check opens the file itself); gets nil
 }
 
 var commands []command
@@ -136,7 +136,8 @@ func runCommand(cmd *command, env Env, a args) error {
 		}
 	}
 	if cmd.noStore {
-		return cmd.run(env, &store.Store{}, args{opts: map[string]string{"db": path}, pos: a.pos})
+		a.opts["db"] = path
+		return cmd.run(env, nil, a)
 	}
 	st, err := store.Open(path, store.Options{Now: env.Now})
 	if err != nil {

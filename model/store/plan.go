@@ -29,6 +29,14 @@ func (s *Store) syncDataset() error {
 			Scan(&rev, &version)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
+			var others int
+			if err := tx.QueryRow(`SELECT count(*) FROM plans`).Scan(&others); err != nil {
+				return err
+			}
+			if others > 0 {
+				// The database holds another plan: it is not ours to add to.
+				return nil
+			}
 			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset)
 				VALUES (?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
 				embedded.Revision, seeds.Version(), seeds.PlanJSON); err != nil {
