@@ -172,7 +172,7 @@ func actualText(r Row) string {
 	return model.FormatNumber(*r.Actual.Value) + r.Actual.Unit + "（" + r.Actual.Label + "）"
 }
 
-// summaryLine counts the rows by status: 共104项：完成 3项，……
+// summaryLine counts the rows by status: 共108项：完成 3项，……
 func summaryLine(rs []Row) string {
 	n := map[model.Code]int{}
 	for _, r := range rs {
