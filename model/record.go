@@ -54,6 +54,12 @@ func ActionLabel(a string) string {
 		return "录入目标"
 	case "clear_target":
 		return "删除录入的目标"
+	case "lock_period":
+		return "锁定期间"
+	case "unlock_period":
+		return "解锁期间"
+	case "undo":
+		return "撤销"
 	case "create_plan":
 		return "创建计划"
 	case "dataset_update":

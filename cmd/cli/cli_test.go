@@ -169,7 +169,7 @@ func TestRecordNoteHistoryEndToEnd(t *testing.T) {
 		json.Compact(&b, m)
 		return b.String()
 	}
-	if compact(hist[3].Before) != `{"value":270}` || compact(hist[3].After) != `{"value":275,"source":"更正"}` {
+	if compact(hist[3].Before) != `{"value":270,"by":"张三"}` || compact(hist[3].After) != `{"value":275,"source":"更正","by":"张三"}` {
 		t.Errorf("correction: %s → %s", hist[3].Before, hist[3].After)
 	}
 	text := run(t, db, "history").stdout
@@ -267,5 +267,30 @@ func TestHelp(t *testing.T) {
 		if !strings.Contains(out.String(), c.name+" ") {
 			t.Errorf("help lacks %s", c.name)
 		}
+	}
+}
+
+func TestLockUnlockUndo(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "record", "A1-01", "2023-09", "5.8")
+	if r := run(t, db, "lock", "前三季度", "--reason", "简报已报送"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if r := run(t, db, "record", "A1-01", "2023-09", "5.9"); r.code != 1 || !strings.Contains(r.stderr, "该期间已锁定") {
+		t.Errorf("record in a locked period: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, db, "unlock", "前三季度"); r.code != 1 || !strings.Contains(r.stderr, "解锁理由不能为空") {
+		t.Errorf("unlock without reason: %d %s", r.code, r.stderr)
+	}
+	run(t, db, "unlock", "前三季度", "--reason", "统计局修订")
+	run(t, db, "record", "A1-01", "2023-09", "5.9")
+	if r := run(t, db, "undo"); r.code != 0 || !strings.Contains(r.stdout, "已撤销") {
+		t.Fatalf("undo: %d %s", r.code, r.stderr)
+	}
+	if a := find(listJSON(t, db), "A1-01").Actual; a == nil || *a.Value != 5.8 {
+		t.Errorf("after undo: %+v", a)
+	}
+	if h := run(t, db, "history", "A1-01").stdout; !strings.Contains(h, "撤销") {
+		t.Errorf("undo not in history:\n%s", h)
 	}
 }

@@ -218,3 +218,57 @@ func runClearTarget(env Env, st *store.Store, a args) error {
 	fmt.Fprintf(env.Stdout, "已删除 %s 录入的目标。\n", a.pos[0])
 	return nil
 }
+
+func runLock(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 1, "期间"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[0], "期间")
+	if err != nil {
+		return err
+	}
+	if err := st.LockPeriod(p, a.get("reason"), by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已锁定%s：该期间的实际值、备注和人工认定不能再修改，除非解锁。\n", p.Label())
+	return nil
+}
+
+func runUnlock(env Env, st *store.Store, a args) error {
+	if err := needArgs(a, 1, "期间"); err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	p, err := period(st, a.pos[0], "期间")
+	if err != nil {
+		return err
+	}
+	if err := st.UnlockPeriod(p, a.get("reason"), by); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已解锁%s。\n", p.Label())
+	return nil
+}
+
+func runUndo(env Env, st *store.Store, a args) error {
+	if len(a.pos) > 0 {
+		return usage("undo 不接受参数")
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	c, err := st.UndoLast(by)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, model.ActionLabel(c.Action), c.ItemID, c.Period)
+	return nil
+}

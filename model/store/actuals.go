@@ -16,10 +16,11 @@ type actualJSON struct {
 	Outcome    string   `json:"outcome,omitempty"`
 	Source     string   `json:"source,omitempty"`
 	SourceDate string   `json:"source_date,omitempty"`
+	By         string   `json:"by,omitempty"`
 }
 
 func toJSON(a model.Actual) actualJSON {
-	j := actualJSON{Outcome: string(a.Outcome), Source: a.Source, SourceDate: a.SourceDate}
+	j := actualJSON{Outcome: string(a.Outcome), Source: a.Source, SourceDate: a.SourceDate, By: a.By}
 	if a.Outcome == "" {
 		v := a.Value
 		j.Value = &v
@@ -53,8 +54,11 @@ func (s *Store) RecordActual(a model.Actual, by string) (string, error) {
 	if n := len([]rune(a.Source + a.SourceDate)); n > 200 {
 		return "", fmt.Errorf("来源过长（%d字），最多200字", n)
 	}
-	a.ItemID = target
+	a.ItemID, a.By = target, by
 	err = s.write(func(tx *sql.Tx) error {
+		if err := refuseLocked(tx, a.Period.String()); err != nil {
+			return err
+		}
 		old, found, err := getActual(tx, target, a.Period)
 		if err != nil {
 			return err
@@ -93,6 +97,9 @@ func (s *Store) DeleteActual(itemID string, p model.Period, by string) error {
 	}
 	id := model.TrackedID(it)
 	return s.write(func(tx *sql.Tx) error {
+		if err := refuseLocked(tx, p.String()); err != nil {
+			return err
+		}
 		old, found, err := getActual(tx, id, p)
 		if err != nil {
 			return err

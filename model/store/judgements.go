@@ -34,6 +34,9 @@ func (s *Store) SetManualStatus(itemID string, p model.Period, code model.Code, 
 		return fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
 	}
 	return s.write(func(tx *sql.Tx) error {
+		if err := refuseLocked(tx, p.String()); err != nil {
+			return err
+		}
 		var before any
 		var oc, or string
 		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
@@ -65,6 +68,9 @@ func (s *Store) ClearManualStatus(itemID string, p model.Period, by string) erro
 		return err
 	}
 	return s.write(func(tx *sql.Tx) error {
+		if err := refuseLocked(tx, p.String()); err != nil {
+			return err
+		}
 		var oc, or string
 		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
 			it.ID, p.String()).Scan(&oc, &or)

@@ -15,8 +15,10 @@ import (
 const maxNote = 5000
 
 type noteJSON struct {
+	ID     int64  `json:"id"`
 	Period string `json:"period,omitempty"`
 	Body   string `json:"body"`
+	Author string `json:"author"`
 }
 
 // AddNote adds a note to an item, about a period or (zero period) the
@@ -39,6 +41,9 @@ func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, 
 	body = strings.TrimSpace(body)
 	var id int64
 	err = s.write(func(tx *sql.Tx) error {
+		if err := refuseLocked(tx, period); err != nil {
+			return err
+		}
 		now := s.stamp()
 		res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, it.ID, period, body, by, now, now)
@@ -48,7 +53,7 @@ func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, 
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "add_note", it.ID, period, nil, noteJSON{period, body}, fmt.Sprintf("备注 #%d", id))
+		return s.logChange(tx, by, "add_note", it.ID, period, nil, noteJSON{id, period, body, by}, fmt.Sprintf("备注 #%d", id))
 	})
 	return id, err
 }
@@ -74,11 +79,15 @@ func (s *Store) EditNote(id int64, body, by string) error {
 		if err != nil {
 			return err
 		}
+		if err := refuseLocked(tx, periodText(n.Period)); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, s.stamp(), id); err != nil {
 			return err
 		}
 		return s.logChange(tx, by, "edit_note", n.ItemID, periodText(n.Period),
-			noteJSON{periodText(n.Period), n.Body}, noteJSON{periodText(n.Period), body}, fmt.Sprintf("备注 #%d", id))
+			noteJSON{id, periodText(n.Period), n.Body, n.Author}, noteJSON{id, periodText(n.Period), body, n.Author},
+			fmt.Sprintf("备注 #%d", id))
 	})
 }
 
@@ -92,11 +101,14 @@ func (s *Store) DeleteNote(id int64, by string) error {
 		if err != nil {
 			return err
 		}
+		if err := refuseLocked(tx, periodText(n.Period)); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`DELETE FROM notes WHERE id = ?`, id); err != nil {
 			return err
 		}
 		return s.logChange(tx, by, "delete_note", n.ItemID, periodText(n.Period),
-			noteJSON{periodText(n.Period), n.Body}, nil, fmt.Sprintf("备注 #%d", id))
+			noteJSON{id, periodText(n.Period), n.Body, n.Author}, nil, fmt.Sprintf("备注 #%d", id))
 	})
 }
 

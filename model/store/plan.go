@@ -131,6 +131,13 @@ func upsertItems(tx *sql.Tx, p *model.Plan) ([]string, error) {
 
 // logChange appends a history row inside the caller's transaction.
 func (s *Store) logChange(tx *sql.Tx, who, action, itemID, period string, before, after any, detail string) error {
+	_, err := s.logChangeID(tx, who, action, itemID, period, before, after, detail, nil)
+	return err
+}
+
+// logChangeID appends a history row and returns its ID; undoes names the
+// row an undo reverses.
+func (s *Store) logChangeID(tx *sql.Tx, who, action, itemID, period string, before, after any, detail string, undoes any) (int64, error) {
 	enc := func(v any) (any, error) {
 		if v == nil {
 			return nil, nil
@@ -140,13 +147,16 @@ func (s *Store) logChange(tx *sql.Tx, who, action, itemID, period string, before
 	}
 	b, err := enc(before)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	a, err := enc(after)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	_, err = tx.Exec(`INSERT INTO history (at, who, action, item_id, period, before, after, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.stamp(), who, action, itemID, period, b, a, detail)
-	return err
+	res, err := tx.Exec(`INSERT INTO history (at, who, action, item_id, period, before, after, detail, undoes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.stamp(), who, action, itemID, period, b, a, detail, undoes)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }

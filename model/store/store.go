@@ -33,6 +33,7 @@ var (
 	ErrDamaged     = errors.New("数据库文件已损坏")
 	ErrNewer       = errors.New("数据库由更新版本的 Plan Review 创建")
 	ErrReadOnly    = errors.New("数据库以只读方式打开")
+	ErrLocked      = errors.New("期间已锁定")
 )
 
 // Options tune Open.

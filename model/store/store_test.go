@@ -130,10 +130,10 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 	if strings.Join(actions, " ") != want {
 		t.Errorf("history:\n got %s\nwant %s", strings.Join(actions, " "), want)
 	}
-	if h[1].Before != `{"value":180}` || h[1].After != `{"value":185,"source":"更正"}` {
+	if h[1].Before != `{"value":180,"by":"张三"}` || h[1].After != `{"value":185,"source":"更正","by":"李四"}` {
 		t.Errorf("correction before/after: %s → %s", h[1].Before, h[1].After)
 	}
-	if h[5].Before != `{"body":"项目储备较充足"}` || h[5].After != "" {
+	if h[5].Before != `{"id":1,"body":"项目储备较充足","author":"张三"}` || h[5].After != "" {
 		t.Errorf("deleted note keeps its text in history: %q → %q", h[5].Before, h[5].After)
 	}
 	if !h[0].At.Before(h[1].At) {

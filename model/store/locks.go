@@ -1,0 +1,113 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"planreview/model"
+)
+
+// Lock is a locked period.
+type Lock struct {
+	Period model.Period
+	Reason string
+	By     string
+	At     time.Time
+}
+
+// LockPeriod locks a period whose brief has gone out.
+func (s *Store) LockPeriod(p model.Period, reason, by string) error {
+	if err := model.CheckText("锁定人", by, 50); err != nil {
+		return err
+	}
+	if p.Year != s.plan.Year {
+		return fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		if locked, err := isLocked(tx, p); err != nil {
+			return err
+		} else if locked {
+			return fmt.Errorf("%s已经锁定", p.Label())
+		}
+		if _, err := tx.Exec(`INSERT INTO period_locks (period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?)`,
+			p.String(), reason, by, s.stamp()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "lock_period", "", p.String(), nil, map[string]string{"reason": reason}, "")
+	})
+}
+
+// UnlockPeriod unlocks a period; the reason is required, since figures a
+// committee has already been given may then change.
+func (s *Store) UnlockPeriod(p model.Period, reason, by string) error {
+	if err := model.CheckText("解锁理由", reason, 500); err != nil {
+		return err
+	}
+	if err := model.CheckText("解锁人", by, 50); err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx) error {
+		var old string
+		err := tx.QueryRow(`SELECT reason FROM period_locks WHERE period = ?`, p.String()).Scan(&old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%s没有锁定", p.Label())
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM period_locks WHERE period = ?`, p.String()); err != nil {
+			return err
+		}
+		return s.logChange(tx, by, "unlock_period", "", p.String(), map[string]string{"reason": old},
+			nil, reason)
+	})
+}
+
+// Locks lists the locked periods.
+func (s *Store) Locks() ([]Lock, error) {
+	rows, err := s.db.Query(`SELECT period, reason, locked_by, locked_at FROM period_locks ORDER BY period`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Lock
+	for rows.Next() {
+		var l Lock
+		var period, at string
+		if err := rows.Scan(&period, &l.Reason, &l.By, &at); err != nil {
+			return nil, err
+		}
+		if l.Period, err = parseStoredPeriod(period); err != nil {
+			return nil, err
+		}
+		l.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+func isLocked(tx *sql.Tx, p model.Period) (bool, error) {
+	var n int
+	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE period = ?`, p.String()).Scan(&n)
+	return n > 0, err
+}
+
+// refuseLocked is called inside every write that touches a period.
+func refuseLocked(tx *sql.Tx, period string) error {
+	if period == "" {
+		return nil
+	}
+	p, err := parseStoredPeriod(period)
+	if err != nil {
+		return err
+	}
+	locked, err := isLocked(tx, p)
+	if err != nil {
+		return err
+	}
+	if locked {
+		return fmt.Errorf("%w：%s的简报已报出，该期间已锁定；如需修改，请先解锁并写明理由", ErrLocked, p.Label())
+	}
+	return nil
+}
