@@ -26,6 +26,9 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The C headers Fyne's OpenGL and GLFW bindings compile against (cgo).
+fyne_packages=(gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
+
 go_ok() { # go_ok GO: is GO at least $want_go?
   local v
   v="$("$1" env GOVERSION 2>/dev/null || true)"

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"embed"
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+// The interface's strings are written in Chinese in the code and passed
+// through lang.L, so Chinese needs no translation file and is what shows
+// whenever a translation is missing. translations/en.json maps them to
+// English; translations/fyne.zh.json is Fyne's own Chinese for its
+// built-in dialogs (BSD-3, from fyne.io/fyne/v2/lang), so those read
+// Chinese even on an English Windows.
+//
+//go:embed translations
+var translations embed.FS
+
+// Languages offered, by preference value.
+var Languages = []string{"zh", "en"}
+
+// LanguageName is how a language is offered in the picker.
+func LanguageName(code string) string {
+	if code == "en" {
+		return "English"
+	}
+	return "中文"
+}
+
+// SetLanguage makes the interface speak code ("zh" or "en"). Fyne picks
+// the translation closest to the system's locale, and on Windows that
+// locale comes from the OS, not the environment; so the chosen strings are
+// registered under the system locale itself, which then matches exactly.
+func SetLanguage(code string) error {
+	file := "translations/fyne.zh.json"
+	if code == "en" {
+		file = "translations/en.json"
+	}
+	data, err := translations.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	loc := lang.SystemLocale()
+	if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+		return err
+	}
+	// Also under the bare language, for a locale string the matcher
+	// normalises differently.
+	return lang.AddTranslationsForLocale(data, fyne.Locale(loc.LanguageString()))
+}
+
+// tr translates an interface string.
+func tr(s string) string { return lang.L(s) }
+
+// trf translates a template string: trf("截至{{.P}}", "P", "1-9月").
+func trf(s string, kv ...any) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[kv[i].(string)] = kv[i+1]
+	}
+	return lang.L(s, data)
+}
+
+// enKeys lists the English file's keys, for the test that every string in
+// the code has a translation.
+func enKeys() (map[string]string, error) {
+	data, err := translations.ReadFile("translations/en.json")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	return m, json.Unmarshal(data, &m)
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/assets"
+	"planreview/model/store"
+)
+
+// AppID identifies the app to Fyne (preferences live under it).
+const AppID = "cn.planreview.desktop"
+
+// Run opens the window on the database at path and returns when it is
+// closed; the exit code is non-zero if the database could not be opened.
+func Run(path string, stderr io.Writer) int {
+	quietCLocale()
+	a := app.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if err := SetLanguage(a.Preferences().StringWithFallback(prefLanguage, "zh")); err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+	}
+	a.Settings().SetTheme(NewTheme(nil))
+	w := a.NewWindow(tr("计划审阅"))
+	w.Resize(fyne.NewSize(1366, 740))
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		// The window still opens, to say in Chinese what is wrong; the
+		// file is left exactly as it was.
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		msg := wrapLabel(err.Error())
+		w.SetContent(container.NewPadded(container.NewVBox(
+			widget.NewLabelWithStyle(tr("无法打开数据库"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), msg,
+			widget.NewButton(tr("退出"), a.Quit))))
+		w.ShowAndRun()
+		return 1
+	}
+	defer st.Close()
+	u, err := New(a, w, st)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return 1
+	}
+	w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
+	w.Show()
+	u.AskReviewerIfNeeded()
+	a.Run()
+	return 0
+}
+
+// quietCLocale gives Fyne a parsable locale where the environment has the
+// C locale (common on servers and under Xvfb): Fyne cannot parse "C" and
+// logs an error for every lookup. The interface language is ours to choose
+// anyway (SetLanguage); this only stops the noise.
+func quietCLocale() {
+	if os.Getenv("LC_ALL") != "" || os.Getenv("LC_MESSAGES") != "" {
+		return
+	}
+	if l := os.Getenv("LANG"); l == "" || l == "POSIX" || l == "C" || strings.HasPrefix(l, "C.") {
+		os.Setenv("LANG", "zh_CN.UTF-8")
+	}
+}

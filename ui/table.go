@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/model"
+)
+
+// The table's columns.
+var columns = []struct {
+	title string
+	width float32
+}{
+	{"编号", 66}, {"名称", 168}, {"目标", 116}, {"最新实际", 108}, {"状态", 104}, {"进度", 64},
+}
+
+func (u *UI) buildTable() {
+	u.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(u.rows), len(columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			p := widget.NewProgressBar()
+			return container.NewStack(l, newBadge(), p)
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < 0 || id.Row >= len(u.rows) {
+				return
+			}
+			u.updateCell(u.rows[id.Row], id.Col, o.(*fyne.Container))
+		})
+	u.table.ShowHeaderColumn = false
+	u.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewButton("", nil)
+	}
+	u.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 {
+			return
+		}
+		text := tr(columns[id.Col].title)
+		if id.Col == u.sortCol {
+			if u.sortDesc {
+				text += " ▼"
+			} else {
+				text += " ▲"
+			}
+		}
+		b.SetText(text)
+		col := id.Col
+		b.OnTapped = func() { u.sortBy(col) }
+	}
+	for i, c := range columns {
+		u.table.SetColumnWidth(i, c.width)
+	}
+	u.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(u.rows) {
+			u.selected = u.rows[id.Row].ID
+			u.showDetail(u.selected)
+		}
+	}
+}
+
+// sortBy sorts by a column; a second tap reverses the order.
+func (u *UI) sortBy(col int) {
+	if u.sortCol == col {
+		u.sortDesc = !u.sortDesc
+	} else {
+		u.sortCol, u.sortDesc = col, false
+	}
+	u.applyFilter()
+}
+
+func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
+	l := c.Objects[0].(*widget.Label)
+	b := c.Objects[1].(*badge)
+	p := c.Objects[2].(*widget.ProgressBar)
+	l.Show()
+	b.Hide()
+	p.Hide()
+	s := u.statuses[it.ID]
+	switch col {
+	case 0:
+		l.SetText(it.ID)
+	case 1:
+		name := it.Name
+		if it.Group != "" {
+			name = it.Group + "：" + it.Name
+		}
+		l.SetText(name)
+	case 2:
+		l.SetText(it.Hedge + it.TargetText)
+	case 3:
+		l.SetText(u.latestText(it))
+	case 4:
+		l.Hide()
+		b.Show()
+		b.set(s)
+	case 5:
+		if math.IsNaN(s.Completion) {
+			l.SetText("—")
+			return
+		}
+		l.Hide()
+		p.Show()
+		p.Max = 1
+		p.SetValue(math.Min(1, math.Max(0, s.Completion)))
+		done := s.Completion
+		p.TextFormatter = func() string { return fmt.Sprintf("%.0f%%", done*100) }
+		p.Refresh()
+	}
+}
+
+// latestText is the newest figure at asOf, short: 5.8%（1-9月）.
+func (u *UI) latestText(it model.Item) string {
+	a, ok := u.review.Latest(it, u.asOf)
+	if !ok {
+		return "—"
+	}
+	if a.Outcome != "" {
+		return tr(model.OutcomeLabel(a.Outcome)) + "（" + a.Period.Label() + "）"
+	}
+	tracked, _ := u.plan.Item(model.TrackedID(it))
+	return model.FormatNumber(a.Value) + tracked.Target.Unit + "（" + a.Period.Label() + "）"
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"planreview/assets"
+	"planreview/model"
+)
+
+// Theme is Fyne's default theme with the bundled CJK font for every text
+// style. Without it Chinese depends on the fonts a laptop happens to have,
+// and Fyne's fallback switches fonts mid-word (fyne-io/fyne#6450).
+type Theme struct {
+	fyne.Theme
+	regular, bold fyne.Resource
+	variant       *fyne.ThemeVariant // forced light or dark; nil follows the system
+}
+
+// NewTheme builds the theme; variant forces light or dark when non-nil.
+func NewTheme(variant *fyne.ThemeVariant) *Theme {
+	return &Theme{
+		Theme:   theme.DefaultTheme(),
+		regular: fyne.NewStaticResource("PlanReviewSansSC-Regular.ttf", assets.FontRegular),
+		bold:    fyne.NewStaticResource("PlanReviewSansSC-Bold.ttf", assets.FontBold),
+		variant: variant,
+	}
+}
+
+// Font gives the bundled font: bold for bold text, regular for the rest
+// (the CJK font has no italic or monospace face; a slanted or fixed-width
+// Latin face beside Chinese would look worse than the regular one).
+func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return t.bold
+	}
+	return t.regular
+}
+
+// Color follows the default theme, in the forced variant if one is set.
+func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != nil {
+		v = *t.variant
+	}
+	return t.Theme.Color(n, v)
+}
+
+// Size makes body text a little larger than Fyne's default: Chinese at
+// 14 px is hard to read on a laptop screen.
+func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 14
+	case theme.SizeNameHeadingText:
+		return 20
+	case theme.SizeNameSubHeadingText:
+		return 16
+	}
+	return t.Theme.Size(n)
+}
+
+// The status palette is Okabe and Ito's, chosen to stay distinct for
+// colour-blind readers; every badge also carries its label, so colour is
+// never the only signal.
+var (
+	colBlue       = color.NRGBA{0x00, 0x72, 0xB2, 0xFF}
+	colGreen      = color.NRGBA{0x00, 0x9E, 0x73, 0xFF}
+	colOrange     = color.NRGBA{0xE6, 0x9F, 0x00, 0xFF}
+	colVermillion = color.NRGBA{0xD5, 0x5E, 0x00, 0xFF}
+	colGrey       = color.NRGBA{0x8A, 0x8A, 0x8A, 0xFF}
+)
+
+// StatusColor is the badge colour of a status code, and whether text on it
+// should be dark.
+func StatusColor(c model.Code) (bg color.Color, darkText bool) {
+	switch c {
+	case model.Exceeded:
+		return colBlue, false
+	case model.Met, model.WithinLimit, model.Ahead, model.OnTrack, model.DeadlineMet, model.Done:
+		return colGreen, false
+	case model.NearlyMet, model.InProgress:
+		return colOrange, true
+	case model.Missed, model.OverLimit, model.Behind, model.OffTrack, model.DeadlineMissed, model.NotDone:
+		return colVermillion, false
+	}
+	return colGrey, false
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/model"
+)
+
+// periodOptions are the as-of choices: every month, with the customary
+// names of quarter ends.
+func (u *UI) periodOptions() []string {
+	var out []string
+	for m := 1; m <= 12; m++ {
+		out = append(out, periodChoice(model.Period{Year: u.plan.Year, Month: m}))
+	}
+	return out
+}
+
+func periodChoice(p model.Period) string {
+	if p.Name() != p.Label() {
+		return tr(p.Name()) + "（" + p.Label() + "）"
+	}
+	return p.Label()
+}
+
+func (u *UI) buildToolbar() {
+	u.periodSel = widget.NewSelect(u.periodOptions(), func(s string) {
+		for i, o := range u.periodOptions() {
+			if o == s {
+				u.asOf = model.Period{Year: u.plan.Year, Month: i + 1}
+			}
+		}
+		if u.statuses != nil {
+			u.recompute()
+		}
+	})
+	u.periodSel.SetSelectedIndex(u.asOf.Month - 1)
+	u.whoLabel = widget.NewLabel("")
+	u.lockBtn = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() { u.toggleLock() })
+	u.languageSl = widget.NewSelect([]string{LanguageName("zh"), LanguageName("en")}, nil)
+}
+
+// toolbar is the strip at the top: title, as-of period, lock, reviewer,
+// undo, language.
+func (u *UI) toolbar() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(u.plan.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), func() { u.undo() })
+	change := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { u.askReviewer(nil) })
+	if lang := u.prefs.StringWithFallback(prefLanguage, "zh"); lang == "en" {
+		u.languageSl.SetSelected(LanguageName("en"))
+	} else {
+		u.languageSl.SetSelected(LanguageName("zh"))
+	}
+	u.languageSl.OnChanged = func(s string) {
+		code := "zh"
+		if s == LanguageName("en") {
+			code = "en"
+		}
+		if code == u.prefs.StringWithFallback(prefLanguage, "zh") {
+			return
+		}
+		u.prefs.SetString(prefLanguage, code)
+		if err := SetLanguage(code); err != nil {
+			u.showError(err)
+			return
+		}
+		u.rebuild()
+	}
+	period := container.NewGridWrap(fyne.NewSize(176, u.periodSel.MinSize().Height), u.periodSel)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, u.whoLabel, change, undo, u.languageSl)
+	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
+}
+
+// rebuild lays the window out again, after a language change.
+func (u *UI) rebuild() {
+	sel := u.selected
+	u.build()
+	u.selected = sel
+	u.recompute()
+}
+
+func (u *UI) refreshToolbar() {
+	who := u.reviewer()
+	if who == "" {
+		who = tr("（未填写审阅人）")
+	}
+	u.whoLabel.SetText(tr("审阅人：") + who)
+	if u.isLocked(u.asOf) {
+		u.lockBtn.SetText(tr("已锁定"))
+		u.lockBtn.SetIcon(theme.VisibilityOffIcon())
+		u.lockBtn.Importance = widget.WarningImportance
+	} else {
+		u.lockBtn.SetText(tr("锁定本期"))
+		u.lockBtn.SetIcon(theme.VisibilityIcon())
+		u.lockBtn.Importance = widget.MediumImportance
+	}
+	u.lockBtn.Refresh()
+	if u.periodSel.SelectedIndex() != u.asOf.Month-1 {
+		u.periodSel.SetSelectedIndex(u.asOf.Month - 1)
+	}
+}

@@ -1,0 +1,353 @@
+// Package ui is Plan Review's window: navigation by the notice's own
+// structure, an overview for the chosen period, the item table, and each
+// item's detail with its figures, notes, manual status, chart and history.
+// It receives the store it works on; it holds no globals and computes no
+// status of its own (model.Review.Status does).
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+// Preference keys.
+const (
+	prefName     = "reviewer.name"
+	prefUnit     = "reviewer.unit"
+	prefLanguage = "ui.language"
+)
+
+// UI is one open window on one database.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	st    *store.Store
+	plan  *model.Plan
+	prefs fyne.Preferences
+
+	review   *model.Review
+	statuses map[string]model.Status // at asOf
+	locks    map[model.Period]store.Lock
+	asOf     model.Period
+
+	nav       string // the navigation entry shown
+	query     string
+	status    string // a status filter: a code, "concern", or "" for all
+	sortCol   int
+	sortDesc  bool
+	rows      []model.Item
+	selected  string
+	navItems  []navEntry
+	lastError error // the last error shown, for tests
+
+	// widgets
+	periodSel  *widget.Select
+	search     *escEntry
+	statusSel  *widget.Select
+	navList    *widget.List
+	table      *widget.Table
+	center     *fyne.Container
+	overview   *fyne.Container
+	tablePane  fyne.CanvasObject
+	detail     *fyne.Container
+	detailBox  *container.Scroll
+	whoLabel   *widget.Label
+	lockBtn    *widget.Button
+	message    *widget.Label
+	languageSl *widget.Select
+	activeForm *form
+}
+
+// New builds the window's content for st in win. The caller shows the
+// window; the first run asks for the reviewer's name (see AskReviewer).
+func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
+	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: "overview", sortCol: -1}
+	if err := u.reload(); err != nil {
+		return nil, err
+	}
+	u.asOf = u.defaultAsOf()
+	u.build()
+	u.recompute()
+	return u, nil
+}
+
+// reload reads the review and locks from the database.
+func (u *UI) reload() error {
+	r, err := u.st.Review(model.DefaultTolerance())
+	if err != nil {
+		return err
+	}
+	u.review = r
+	locks, err := u.st.Locks()
+	if err != nil {
+		return err
+	}
+	u.locks = map[model.Period]store.Lock{}
+	for _, l := range locks {
+		u.locks[l.Period] = l
+	}
+	return nil
+}
+
+// defaultAsOf is the newest period with any figure, or the plan year's
+// end when nothing is recorded.
+func (u *UI) defaultAsOf() model.Period {
+	p := model.Period{Year: u.plan.Year, Month: 12}
+	as, err := u.st.Actuals()
+	if err != nil || len(as) == 0 {
+		return p
+	}
+	p.Month = 1
+	for _, a := range as {
+		if p.Before(a.Period) {
+			p = a.Period
+		}
+	}
+	return p
+}
+
+// reviewer is who changes are recorded as: 张三（市人大财经委）.
+func (u *UI) reviewer() string {
+	name := strings.TrimSpace(u.prefs.String(prefName))
+	if unit := strings.TrimSpace(u.prefs.String(prefUnit)); unit != "" && name != "" {
+		return name + "（" + unit + "）"
+	}
+	return name
+}
+
+// build lays out the window.
+func (u *UI) build() {
+	u.buildToolbar()
+	u.buildNav()
+	u.buildTable()
+	u.overview = container.NewVBox()
+	u.center = container.NewStack()
+	u.detail = container.NewVBox()
+	u.detailBox = container.NewVScroll(u.detail)
+	u.message = widget.NewLabel("")
+	u.message.Truncation = fyne.TextTruncateEllipsis
+
+	u.search = newEscEntry(nil)
+	u.search.SetPlaceHolder(tr("搜索编号、名称或原文（Ctrl+F）"))
+	u.search.OnChanged = func(s string) { u.query = s; u.applyFilter() }
+	statusOptions := []string{tr("全部状态"), tr("需关注")}
+	for _, c := range model.Codes {
+		statusOptions = append(statusOptions, tr(c.Label()))
+	}
+	u.statusSel = widget.NewSelect(statusOptions, func(s string) {
+		u.status = ""
+		if s == tr("需关注") {
+			u.status = "concern"
+		}
+		for _, c := range model.Codes {
+			if s == tr(c.Label()) {
+				u.status = string(c)
+			}
+		}
+		u.applyFilter()
+	})
+	u.statusSel.SetSelectedIndex(0)
+	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
+	u.tablePane = container.NewBorder(filters, nil, nil, nil, u.table)
+	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
+
+	right := container.NewHSplit(u.center, u.detailBox)
+	right.Offset = 0.6
+	main := container.NewHSplit(u.navList, right)
+	main.Offset = 0.2
+	toolbar := u.toolbar()
+	u.win.SetContent(container.NewBorder(toolbar, u.message, nil, nil, main))
+
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.focusSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.undo() })
+}
+
+func (u *UI) focusSearch() {
+	if u.nav == "overview" {
+		u.selectNav("all")
+	}
+	u.win.Canvas().Focus(u.search)
+}
+
+// recompute judges every item at asOf and refreshes every view.
+func (u *UI) recompute() {
+	u.statuses = make(map[string]model.Status, len(u.plan.Items))
+	for _, it := range u.plan.Items {
+		u.statuses[it.ID] = u.review.Status(it, u.asOf)
+	}
+	u.refreshToolbar()
+	u.navList.Refresh()
+	u.applyFilter()
+	u.buildOverview()
+	u.showDetail(u.selected)
+}
+
+// applyFilter picks the rows for the navigation entry, search and status
+// filter, sorts them, and shows the overview or the table.
+func (u *UI) applyFilter() {
+	if u.table == nil || u.statuses == nil {
+		return
+	}
+	q := strings.ToLower(strings.TrimSpace(u.query))
+	u.rows = u.rows[:0]
+	for _, it := range u.plan.Items {
+		if !u.inNav(it, u.nav) {
+			continue
+		}
+		if q != "" && !matches(it, q) {
+			continue
+		}
+		s := u.statuses[it.ID]
+		switch {
+		case u.status == "concern" && !s.Code.Concern():
+			continue
+		case u.status != "" && u.status != "concern" && string(s.Code) != u.status:
+			continue
+		}
+		u.rows = append(u.rows, it)
+	}
+	u.sortRows()
+	if u.nav == "overview" && q == "" {
+		u.center.Objects[0].Show()
+		u.tablePane.Hide()
+	} else {
+		u.center.Objects[0].Hide()
+		u.tablePane.Show()
+	}
+	u.table.Refresh()
+}
+
+// matches reports whether an item's ID, name, target or source sentence
+// contains q (already lower-cased).
+func matches(it model.Item, q string) bool {
+	for _, s := range []string{it.ID, it.Name, it.Group, it.TargetText, it.SourceQuote, it.Topic} {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *UI) sortRows() {
+	if u.sortCol < 0 {
+		return
+	}
+	key := func(it model.Item) string {
+		switch u.sortCol {
+		case 0:
+			return it.ID
+		case 1:
+			return it.Name
+		case 2:
+			return it.TargetText
+		case 3:
+			if a, ok := u.review.Latest(it, u.asOf); ok {
+				return fmt.Sprintf("%020.6f", a.Value+1e12)
+			}
+			return ""
+		case 4:
+			return fmt.Sprintf("%02d", codeRank(u.statuses[it.ID].Code))
+		case 5:
+			s := u.statuses[it.ID]
+			if s.Completion == s.Completion {
+				return fmt.Sprintf("%020.6f", s.Completion+1e6)
+			}
+			return ""
+		}
+		return ""
+	}
+	// Rows without a value (no figure, no share) go last either way: a
+	// reviewer sorting by progress wants the figures, not the blanks.
+	sort.SliceStable(u.rows, func(i, j int) bool {
+		a, b := key(u.rows[i]), key(u.rows[j])
+		if a == "" || b == "" {
+			return a != "" && b == ""
+		}
+		if u.sortDesc {
+			return a > b
+		}
+		return a < b
+	})
+}
+
+func codeRank(c model.Code) int {
+	for i, x := range model.Codes {
+		if x == c {
+			return i
+		}
+	}
+	return len(model.Codes)
+}
+
+// selectItem shows an item's detail and selects its row if it is listed.
+func (u *UI) selectItem(id string) {
+	u.selected = id
+	for i, it := range u.rows {
+		if it.ID == id {
+			u.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+	u.showDetail(id)
+}
+
+// changed is called after every successful write: it reloads and redraws.
+func (u *UI) changed(msg string) {
+	if err := u.reload(); err != nil {
+		u.showError(err)
+		return
+	}
+	u.recompute()
+	u.say(msg)
+}
+
+// say puts a line in the status bar.
+func (u *UI) say(msg string) {
+	u.message.SetText(time.Now().Format("15:04") + "  " + msg)
+}
+
+// showError reports an error in the status bar and a dialog.
+func (u *UI) showError(err error) {
+	u.lastError = err
+	u.message.SetText(tr("错误：") + err.Error())
+	showMessage(u.win, tr("操作未完成"), err.Error())
+}
+
+// undo reverses the reviewer's newest change (Ctrl+Z).
+func (u *UI) undo() {
+	who := u.reviewer()
+	if who == "" {
+		u.askReviewer(nil)
+		return
+	}
+	c, err := u.st.UndoLast(who)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.changed(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(model.ActionLabel(c.Action)),
+		"Item", c.ItemID, "Period", c.Period))
+}
+
+// isLocked reports whether edits to period p are refused.
+func (u *UI) isLocked(p model.Period) bool { _, ok := u.locks[p]; return ok }
+
+// errLocked is how a locked period is reported before anything is tried.
+func (u *UI) errLocked(p model.Period) error {
+	return fmt.Errorf("%w：%s", store.ErrLocked, trf("{{.P}}已锁定（简报已报出），请先解锁", "P", p.Label()))
+}
+
+var errNoReviewer = errors.New("请先填写审阅人姓名")

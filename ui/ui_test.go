@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/model"
+	"planreview/model/store"
+)
+
+// newTestUI builds the real window on a real database in a temporary
+// folder, with the bundled-font theme so rendering does not depend on the
+// fonts installed.
+func newTestUI(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	quietCLocale()
+	a := test.NewTempApp(t)
+	light := fyne.ThemeVariant(1) // theme.VariantLight
+	a.Settings().SetTheme(NewTheme(&light))
+	if err := SetLanguage("zh"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "审阅 数据", "plan.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a.Preferences().SetString(prefName, "张三")
+	a.Preferences().SetString(prefUnit, "市人大财经委")
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1366, 768))
+	u, err := New(a, w, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Show()
+	return u, st
+}
+
+// find walks a widget tree for the first object that satisfies ok.
+func find(o fyne.CanvasObject, ok func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if o == nil {
+		return nil
+	}
+	if ok(o) {
+		return o
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if f := find(c, ok); f != nil {
+				return f
+			}
+		}
+	case *container.Scroll:
+		return find(x.Content, ok)
+	case *container.Split:
+		if f := find(x.Leading, ok); f != nil {
+			return f
+		}
+		return find(x.Trailing, ok)
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if f := find(c, ok); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+func button(t *testing.T, in fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	b := find(in, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == text
+	})
+	if b == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return b.(*widget.Button)
+}
+
+// texts gathers every label's and rich text's content under o.
+func texts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	find(o, func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+		case *widget.Button:
+			b.WriteString(x.Text + "\n")
+		}
+		return false
+	})
+	return b.String()
+}
+
+// formEntry is the entry of a field in the open form.
+func formEntry(t *testing.T, u *UI, label string) *escEntry {
+	t.Helper()
+	if u.activeForm == nil {
+		t.Fatal("no form open")
+	}
+	for _, it := range u.activeForm.items {
+		if it.Text == label {
+			if e, ok := it.Widget.(*fyne.Container).Objects[0].(*escEntry); ok {
+				return e
+			}
+		}
+	}
+	t.Fatalf("form has no entry %q", label)
+	return nil
+}
+
+func formSelect(t *testing.T, u *UI, label string) *widget.Select {
+	t.Helper()
+	for _, it := range u.activeForm.items {
+		if it.Text == label {
+			if s, ok := it.Widget.(*fyne.Container).Objects[0].(*widget.Select); ok {
+				return s
+			}
+		}
+	}
+	t.Fatalf("form has no select %q", label)
+	return nil
+}
+
+func selectRow(t *testing.T, u *UI, id string) {
+	t.Helper()
+	for i, it := range u.rows {
+		if it.ID == id {
+			u.table.Select(widget.TableCellID{Row: i, Col: 1})
+			return
+		}
+	}
+	t.Fatalf("%s is not listed", id)
+}
+
+func press(e *escEntry, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+func TestRecordAnActualThroughTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("A1")
+	if len(u.rows) != 22 {
+		t.Fatalf("附件1 lists %d rows, want 22", len(u.rows))
+	}
+	selectRow(t, u, "A1-01")
+	if !strings.Contains(texts(u.detail), "1.地区生产总值(注)增长6%左右") {
+		t.Fatalf("detail of A1-01:\n%s", texts(u.detail))
+	}
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	formSelect(t, u, "期间").SetSelectedIndex(8) // 1-9月
+	v := formEntry(t, u, "实际值")
+	test.Type(v, "5.8")
+	test.Type(formEntry(t, u, "来源"), "市统计局月报")
+	press(v, fyne.KeyReturn) // Enter saves
+	if u.activeForm != nil {
+		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
+	}
+	as, _ := st.Actuals()
+	if len(as) != 1 || as[0].Value != 5.8 || as[0].Source != "市统计局月报" || as[0].By != "张三（市人大财经委）" ||
+		as[0].Period != (model.Period{Year: 2023, Month: 9}) {
+		t.Fatalf("database after save: %+v", as)
+	}
+	if s := u.statuses["A1-01"]; s.Code != model.OnTrack || !strings.Contains(s.Reason, "低于目标0.2个百分点") {
+		t.Errorf("status after save: %+v", s)
+	}
+	if !strings.Contains(texts(u.detail), "1-9月增长5.8%，低于目标0.2个百分点") {
+		t.Error("detail does not show the new status")
+	}
+	if !strings.Contains(texts(u.overview), "符合预期 1") {
+		t.Errorf("overview does not count it:\n%s", texts(u.overview))
+	}
+	h, _ := st.History("A1-01")
+	if len(h) != 1 || h[0].Who != "张三（市人大财经委）" {
+		t.Errorf("history: %+v", h)
+	}
+}
+
+func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("all")
+	selectRow(t, u, "B1-01")
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	v := formEntry(t, u, "实际值")
+	test.Type(v, "二百七十")
+	press(v, fyne.KeyReturn)
+	if u.activeForm == nil {
+		t.Fatal("a bad value closed the form")
+	}
+	if msg := u.activeForm.errorText("实际值"); !strings.Contains(msg, "无法识别") || !strings.Contains(msg, "6.3%") {
+		t.Errorf("error beside 实际值: %q", msg)
+	}
+	v.SetText("27%")
+	press(v, fyne.KeyReturn)
+	if msg := u.activeForm.errorText("实际值"); !strings.Contains(msg, "该项的单位是“个”") {
+		t.Errorf("percent on a count: %q", msg)
+	}
+	v.SetText("270")
+	test.Type(formEntry(t, u, "来源日期"), "十月")
+	press(v, fyne.KeyReturn)
+	if msg := u.activeForm.errorText("来源日期"); !strings.Contains(msg, "2023-10-20") {
+		t.Errorf("error beside 来源日期: %q", msg)
+	}
+	press(v, fyne.KeyEscape) // Esc cancels
+	if u.activeForm != nil {
+		t.Error("Esc did not close the form")
+	}
+	if as, _ := st.Actuals(); len(as) != 0 {
+		t.Errorf("bad input saved: %+v", as)
+	}
+
+	// A manual status needs its reason.
+	test.Tap(button(t, u.detail, "人工认定…"))
+	formSelect(t, u, "状态").SetSelectedIndex(2)
+	test.Tap(u.activeForm.saveBtn)
+	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "认定理由不能为空") {
+		t.Errorf("manual status without a reason: %q", msg)
+	}
+	if ms, _ := st.ManualStatuses(); len(ms) != 0 {
+		t.Errorf("manual status saved without a reason: %+v", ms)
+	}
+}
+
+func TestNoteUndoAndShortcuts(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("all")
+	selectRow(t, u, "B1-01")
+	test.Tap(button(t, u.detail, "添加备注…"))
+	body := formEntry(t, u, "内容")
+	note := "部分项目因用地审批延后开工，预计四季度集中开工（涉及12个项目、投资约86.5亿元）。"
+	test.Type(body, note)
+	test.Tap(u.activeForm.saveBtn)
+	ns, _ := st.Notes("B1-01")
+	if len(ns) != 1 || ns[0].Body != note {
+		t.Fatalf("note saved as %+v", ns)
+	}
+	if !strings.Contains(texts(u.detail), note) {
+		t.Error("note not shown in the detail")
+	}
+	// Ctrl+Z undoes it, and the undo is in history.
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault})
+	if ns, _ := st.Notes("B1-01"); len(ns) != 0 {
+		t.Errorf("undo left the note: %+v", ns)
+	}
+	h, _ := st.History("B1-01")
+	if len(h) != 2 || h[1].Action != "undo" {
+		t.Errorf("history after undo: %+v", h)
+	}
+	// Ctrl+F focuses the search box; typing filters the list.
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.win.Canvas().Focused() != u.search {
+		t.Fatal("Ctrl+F did not focus the search box")
+	}
+	test.Type(u.search, "湾北")
+	if len(u.rows) != 1 || u.rows[0].ID != "M3-01" {
+		t.Errorf("search 湾北: %v", u.rows)
+	}
+	u.search.SetText("")
+	test.Type(u.search, "a2-0")
+	if len(u.rows) != 8 {
+		t.Errorf("search by ID a2-0: %d rows", len(u.rows))
+	}
+}
+
+func TestFiltersAndSorting(t *testing.T) {
+	u, st := newTestUI(t)
+	for _, a := range []model.Actual{
+		{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270},
+		{ItemID: "B2-01", Period: model.Period{Year: 2023, Month: 9}, Value: 410},
+		{ItemID: "A1-05", Period: model.Period{Year: 2023, Month: 9}, Value: 9.1},
+	} {
+		if _, err := st.RecordActual(a, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.changed("")
+	u.selectNav("all")
+	u.statusSel.SetSelected("需关注")
+	var ids []string
+	for _, it := range u.rows {
+		ids = append(ids, it.ID)
+	}
+	if strings.Join(ids, " ") != "A1-05 B1-01 B1-03" {
+		t.Errorf("需关注 lists %v", ids)
+	}
+	u.statusSel.SetSelected("快于序时进度")
+	if len(u.rows) != 1 || u.rows[0].ID != "B2-01" {
+		t.Errorf("快于序时进度 lists %v", u.rows)
+	}
+	u.statusSel.SetSelectedIndex(0)
+	u.selectNav("S1")
+	if len(u.rows) != 15 {
+		t.Errorf("section 一 lists %d items, want 15", len(u.rows))
+	}
+	u.selectNav("all")
+	u.sortBy(5) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
+	if u.rows[0].ID != "B1-01" || u.rows[1].ID != "B2-01" {
+		t.Errorf("sorted by progress: %s %s", u.rows[0].ID, u.rows[1].ID)
+	}
+	u.sortBy(5) // descending, blanks still last
+	if u.rows[0].ID != "B2-01" || u.rows[1].ID != "B1-01" {
+		t.Errorf("reverse sort: %s %s", u.rows[0].ID, u.rows[1].ID)
+	}
+	u.sortBy(0)
+	if u.rows[0].ID != "A1-01" {
+		t.Errorf("sort by ID: %s", u.rows[0].ID)
+	}
+}
+
+func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	u.asOf = model.Period{Year: 2023, Month: 9}
+	u.recompute()
+	test.Tap(u.lockBtn)
+	test.Type(formEntry(t, u, "说明"), "前三季度简报已报送")
+	test.Tap(u.activeForm.saveBtn)
+	if locks, _ := st.Locks(); len(locks) != 1 {
+		t.Fatalf("locks: %+v", locks)
+	}
+	if u.lockBtn.Text != "已锁定" {
+		t.Errorf("lock button says %q", u.lockBtn.Text)
+	}
+	u.selectNav("all")
+	selectRow(t, u, "A1-01")
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Type(formEntry(t, u, "实际值"), "5.8")
+	press(formEntry(t, u, "实际值"), fyne.KeyReturn)
+	if msg := u.activeForm.errorText("期间"); !strings.Contains(msg, "已锁定") {
+		t.Errorf("locked period error: %q", msg)
+	}
+	press(formEntry(t, u, "实际值"), fyne.KeyEscape)
+	// Unlocking needs a reason.
+	test.Tap(u.lockBtn)
+	test.Tap(u.activeForm.saveBtn)
+	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "解锁理由不能为空") {
+		t.Errorf("unlock without reason: %q", msg)
+	}
+	test.Type(formEntry(t, u, "理由"), "统计局修订前三季度数据")
+	test.Tap(u.activeForm.saveBtn)
+	if locks, _ := st.Locks(); len(locks) != 0 {
+		t.Errorf("still locked: %+v", locks)
+	}
+	if as, _ := st.Actuals(); len(as) != 0 {
+		t.Errorf("a figure was saved into a locked period: %+v", as)
+	}
+}
+
+func TestReviewerIsAskedAndWritten(t *testing.T) {
+	u, st := newTestUI(t)
+	u.prefs.SetString(prefName, "")
+	u.prefs.SetString(prefUnit, "")
+	u.AskReviewerIfNeeded()
+	if u.activeForm == nil {
+		t.Fatal("first run does not ask for the reviewer")
+	}
+	test.Tap(u.activeForm.saveBtn)
+	if msg := u.activeForm.errorText("姓名"); !strings.Contains(msg, "姓名不能为空") {
+		t.Errorf("empty name: %q", msg)
+	}
+	test.Type(formEntry(t, u, "姓名"), "李四")
+	test.Type(formEntry(t, u, "单位"), "市发展改革委")
+	press(formEntry(t, u, "姓名"), fyne.KeyReturn)
+	if u.reviewer() != "李四（市发展改革委）" || !strings.Contains(u.whoLabel.Text, "李四") {
+		t.Errorf("reviewer %q, label %q", u.reviewer(), u.whoLabel.Text)
+	}
+	u.selectNav("milestones")
+	selectRow(t, u, "M3-01")
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	formSelect(t, u, "进展").SetSelected("推进中")
+	test.Tap(u.activeForm.saveBtn)
+	as, _ := st.Actuals()
+	if len(as) != 1 || as[0].Outcome != model.OutcomeInProgress || as[0].By != "李四（市发展改革委）" {
+		t.Errorf("milestone saved as %+v", as)
+	}
+}

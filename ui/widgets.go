@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"planreview/model"
+)
+
+// badge is a status label on its status colour. The label text is always
+// there, so the colour is never the only signal.
+type badge struct {
+	widget.BaseWidget
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newBadge() *badge {
+	b := &badge{bg: canvas.NewRectangle(colGrey), text: canvas.NewText("", color.White)}
+	b.bg.CornerRadius = 4
+	b.text.Alignment = fyne.TextAlignCenter
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set shows a status; manual statuses keep their （人工） mark.
+func (b *badge) set(s model.Status) {
+	bg, dark := StatusColor(s.Code)
+	b.bg.FillColor = bg
+	b.text.Color = color.White
+	if dark {
+		b.text.Color = color.Black
+	}
+	b.text.Text = tr(s.Code.Label())
+	if s.Manual {
+		b.text.Text += tr("（人工）")
+	}
+	b.Refresh()
+}
+
+func (b *badge) CreateRenderer() fyne.WidgetRenderer {
+	return &badgeRenderer{b: b}
+}
+
+type badgeRenderer struct{ b *badge }
+
+func (r *badgeRenderer) Layout(size fyne.Size) {
+	ts := r.b.text.MinSize()
+	h := ts.Height + 4
+	w := ts.Width + 12
+	if w > size.Width {
+		w = size.Width
+	}
+	y := (size.Height - h) / 2
+	r.b.bg.Move(fyne.NewPos(0, y))
+	r.b.bg.Resize(fyne.NewSize(w, h))
+	r.b.text.Move(fyne.NewPos(0, y+2))
+	r.b.text.Resize(fyne.NewSize(w, ts.Height))
+}
+
+func (r *badgeRenderer) MinSize() fyne.Size {
+	r.b.text.TextSize = theme.TextSize() - 1
+	ts := r.b.text.MinSize()
+	return fyne.NewSize(ts.Width+12, ts.Height+4)
+}
+
+func (r *badgeRenderer) Refresh() {
+	r.b.text.TextSize = theme.TextSize() - 1
+	r.b.bg.Refresh()
+	r.b.text.Refresh()
+}
+
+func (r *badgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.bg, r.b.text} }
+func (r *badgeRenderer) Destroy()                     {}
+
+// escEntry is an entry that calls onEscape when Esc is pressed in it, so a
+// form can be cancelled from the keyboard.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newEscMultiLine(onEscape func()) *escEntry {
+	e := newEscEntry(onEscape)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// TypedKey catches Esc; everything else is the entry's.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// wrapLabel is a label that wraps at word (for Chinese: character)
+// boundaries, the only sensible choice for sentences from the notice.
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// showMessage shows a message in a dialog with a wrapped body.
+func showMessage(w fyne.Window, title, msg string) {
+	body := wrapLabel(msg)
+	d := dialog.NewCustom(title, tr("知道了"), body, w)
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+}
