@@ -51,7 +51,28 @@ func TestBuiltProgram(t *testing.T) {
 	if code, _, errs := run("recrod"); code != 2 || !strings.Contains(errs, "未知命令") {
 		t.Errorf("mistyped command: %d %q", code, errs)
 	}
-	if code, out, _ := run(); code != 0 || !strings.Contains(out, "共108项") {
-		t.Errorf("no command: %d %q", code, out)
+	if code, out, _ := run("list"); code != 0 || !strings.Contains(out, "共108项") {
+		t.Errorf("list: %d %q", code, out)
+	}
+}
+
+func TestWindowOrCommandLine(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		path   string
+		window bool
+	}{
+		{[]string{"--db", "计划.db"}, "计划.db", true},
+		{[]string{"--db=计划.db"}, "计划.db", true},
+		{[]string{"list", "--db", "计划.db"}, "", false},
+		{[]string{"help"}, "", false},
+	} {
+		p, w := windowDB(c.args)
+		if w != c.window || (w && p != c.path) {
+			t.Errorf("windowDB(%q) = %q %v", c.args, p, w)
+		}
+	}
+	if p, w := windowDB(nil); !w || !strings.HasSuffix(p, "planreview.db") {
+		t.Errorf("no arguments: %q %v", p, w)
 	}
 }
