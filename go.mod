@@ -1,4 +1,4 @@
-module planreview
+module cn.planreview/planreview
 
 go 1.26.8
 

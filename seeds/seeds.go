@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"reflect"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // Notice is the text of the Jiaxing 2023 plan notice, as published.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 func mustLoad(t *testing.T) *model.Plan {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // chart draws an item's recorded figures by month against its target:

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
-	"planreview/seeds"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
 )
 
 func heading(s string) *widget.Label {

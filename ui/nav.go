@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // navEntry is one line of the navigation: the notice's own structure.

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // countByCode counts items' statuses.

@@ -3,16 +3,15 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/assets"
-	"planreview/model/store"
+	"cn.planreview/planreview/assets"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/ui/envlocale"
 )
 
 // AppID identifies the app to Fyne (preferences live under it).
@@ -21,7 +20,7 @@ const AppID = "cn.planreview.desktop"
 // Run opens the window on the database at path and returns when it is
 // closed; the exit code is non-zero if the database could not be opened.
 func Run(path string, stderr io.Writer) int {
-	quietCLocale()
+	envlocale.Fix()
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if err := SetLanguage(a.Preferences().StringWithFallback(prefLanguage, "zh")); err != nil {
@@ -53,17 +52,4 @@ func Run(path string, stderr io.Writer) int {
 	u.AskReviewerIfNeeded()
 	a.Run()
 	return 0
-}
-
-// quietCLocale gives Fyne a parsable locale where the environment has the
-// C locale (common on servers and under Xvfb): Fyne cannot parse "C" and
-// logs an error for every lookup. The interface language is ours to choose
-// anyway (SetLanguage); this only stops the noise.
-func quietCLocale() {
-	if os.Getenv("LC_ALL") != "" || os.Getenv("LC_MESSAGES") != "" {
-		return
-	}
-	if l := os.Getenv("LANG"); l == "" || l == "POSIX" || l == "C" || strings.HasPrefix(l, "C.") {
-		os.Setenv("LANG", "zh_CN.UTF-8")
-	}
 }

@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"planreview/assets"
-	"planreview/model"
+	"cn.planreview/planreview/assets"
+	"cn.planreview/planreview/model"
 )
 
 // Theme is Fyne's default theme with the bundled CJK font for every text

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // periodOptions are the as-of choices: every month, with the customary

@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 // Preference keys.

@@ -11,8 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/ui/envlocale"
 )
 
 // newTestUI builds the real window on a real database in a temporary
@@ -20,7 +21,7 @@ import (
 // fonts installed.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
-	quietCLocale()
+	envlocale.Fix()
 	a := test.NewTempApp(t)
 	light := fyne.ThemeVariant(1) // theme.VariantLight
 	a.Settings().SetTheme(NewTheme(&light))

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // badge is a status label on its status colour. The label text is always

@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"planreview/model/store"
+	"cn.planreview/planreview/model/store"
 )
 
 func runCheck(env Env, _ *store.Store, a args) error {

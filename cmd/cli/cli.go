@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 // Env is what a command runs with: its streams, and the clock and

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 func period(st *store.Store, s, field string) (model.Period, error) {

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 func runHistory(env Env, st *store.Store, a args) error {

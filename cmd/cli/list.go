@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 // Row is one item as `list --json` prints it. Scripts rely on these

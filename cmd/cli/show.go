@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"planreview/model"
-	"planreview/model/store"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
 )
 
 func runShow(env Env, st *store.Store, a args) error {

@@ -7,9 +7,10 @@ import (
 	"os"
 	"strings"
 
-	"planreview/cmd/cli"
-	"planreview/model/store"
-	"planreview/ui"
+	"cn.planreview/planreview/cmd/cli"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/ui"
+	_ "cn.planreview/planreview/ui/envlocale" // before Fyne initialises: see the package
 )
 
 func main() {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // actualJSON is how a figure appears in history.

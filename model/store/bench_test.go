@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // benchDB makes a database with 12 monthly figures for every numeric item

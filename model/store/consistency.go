@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"planreview/model"
-	"planreview/seeds"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
 )
 
 // Consistency checks what quick_check cannot: every foreign key resolves,

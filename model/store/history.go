@@ -4,7 +4,7 @@ import (
 	"database/sql"
 	"time"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // History lists the changes to one item (or, with an empty ID, every

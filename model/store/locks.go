@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // Lock is a locked period.

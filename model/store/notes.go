@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // maxNote bounds a note: a page of text, far beyond any real note, short

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"planreview/model"
-	"planreview/seeds"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
 )
 
 // syncDataset brings the plan in the database up to the bundled dataset:

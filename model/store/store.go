@@ -19,8 +19,8 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"planreview/model"
-	"planreview/seeds"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
 )
 
 // applicationID marks a file as a Plan Review database (PRAGMA

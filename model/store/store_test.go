@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"planreview/model"
-	"planreview/seeds"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
 )
 
 // clock is an injectable clock that ticks one minute per call.

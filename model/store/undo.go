@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"math"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 // undoable are the actions Undo can reverse.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"planreview/model"
+	"cn.planreview/planreview/model"
 )
 
 func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
