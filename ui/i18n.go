@@ -34,11 +34,13 @@ func LanguageName(code string) string {
 // locale comes from the OS, not the environment; so the chosen strings are
 // registered under the system locale itself, which then matches exactly.
 func SetLanguage(code string) error {
-	file := "translations/fyne.zh.json"
+	var data []byte
+	var err error
 	if code == "en" {
-		file = "translations/en.json"
+		data, err = translations.ReadFile("translations/en.json")
+	} else {
+		data, err = chineseMessages()
 	}
-	data, err := translations.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -49,6 +51,29 @@ func SetLanguage(code string) error {
 	// Also under the bare language, for a locale string the matcher
 	// normalises differently.
 	return lang.AddTranslationsForLocale(data, fyne.Locale(loc.LanguageString()))
+}
+
+// chineseMessages is Fyne's Chinese for its own dialogs plus our strings
+// mapped to themselves: messages registered for a locale stay until
+// replaced, so switching back from English must overwrite every English
+// string with its Chinese original.
+func chineseMessages() ([]byte, error) {
+	fyneZh, err := translations.ReadFile("translations/fyne.zh.json")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]any{}
+	if err := json.Unmarshal(fyneZh, &m); err != nil {
+		return nil, err
+	}
+	en, err := enKeys()
+	if err != nil {
+		return nil, err
+	}
+	for k := range en {
+		m[k] = k
+	}
+	return json.Marshal(m)
 }
 
 // tr translates an interface string.
@@ -63,8 +88,7 @@ func trf(s string, kv ...any) string {
 	return lang.L(s, data)
 }
 
-// enKeys lists the English file's keys, for the test that every string in
-// the code has a translation.
+// enKeys reads the English file: Chinese string → English.
 func enKeys() (map[string]string, error) {
 	data, err := translations.ReadFile("translations/en.json")
 	if err != nil {

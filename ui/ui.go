@@ -199,8 +199,8 @@ func (u *UI) recompute() {
 // applyFilter picks the rows for the navigation entry, search and status
 // filter, sorts them, and shows the overview or the table.
 func (u *UI) applyFilter() {
-	if u.table == nil || u.statuses == nil {
-		return
+	if u.table == nil || u.statuses == nil || len(u.center.Objects) == 0 {
+		return // still being built
 	}
 	q := strings.ToLower(strings.TrimSpace(u.query))
 	u.rows = u.rows[:0]

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"cn.planreview/planreview/model"
+)
+
+// TestEveryStringHasAnEnglishTranslation reads the package's source for
+// tr("…") and trf("…") and checks each string, and every label the model
+// hands the window, has an English entry.
+func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
+	en, err := enKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`\btrf?\(("(?:[^"\\]|\\.)*")`)
+	var keys []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			k, err := strconv.Unquote(m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) < 100 {
+		t.Fatalf("found only %d strings: is the pattern right?", len(keys))
+	}
+	for _, c := range model.Codes {
+		keys = append(keys, c.Label())
+	}
+	for _, k := range []model.Kind{model.KindIndicator, model.KindCommitment, model.KindMilestone, model.KindParcel} {
+		keys = append(keys, model.KindLabel(k))
+	}
+	for _, c := range columns {
+		keys = append(keys, c.title)
+	}
+	for m := 1; m <= 12; m++ {
+		keys = append(keys, model.Period{Year: 2023, Month: m}.Name())
+	}
+	for _, a := range []string{"record_actual", "correct_actual", "delete_actual", "add_note", "edit_note", "delete_note",
+		"set_manual_status", "clear_manual_status", "set_target", "clear_target", "lock_period", "unlock_period", "undo"} {
+		keys = append(keys, model.ActionLabel(a))
+	}
+	for _, k := range keys {
+		if strings.HasPrefix(k, "1-") || k == "1月" { // month labels are the same in both
+			continue
+		}
+		if _, ok := en[k]; !ok {
+			t.Errorf("no English for %q", k)
+		}
+	}
+}
+
+func TestEnglishInterface(t *testing.T) {
+	u, _ := newTestUI(t)
+	t.Cleanup(func() { SetLanguage("zh") })
+	u.languageSl.SetSelected("English")
+	if u.prefs.String(prefLanguage) != "en" {
+		t.Fatalf("language preference %q", u.prefs.String(prefLanguage))
+	}
+	all := texts(u.win.Content())
+	for _, want := range []string{"Overview", "Annex 1 main targets", "Undo", "Lock period", "Reviewer: "} {
+		if !strings.Contains(all, want) {
+			t.Errorf("English window lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "锁定本期") {
+		t.Error("Chinese left in the English toolbar")
+	}
+	u.languageSl.SetSelected("中文")
+	if all := texts(u.win.Content()); !strings.Contains(all, "锁定本期") {
+		t.Error("back to Chinese failed")
+	}
+}
