@@ -42,9 +42,7 @@ func (u *UI) showDetail(id string) {
 	if it.Topic != "" {
 		meta += " · " + it.Topic
 	}
-	m := wrapLabel(meta)
-	m.Importance = widget.LowImportance
-	d.Add(m)
+	d.Add(wrapLabel(meta))
 
 	b := newBadge()
 	b.set(s)
@@ -137,12 +135,12 @@ func (u *UI) sourceBlock(it model.Item) fyne.CanvasObject {
 	rt.Wrapping = fyne.TextWrapWord
 	if i := strings.Index(para, it.SourceQuote); para != "" && i >= 0 {
 		rt.Segments = []widget.RichTextSegment{
-			&widget.TextSegment{Text: para[:i], Style: widget.RichTextStyleInline},
-			&widget.TextSegment{Text: it.SourceQuote, Style: widget.RichTextStyleStrong},
-			&widget.TextSegment{Text: para[i+len(it.SourceQuote):], Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: breakable(para[:i]), Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: breakable(it.SourceQuote), Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: breakable(para[i+len(it.SourceQuote):]), Style: widget.RichTextStyleInline},
 		}
 	} else {
-		rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: it.SourceQuote, Style: widget.RichTextStyleStrong}}
+		rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: breakable(it.SourceQuote), Style: widget.RichTextStyleStrong}}
 	}
 	rt.Refresh()
 	box.Add(rt)

@@ -60,7 +60,7 @@ func (f *form) fail(label string, err error) {
 	if label != "" {
 		l = f.errs[label]
 	}
-	l.SetText(err.Error())
+	setWrapped(l, err.Error())
 	l.Show()
 	f.u.lastError = err
 }
@@ -77,9 +77,9 @@ func (f *form) clearErrors() {
 // errorText is the error shown next to a field, for tests.
 func (f *form) errorText(label string) string {
 	if label == "" {
-		return f.general.Text
+		return unbreakable(f.general.Text)
 	}
-	return f.errs[label].Text
+	return unbreakable(f.errs[label].Text)
 }
 
 func (f *form) submit() {

@@ -26,7 +26,7 @@ func Run(path string, stderr io.Writer) int {
 	if err := SetLanguage(a.Preferences().StringWithFallback(prefLanguage, "zh")); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 	}
-	a.Settings().SetTheme(NewTheme(nil))
+	a.Settings().SetTheme(ThemeFromPreference(a.Preferences().String(prefTheme)))
 	w := a.NewWindow(tr("计划审阅"))
 	w.Resize(fyne.NewSize(1366, 740))
 	st, err := store.Open(path, store.Options{})

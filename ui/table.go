@@ -94,7 +94,11 @@ func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
 		}
 		l.SetText(name)
 	case 2:
-		l.SetText(it.Hedge + it.TargetText)
+		if it.Kind == model.KindMilestone {
+			l.SetText(it.Hedge + "完成") // 争取完成: plan wording, like the targets, stays Chinese
+		} else {
+			l.SetText(it.Hedge + it.TargetText)
+		}
 	case 3:
 		l.SetText(u.latestText(it))
 	case 4:
@@ -116,15 +120,20 @@ func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
 	}
 }
 
-// latestText is the newest figure at asOf, short: 5.8%（1-9月）.
+// latestText is the newest figure at asOf, short: 5.8%, with its period
+// only when it is older than the as-of period: 6.2%（1-6月）.
 func (u *UI) latestText(it model.Item) string {
 	a, ok := u.review.Latest(it, u.asOf)
 	if !ok {
 		return "—"
 	}
+	when := ""
+	if a.Period != u.asOf {
+		when = "（" + a.Period.Label() + "）"
+	}
 	if a.Outcome != "" {
-		return tr(model.OutcomeLabel(a.Outcome)) + "（" + a.Period.Label() + "）"
+		return tr(model.OutcomeLabel(a.Outcome)) + when
 	}
 	tracked, _ := u.plan.Item(model.TrackedID(it))
-	return model.FormatNumber(a.Value) + tracked.Target.Unit + "（" + a.Period.Label() + "）"
+	return model.FormatNumber(a.Value) + tracked.Target.Unit + when
 }

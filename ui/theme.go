@@ -29,6 +29,21 @@ func NewTheme(variant *fyne.ThemeVariant) *Theme {
 	}
 }
 
+// ThemeFromPreference builds the theme for a preference value: "light",
+// "dark", or "" to follow the system.
+func ThemeFromPreference(code string) *Theme {
+	var v fyne.ThemeVariant
+	switch code {
+	case "light":
+		v = theme.VariantLight
+	case "dark":
+		v = theme.VariantDark
+	default:
+		return NewTheme(nil)
+	}
+	return NewTheme(&v)
+}
+
 // Font gives the bundled font: bold for bold text, regular for the rest
 // (the CJK font has no italic or monospace face; a slanted or fixed-width
 // Latin face beside Chinese would look worse than the regular one).

@@ -71,7 +71,15 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.rebuild()
 	}
 	period := container.NewGridWrap(fyne.NewSize(176, u.periodSel.MinSize().Height), u.periodSel)
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, u.whoLabel, change, undo, u.languageSl)
+	themes := []string{tr("跟随系统"), tr("浅色"), tr("深色")}
+	u.themeSel = widget.NewSelect(themes, nil)
+	u.themeSel.SetSelectedIndex(map[string]int{"": 0, "light": 1, "dark": 2}[u.prefs.String(prefTheme)])
+	u.themeSel.OnChanged = func(string) {
+		code := []string{"", "light", "dark"}[u.themeSel.SelectedIndex()]
+		u.prefs.SetString(prefTheme, code)
+		u.app.Settings().SetTheme(ThemeFromPreference(code))
+	}
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, u.whoLabel, change, undo, u.themeSel, u.languageSl)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

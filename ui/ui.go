@@ -26,6 +26,7 @@ const (
 	prefName     = "reviewer.name"
 	prefUnit     = "reviewer.unit"
 	prefLanguage = "ui.language"
+	prefTheme    = "ui.theme" // "", "light" or "dark"
 )
 
 // UI is one open window on one database.
@@ -66,6 +67,7 @@ type UI struct {
 	lockBtn    *widget.Button
 	message    *widget.Label
 	languageSl *widget.Select
+	themeSel   *widget.Select
 	activeForm *form
 }
 

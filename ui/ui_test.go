@@ -103,7 +103,7 @@ func texts(o fyne.CanvasObject) string {
 		}
 		return false
 	})
-	return b.String()
+	return unbreakable(b.String())
 }
 
 // formEntry is the entry of a field in the open form.

@@ -110,10 +110,13 @@ func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 // wrapLabel is a label that wraps at word (for Chinese: character)
 // boundaries, the only sensible choice for sentences from the notice.
 func wrapLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
+	l := widget.NewLabel(breakable(s))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
+
+// setWrapped sets a wrapped label's text with its break marks.
+func setWrapped(l *widget.Label, s string) { l.SetText(breakable(s)) }
 
 // showMessage shows a message in a dialog with a wrapped body.
 func showMessage(w fyne.Window, title, msg string) {
