@@ -275,22 +275,8 @@ func (u *UI) historyBlock(it model.Item) fyne.CanvasObject {
 			box.Add(wrapLabel(trf("……另有{{.N}}条，可用 planreview history {{.ID}} 查看全部。", "N", len(h)-50, "ID", it.ID)))
 			break
 		}
-		line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(model.ActionLabel(c.Action)))
-		if c.Period != "" {
-			line += " " + c.Period
-		}
-		if c.Before != "" {
-			line += " " + tr("改前") + " " + c.Before
-		}
-		if c.After != "" {
-			line += " " + tr("改后") + " " + c.After
-		}
-		if c.Detail != "" {
-			line += " " + c.Detail
-		}
-		l := wrapLabel(line)
-		l.Importance = widget.LowImportance
-		box.Add(l)
+		line := u.changeText(c)
+		box.Add(wrapLabel(line))
 	}
 	return box
 }

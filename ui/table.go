@@ -137,3 +137,37 @@ func (u *UI) latestText(it model.Item) string {
 	tracked, _ := u.plan.Item(model.TrackedID(it))
 	return model.FormatNumber(a.Value) + tracked.Target.Unit + when
 }
+
+// fitColumns is a layout for the table: it gives the width beyond the
+// columns' minimum to 名称 and 目标, so on a wide screen names are not cut
+// while the other columns stay compact.
+type fitColumns struct{ t *widget.Table }
+
+func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var min float32
+	for _, c := range columns {
+		min += c.width
+	}
+	extra := size.Width - min - 24 // the scroll bar and cell padding
+	if extra < 0 {
+		extra = 0
+	}
+	for i, c := range columns {
+		w := c.width
+		switch i {
+		case 1:
+			w += extra * 0.6
+		case 2:
+			w += extra * 0.4
+		}
+		f.t.SetColumnWidth(i, w)
+	}
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize()
+}

@@ -161,7 +161,7 @@ func (u *UI) build() {
 	})
 	u.statusSel.SetSelectedIndex(0)
 	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
-	u.tablePane = container.NewBorder(filters, nil, nil, nil, u.table)
+	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table}, u.table))
 	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
 
 	right := container.NewHSplit(u.center, u.detailBox)
@@ -195,6 +195,16 @@ func (u *UI) recompute() {
 	u.navList.Refresh()
 	u.applyFilter()
 	u.buildOverview()
+	if u.selected == "" {
+		// Start on the first item needing attention rather than an empty
+		// pane: it is what a reviewer opens the app to look at.
+		for _, it := range u.plan.Items {
+			if u.statuses[it.ID].Code.Concern() {
+				u.selected = it.ID
+				break
+			}
+		}
+	}
 	u.showDetail(u.selected)
 }
 

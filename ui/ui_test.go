@@ -385,3 +385,21 @@ func TestReviewerIsAskedAndWritten(t *testing.T) {
 		t.Errorf("milestone saved as %+v", as)
 	}
 }
+
+func TestHistoryReadsAsWords(t *testing.T) {
+	u, st := newTestUI(t)
+	by := u.reviewer()
+	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270, Source: "市发展改革委"}, by)
+	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 275}, by)
+	st.AddNote("B1-01", model.Period{}, "进度偏慢", by)
+	u.changed("")
+	u.selectNav("all")
+	selectRow(t, u, "B1-01")
+	got := texts(u.detail)
+	for _, want := range []string{"张三（市人大财经委） 录入实际值 1-9月：270个，来源：市发展改革委",
+		"更正实际值 1-9月：270个，来源：市发展改革委 → 275个", "添加备注：“进度偏慢”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("history lacks %q:\n%s", want, got)
+		}
+	}
+}
