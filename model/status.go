@@ -410,3 +410,32 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // round6 removes float noise (5.8−6 = −0.20000000000000018) before values
 // are compared with a band or printed.
 func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// Tone groups statuses for colouring: every view (window, PDF, workbook)
+// maps a tone to the same colour, so a status looks the same everywhere.
+type Tone string
+
+// Tones.
+const (
+	ToneExceeded Tone = "exceeded" // beyond the target
+	ToneGood     Tone = "good"     // met, within, ahead, on track, done
+	ToneNearly   Tone = "nearly"   // nearly met, in progress
+	ToneBad      Tone = "bad"      // missed, over, behind, off track
+	ToneNone     Tone = "none"     // no data, target pending
+)
+
+// Tone is the code's colour group.
+func (c Code) Tone() Tone {
+	switch c {
+	case Exceeded:
+		return ToneExceeded
+	case NearlyMet, InProgress:
+		return ToneNearly
+	case NoData, AwaitingTarget:
+		return ToneNone
+	}
+	if c.Concern() {
+		return ToneBad
+	}
+	return ToneGood
+}

@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-go.sh"
 ensure_go
-apt_install "${fyne_packages[@]}"
+apt_install "${fyne_packages[@]}" poppler-utils qpdf
 cd "$repo_root"
 unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
 if [ -n "$unformatted" ]; then

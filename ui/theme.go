@@ -76,29 +76,12 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// The status palette is Okabe and Ito's, chosen to stay distinct for
-// colour-blind readers; every badge also carries its label, so colour is
-// never the only signal.
-var (
-	colBlue       = color.NRGBA{0x00, 0x72, 0xB2, 0xFF}
-	colGreen      = color.NRGBA{0x00, 0x9E, 0x73, 0xFF}
-	colOrange     = color.NRGBA{0xE6, 0x9F, 0x00, 0xFF}
-	colVermillion = color.NRGBA{0xD5, 0x5E, 0x00, 0xFF}
-	colGrey       = color.NRGBA{0x8A, 0x8A, 0x8A, 0xFF}
-)
-
 // StatusColor is the badge colour of a status code, and whether text on it
-// should be dark.
+// should be dark (assets.ToneColour, shared with the PDF brief).
 func StatusColor(c model.Code) (bg color.Color, darkText bool) {
-	switch c {
-	case model.Exceeded:
-		return colBlue, false
-	case model.Met, model.WithinLimit, model.Ahead, model.OnTrack, model.DeadlineMet, model.Done:
-		return colGreen, false
-	case model.NearlyMet, model.InProgress:
-		return colOrange, true
-	case model.Missed, model.OverLimit, model.Behind, model.OffTrack, model.DeadlineMissed, model.NotDone:
-		return colVermillion, false
-	}
-	return colGrey, false
+	rgb, dark := assets.ToneColour(c.Tone())
+	return color.NRGBA{rgb.R, rgb.G, rgb.B, 0xFF}, dark
 }
+
+// colGrey is the colour of a status without data.
+var colGrey = func() color.Color { c, _ := StatusColor(model.NoData); return c }()

@@ -77,6 +77,10 @@ func init() {
 			flags: flagSpec{"by": true}, run: runUndo},
 		{name: "history", args: "[编号] [--json]", summary: "查看修改记录（谁、何时、改前、改后）",
 			flags: flagSpec{"json": false}, run: runHistory},
+		{name: "export", args: "-o 文件.pdf [--as-of 期间] [--parts 部分] [--date 2024-01-15] [--unit 编制单位] [--by 审阅人] [--marking 内部资料] [--no-notes]",
+			summary: "生成PDF执行情况简报",
+			flags: flagSpec{"o": true, "as-of": true, "parts": true, "date": true, "unit": true, "by": true,
+				"marking": true, "no-notes": false}, run: runExport},
 		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
 			flags: flagSpec{}, run: runCheck, noStore: true},
 	}

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/store"
+)
+
+func runExport(env Env, st *store.Store, a args) error {
+	if len(a.pos) > 0 {
+		return usage("export 不接受参数“%s”（文件名用 -o）", a.pos[0])
+	}
+	out := a.get("o")
+	if out == "" {
+		return usage("请用 -o 指定PDF文件名")
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return usage("-o：文件名应以 .pdf 结尾")
+	}
+	p, err := asOf(st, a)
+	if err != nil {
+		return err
+	}
+	date := env.Now()
+	if a.has("date") {
+		d, err := time.ParseInLocation("2006-01-02", a.get("date"), time.Local)
+		if err != nil {
+			return usage("--date：日期“%s”应写成 2024-01-15 的形式", a.get("date"))
+		}
+		date = d
+	}
+	parts, err := parseParts(a.get("parts"))
+	if err != nil {
+		return err
+	}
+	who := a.get("by")
+	if who == "" {
+		who = env.Getenv("PLANREVIEW_USER")
+	}
+	unit := a.get("unit")
+	if unit == "" {
+		unit = env.Getenv("PLANREVIEW_UNIT")
+	}
+	r, err := st.Review(model.DefaultTolerance())
+	if err != nil {
+		return err
+	}
+	notes, err := st.Notes("")
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, &buf)
+	if err != nil {
+		return err
+	}
+	if err := writeAtomic(out, buf.Bytes()); err != nil {
+		return err
+	}
+	if len(rep.Missing) > 0 {
+		fmt.Fprintln(env.Stderr, "警告："+pdf.MissingText(rep.Missing))
+	}
+	fmt.Fprintf(env.Stdout, "已生成简报：%s（截至%s，共%d页）\n", out, p.Label(), rep.Pages)
+	return nil
+}
+
+// parseParts reads --parts: summary,indicators,concerns,work,parcels (or
+// their Chinese names, or 1-5).
+func parseParts(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	names := map[string]string{"总体情况": brief.PartSummary, "主要指标": brief.PartIndicators,
+		"需关注事项": brief.PartConcerns, "重点工作": brief.PartWork, "房屋征收": brief.PartParcels}
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
+		key := ""
+		for i, k := range brief.AllParts {
+			if f == k || f == fmt.Sprint(i+1) {
+				key = k
+			}
+		}
+		if k, ok := names[f]; ok {
+			key = k
+		}
+		if key == "" {
+			return nil, usage("--parts：“%s”无效，可选 %s（或 1-5）", f, strings.Join(brief.AllParts, ","))
+		}
+		out = append(out, key)
+	}
+	return out, nil
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder, so a failed or interrupted export never leaves half a PDF where
+// the old one was.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".planreview-*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
+	return nil
+}

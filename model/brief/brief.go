@@ -1,0 +1,453 @@
+// Package brief computes the progress brief as a view: the counts, the
+// tables and the items needing attention, as of one period, from a review.
+// It is pure (no I/O, no fonts): the PDF renderer in brief/pdf draws what
+// it computes, and every status in it comes from model.Review.Status.
+package brief
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"cn.planreview/planreview/model"
+)
+
+// The parts of a brief, in order; Options.Parts picks among them.
+const (
+	PartSummary    = "summary"    // 一、总体情况
+	PartIndicators = "indicators" // 二、主要指标完成情况（表1）
+	PartConcerns   = "concerns"   // 三、需关注事项
+	PartWork       = "work"       // 四、重点工作推进情况
+	PartParcels    = "parcels"    // 五、房屋征收计划
+)
+
+// AllParts lists every part in order.
+var AllParts = []string{PartSummary, PartIndicators, PartConcerns, PartWork, PartParcels}
+
+// Options choose what a brief holds.
+type Options struct {
+	AsOf     model.Period
+	Date     time.Time // the brief's date, printed and stored as the PDF's dates
+	Unit     string    // 编制单位
+	Reviewer string
+	Marking  string   // 内部资料 or empty
+	Parts    []string // empty: all
+	Notes    bool     // include reviewers' notes
+}
+
+// Brief is the computed brief.
+type Brief struct {
+	Title    string // 2023年嘉兴市国民经济和社会发展计划
+	Subtitle string // 执行情况简报
+	AsOf     string // 截至2023年9月（前三季度）
+	Period   model.Period
+	Unit     string
+	Reviewer string
+	Date     string // 2023年10月25日
+	Marking  string
+	Parts    []Part
+}
+
+// Part is one numbered part of the brief.
+type Part struct {
+	Key     string
+	Heading string   // 一、总体情况
+	Lines   []string // paragraphs
+	Bars    []Bar    // status splits (summary)
+	Table   *Table
+	Items   []Concern // 需关注事项
+}
+
+// Bar is a status split of a group of items.
+type Bar struct {
+	Title  string
+	Counts []CodeCount
+}
+
+// CodeCount is how many items have a status.
+type CodeCount struct {
+	Code  model.Code
+	Count int
+}
+
+// Table is a table with a caption, its columns and rows grouped under
+// headings (the 附件1 categories, the body sections).
+type Table struct {
+	Caption string
+	Columns []Column
+	Groups  []Group
+}
+
+// Column is a table column: its title and share of the width.
+type Column struct {
+	Title string
+	Width float64 // relative
+}
+
+// Group is a heading row and the rows under it.
+type Group struct {
+	Title string
+	Rows  []Row
+}
+
+// Row is one item's row: cells as text, and its status for the badge.
+type Row struct {
+	ID     string
+	Cells  []string // one per column; the status column's text is the label
+	Status model.Status
+}
+
+// Concern is an item that needs a committee's attention.
+type Concern struct {
+	ID     string
+	Name   string
+	Target string
+	Status model.Status
+	Notes  []string
+}
+
+var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八"}
+
+// Build computes the brief from a review and the notes recorded.
+func Build(r *model.Review, notes []model.Note, o Options) Brief {
+	p := r.Plan
+	b := Brief{
+		Title: p.Title, Subtitle: "执行情况简报", Period: o.AsOf,
+		AsOf:     fmt.Sprintf("截至%d年%d月（%s）", o.AsOf.Year, o.AsOf.Month, o.AsOf.Name()),
+		Unit:     o.Unit, Reviewer: o.Reviewer, Marking: o.Marking,
+		Date:     o.Date.Format("2006年1月2日"),
+	}
+	if o.AsOf.Month == 12 {
+		b.AsOf = fmt.Sprintf("%d年全年", o.AsOf.Year)
+	}
+	statuses := map[string]model.Status{}
+	for _, it := range p.Items {
+		statuses[it.ID] = r.Status(it, o.AsOf)
+	}
+	byItem := map[string][]string{}
+	if o.Notes {
+		for _, n := range notes {
+			if n.Period.IsZero() || n.Period == o.AsOf {
+				byItem[n.ItemID] = append(byItem[n.ItemID], n.Body)
+			}
+		}
+	}
+	parts := o.Parts
+	if len(parts) == 0 {
+		parts = AllParts
+	}
+	want := map[string]bool{}
+	for _, k := range parts {
+		want[k] = true
+	}
+	c := builder{r: r, p: p, o: o, statuses: statuses, notes: byItem}
+	for _, k := range AllParts {
+		if !want[k] {
+			continue
+		}
+		var part Part
+		switch k {
+		case PartSummary:
+			part = c.summary()
+		case PartIndicators:
+			part = c.indicators()
+		case PartConcerns:
+			part = c.concerns()
+		case PartWork:
+			part = c.work()
+		case PartParcels:
+			part = c.parcels()
+		}
+		part.Key = k
+		part.Heading = numerals[len(b.Parts)] + "、" + part.Heading
+		b.Parts = append(b.Parts, part)
+	}
+	return b
+}
+
+type builder struct {
+	r        *model.Review
+	p        *model.Plan
+	o        Options
+	statuses map[string]model.Status
+	notes    map[string][]string
+}
+
+// Buckets the count lines speak of.
+type bucket int
+
+const (
+	good bucket = iota
+	nearly
+	bad
+	none
+)
+
+func bucketOf(c model.Code) bucket {
+	switch c {
+	case model.NearlyMet, model.InProgress:
+		return nearly
+	case model.NoData, model.AwaitingTarget:
+		return none
+	}
+	if c.Concern() {
+		return bad
+	}
+	return good
+}
+
+// indicatorStatuses gives one status per numbered 附件1 indicator: the
+// worst of its rows (13 and 14 have two each), so the count line speaks of
+// the 20 indicators the notice numbers.
+func (c builder) indicatorStatuses() []model.Status {
+	var out []model.Status
+	index := map[int]int{}
+	for _, it := range c.p.Items {
+		if it.Kind != model.KindIndicator {
+			continue
+		}
+		s := c.statuses[it.ID]
+		i, seen := index[it.IndicatorNo]
+		if !seen {
+			index[it.IndicatorNo] = len(out)
+			out = append(out, s)
+			continue
+		}
+		if worse(s.Code, out[i].Code) {
+			out[i] = s
+		}
+	}
+	return out
+}
+
+func worse(a, b model.Code) bool {
+	rank := map[bucket]int{bad: 3, nearly: 2, none: 1, good: 0}
+	return rank[bucketOf(a)] > rank[bucketOf(b)]
+}
+
+func (c builder) summary() Part {
+	part := Part{Heading: "总体情况"}
+	yearEnd := c.o.AsOf.Month == 12
+	when := "截至" + c.o.AsOf.Name()
+	if yearEnd {
+		when = "全年"
+	}
+	ind := c.indicatorStatuses()
+	n := countBuckets(ind)
+	var line string
+	if yearEnd {
+		line = fmt.Sprintf("确定的%d项主要指标中，%d项完成全年目标", len(ind), n[good])
+		if x := countCodes(ind, model.Exceeded); x > 0 {
+			line += fmt.Sprintf("（其中超额完成%d项）", x)
+		}
+		if n[nearly] > 0 {
+			line += fmt.Sprintf("，%d项基本完成", n[nearly])
+		}
+		line += fmt.Sprintf("，%d项未完成或不及预期", n[bad])
+	} else {
+		line = fmt.Sprintf("确定的%d项主要指标中，%s，%d项符合预期或快于序时进度", len(ind), when, n[good])
+		if n[nearly] > 0 {
+			line += fmt.Sprintf("，%d项基本符合", n[nearly])
+		}
+		line += fmt.Sprintf("，%d项滞后或超出控制目标", n[bad])
+	}
+	if n[none] > 0 {
+		line += fmt.Sprintf("，%d项暂无数据或目标待定", n[none])
+	}
+	line += "，详见表1。"
+	part.Lines = append(part.Lines, line)
+
+	var commit, miles []model.Status
+	for _, it := range c.p.Items {
+		switch it.Kind {
+		case model.KindCommitment:
+			commit = append(commit, c.statuses[it.ID])
+		case model.KindMilestone:
+			miles = append(miles, c.statuses[it.ID])
+		}
+	}
+	nc := countBuckets(commit)
+	body := fmt.Sprintf("正文提出的%d项量化任务中，%d项完成或符合进度", len(commit), nc[good])
+	if nc[nearly] > 0 {
+		body += fmt.Sprintf("，%d项基本完成", nc[nearly])
+	}
+	body += fmt.Sprintf("，%d项滞后或未完成", nc[bad])
+	if nc[none] > 0 {
+		body += fmt.Sprintf("，%d项暂无数据或目标待定", nc[none])
+	}
+	body += fmt.Sprintf("；%d项重点事项中，已完成%d项，推进中%d项，未完成%d项，暂无记录%d项。",
+		len(miles), countCodes(miles, model.Done), countCodes(miles, model.InProgress),
+		countCodes(miles, model.NotDone), countCodes(miles, model.NoData))
+	part.Lines = append(part.Lines, body)
+
+	part.Bars = []Bar{
+		{Title: "主要指标", Counts: codeCounts(ind)},
+		{Title: "量化任务", Counts: codeCounts(commit)},
+		{Title: "重点事项", Counts: codeCounts(miles)},
+	}
+	return part
+}
+
+func countBuckets(ss []model.Status) map[bucket]int {
+	n := map[bucket]int{}
+	for _, s := range ss {
+		n[bucketOf(s.Code)]++
+	}
+	return n
+}
+
+func countCodes(ss []model.Status, c model.Code) int {
+	n := 0
+	for _, s := range ss {
+		if s.Code == c {
+			n++
+		}
+	}
+	return n
+}
+
+func codeCounts(ss []model.Status) []CodeCount {
+	var out []CodeCount
+	for _, c := range model.Codes {
+		if n := countCodes(ss, c); n > 0 {
+			out = append(out, CodeCount{c, n})
+		}
+	}
+	return out
+}
+
+// actualText is the figure judged: 5.8%, with its period only when it is
+// older than the brief's (6.2%（1-6月）); the heading says the period.
+func (c builder) actualText(it model.Item) string {
+	a, ok := c.r.Latest(it, c.o.AsOf)
+	if !ok {
+		return "—"
+	}
+	when := ""
+	if a.Period != c.o.AsOf {
+		when = "（" + a.Period.Label() + "）"
+	}
+	if a.Outcome != "" {
+		return model.OutcomeLabel(a.Outcome) + when
+	}
+	tracked, _ := c.p.Item(model.TrackedID(it))
+	return model.FormatNumber(a.Value) + tracked.Target.Unit + when
+}
+
+// remark is the reason and the reviewers' notes.
+func (c builder) remark(it model.Item) string {
+	s := c.statuses[it.ID].Reason
+	for _, n := range c.notes[it.ID] {
+		s += "\n备注：" + n
+	}
+	return s
+}
+
+// asOfShort is the period for captions: 截至2023年1-9月.
+func (c builder) asOfShort() string {
+	return fmt.Sprintf("截至%d年%s", c.o.AsOf.Year, c.o.AsOf.Label())
+}
+
+func (c builder) indicators() Part {
+	t := &Table{Caption: "表1　主要指标完成情况（" + c.asOfShort() + "）",
+		Columns: []Column{{"指标名称", 3.2}, {"预期目标", 2.2}, {"实际完成", 1.9}, {"状态", 1.5}, {"备注", 5.1}}}
+	for _, sec := range c.p.Sections {
+		if sec.Part != "annex1" {
+			continue
+		}
+		g := Group{Title: sec.Title}
+		for _, it := range c.p.Items {
+			if it.Section != sec.ID || it.Kind != model.KindIndicator {
+				continue
+			}
+			name := fmt.Sprintf("%d.%s", it.IndicatorNo, it.Name)
+			if it.Group != "" {
+				name = fmt.Sprintf("%d.%s：%s", it.IndicatorNo, it.Group, it.Name)
+			} else if strings.HasSuffix(it.ID, "b") {
+				name = it.Name // 农村居民人均可支配收入: the unnumbered second row
+			}
+			s := c.statuses[it.ID]
+			g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
+				Cells: []string{name, it.TargetText, c.actualText(it), s.Label, c.remark(it)}})
+		}
+		t.Groups = append(t.Groups, g)
+	}
+	part := Part{Heading: "主要指标完成情况", Table: t}
+	if gdp, ok := c.p.Item("A1-01"); ok && gdp.Note != "" {
+		part.Lines = append(part.Lines, gdp.Note)
+	}
+	return part
+}
+
+func (c builder) concerns() Part {
+	part := Part{Heading: "需关注事项"}
+	for _, it := range c.p.Items {
+		s := c.statuses[it.ID]
+		if !s.Code.Concern() {
+			continue
+		}
+		target := it.Hedge + it.TargetText
+		if it.Kind == model.KindMilestone {
+			target = it.Hedge + it.Name
+		}
+		part.Items = append(part.Items, Concern{ID: it.ID, Name: it.Name, Target: target, Status: s, Notes: c.notes[it.ID]})
+	}
+	if len(part.Items) == 0 {
+		part.Lines = append(part.Lines, "截至"+c.o.AsOf.Name()+"，没有滞后、未完成或超出控制目标的项目。")
+	} else {
+		part.Lines = append(part.Lines, fmt.Sprintf("以下%d项滞后、未完成或超出控制目标，按计划通知的顺序列出。", len(part.Items)))
+	}
+	return part
+}
+
+func (c builder) work() Part {
+	t := &Table{Caption: "表2　重点工作推进情况（" + c.asOfShort() + "）",
+		Columns: []Column{{"任务", 3.4}, {"目标", 2.2}, {"进展", 2.0}, {"状态", 1.5}, {"说明", 4.8}}}
+	for _, sec := range c.p.Sections {
+		if sec.Part != "body" {
+			continue
+		}
+		g := Group{Title: sec.Title}
+		for _, it := range c.p.Items {
+			if it.Section != sec.ID || (it.Kind != model.KindCommitment && it.Kind != model.KindMilestone) {
+				continue
+			}
+			target := it.Hedge + it.TargetText
+			if it.Kind == model.KindMilestone {
+				target = it.Hedge
+				if target == "" {
+					target = "完成"
+				}
+			}
+			if !it.Deadline.IsZero() {
+				target = model.DeadlineName(it.Deadline) + target
+			}
+			s := c.statuses[it.ID]
+			g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
+				Cells: []string{it.Name, target, c.actualText(it), s.Label, c.remark(it)}})
+		}
+		t.Groups = append(t.Groups, g)
+	}
+	return Part{Heading: "重点工作推进情况", Table: t}
+}
+
+func (c builder) parcels() Part {
+	t := &Table{Caption: "表3　国有土地上房屋征收计划执行情况（" + c.asOfShort() + "）",
+		Columns: []Column{{"地块", 3.4}, {"面积（亩）", 1.4}, {"已完成征收", 1.8}, {"状态", 1.5}, {"实施主体及说明", 4.6}}}
+	g := Group{}
+	var total float64
+	for _, it := range c.p.Items {
+		if it.Kind != model.KindParcel {
+			continue
+		}
+		s := c.statuses[it.ID]
+		total += it.Parcel.AreaMu
+		g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
+			Cells: []string{fmt.Sprintf("%d.%s", it.Parcel.Seq, it.Name), fmt.Sprintf("%.2f", it.Parcel.AreaMu),
+				c.actualText(it), s.Label, strings.Join(it.Parcel.Implementers, "、") + "；" + c.remark(it)}})
+	}
+	t.Groups = []Group{g}
+	part := Part{Heading: "房屋征收计划", Table: t}
+	part.Lines = append(part.Lines, fmt.Sprintf("市级国有土地上房屋征收计划共%d个地块，面积合计%.2f亩。", len(g.Rows), total))
+	return part
+}

@@ -1,0 +1,71 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
+)
+
+func p(m int) model.Period { return model.Period{Year: 2023, Month: m} }
+
+func build(t *testing.T, as []model.Actual, o Options) Brief {
+	t.Helper()
+	plan, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := model.NewReview(plan, model.DefaultTolerance(), as, nil, nil)
+	o.Date = time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC)
+	return Build(r, nil, o)
+}
+
+func TestCountLineSpeaksOfTheTwentyIndicators(t *testing.T) {
+	// 13 has two rows: 城镇 in line with GDP, 农村 well below. The indicator
+	// counts once, as the worse of its rows.
+	as := []model.Actual{
+		{ItemID: "A1-01", Period: p(12), Value: 6.2},  // met
+		{ItemID: "A1-02", Period: p(12), Value: 4.6},  // 5±0.5: met
+		{ItemID: "A1-03", Period: p(12), Value: 7.9},  // ≥7, +0.9 > 0.5: exceeded
+		{ItemID: "A1-05", Period: p(12), Value: 9.7},  // ≥10, −0.3: nearly met
+		{ItemID: "A1-13a", Period: p(12), Value: 6.0}, // ≈ GDP 6.2: met
+		{ItemID: "A1-13b", Period: p(12), Value: 4.0}, // 6.2−4.0 = 2.2 > 1.0: missed
+		{ItemID: "A1-12", Period: p(12), Value: 3.4},  // > 3%: over limit
+	}
+	b := build(t, as, Options{AsOf: p(12), Parts: []string{PartSummary}})
+	want := "确定的20项主要指标中，3项完成全年目标（其中超额完成1项），1项基本完成，2项未完成或不及预期，14项暂无数据或目标待定，详见表1。"
+	if got := b.Parts[0].Lines[0]; got != want {
+		t.Errorf("count line\n got %s\nwant %s", got, want)
+	}
+	if b.AsOf != "2023年全年" || b.Parts[0].Heading != "一、总体情况" {
+		t.Errorf("as-of %q heading %q", b.AsOf, b.Parts[0].Heading)
+	}
+	n := 0
+	for _, c := range b.Parts[0].Bars[0].Counts {
+		n += c.Count
+	}
+	if n != 20 {
+		t.Errorf("the indicator bar counts %d, want 20", n)
+	}
+}
+
+func TestPartsNumberInOrder(t *testing.T) {
+	b := build(t, nil, Options{AsOf: p(9), Parts: []string{PartParcels, PartConcerns}})
+	if len(b.Parts) != 2 || b.Parts[0].Heading != "一、需关注事项" || b.Parts[1].Heading != "二、房屋征收计划" {
+		t.Fatalf("parts: %+v", b.Parts)
+	}
+	if !strings.Contains(b.Parts[1].Lines[0], "共8个地块，面积合计513.31亩") {
+		t.Errorf("parcel line %q", b.Parts[1].Lines[0])
+	}
+}
+
+func TestConcernsListBehindAndMissed(t *testing.T) {
+	as := []model.Actual{{ItemID: "B1-01", Period: p(9), Value: 270}, {ItemID: "B1-06", Period: p(9), Value: 301.5}}
+	b := build(t, as, Options{AsOf: p(9), Parts: []string{PartConcerns}})
+	items := b.Parts[0].Items
+	if len(items) != 1 || items[0].ID != "B1-01" || items[0].Status.Code != model.Behind || items[0].Target != "400个" {
+		t.Errorf("concerns: %+v", items)
+	}
+}

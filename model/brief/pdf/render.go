@@ -1,0 +1,485 @@
+// Package pdf draws a computed brief (model/brief) as an A4 PDF in Chinese,
+// through the gofpdf API (codeberg.org/go-pdf/fpdf, the maintained
+// continuation of github.com/jung-kurt/gofpdf) with the bundled font
+// subset into the file. It wraps all text itself: fpdf's MultiCell and
+// SplitText drop a Chinese character at each automatic line break.
+//
+// The same brief and date give the same bytes: the dates in the file are
+// the brief's date, and the catalog is sorted.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"cn.planreview/planreview/assets"
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/brief"
+)
+
+// Page geometry, in millimetres, and type sizes, in points: A4 with the
+// generous margins of an official document, body text at 11 pt and tables
+// at 9.5 pt, sizes that read well printed.
+const (
+	pageW, pageH    = 210.0, 297.0
+	marginL         = 22.0
+	marginR         = 20.0
+	marginT         = 24.0
+	marginB         = 22.0
+	contentW        = pageW - marginL - marginR
+	bodyPt          = 11.0
+	tablePt         = 9.5
+	headingPt       = 14.0
+	titlePt         = 19.0
+	cellPad         = 1.6
+	family          = "prsans"
+	missingGlyphRep = '〓' // the typesetter's mark for a character the font lacks
+)
+
+// Report says what the export did.
+type Report struct {
+	Pages int
+	// Missing lists characters the font lacks, each printed as 〓, with
+	// where they occur: the user is told, never left with a silent box.
+	Missing []Missing
+}
+
+// Missing is a character the font lacks.
+type Missing struct {
+	Char  rune
+	Where string // the item ID or the part it was found in
+}
+
+// Render writes the brief as a PDF to w.
+func Render(b brief.Brief, date time.Time, w io.Writer) (Report, error) {
+	// Two passes: the first counts the pages for “共 M 页”, the second
+	// draws them. Rendering is fast; an alias replaced after the fact
+	// could need digits the subset font does not hold.
+	first, err := draw(b, date, 0)
+	if err != nil {
+		return Report{}, err
+	}
+	final, err := draw(b, date, first.pdf.PageNo())
+	if err != nil {
+		return Report{}, err
+	}
+	var buf bytes.Buffer
+	if err := final.pdf.Output(&buf); err != nil {
+		return Report{}, fmt.Errorf("生成PDF失败：%w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return Report{}, err
+	}
+	return Report{Pages: final.pdf.PageNo(), Missing: final.missingList()}, nil
+}
+
+type renderer struct {
+	pdf     *fpdf.Fpdf
+	b       brief.Brief
+	total   int
+	y       float64
+	where   string
+	missing map[rune]map[string]bool
+}
+
+func draw(b brief.Brief, date time.Time, total int) (*renderer, error) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetMargins(marginL, marginT, marginR)
+	p.SetAutoPageBreak(false, marginB)
+	p.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	p.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("无法加载字体：%w", err)
+	}
+	p.SetCatalogSort(true)
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
+	p.SetTitle(b.Title+b.Subtitle+" "+b.AsOf, true)
+	p.SetSubject(b.AsOf, true)
+	p.SetAuthor(strings.TrimSpace(b.Unit+" "+b.Reviewer), true)
+	p.SetCreator("Plan Review 计划审阅", true)
+	p.SetProducer("Plan Review (codeberg.org/go-pdf/fpdf)", true)
+	p.SetLang("zh-CN")
+	r := &renderer{pdf: p, b: b, total: total, missing: map[rune]map[string]bool{}}
+	p.SetHeaderFunc(r.header)
+	p.SetFooterFunc(r.footer)
+	r.newPage()
+	r.titleBlock()
+	for _, part := range b.Parts {
+		r.part(part)
+	}
+	return r, p.Error()
+}
+
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.y = marginT
+	if r.pdf.PageNo() > 1 {
+		r.y = marginT + 4
+	}
+}
+
+// header: from the second page on, the brief's name and marking over a
+// hairline.
+func (r *renderer) header() {
+	p := r.pdf
+	if p.PageNo() == 1 {
+		return
+	}
+	r.font("", 8.5)
+	p.SetTextColor(90, 90, 90)
+	r.text(marginL, 14, r.b.Title+r.b.Subtitle+"　"+r.b.AsOf)
+	if r.b.Marking != "" {
+		r.text(pageW-marginR-r.width(r.b.Marking), 14, r.b.Marking)
+	}
+	p.SetDrawColor(150, 150, 150)
+	p.SetLineWidth(0.2)
+	p.Line(marginL, 16.5, pageW-marginR, 16.5)
+	p.SetTextColor(0, 0, 0)
+}
+
+// footer: 第 N 页 / 共 M 页, centred.
+func (r *renderer) footer() {
+	r.font("", 9)
+	r.pdf.SetTextColor(60, 60, 60)
+	s := fmt.Sprintf("第 %d 页 / 共 %d 页", r.pdf.PageNo(), r.total)
+	if r.total == 0 {
+		s = fmt.Sprintf("第 %d 页 / 共 %d 页", r.pdf.PageNo(), r.pdf.PageNo())
+	}
+	r.text((pageW-r.width(s))/2, pageH-12, s)
+	r.pdf.SetTextColor(0, 0, 0)
+}
+
+func (r *renderer) font(style string, pt float64) { r.pdf.SetFont(family, style, pt) }
+
+func (r *renderer) width(s string) float64 { return r.pdf.GetStringWidth(s) }
+
+// lineH is the line height for a type size: 1.45 times the size, in mm.
+func lineH(pt float64) float64 { return pt * 0.3528 * 1.45 }
+
+// text draws s with its baseline at y, after checking every character is
+// in the font.
+func (r *renderer) text(x, y float64, s string) {
+	r.pdf.Text(x, y, r.checked(s))
+}
+
+var (
+	fontOnce sync.Once
+	fontFace *sfnt.Font
+)
+
+// has reports whether the bundled font has a glyph for c.
+func has(c rune) bool {
+	fontOnce.Do(func() { fontFace, _ = sfnt.Parse(assets.FontRegular) })
+	if fontFace == nil {
+		return true
+	}
+	var buf sfnt.Buffer
+	i, err := fontFace.GlyphIndex(&buf, c)
+	return err == nil && i != 0
+}
+
+// checked replaces characters the font lacks with 〓 and records them.
+func (r *renderer) checked(s string) string {
+	ok := true
+	for _, c := range s {
+		if c >= 0x20 && !has(c) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if c >= 0x20 && !has(c) {
+			if r.missing[c] == nil {
+				r.missing[c] = map[string]bool{}
+			}
+			r.missing[c][r.where] = true
+			c = missingGlyphRep
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func (r *renderer) missingList() []Missing {
+	var out []Missing
+	for c, places := range r.missing {
+		for w := range places {
+			out = append(out, Missing{Char: c, Where: w})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Char != out[j].Char {
+			return out[i].Char < out[j].Char
+		}
+		return out[i].Where < out[j].Where
+	})
+	return out
+}
+
+// ensure starts a new page unless h millimetres fit below y.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > pageH-marginB {
+		r.newPage()
+	}
+}
+
+// paragraph writes wrapped text with a first-line indent of two
+// characters, as Chinese documents do.
+func (r *renderer) paragraph(s string, pt float64, style string) {
+	r.font(style, pt)
+	lh := lineH(pt)
+	indent := r.width("　　")
+	lines := wrapIndented(s, contentW, indent, r.width)
+	for i, l := range lines {
+		r.ensure(lh)
+		x := marginL
+		if i == 0 {
+			x += indent
+		}
+		r.text(x, r.y+lh*0.78, l)
+		r.y += lh
+	}
+	r.y += lh * 0.3
+}
+
+// wrapIndented wraps with the first line shorter by indent.
+func wrapIndented(s string, w, indent float64, width func(string) float64) []string {
+	const pad = "\u3000\u3000"
+	lines := wrap(pad+s, w, width)
+	if len(lines) > 0 {
+		lines[0] = strings.TrimPrefix(lines[0], pad)
+	}
+	return lines
+}
+
+func (r *renderer) titleBlock() {
+	p := r.pdf
+	b := r.b
+	if b.Marking != "" {
+		r.font("B", 11)
+		w := r.width(b.Marking) + 6
+		p.SetDrawColor(200, 30, 30)
+		p.SetTextColor(200, 30, 30)
+		p.SetLineWidth(0.4)
+		p.Rect(marginL, 14, w, 8, "D")
+		r.text(marginL+3, 19.8, b.Marking)
+		p.SetTextColor(0, 0, 0)
+	}
+	r.y = 34
+	r.font("B", titlePt)
+	for _, l := range wrap(b.Title, contentW, r.width) {
+		r.text((pageW-r.width(l))/2, r.y+8, l)
+		r.y += lineH(titlePt)
+	}
+	r.font("B", titlePt+3)
+	r.text((pageW-r.width(b.Subtitle))/2, r.y+9, b.Subtitle)
+	r.y += lineH(titlePt+3) + 3
+	r.font("", 13)
+	r.text((pageW-r.width(b.AsOf))/2, r.y+6, b.AsOf)
+	r.y += 12
+	var meta []string
+	if b.Unit != "" {
+		meta = append(meta, "编制单位："+b.Unit)
+	}
+	if b.Reviewer != "" {
+		meta = append(meta, "审阅人："+b.Reviewer)
+	}
+	meta = append(meta, "日期："+b.Date)
+	r.font("", 10.5)
+	line := strings.Join(meta, "　　")
+	for _, l := range wrap(line, contentW, r.width) {
+		r.text((pageW-r.width(l))/2, r.y+4, l)
+		r.y += lineH(10.5)
+	}
+	r.y += 3
+	p.SetDrawColor(200, 30, 30)
+	p.SetLineWidth(0.6)
+	p.Line(marginL, r.y, pageW-marginR, r.y)
+	r.y += 7
+}
+
+func (r *renderer) part(part brief.Part) {
+	r.where = part.Heading
+	r.ensure(lineH(headingPt) * 3)
+	r.font("B", headingPt)
+	r.text(marginL, r.y+lineH(headingPt)*0.78, part.Heading)
+	r.y += lineH(headingPt) + 1.5
+	for _, l := range part.Lines {
+		if part.Table == nil || part.Key == brief.PartSummary || part.Key == brief.PartParcels {
+			r.paragraph(l, bodyPt, "")
+		}
+	}
+	for _, bar := range part.Bars {
+		r.statusBar(bar)
+	}
+	if len(part.Bars) > 0 {
+		r.legend(part.Bars)
+	}
+	for _, c := range part.Items {
+		r.concern(c)
+	}
+	if part.Table != nil {
+		r.table(part.Table)
+		if part.Key == brief.PartIndicators {
+			for _, l := range part.Lines {
+				r.font("", 9)
+				for _, wl := range wrap(l, contentW, r.width) {
+					r.ensure(lineH(9))
+					r.text(marginL, r.y+lineH(9)*0.78, wl)
+					r.y += lineH(9)
+				}
+			}
+		}
+	}
+	r.y += 4
+}
+
+func (r *renderer) fill(c model.Code) (dark bool) {
+	rgb, dark := assets.ToneColour(c.Tone())
+	r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
+	return dark
+}
+
+// statusBar draws a group's split by status: its title and count, then a
+// bar of coloured parts in proportion, each with its number.
+func (r *renderer) statusBar(bar brief.Bar) {
+	total := 0
+	for _, c := range bar.Counts {
+		total += c.Count
+	}
+	if total == 0 {
+		return
+	}
+	const h = 7.0
+	r.ensure(h + 4)
+	r.font("", 10)
+	label := fmt.Sprintf("%s %d项", bar.Title, total)
+	r.text(marginL, r.y+h*0.72, label)
+	x0, w := marginL+30.0, contentW-30.0
+	x := x0
+	for _, c := range bar.Counts {
+		pw := w * float64(c.Count) / float64(total)
+		dark := r.fill(c.Code)
+		r.pdf.Rect(x, r.y, pw, h, "F")
+		n := fmt.Sprint(c.Count)
+		r.font("B", 9)
+		if r.width(n)+1 < pw {
+			if dark {
+				r.pdf.SetTextColor(0, 0, 0)
+			} else {
+				r.pdf.SetTextColor(255, 255, 255)
+			}
+			r.text(x+(pw-r.width(n))/2, r.y+h*0.7, n)
+			r.pdf.SetTextColor(0, 0, 0)
+		}
+		x += pw
+	}
+	r.y += h + 2.5
+}
+
+// legend names the colours used in the bars, with counts summed over them.
+func (r *renderer) legend(bars []brief.Bar) {
+	sum := map[model.Code]int{}
+	for _, b := range bars {
+		for _, c := range b.Counts {
+			sum[c.Code] += c.Count
+		}
+	}
+	r.font("", 9)
+	x := marginL + 30
+	lh := lineH(9)
+	r.ensure(lh + 2)
+	for _, c := range model.Codes {
+		if sum[c] == 0 {
+			continue
+		}
+		label := fmt.Sprintf("%s %d", c.Label(), sum[c])
+		w := 4 + r.width(label) + 5
+		if x+w > pageW-marginR {
+			x = marginL + 30
+			r.y += lh
+			r.ensure(lh)
+		}
+		r.fill(c)
+		r.pdf.Rect(x, r.y+lh*0.2, 3, 3, "F")
+		r.text(x+4, r.y+lh*0.72, label)
+		x += w
+	}
+	r.y += lh + 3
+}
+
+// badge draws a status label on its colour at (x, y), at most w wide, and
+// returns its height.
+func (r *renderer) badge(s model.Status, x, y, w float64) float64 {
+	r.font("B", tablePt-0.5)
+	label := s.Label
+	lines := wrap(label, w-2, r.width)
+	lh := lineH(tablePt - 0.5)
+	h := float64(len(lines))*lh + 0.8
+	bw := 0.0
+	for _, l := range lines {
+		bw = max(bw, r.width(l))
+	}
+	dark := r.fill(s.Code)
+	r.pdf.RoundedRect(x, y, bw+2.4, h, 0.8, "1234", "F")
+	if dark {
+		r.pdf.SetTextColor(0, 0, 0)
+	} else {
+		r.pdf.SetTextColor(255, 255, 255)
+	}
+	for i, l := range lines {
+		r.text(x+1.2, y+0.4+lh*float64(i)+lh*0.74, l)
+	}
+	r.pdf.SetTextColor(0, 0, 0)
+	return h
+}
+
+// concern writes one item of 需关注事项.
+func (r *renderer) concern(c brief.Concern) {
+	r.where = c.ID
+	lh := lineH(bodyPt)
+	r.font("B", bodyPt)
+	head := c.ID + "　" + c.Name + "（目标：" + c.Target + "）"
+	lines := wrap(head, contentW-28, r.width)
+	r.ensure(lh*float64(len(lines)+1) + 2)
+	y0 := r.y
+	for _, l := range lines {
+		r.text(marginL, r.y+lh*0.78, l)
+		r.y += lh
+	}
+	r.badge(c.Status, pageW-marginR-26, y0+0.5, 26)
+	r.paragraph(c.Status.Reason, bodyPt-0.5, "")
+	for _, n := range c.Notes {
+		r.paragraph("备注："+n, bodyPt-0.5, "")
+	}
+	r.y += 1.5
+}
+
+// Export computes the brief from a review and renders it: the one call the
+// window and the command line make.
+func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {
+	return Render(brief.Build(r, notes, o), o.Date, w)
+}
+
+// MissingText describes missing characters for a message: “〓” stands for
+// 𠀀 in A1-01, ….
+func MissingText(ms []Missing) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("“%c”（U+%04X，%s）", m.Char, m.Char, m.Where))
+	}
+	return "以下字符字体中没有，简报中以〓代替：" + strings.Join(parts, "、")
+}

@@ -1,0 +1,142 @@
+package pdf
+
+import (
+	"cn.planreview/planreview/model/brief"
+)
+
+// table draws a table: caption, header row repeated on every page it
+// spans, group heading rows kept with the row after them, and data rows
+// that move whole to the next page when they do not fit — or, if a row is
+// taller than a page, split between lines, never through one.
+func (r *renderer) table(t *brief.Table) {
+	ws := make([]float64, len(t.Columns))
+	sum := 0.0
+	for _, c := range t.Columns {
+		sum += c.Width
+	}
+	status := -1
+	for i, c := range t.Columns {
+		ws[i] = contentW * c.Width / sum
+		if c.Title == "状态" {
+			status = i
+		}
+	}
+	lh := lineH(tablePt)
+	r.font("B", 10.5)
+	r.ensure(lineH(10.5) + 30)
+	r.text((pageW-r.width(t.Caption))/2, r.y+lineH(10.5)*0.78, t.Caption)
+	r.y += lineH(10.5) + 1
+	r.tableHeader(t, ws)
+	for _, g := range t.Groups {
+		if g.Title != "" {
+			h := lh + 2*cellPad
+			// Keep the heading with at least one row under it.
+			if r.y+h+lh*2+2*cellPad > pageH-marginB {
+				r.newPage()
+				r.tableHeader(t, ws)
+			}
+			r.pdf.SetFillColor(240, 240, 240)
+			r.pdf.SetDrawColor(120, 120, 120)
+			r.pdf.SetLineWidth(0.2)
+			r.pdf.Rect(marginL, r.y, contentW, h, "FD")
+			r.font("B", tablePt)
+			r.text(marginL+cellPad, r.y+cellPad+lh*0.78, g.Title)
+			r.y += h
+		}
+		for _, row := range g.Rows {
+			r.where = row.ID
+			r.tableRow(t, ws, status, row)
+		}
+	}
+	r.y += 3
+}
+
+func (r *renderer) tableHeader(t *brief.Table, ws []float64) {
+	r.font("B", tablePt)
+	lh := lineH(tablePt)
+	lines := make([][]string, len(ws))
+	n := 1
+	for i, c := range t.Columns {
+		lines[i] = wrap(c.Title, ws[i]-2*cellPad, r.width)
+		n = max(n, len(lines[i]))
+	}
+	h := float64(n)*lh + 2*cellPad
+	r.pdf.SetFillColor(222, 228, 236)
+	r.pdf.SetDrawColor(120, 120, 120)
+	r.pdf.SetLineWidth(0.2)
+	x := marginL
+	for i := range ws {
+		r.pdf.Rect(x, r.y, ws[i], h, "FD")
+		for j, l := range lines[i] {
+			r.text(x+(ws[i]-r.width(l))/2, r.y+cellPad+lh*float64(j)+lh*0.78, l)
+		}
+		x += ws[i]
+	}
+	r.y += h
+}
+
+func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.Row) {
+	r.font("", tablePt)
+	lh := lineH(tablePt)
+	cells := make([][]string, len(ws))
+	n := 1
+	for i := range ws {
+		if i == status {
+			continue
+		}
+		text := ""
+		if i < len(row.Cells) {
+			text = row.Cells[i]
+		}
+		cells[i] = wrap(text, ws[i]-2*cellPad, r.width)
+		n = max(n, len(cells[i]))
+	}
+	badgeH := lh*2 + 1 // a badge is at most two lines
+	if status >= 0 {
+		n = max(n, 1)
+	}
+	headerH := lh + 2*cellPad
+	usable := pageH - marginB - (marginT + 4) - headerH - 2
+	from := 0
+	for from < n {
+		fit := int((pageH - marginB - r.y - 2*cellPad) / lh)
+		rest := n - from
+		rowFits := float64(rest)*lh+2*cellPad <= pageH-marginB-r.y && (from > 0 || status < 0 || r.y+badgeH+2*cellPad <= pageH-marginB)
+		if !rowFits {
+			if float64(rest)*lh+2*cellPad <= usable || fit < 1 {
+				// The row fits on a page of its own: move it whole.
+				r.newPage()
+				r.tableHeader(t, ws)
+				continue
+			}
+		}
+		take := min(rest, max(fit, 1))
+		h := float64(take)*lh + 2*cellPad
+		if from == 0 && status >= 0 {
+			h = max(h, badgeH+2*cellPad-1)
+		}
+		r.pdf.SetDrawColor(120, 120, 120)
+		r.pdf.SetLineWidth(0.2)
+		x := marginL
+		for i := range ws {
+			r.pdf.Rect(x, r.y, ws[i], h, "D")
+			if i == status {
+				if from == 0 {
+					r.badge(row.Status, x+cellPad, r.y+cellPad, ws[i]-2*cellPad)
+				}
+			} else {
+				r.font("", tablePt)
+				for j := from; j < from+take && j < len(cells[i]); j++ {
+					r.text(x+cellPad, r.y+cellPad+lh*float64(j-from)+lh*0.78, cells[i][j])
+				}
+			}
+			x += ws[i]
+		}
+		r.y += h
+		from += take
+		if from < n {
+			r.newPage()
+			r.tableHeader(t, ws)
+		}
+	}
+}

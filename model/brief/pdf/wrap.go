@@ -1,0 +1,104 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fpdf's MultiCell and SplitText drop a Chinese character at every
+// automatic line break, so the brief wraps text itself: units are a run of
+// Latin letters and digits (5.8%, 2023-10-20, A1-01, GDP) or one Chinese
+// character; closing punctuation sticks to the unit before it and opening
+// punctuation to the unit after, so no line starts with “，” or ends with
+// “（”; lines are filled greedily.
+
+// Punctuation that must not start a line (closing) or end one (opening).
+const (
+	closing = "，。、；：？！）》」』】〕〉”’％‰…—·・,.;:?!)]}%"
+	opening = "（《「『【〔〈“‘([{"
+)
+
+func isLatin(r rune) bool {
+	return r < 0x80 && r > ' ' && !strings.ContainsRune("([{)]};,", r) || r == '‰' || r == '±'
+}
+
+// units splits text into the pieces a line may break between.
+func units(text string) []string {
+	var atoms []string
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		if isLatin(rs[i]) {
+			for j < len(rs) && isLatin(rs[j]) {
+				j++
+			}
+		}
+		atoms = append(atoms, string(rs[i:j]))
+		i = j
+	}
+	var out []string
+	carry := ""
+	for _, a := range atoms {
+		r := []rune(a)[0]
+		switch {
+		case len([]rune(a)) == 1 && strings.ContainsRune(opening, r):
+			carry += a
+		case len([]rune(a)) == 1 && strings.ContainsRune(closing, r) && len(out) > 0 && carry == "":
+			out[len(out)-1] += a
+		default:
+			out = append(out, carry+a)
+			carry = ""
+		}
+	}
+	if carry != "" {
+		out = append(out, carry)
+	}
+	return out
+}
+
+// wrap breaks text into lines no wider than width; "\n" is a hard break.
+// width measures a string in the current font.
+func wrap(text string, max float64, width func(string) float64) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		if para == "" {
+			lines = append(lines, "")
+			continue
+		}
+		line, lw := "", 0.0
+		for _, u := range units(para) {
+			uw := width(u)
+			if line != "" && lw+uw > max {
+				lines = append(lines, strings.TrimRightFunc(line, unicode.IsSpace))
+				line, lw = "", 0
+				u = strings.TrimLeftFunc(u, unicode.IsSpace)
+				uw = width(u)
+			}
+			if line == "" && uw > max {
+				// A unit wider than the line (a long Latin run): cut it by
+				// characters, the only place it can go.
+				// Even here a closing mark stays on its line (overhanging
+				// a little) and an opening mark moves to the next.
+				for _, r := range u {
+					rw := width(string(r))
+					if line != "" && lw+rw > max && !strings.ContainsRune(closing, r) {
+						carry := ""
+						if last, size := utf8.DecodeLastRuneInString(line); strings.ContainsRune(opening, last) && size < len(line) {
+							line, carry = line[:len(line)-size], string(last)
+						}
+						lines = append(lines, line)
+						line, lw = carry, width(carry)
+					}
+					line += string(r)
+					lw += rw
+				}
+				continue
+			}
+			line += u
+			lw += uw
+		}
+		lines = append(lines, strings.TrimRightFunc(line, unicode.IsSpace))
+	}
+	return lines
+}
