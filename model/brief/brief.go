@@ -113,9 +113,9 @@ func Build(r *model.Review, notes []model.Note, o Options) Brief {
 	p := r.Plan
 	b := Brief{
 		Title: p.Title, Subtitle: "执行情况简报", Period: o.AsOf,
-		AsOf:     fmt.Sprintf("截至%d年%d月（%s）", o.AsOf.Year, o.AsOf.Month, o.AsOf.Name()),
-		Unit:     o.Unit, Reviewer: o.Reviewer, Marking: o.Marking,
-		Date:     o.Date.Format("2006年1月2日"),
+		AsOf: fmt.Sprintf("截至%d年%d月（%s）", o.AsOf.Year, o.AsOf.Month, o.AsOf.Name()),
+		Unit: o.Unit, Reviewer: o.Reviewer, Marking: o.Marking,
+		Date: o.Date.Format("2006年1月2日"),
 	}
 	if o.AsOf.Month == 12 {
 		b.AsOf = fmt.Sprintf("%d年全年", o.AsOf.Year)
