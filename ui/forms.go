@@ -46,12 +46,21 @@ func (f *form) add(label string, obj fyne.CanvasObject, hint string) {
 	item := widget.NewFormItem(label, container.NewVBox(obj, e))
 	item.HintText = hint
 	f.items = append(f.items, item)
-	if en, ok := obj.(*escEntry); ok {
-		en.onEscape = f.cancel
-		if !en.MultiLine {
-			en.OnSubmitted = func(string) { f.submit() }
+	var wire func(o fyne.CanvasObject)
+	wire = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *escEntry:
+			x.onEscape = f.cancel
+			if !x.MultiLine {
+				x.OnSubmitted = func(string) { f.submit() }
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				wire(c)
+			}
 		}
 	}
+	wire(obj)
 }
 
 // fail shows an error next to a field ("" for the whole form).

@@ -69,6 +69,7 @@ type UI struct {
 	languageSl *widget.Select
 	themeSel   *widget.Select
 	activeForm *form
+	lastExport *exportResult
 }
 
 // New builds the window's content for st in win. The caller shows the
@@ -176,6 +177,8 @@ func (u *UI) build() {
 		func(fyne.Shortcut) { u.focusSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.undo() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.exportDialog() })
 }
 
 func (u *UI) focusSearch() {

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -401,5 +404,53 @@ func TestHistoryReadsAsWords(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("history lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+func TestExportBriefFromTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
+	st.AddNote("B1-01", model.Period{Year: 2023, Month: 9}, "部分项目延后开工，预计四季度集中开工。", "张三")
+	u.changed("")
+	u.asOf = model.Period{Year: 2023, Month: 9}
+	u.exportDialog()
+	fileEntry := find(u.activeForm.items[len(u.activeForm.items)-1].Widget, func(o fyne.CanvasObject) bool {
+		_, ok := o.(*escEntry)
+		return ok
+	}).(*escEntry)
+	if !strings.HasSuffix(fileEntry.Text, "2023年嘉兴市计划执行情况简报（截至1-9月）.pdf") {
+		t.Errorf("default file name %q", fileEntry.Text)
+	}
+	// A folder that does not exist is refused beside the field.
+	fileEntry.SetText(filepath.Join(t.TempDir(), "没有这个文件夹", "简报.pdf"))
+	press(fileEntry, fyne.KeyReturn)
+	if msg := u.activeForm.errorText("文件"); !strings.Contains(msg, "不存在") {
+		t.Fatalf("missing folder: %q", msg)
+	}
+	dir := filepath.Join(t.TempDir(), "简报 输出")
+	os.MkdirAll(dir, 0o755)
+	fileEntry.SetText(filepath.Join(dir, "前三季度简报"))
+	press(fileEntry, fyne.KeyReturn)
+	deadline := time.Now().Add(20 * time.Second)
+	for u.lastExport == nil && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if u.lastExport == nil || u.lastExport.err != nil {
+		t.Fatalf("export: %+v", u.lastExport)
+	}
+	path := filepath.Join(dir, "前三季度简报.pdf")
+	if u.lastExport.path != path {
+		t.Errorf("wrote %s, want %s", u.lastExport.path, path)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(out)), "")
+	if !strings.Contains(flat, "部分项目延后开工，预计四季度集中开工。") || !strings.Contains(flat, "审阅人：张三") {
+		t.Errorf("brief text:\n%s", flat)
+	}
+	if u.prefs.String(prefExportFolder) != dir {
+		t.Errorf("last folder not remembered: %q", u.prefs.String(prefExportFolder))
 	}
 }

@@ -294,3 +294,49 @@ func TestLockUnlockUndo(t *testing.T) {
 		t.Errorf("undo not in history:\n%s", h)
 	}
 }
+
+func TestExportFromTheCommandLine(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "record", "B1-01", "2023-09", "270")
+	run(t, db, "note", "B1-01", "部分项目延后开工。", "--period", "2023-09")
+	dir := filepath.Join(t.TempDir(), "简报 2023")
+	os.MkdirAll(dir, 0o755)
+	out := filepath.Join(dir, "前三季度 简报.pdf")
+	r := run(t, db, "export", "-o", out, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--marking", "内部资料")
+	if r.code != 0 || !strings.Contains(r.stdout, "已生成简报") {
+		t.Fatalf("export: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF at %s: %v", out, err)
+	}
+	again := filepath.Join(dir, "again.pdf")
+	run(t, db, "export", "-o", again, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--marking", "内部资料")
+	if b2, _ := os.ReadFile(again); !bytes.Equal(b, b2) {
+		t.Error("the same data and --date gave different bytes")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left beside the PDF: %v", entries)
+	}
+	for _, c := range []struct {
+		argv []string
+		msg  string
+	}{
+		{[]string{"export"}, "请用 -o 指定PDF文件名"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.docx")}, "应以 .pdf 结尾"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--date", "2023/10/25"}, "应写成 2024-01-15"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--parts", "summary,附录"}, "“附录”无效"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--as-of", "2024-03"}, "不在计划年度"},
+	} {
+		if r := run(t, db, c.argv...); r.code != 2 || !strings.Contains(r.stderr, c.msg) {
+			t.Errorf("%v: %d %q, want %q", c.argv, r.code, r.stderr, c.msg)
+		}
+	}
+	if r := run(t, db, "export", "-o", filepath.Join(t.TempDir(), "没有", "这个", "目录", "x.pdf")); r.code != 1 || !strings.Contains(r.stderr, "无法写入") {
+		t.Errorf("export into a missing folder: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a refused export wrote a file")
+	}
+}

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -57,13 +55,9 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, &buf)
+	rep, err := pdf.ExportFile(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, out)
 	if err != nil {
-		return err
-	}
-	if err := writeAtomic(out, buf.Bytes()); err != nil {
 		return err
 	}
 	if len(rep.Missing) > 0 {
@@ -98,31 +92,4 @@ func parseParts(s string) ([]string, error) {
 		out = append(out, key)
 	}
 	return out, nil
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder, so a failed or interrupted export never leaves half a PDF where
-// the old one was.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".planreview-*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
-	return nil
 }

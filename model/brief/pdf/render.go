@@ -12,6 +12,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -60,14 +62,7 @@ type Missing struct {
 
 // Render writes the brief as a PDF to w.
 func Render(b brief.Brief, date time.Time, w io.Writer) (Report, error) {
-	// Two passes: the first counts the pages for “共 M 页”, the second
-	// draws them. Rendering is fast; an alias replaced after the fact
-	// could need digits the subset font does not hold.
-	first, err := draw(b, date, 0)
-	if err != nil {
-		return Report{}, err
-	}
-	final, err := draw(b, date, first.pdf.PageNo())
+	final, err := draw(b, date)
 	if err != nil {
 		return Report{}, err
 	}
@@ -84,13 +79,17 @@ func Render(b brief.Brief, date time.Time, w io.Writer) (Report, error) {
 type renderer struct {
 	pdf     *fpdf.Fpdf
 	b       brief.Brief
-	total   int
 	y       float64
 	where   string
 	missing map[rune]map[string]bool
 }
 
-func draw(b brief.Brief, date time.Time, total int) (*renderer, error) {
+// nbAlias stands for the page count in “共 M 页” until the end. Its digits
+// are safe in the subset font: M is also the last page's own number,
+// printed in its “第 M 页”.
+const nbAlias = "{nb}"
+
+func draw(b brief.Brief, date time.Time) (*renderer, error) {
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(marginL, marginT, marginR)
 	p.SetAutoPageBreak(false, marginB)
@@ -108,7 +107,8 @@ func draw(b brief.Brief, date time.Time, total int) (*renderer, error) {
 	p.SetCreator("Plan Review 计划审阅", true)
 	p.SetProducer("Plan Review (codeberg.org/go-pdf/fpdf)", true)
 	p.SetLang("zh-CN")
-	r := &renderer{pdf: p, b: b, total: total, missing: map[rune]map[string]bool{}}
+	p.AliasNbPages(nbAlias)
+	r := &renderer{pdf: p, b: b, missing: map[rune]map[string]bool{}}
 	p.SetHeaderFunc(r.header)
 	p.SetFooterFunc(r.footer)
 	r.newPage()
@@ -150,11 +150,10 @@ func (r *renderer) header() {
 func (r *renderer) footer() {
 	r.font("", 9)
 	r.pdf.SetTextColor(60, 60, 60)
-	s := fmt.Sprintf("第 %d 页 / 共 %d 页", r.pdf.PageNo(), r.total)
-	if r.total == 0 {
-		s = fmt.Sprintf("第 %d 页 / 共 %d 页", r.pdf.PageNo(), r.pdf.PageNo())
-	}
-	r.text((pageW-r.width(s))/2, pageH-12, s)
+	// Centred on the width of a two-digit total.
+	s := fmt.Sprintf("第 %d 页 / 共 %s 页", r.pdf.PageNo(), nbAlias)
+	w := r.width(fmt.Sprintf("第 %d 页 / 共 00 页", r.pdf.PageNo()))
+	r.text((pageW-w)/2, pageH-12, s)
 	r.pdf.SetTextColor(0, 0, 0)
 }
 
@@ -174,17 +173,30 @@ func (r *renderer) text(x, y float64, s string) {
 var (
 	fontOnce sync.Once
 	fontFace *sfnt.Font
+	hasMu    sync.Mutex
+	hasCache = map[rune]bool{}
+	hasBuf   sfnt.Buffer
 )
 
-// has reports whether the bundled font has a glyph for c.
+// has reports whether the bundled font has a glyph for c; answers are
+// cached, since a brief asks about the same few thousand characters.
 func has(c rune) bool {
+	if c < 0x7f {
+		return true // ASCII is in the subset
+	}
 	fontOnce.Do(func() { fontFace, _ = sfnt.Parse(assets.FontRegular) })
 	if fontFace == nil {
 		return true
 	}
-	var buf sfnt.Buffer
-	i, err := fontFace.GlyphIndex(&buf, c)
-	return err == nil && i != 0
+	hasMu.Lock()
+	defer hasMu.Unlock()
+	if ok, seen := hasCache[c]; seen {
+		return ok
+	}
+	i, err := fontFace.GlyphIndex(&hasBuf, c)
+	ok := err == nil && i != 0
+	hasCache[c] = ok
+	return ok
 }
 
 // checked replaces characters the font lacks with 〓 and records them.
@@ -472,6 +484,37 @@ func (r *renderer) concern(c brief.Concern) {
 // window and the command line make.
 func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {
 	return Render(brief.Build(r, notes, o), o.Date, w)
+}
+
+// ExportFile exports the brief to path through a temporary file in the
+// same folder, renamed into place once complete: a failed or interrupted
+// export never leaves half a PDF where the old one was.
+func ExportFile(r *model.Review, notes []model.Note, o brief.Options, path string) (Report, error) {
+	var buf bytes.Buffer
+	rep, err := Export(r, notes, o, &buf)
+	if err != nil {
+		return rep, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".planreview-*.tmp")
+	if err != nil {
+		return rep, fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return rep, fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
+	return rep, nil
 }
 
 // MissingText describes missing characters for a message: “〓” stands for

@@ -1,0 +1,49 @@
+package pdf_test
+
+import (
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/store"
+)
+
+// BenchmarkExportBrief renders the full brief of the bundled plan, every
+// tracked item with a figure and a note on every third, font loading and
+// subsetting included (each export loads the font afresh).
+func BenchmarkExportBrief(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for i, it := range st.Plan().Items {
+		if it.SameAs != "" {
+			continue
+		}
+		a := model.Actual{ItemID: it.ID, Period: model.Period{Year: 2023, Month: 9}, Value: 1}
+		if it.Kind == model.KindMilestone {
+			a.Outcome = model.OutcomeInProgress
+		}
+		if _, err := st.RecordActual(a, "基准"); err != nil {
+			b.Fatal(err)
+		}
+		if i%3 == 0 {
+			st.AddNote(it.ID, model.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准")
+		}
+	}
+	r, _ := st.Review(model.DefaultTolerance())
+	notes, _ := st.Notes("")
+	o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
+		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := pdf.Export(r, notes, o, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
