@@ -16,11 +16,27 @@ import (
 // tracked item with a figure and a note on every third, font loading and
 // subsetting included (each export loads the font afresh).
 func BenchmarkExportBrief(b *testing.B) {
+	st := benchStore(b)
+	r, _ := st.Review(model.DefaultTolerance())
+	notes, _ := st.Notes("")
+	o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
+		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := pdf.Export(r, notes, o, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchStore is the bundled plan with a figure on every tracked item and
+// a note on every third.
+func benchStore(b *testing.B) *store.Store {
 	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	for i, it := range st.Plan().Items {
 		if it.SameAs != "" {
 			continue
@@ -36,14 +52,5 @@ func BenchmarkExportBrief(b *testing.B) {
 			st.AddNote(it.ID, model.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准")
 		}
 	}
-	r, _ := st.Review(model.DefaultTolerance())
-	notes, _ := st.Notes("")
-	o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
-		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := pdf.Export(r, notes, o, io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return st
 }
