@@ -8,6 +8,24 @@ import (
 	"cn.planreview/planreview/model/store"
 )
 
+// begin does what every changing command does first: check the number of
+// arguments, find who is making the change, and read the period argument
+// at index periodAt (none when negative).
+func begin(env Env, st *store.Store, a args, n int, what string, periodAt int) (string, model.Period, error) {
+	if err := needArgs(a, n, what); err != nil {
+		return "", model.Period{}, err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return "", model.Period{}, err
+	}
+	if periodAt < 0 {
+		return by, model.Period{}, nil
+	}
+	p, err := period(st, a.pos[periodAt], "期间")
+	return by, p, err
+}
+
 func period(st *store.Store, s, field string) (model.Period, error) {
 	p, err := model.ParsePeriod(s, st.Plan().Year)
 	if err != nil && field != "期间" {
@@ -17,10 +35,7 @@ func period(st *store.Store, s, field string) (model.Period, error) {
 }
 
 func runRecord(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 3, "编号、期间、实际值三个参数"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
+	by, _, err := begin(env, st, a, 3, "编号、期间、实际值三个参数", -1)
 	if err != nil {
 		return err
 	}
@@ -65,14 +80,7 @@ func runRecord(env Env, st *store.Store, a args) error {
 }
 
 func runUnrecord(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 2, "编号、期间两个参数"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	p, err := period(st, a.pos[1], "期间")
+	by, p, err := begin(env, st, a, 2, "编号、期间两个参数", 1)
 	if err != nil {
 		return err
 	}
@@ -84,10 +92,7 @@ func runUnrecord(env Env, st *store.Store, a args) error {
 }
 
 func runNote(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 2, "编号和备注内容两个参数（内容含空格时请加引号）"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
+	by, _, err := begin(env, st, a, 2, "编号和备注内容两个参数（内容含空格时请加引号）", -1)
 	if err != nil {
 		return err
 	}
@@ -152,14 +157,7 @@ func runNoteDelete(env Env, st *store.Store, a args) error {
 }
 
 func runSetStatus(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 3, "编号、期间、状态代码三个参数"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	p, err := period(st, a.pos[1], "期间")
+	by, p, err := begin(env, st, a, 3, "编号、期间、状态代码三个参数", 1)
 	if err != nil {
 		return err
 	}
@@ -171,14 +169,7 @@ func runSetStatus(env Env, st *store.Store, a args) error {
 }
 
 func runClearStatus(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 2, "编号、期间两个参数"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	p, err := period(st, a.pos[1], "期间")
+	by, p, err := begin(env, st, a, 2, "编号、期间两个参数", 1)
 	if err != nil {
 		return err
 	}
@@ -190,10 +181,7 @@ func runClearStatus(env Env, st *store.Store, a args) error {
 }
 
 func runSetTarget(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 2, "编号和目标两个参数"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
+	by, _, err := begin(env, st, a, 2, "编号和目标两个参数", -1)
 	if err != nil {
 		return err
 	}
@@ -205,10 +193,7 @@ func runSetTarget(env Env, st *store.Store, a args) error {
 }
 
 func runClearTarget(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 1, "编号"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
+	by, _, err := begin(env, st, a, 1, "编号", -1)
 	if err != nil {
 		return err
 	}
@@ -220,14 +205,7 @@ func runClearTarget(env Env, st *store.Store, a args) error {
 }
 
 func runLock(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 1, "期间"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	p, err := period(st, a.pos[0], "期间")
+	by, p, err := begin(env, st, a, 1, "期间", 0)
 	if err != nil {
 		return err
 	}
@@ -239,14 +217,7 @@ func runLock(env Env, st *store.Store, a args) error {
 }
 
 func runUnlock(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 1, "期间"); err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	p, err := period(st, a.pos[0], "期间")
+	by, p, err := begin(env, st, a, 1, "期间", 0)
 	if err != nil {
 		return err
 	}
