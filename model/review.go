@@ -218,3 +218,16 @@ func ResolveOverride(t Target, text string) (Target, error) {
 	}
 	return t, fmt.Errorf("该项目标已在计划中写明，不能另行录入")
 }
+
+// FigureOf writes an item's recorded figure for display: 增长5.8% or 已完成.
+func (r *Review) FigureOf(it Item, a Actual) string {
+	if a.Outcome != "" {
+		return OutcomeLabel(a.Outcome)
+	}
+	tracked, _ := r.Plan.Item(TrackedID(it))
+	t := tracked.Target
+	if et, ok, _ := r.EffectiveTarget(tracked); ok && et.HasValue() {
+		t = et
+	}
+	return FigureText(t, a.Value)
+}

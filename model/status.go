@@ -21,10 +21,12 @@ const (
 	WithinLimit Code = "within_limit" // 控制在目标内 (ceilings, any period)
 	OverLimit   Code = "over_limit"   // 超出控制目标
 
-	Ahead    Code = "ahead"     // 快于序时进度 (cumulative, in-year)
-	Behind   Code = "behind"    // 慢于序时进度
-	OnTrack  Code = "on_track"  // 符合预期 (rates and levels, in-year)
-	OffTrack Code = "off_track" // 低于预期
+	DoneEarly Code = "done_early" // 提前完成 (cumulative, the year's target reached in-year)
+	Ahead     Code = "ahead"      // 快于序时进度 (cumulative, in-year)
+	Behind    Code = "behind"     // 慢于序时进度
+	Better    Code = "better"     // 好于预期 (rates and levels, in-year: beyond the target by more than the band)
+	OnTrack   Code = "on_track"   // 符合预期
+	OffTrack  Code = "off_track"  // 低于预期
 
 	DeadlineMet    Code = "deadline_met"    // 如期达到 (a deadline inside the year, once past)
 	DeadlineMissed Code = "deadline_missed" // 未如期达到
@@ -39,14 +41,14 @@ const (
 
 // Codes lists every code in the order views present them.
 var Codes = []Code{Exceeded, Met, NearlyMet, Missed, WithinLimit, OverLimit,
-	Ahead, Behind, OnTrack, OffTrack, DeadlineMet, DeadlineMissed,
+	DoneEarly, Ahead, Behind, Better, OnTrack, OffTrack, DeadlineMet, DeadlineMissed,
 	Done, InProgress, NotDone, AwaitingTarget, NoData}
 
 var labels = map[Code]string{
 	Exceeded: "超额完成", Met: "完成", NearlyMet: "基本完成", Missed: "未完成",
 	WithinLimit: "控制在目标内", OverLimit: "超出控制目标",
-	Ahead: "快于序时进度", Behind: "慢于序时进度",
-	OnTrack: "符合预期", OffTrack: "低于预期",
+	DoneEarly: "提前完成", Ahead: "快于序时进度", Behind: "慢于序时进度",
+	Better: "好于预期", OnTrack: "符合预期", OffTrack: "低于预期",
 	DeadlineMet: "如期达到", DeadlineMissed: "未如期达到",
 	Done: "已完成", InProgress: "推进中", NotDone: "未完成",
 	NoData: "暂无数据", AwaitingTarget: "目标待定",
@@ -108,7 +110,7 @@ func (r *Review) Status(it Item, asOf Period) Status {
 	}
 	a, found := r.Latest(it, asOf)
 	if !found {
-		return status(NoData, fmt.Sprintf("截至%s尚未录入实际值", asOf.Label()))
+		return status(NoData, fmt.Sprintf("暂无%s数据", asOf.Label()))
 	}
 	prefix := ""
 	if a.Period != asOf {
@@ -134,7 +136,7 @@ func (r *Review) Status(it Item, asOf Period) Status {
 func (r *Review) milestoneStatus(it Item, asOf Period) Status {
 	a, found := r.Latest(it, asOf)
 	if !found {
-		return status(NoData, fmt.Sprintf("截至%s尚未记录进展", asOf.Label()))
+		return status(NoData, fmt.Sprintf("暂无%s进展记录", asOf.Label()))
 	}
 	src := ""
 	if a.Source != "" {
@@ -177,7 +179,7 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 		var s Status
 		switch {
 		case done >= 1:
-			s = status(Ahead, reason+"，已提前完成全年目标")
+			s = status(DoneEarly, reason+"，已提前完成全年目标")
 		case gap > 0:
 			s = status(Ahead, fmt.Sprintf("%s，快于序时进度%s个百分点", reason, FormatNumber(gap)))
 		case gap == 0:
@@ -191,7 +193,10 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 	var s Status
 	if !yearEnd {
 		c := OffTrack
-		if grade == Exceeded || grade == Met {
+		switch grade {
+		case Exceeded:
+			c = Better
+		case Met:
 			c = OnTrack
 		}
 		s = status(c, desc+"，"+compareText(it, t, a.Value, grade, band))
@@ -304,40 +309,50 @@ func within(t Target, v float64) bool {
 	return round6(v) <= t.Value
 }
 
-// describe writes the figure the way a report would: 1-9月增长5.8%,
-// 1-9月累计完成300个, 1-12月为95.3%.
-func describe(it Item, t Target, a Actual) string {
-	v, u := a.Value, t.Unit
-	num := func(x float64) string { return FormatNumber(round6(math.Abs(x))) + u }
-	p := a.Period.Label()
+// FigureText writes a figure as a report would, by what it measures:
+// 增长5.8%, 下降2.4%, 提高2.1个百分点, 增加2.1万人, 270个, 95.3%. Every
+// view shows figures through it.
+func FigureText(t Target, v float64) string {
+	num := func(x float64) string { return FormatNumber(round6(math.Abs(x))) + t.Unit }
 	switch t.Basis {
-	case BasisGrowth:
+	case BasisGrowth, BasisRelative:
 		if v < 0 {
-			return p + "下降" + num(v)
+			return "下降" + num(v)
 		}
-		return p + "增长" + num(v)
+		return "增长" + num(v)
 	case BasisReduction:
 		if v < 0 {
-			return p + "上升" + num(v)
+			return "上升" + num(v)
 		}
-		return p + "下降" + num(v)
+		return "下降" + num(v)
 	case BasisPPChange:
 		if v < 0 {
-			return p + "下降" + num(v)
+			return "下降" + num(v)
 		}
-		return p + "提高" + num(v)
+		return "提高" + num(v)
 	case BasisIncrease:
 		if v < 0 {
-			return p + "减少" + num(v)
+			return "减少" + num(v)
 		}
-		return p + "增加" + num(v)
+		return "增加" + num(v)
+	}
+	return FormatNumber(round6(v)) + t.Unit
+}
+
+// describe writes the figure with its period: 1-9月增长5.8%,
+// 1-9月累计完成300个, 1-12月为95.3%.
+func describe(it Item, t Target, a Actual) string {
+	p := a.Period.Label()
+	switch t.Basis {
+	case BasisGrowth, BasisReduction, BasisPPChange, BasisIncrease, BasisRelative:
+		return p + FigureText(t, a.Value)
 	case BasisShare:
-		return p + "占" + t.Ref + "份额" + FormatNumber(round6(v)) + u
+		return p + "占" + t.Ref + "份额" + FigureText(t, a.Value)
 	}
 	if it.Measure == Cumulative {
-		return p + "累计完成" + FormatNumber(round6(v)) + u
+		return p + "累计完成" + FigureText(t, a.Value)
 	}
-	return p + "为" + FormatNumber(round6(v)) + u
+	return p + "为" + FigureText(t, a.Value)
 }
 
 // compareText says how far the figure stands from the target, in the
@@ -372,16 +387,24 @@ func compareText(it Item, t Target, v float64, g Code, band float64) string {
 		s += fmt.Sprintf("（完成率%s%%）", FormatNumber(round1(v/t.Value*100)))
 	}
 	switch {
-	case t.Comparator == Approx && (g == Met || g == NearlyMet) && d != 0:
-		word := "左右"
-		if strings.HasPrefix(t.Ref, "同期") {
-			word = "基本同步"
-		}
-		s += fmt.Sprintf("，“%s”允许±%s", word, diffText(t, band))
+	case t.Comparator == Approx && g == Met && d != 0:
+		s += fmt.Sprintf("，在目标区间（%s）内", rangeText(t, band))
+	case t.Comparator == Approx && g == NearlyMet:
+		s += fmt.Sprintf("，略低于目标区间（%s）", rangeText(t, band))
 	case g == NearlyMet:
 		s += fmt.Sprintf("，差距在允许的%s以内", diffText(t, band))
 	}
 	return s
+}
+
+// rangeText is the band a 左右 target allows: 5.5%—6.5%.
+func rangeText(t Target, band float64) string {
+	lo, hi := round6(t.Value-band), round6(t.Value+band)
+	u := t.Unit
+	if u == "个百分点" {
+		u = "个百分点"
+	}
+	return FormatNumber(lo) + u + "—" + FormatNumber(hi) + u
 }
 
 // targetWords is the target as written, or as entered for an open one.
@@ -427,7 +450,7 @@ const (
 // Tone is the code's colour group.
 func (c Code) Tone() Tone {
 	switch c {
-	case Exceeded:
+	case Exceeded, Better, DoneEarly:
 		return ToneExceeded
 	case NearlyMet, InProgress:
 		return ToneNearly

@@ -63,7 +63,9 @@ func TestStatusRules(t *testing.T) {
 		reason  string // a part the reason must contain
 	}{
 		// Year end, ≈ (左右): band ±0.5 pp, 基本完成 down to −1.0.
-		{"approx met", "gdp", []Actual{act("gdp", 12, 6.3)}, 12, Met, "1-12月增长6.3%，高于目标0.3个百分点"},
+		{"approx met", "gdp", []Actual{act("gdp", 12, 6.3)}, 12, Met, "1-12月增长6.3%，高于目标0.3个百分点，在目标区间（5.5%—6.5%）内"},
+		{"approx nearly wording", "gdp", []Actual{act("gdp", 12, 5.2)}, 12, NearlyMet, "略低于目标区间（5.5%—6.5%）"},
+		{"rate beyond target", "fai", []Actual{act("fai", 9, 10.8)}, 9, Better, "高于目标0.8个百分点"},
 		{"approx exceeded", "gdp", []Actual{act("gdp", 12, 6.6)}, 12, Exceeded, "高于目标0.6个百分点"},
 		{"approx at lower band", "gdp", []Actual{act("gdp", 12, 5.5)}, 12, Met, "低于目标0.5个百分点"},
 		{"approx nearly", "gdp", []Actual{act("gdp", 12, 5.2)}, 12, NearlyMet, "低于目标0.8个百分点"},
@@ -84,7 +86,7 @@ func TestStatusRules(t *testing.T) {
 		{"behind schedule", "projects", []Actual{act("projects", 9, 270)}, 9, Behind, "为全年目标的67.5%，慢于序时进度7.5个百分点"},
 		// 1-6月 200 of 400 → 50% = 6/12: level.
 		{"on schedule", "projects", []Actual{act("projects", 6, 200)}, 6, Ahead, "与序时进度持平"},
-		{"done early", "projects", []Actual{act("projects", 11, 410)}, 11, Ahead, "已提前完成全年目标"},
+		{"done early", "projects", []Actual{act("projects", 11, 410)}, 11, DoneEarly, "已提前完成全年目标"},
 		// In-year growth against the target: "1-9月增长5.8%，低于目标0.2个百分点".
 		{"rate in band", "gdp", []Actual{act("gdp", 9, 5.8)}, 9, OnTrack, "1-9月增长5.8%，低于目标0.2个百分点"},
 		{"rate below", "fai", []Actual{act("fai", 9, 8.2)}, 9, OffTrack, "1-9月增长8.2%，低于目标1.8个百分点"},
@@ -98,7 +100,7 @@ func TestStatusRules(t *testing.T) {
 		{"level in-year below", "water", []Actual{act("water", 6, 93)}, 6, OffTrack, "1-6月为93%，低于目标2个百分点"},
 		{"level year end", "water", []Actual{act("water", 12, 96.2)}, 12, Exceeded, ""},
 		// Relative: income against GDP growth of the same period.
-		{"sync met", "income", []Actual{act("gdp", 12, 6.1), act("income", 12, 5.9)}, 12, Met, "低于同期gdp增速（6.1%）0.2个百分点，“基本同步”允许±0.5个百分点"},
+		{"sync met", "income", []Actual{act("gdp", 12, 6.1), act("income", 12, 5.9)}, 12, Met, "低于同期gdp增速（6.1%）0.2个百分点，在目标区间（5.6%—6.6%）内"},
 		{"sync no gdp", "income", []Actual{act("income", 12, 5.9)}, 12, NoData, "同期gdp（gdp）尚未录入"},
 		{"sync missed", "income", []Actual{act("gdp", 12, 6.1), act("income", 12, 4.0)}, 12, Missed, "低于同期gdp增速（6.1%）2.1个百分点"},
 		// Pending and external references wait for the reviewer.
@@ -114,7 +116,7 @@ func TestStatusRules(t *testing.T) {
 		{"deadline missed", "start", []Actual{act("start", 9, 96), act("start", 11, 100)}, 12, DeadlineMissed, "未如期达到"},
 		{"deadline no data", "start", []Actual{act("start", 10, 100)}, 12, NoData, "三季度末的数据尚未录入"},
 		// Nothing recorded, and a figure older than the as-of period.
-		{"no data", "gdp", nil, 9, NoData, "截至1-9月尚未录入实际值"},
+		{"no data", "gdp", nil, 9, NoData, "暂无1-9月数据"},
 		{"older figure", "gdp", []Actual{act("gdp", 6, 6.2)}, 9, OnTrack, "尚无1-9月数据，按1-6月数据"},
 		{"future figure ignored", "gdp", []Actual{act("gdp", 12, 6.2)}, 9, NoData, ""},
 		// A body commitment that repeats an indicator uses its figures.

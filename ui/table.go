@@ -134,8 +134,7 @@ func (u *UI) latestText(it model.Item) string {
 	if a.Outcome != "" {
 		return tr(model.OutcomeLabel(a.Outcome)) + when
 	}
-	tracked, _ := u.plan.Item(model.TrackedID(it))
-	return model.FormatNumber(a.Value) + tracked.Target.Unit + when
+	return u.review.FigureOf(it, a) + when
 }
 
 // fitColumns is a layout for the table: it gives the width beyond the

@@ -120,7 +120,7 @@ func TestRecordNoteHistoryEndToEnd(t *testing.T) {
 		"B1-03": "1-9月增长9.1%，低于目标0.9个百分点",
 		"A1-05": "1-9月增长9.1%",
 		"M3-01": "推进中",
-		"A1-17": "截至1-9月尚未录入实际值",
+		"A1-17": "暂无1-9月数据",
 	}
 	for id, want := range checks {
 		if got := find(rows, id).Status.Reason; !strings.Contains(got, want) {

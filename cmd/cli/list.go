@@ -31,6 +31,8 @@ type Row struct {
 	Actual       *RowActual    `json:"actual"`
 	Status       RowStatus     `json:"status"`
 	Parcel       *model.Parcel `json:"parcel,omitempty"`
+
+	shown string // the figure in words, for the text table
 }
 
 // RowActual is the latest figure at the as-of period.
@@ -79,6 +81,7 @@ func rows(st *store.Store, asOf model.Period) ([]Row, error) {
 			row.Deadline = it.Deadline.String()
 		}
 		if a, ok := r.Latest(it, asOf); ok {
+			row.shown = r.FigureOf(it, a)
 			ra := &RowActual{Period: a.Period.String(), Label: a.Period.Label(), Outcome: string(a.Outcome),
 				Source: a.Source, SourceDate: a.SourceDate, By: a.By}
 			if a.Outcome == "" {
@@ -166,10 +169,7 @@ func actualText(r Row) string {
 	if r.Actual == nil {
 		return "—"
 	}
-	if r.Actual.Value == nil {
-		return model.OutcomeLabel(model.Outcome(r.Actual.Outcome)) + "（" + r.Actual.Label + "）"
-	}
-	return model.FormatNumber(*r.Actual.Value) + r.Actual.Unit + "（" + r.Actual.Label + "）"
+	return r.shown + "（" + r.Actual.Label + "）"
 }
 
 // summaryLine counts the rows by status: 共108项：完成 3项，……

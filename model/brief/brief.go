@@ -84,10 +84,20 @@ type Column struct {
 	Width float64 // relative
 }
 
-// Group is a heading row and the rows under it.
+// Group is a heading row and the rows under it, and a closing note
+// spanning the table (the items without figures, named together).
 type Group struct {
 	Title string
 	Rows  []Row
+	Note  string
+}
+
+// emptyNote names the items without figures: 暂无数据（3项）：…、…。
+func emptyNote(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("暂无数据（%d项）：%s。", len(names), strings.Join(names, "、"))
 }
 
 // Row is one item's row: cells as text, and its status for the badge.
@@ -100,6 +110,7 @@ type Row struct {
 // Concern is an item that needs a committee's attention.
 type Concern struct {
 	ID     string
+	Ref    string // where the item stands in the brief: 表1第5项
 	Name   string
 	Target string
 	Status model.Status
@@ -236,7 +247,7 @@ func (c builder) summary() Part {
 	n := countBuckets(ind)
 	var line string
 	if yearEnd {
-		line = fmt.Sprintf("确定的%d项主要指标中，%d项完成全年目标", len(ind), n[good])
+		line = fmt.Sprintf("年度计划确定的%d项主要指标中，%d项完成全年目标", len(ind), n[good])
 		if x := countCodes(ind, model.Exceeded); x > 0 {
 			line += fmt.Sprintf("（其中超额完成%d项）", x)
 		}
@@ -245,7 +256,7 @@ func (c builder) summary() Part {
 		}
 		line += fmt.Sprintf("，%d项未完成或不及预期", n[bad])
 	} else {
-		line = fmt.Sprintf("确定的%d项主要指标中，%s，%d项符合预期或快于序时进度", len(ind), when, n[good])
+		line = fmt.Sprintf("年度计划确定的%d项主要指标中，%s，%d项符合或好于预期、快于序时进度", len(ind), when, n[good])
 		if n[nearly] > 0 {
 			line += fmt.Sprintf("，%d项基本符合", n[nearly])
 		}
@@ -267,7 +278,7 @@ func (c builder) summary() Part {
 		}
 	}
 	nc := countBuckets(commit)
-	body := fmt.Sprintf("正文提出的%d项量化任务中，%d项完成或符合进度", len(commit), nc[good])
+	body := fmt.Sprintf("计划提出的%d项量化任务中，%d项完成或符合进度", len(commit), nc[good])
 	if nc[nearly] > 0 {
 		body += fmt.Sprintf("，%d项基本完成", nc[nearly])
 	}
@@ -327,11 +338,7 @@ func (c builder) actualText(it model.Item) string {
 	if a.Period != c.o.AsOf {
 		when = "（" + a.Period.Label() + "）"
 	}
-	if a.Outcome != "" {
-		return model.OutcomeLabel(a.Outcome) + when
-	}
-	tracked, _ := c.p.Item(model.TrackedID(it))
-	return model.FormatNumber(a.Value) + tracked.Target.Unit + when
+	return c.r.FigureOf(it, a) + when
 }
 
 // remark is the reason and the reviewers' notes.
@@ -343,14 +350,14 @@ func (c builder) remark(it model.Item) string {
 	return s
 }
 
-// asOfShort is the period for captions: 截至2023年1-9月.
+// asOfShort is the period for captions: 2023年1-9月.
 func (c builder) asOfShort() string {
-	return fmt.Sprintf("截至%d年%s", c.o.AsOf.Year, c.o.AsOf.Label())
+	return fmt.Sprintf("%d年%s", c.o.AsOf.Year, c.o.AsOf.Label())
 }
 
 func (c builder) indicators() Part {
 	t := &Table{Caption: "表1　主要指标完成情况（" + c.asOfShort() + "）",
-		Columns: []Column{{"指标名称", 3.2}, {"预期目标", 2.2}, {"实际完成", 1.9}, {"状态", 1.5}, {"备注", 5.1}}}
+		Columns: []Column{{"指标名称", 3.1}, {"预期目标", 2.2}, {"完成情况", 2.0}, {"状态", 2.2}, {"备注", 4.6}}}
 	for _, sec := range c.p.Sections {
 		if sec.Part != "annex1" {
 			continue
@@ -390,42 +397,69 @@ func (c builder) concerns() Part {
 		if it.Kind == model.KindMilestone {
 			target = it.Hedge + it.Name
 		}
-		part.Items = append(part.Items, Concern{ID: it.ID, Name: it.Name, Target: target, Status: s, Notes: c.notes[it.ID]})
+		part.Items = append(part.Items, Concern{ID: it.ID, Ref: c.ref(it), Name: it.Name, Target: target, Status: s, Notes: c.notes[it.ID]})
 	}
 	if len(part.Items) == 0 {
 		part.Lines = append(part.Lines, "截至"+c.o.AsOf.Name()+"，没有滞后、未完成或超出控制目标的项目。")
 	} else {
-		part.Lines = append(part.Lines, fmt.Sprintf("以下%d项滞后、未完成或超出控制目标，按计划通知的顺序列出。", len(part.Items)))
+		part.Lines = append(part.Lines, fmt.Sprintf("以下%d项滞后、未完成或超出控制目标，按计划文本顺序排列。", len(part.Items)))
 	}
 	return part
 }
 
+// ref says where an item stands in the brief's tables, for readers who
+// do not know the item IDs.
+func (c builder) ref(it model.Item) string {
+	switch it.Kind {
+	case model.KindIndicator:
+		return fmt.Sprintf("表1第%d项", it.IndicatorNo)
+	case model.KindParcel:
+		return fmt.Sprintf("表3第%d项", it.Parcel.Seq)
+	}
+	sec, _ := c.p.Section(it.Section)
+	head, _, _ := strings.Cut(sec.Title, "，")
+	return "表2 " + head
+}
+
 func (c builder) work() Part {
 	t := &Table{Caption: "表2　重点工作推进情况（" + c.asOfShort() + "）",
-		Columns: []Column{{"任务", 3.4}, {"目标", 2.2}, {"进展", 2.0}, {"状态", 1.5}, {"说明", 4.8}}}
+		Columns: []Column{{"任务", 3.3}, {"目标", 2.1}, {"进展", 2.0}, {"状态", 2.2}, {"说明", 4.5}}}
 	for _, sec := range c.p.Sections {
 		if sec.Part != "body" {
 			continue
 		}
 		g := Group{Title: sec.Title}
+		var empty []string
 		for _, it := range c.p.Items {
 			if it.Section != sec.ID || (it.Kind != model.KindCommitment && it.Kind != model.KindMilestone) {
 				continue
 			}
 			target := it.Hedge + it.TargetText
 			if it.Kind == model.KindMilestone {
-				target = it.Hedge
-				if target == "" {
-					target = "完成"
+				target = it.Hedge + "实现"
+				if it.Hedge == "" {
+					target = "年内完成"
 				}
 			}
 			if !it.Deadline.IsZero() {
 				target = model.DeadlineName(it.Deadline) + target
 			}
 			s := c.statuses[it.ID]
+			if s.Code == model.NoData {
+				// A table of empty rows helps no committee: the items
+				// without figures are named together under their section.
+				empty = append(empty, it.Name)
+				continue
+			}
+			remark := c.remark(it)
+			if it.SameAs != "" {
+				ind, _ := c.p.Item(it.SameAs)
+				remark = fmt.Sprintf("同表1第%d项（%s）。", ind.IndicatorNo, ind.Name) + remark
+			}
 			g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
-				Cells: []string{it.Name, target, c.actualText(it), s.Label, c.remark(it)}})
+				Cells: []string{it.Name, target, c.actualText(it), s.Label, remark}})
 		}
+		g.Note = emptyNote(empty)
 		t.Groups = append(t.Groups, g)
 	}
 	return Part{Heading: "重点工作推进情况", Table: t}
@@ -433,21 +467,25 @@ func (c builder) work() Part {
 
 func (c builder) parcels() Part {
 	t := &Table{Caption: "表3　国有土地上房屋征收计划执行情况（" + c.asOfShort() + "）",
-		Columns: []Column{{"地块", 3.4}, {"面积（亩）", 1.4}, {"已完成征收", 1.8}, {"状态", 1.5}, {"实施主体及说明", 4.6}}}
+		Columns: []Column{{"地块", 3.3}, {"面积（亩）", 1.4}, {"已完成征收", 1.8}, {"状态", 2.2}, {"实施主体及说明", 4.3}}}
 	g := Group{}
-	var total float64
+	var total, done float64
 	for _, it := range c.p.Items {
 		if it.Kind != model.KindParcel {
 			continue
 		}
 		s := c.statuses[it.ID]
 		total += it.Parcel.AreaMu
+		if a, ok := c.r.Latest(it, c.o.AsOf); ok {
+			done += a.Value
+		}
 		g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
 			Cells: []string{fmt.Sprintf("%d.%s", it.Parcel.Seq, it.Name), fmt.Sprintf("%.2f", it.Parcel.AreaMu),
 				c.actualText(it), s.Label, strings.Join(it.Parcel.Implementers, "、") + "；" + c.remark(it)}})
 	}
 	t.Groups = []Group{g}
 	part := Part{Heading: "房屋征收计划", Table: t}
-	part.Lines = append(part.Lines, fmt.Sprintf("市级国有土地上房屋征收计划共%d个地块，面积合计%.2f亩。", len(g.Rows), total))
+	part.Lines = append(part.Lines, fmt.Sprintf("市级国有土地上房屋征收计划共%d个地块，面积合计%.2f亩；截至%s已完成征收%.2f亩，占%.1f%%。",
+		len(g.Rows), total, c.o.AsOf.Label(), done, done/total*100))
 	return part
 }

@@ -35,7 +35,7 @@ func TestCountLineSpeaksOfTheTwentyIndicators(t *testing.T) {
 		{ItemID: "A1-12", Period: p(12), Value: 3.4},  // > 3%: over limit
 	}
 	b := build(t, as, Options{AsOf: p(12), Parts: []string{PartSummary}})
-	want := "确定的20项主要指标中，3项完成全年目标（其中超额完成1项），1项基本完成，2项未完成或不及预期，14项暂无数据或目标待定，详见表1。"
+	want := "年度计划确定的20项主要指标中，3项完成全年目标（其中超额完成1项），1项基本完成，2项未完成或不及预期，14项暂无数据或目标待定，详见表1。"
 	if got := b.Parts[0].Lines[0]; got != want {
 		t.Errorf("count line\n got %s\nwant %s", got, want)
 	}

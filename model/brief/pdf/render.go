@@ -325,7 +325,11 @@ func (r *renderer) titleBlock() {
 
 func (r *renderer) part(part brief.Part) {
 	r.where = part.Heading
-	r.ensure(lineH(headingPt) * 3)
+	need := lineH(headingPt) * 3
+	if part.Table != nil {
+		need += 50 // keep the heading with its table's start
+	}
+	r.ensure(need)
 	r.font("B", headingPt)
 	r.text(marginL, r.y+lineH(headingPt)*0.78, part.Heading)
 	r.y += lineH(headingPt) + 1.5
@@ -365,11 +369,37 @@ func (r *renderer) fill(c model.Code) (dark bool) {
 	return dark
 }
 
-// statusBar draws a group's split by status: its title and count, then a
-// bar of coloured parts in proportion, each with its number.
+// The bars and their legend group statuses as the count lines do: done
+// or on track, nearly, behind or missed, no data. Eleven colours for
+// seventeen statuses would be unreadable; four match the sentences above.
+var buckets = []struct {
+	label string
+	tone  model.Tone
+	codes func(model.Code) bool
+}{
+	{"完成或符合进度", model.ToneGood, func(c model.Code) bool { t := c.Tone(); return t == model.ToneGood || t == model.ToneExceeded }},
+	{"基本完成或推进中", model.ToneNearly, func(c model.Code) bool { return c.Tone() == model.ToneNearly }},
+	{"滞后或未完成", model.ToneBad, func(c model.Code) bool { return c.Tone() == model.ToneBad }},
+	{"暂无数据或目标待定", model.ToneNone, func(c model.Code) bool { return c.Tone() == model.ToneNone }},
+}
+
+func (r *renderer) fillTone(t model.Tone) (dark bool) {
+	rgb, dark := assets.ToneColour(t)
+	r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
+	return dark
+}
+
+// statusBar draws a group's split: its title and count, then a bar in
+// four parts in proportion, divided by white rules, each with its number.
 func (r *renderer) statusBar(bar brief.Bar) {
+	counts := make([]int, len(buckets))
 	total := 0
 	for _, c := range bar.Counts {
+		for i, b := range buckets {
+			if b.codes(c.Code) {
+				counts[i] += c.Count
+			}
+		}
 		total += c.Count
 	}
 	if total == 0 {
@@ -378,23 +408,27 @@ func (r *renderer) statusBar(bar brief.Bar) {
 	const h = 7.0
 	r.ensure(h + 4)
 	r.font("", 10)
-	label := fmt.Sprintf("%s %d项", bar.Title, total)
-	r.text(marginL, r.y+h*0.72, label)
+	r.text(marginL, r.y+h*0.72, fmt.Sprintf("%s %d项", bar.Title, total))
 	x0, w := marginL+30.0, contentW-30.0
 	x := x0
-	for _, c := range bar.Counts {
-		pw := w * float64(c.Count) / float64(total)
-		dark := r.fill(c.Code)
-		r.pdf.Rect(x, r.y, pw, h, "F")
-		n := fmt.Sprint(c.Count)
+	for i, n := range counts {
+		if n == 0 {
+			continue
+		}
+		pw := w * float64(n) / float64(total)
+		dark := r.fillTone(buckets[i].tone)
+		r.pdf.SetDrawColor(255, 255, 255)
+		r.pdf.SetLineWidth(0.5)
+		r.pdf.Rect(x, r.y, pw, h, "FD")
+		label := fmt.Sprint(n)
 		r.font("B", 9)
-		if r.width(n)+1 < pw {
+		if r.width(label)+1 < pw {
 			if dark {
 				r.pdf.SetTextColor(0, 0, 0)
 			} else {
 				r.pdf.SetTextColor(255, 255, 255)
 			}
-			r.text(x+(pw-r.width(n))/2, r.y+h*0.7, n)
+			r.text(x+(pw-r.width(label))/2, r.y+h*0.7, label)
 			r.pdf.SetTextColor(0, 0, 0)
 		}
 		x += pw
@@ -402,84 +436,83 @@ func (r *renderer) statusBar(bar brief.Bar) {
 	r.y += h + 2.5
 }
 
-// legend names the colours used in the bars, with counts summed over them.
+// legend names the four colours of the bars.
 func (r *renderer) legend(bars []brief.Bar) {
-	sum := map[model.Code]int{}
-	for _, b := range bars {
-		for _, c := range b.Counts {
-			sum[c.Code] += c.Count
-		}
-	}
 	r.font("", 9)
 	x := marginL + 30
 	lh := lineH(9)
 	r.ensure(lh + 2)
-	for _, c := range model.Codes {
-		if sum[c] == 0 {
-			continue
-		}
-		label := fmt.Sprintf("%s %d", c.Label(), sum[c])
-		w := 4 + r.width(label) + 5
-		if x+w > pageW-marginR {
-			x = marginL + 30
-			r.y += lh
-			r.ensure(lh)
-		}
-		r.fill(c)
+	for _, b := range buckets {
+		r.fillTone(b.tone)
 		r.pdf.Rect(x, r.y+lh*0.2, 3, 3, "F")
-		r.text(x+4, r.y+lh*0.72, label)
-		x += w
+		r.text(x+4, r.y+lh*0.72, b.label)
+		x += 4 + r.width(b.label) + 6
 	}
 	r.y += lh + 3
 }
 
-// badge draws a status label on its colour at (x, y), at most w wide, and
-// returns its height.
-func (r *renderer) badge(s model.Status, x, y, w float64) float64 {
+// badge draws a status label at (x, y), at most w wide, and returns its
+// width and height. Good statuses are outlined, the others filled, so a
+// black-and-white photocopy still tells them apart; the label is always
+// there, so colour is never the only signal.
+func (r *renderer) badge(s model.Status, x, y, w float64) (float64, float64) {
 	r.font("B", tablePt-0.5)
-	label := s.Label
-	lines := wrap(label, w-2, r.width)
+	lines := wrap(s.Label, w-2.4, r.width)
 	lh := lineH(tablePt - 0.5)
 	h := float64(len(lines))*lh + 0.8
 	bw := 0.0
 	for _, l := range lines {
 		bw = max(bw, r.width(l))
 	}
-	dark := r.fill(s.Code)
-	r.pdf.RoundedRect(x, y, bw+2.4, h, 0.8, "1234", "F")
-	if dark {
-		r.pdf.SetTextColor(0, 0, 0)
+	bw += 2.4
+	rgb, dark := assets.ToneColour(s.Code.Tone())
+	outlined := s.Code.Tone() == model.ToneGood || s.Code.Tone() == model.ToneExceeded || s.Code.Tone() == model.ToneNone
+	r.pdf.SetDrawColor(int(rgb.R), int(rgb.G), int(rgb.B))
+	r.pdf.SetLineWidth(0.35)
+	if outlined {
+		r.pdf.SetFillColor(255, 255, 255)
+		r.pdf.RoundedRect(x, y, bw, h, 0.8, "1234", "FD")
+		// Darken the colour for text on white: at 9 pt it must read.
+		r.pdf.SetTextColor(int(rgb.R)*7/10, int(rgb.G)*7/10, int(rgb.B)*7/10)
 	} else {
-		r.pdf.SetTextColor(255, 255, 255)
+		r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
+		r.pdf.RoundedRect(x, y, bw, h, 0.8, "1234", "F")
+		if dark {
+			r.pdf.SetTextColor(0, 0, 0)
+		} else {
+			r.pdf.SetTextColor(255, 255, 255)
+		}
 	}
 	for i, l := range lines {
 		r.text(x+1.2, y+0.4+lh*float64(i)+lh*0.74, l)
 	}
 	r.pdf.SetTextColor(0, 0, 0)
-	return h
+	return bw, h
 }
 
-// concern writes one item of 需关注事项.
+// concern writes one item of 需关注事项: where it stands, its name and
+// target, its badge at the right margin, the reason and the notes.
 func (r *renderer) concern(c brief.Concern) {
 	r.where = c.ID
 	lh := lineH(bodyPt)
 	r.font("B", bodyPt)
-	head := c.ID + "　" + c.Name + "（目标：" + c.Target + "）"
-	lines := wrap(head, contentW-28, r.width)
+	head := c.Name + "（" + c.Ref + "，目标：" + c.Target + "）"
+	lines := wrap(head, contentW-30, r.width)
 	r.ensure(lh*float64(len(lines)+1) + 2)
 	y0 := r.y
 	for _, l := range lines {
 		r.text(marginL, r.y+lh*0.78, l)
 		r.y += lh
 	}
-	r.badge(c.Status, pageW-marginR-26, y0+0.5, 26)
+	r.font("B", tablePt-0.5)
+	bw := r.width(c.Status.Label) + 2.4
+	r.badge(c.Status, pageW-marginR-bw, y0+0.5, 28)
 	r.paragraph(c.Status.Reason, bodyPt-0.5, "")
 	for _, n := range c.Notes {
 		r.paragraph("备注："+n, bodyPt-0.5, "")
 	}
 	r.y += 1.5
 }
-
 // Export computes the brief from a review and renders it: the one call the
 // window and the command line make.
 func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {

@@ -23,7 +23,9 @@ func (r *renderer) table(t *brief.Table) {
 	}
 	lh := lineH(tablePt)
 	r.font("B", 10.5)
-	r.ensure(lineH(10.5) + 30)
+	// Caption, header, a group heading and a row or two must fit, or the
+	// table starts on the next page.
+	r.ensure(lineH(10.5) + 45)
 	r.text((pageW-r.width(t.Caption))/2, r.y+lineH(10.5)*0.78, t.Caption)
 	r.y += lineH(10.5) + 1
 	r.tableHeader(t, ws)
@@ -31,7 +33,7 @@ func (r *renderer) table(t *brief.Table) {
 		if g.Title != "" {
 			h := lh + 2*cellPad
 			// Keep the heading with at least one row under it.
-			if r.y+h+lh*2+2*cellPad > pageH-marginB {
+			if r.y+h+lh*4+2*cellPad > pageH-marginB {
 				r.newPage()
 				r.tableHeader(t, ws)
 			}
@@ -46,6 +48,10 @@ func (r *renderer) table(t *brief.Table) {
 		for _, row := range g.Rows {
 			r.where = row.ID
 			r.tableRow(t, ws, status, row)
+		}
+		if g.Note != "" {
+			r.where = g.Title
+			r.noteRow(t, ws, g.Note)
 		}
 	}
 	r.y += 3
@@ -119,6 +125,10 @@ func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.
 		r.pdf.SetLineWidth(0.2)
 		x := marginL
 		for i := range ws {
+			// Reset the pen each cell: a badge drawn in the row before
+			// leaves its colour set.
+			r.pdf.SetDrawColor(120, 120, 120)
+			r.pdf.SetLineWidth(0.2)
 			r.pdf.Rect(x, r.y, ws[i], h, "D")
 			if i == status {
 				if from == 0 {
@@ -135,6 +145,38 @@ func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.
 		r.y += h
 		from += take
 		if from < n {
+			r.newPage()
+			r.tableHeader(t, ws)
+		}
+	}
+}
+
+// noteRow is a row spanning the table: the items of a group without
+// figures, named together.
+func (r *renderer) noteRow(t *brief.Table, ws []float64, note string) {
+	r.font("", tablePt)
+	lh := lineH(tablePt)
+	lines := wrap(note, contentW-2*cellPad, r.width)
+	for len(lines) > 0 {
+		fit := int((pageH - marginB - r.y - 2*cellPad) / lh)
+		if fit < 1 {
+			r.newPage()
+			r.tableHeader(t, ws)
+			continue
+		}
+		take := min(fit, len(lines))
+		h := float64(take)*lh + 2*cellPad
+		r.pdf.SetDrawColor(120, 120, 120)
+		r.pdf.SetLineWidth(0.2)
+		r.pdf.Rect(marginL, r.y, contentW, h, "D")
+		r.pdf.SetTextColor(70, 70, 70)
+		for i, l := range lines[:take] {
+			r.text(marginL+cellPad, r.y+cellPad+lh*float64(i)+lh*0.78, l)
+		}
+		r.pdf.SetTextColor(0, 0, 0)
+		r.y += h
+		lines = lines[take:]
+		if len(lines) > 0 {
 			r.newPage()
 			r.tableHeader(t, ws)
 		}

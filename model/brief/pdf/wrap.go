@@ -54,8 +54,32 @@ func units(text string) []string {
 	if carry != "" {
 		out = append(out, carry)
 	}
+	return glueUnits(out)
+}
+
+// glueUnits keeps a number with the measure word after it (7.4亩, 4.6个,
+// 30.5万) and 百分点 / 千分点 whole: “4.6个百分点” is read as one thing.
+func glueUnits(us []string) []string {
+	var out []string
+	for _, u := range us {
+		if len(out) > 0 {
+			prev := out[len(out)-1]
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			first, _ := utf8.DecodeRuneInString(u)
+			joinNumber := unicode.IsDigit(last) && isCJKRune(first) && !strings.ContainsRune(opening, first)
+			joinPoint := (strings.HasSuffix(prev, "百") || strings.HasSuffix(prev, "千")) && strings.HasPrefix(u, "分") ||
+				strings.HasSuffix(prev, "分") && strings.HasPrefix(u, "点") && (strings.HasSuffix(prev, "百分") || strings.HasSuffix(prev, "千分"))
+			if joinNumber || joinPoint {
+				out[len(out)-1] = prev + u
+				continue
+			}
+		}
+		out = append(out, u)
+	}
 	return out
 }
+
+func isCJKRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // wrap breaks text into lines no wider than width; "\n" is a hard break.
 // width measures a string in the current font.

@@ -83,3 +83,21 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+func TestWrapKeepsFiguresWithTheirUnits(t *testing.T) {
+	text := "1-9月累计完成7.4亩，低于目标4.6个百分点，高于目标0.3个千分点，新增120家企业。"
+	for _, width := range []float64{6, 8, 9, 11, 13, 17, 21} {
+		lines := wrap(text, width, cjkWidth)
+		for i := 1; i < len(lines); i++ {
+			prev, cur := lines[i-1], lines[i]
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			first, _ := utf8.DecodeRuneInString(cur)
+			if last >= '0' && last <= '9' && first > 0x2E80 {
+				t.Errorf("width %v: number cut from its unit: %q | %q", width, prev, cur)
+			}
+			if strings.HasPrefix(cur, "点") || strings.HasPrefix(cur, "分点") {
+				t.Errorf("width %v: 百分点 cut: %q | %q", width, prev, cur)
+			}
+		}
+	}
+}
