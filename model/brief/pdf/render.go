@@ -513,6 +513,7 @@ func (r *renderer) concern(c brief.Concern) {
 	}
 	r.y += 1.5
 }
+
 // Export computes the brief from a review and renders it: the one call the
 // window and the command line make.
 func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {
