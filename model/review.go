@@ -231,3 +231,29 @@ func (r *Review) FigureOf(it Item, a Actual) string {
 	}
 	return FigureText(t, a.Value)
 }
+
+// IndicatorRollup gives one status per numbered 附件1 indicator, in order:
+// the worst of its rows (13 and 14 have two each), so counts speak of the
+// indicators the notice numbers. Worst means: behind or missed, then
+// nearly, then no data, then on track.
+func (r *Review) IndicatorRollup(asOf Period) []Status {
+	rank := map[Tone]int{ToneBad: 3, ToneNearly: 2, ToneNone: 1}
+	var out []Status
+	index := map[int]int{}
+	for _, it := range r.Plan.Items {
+		if it.Kind != KindIndicator {
+			continue
+		}
+		s := r.Status(it, asOf)
+		i, seen := index[it.IndicatorNo]
+		if !seen {
+			index[it.IndicatorNo] = len(out)
+			out = append(out, s)
+			continue
+		}
+		if rank[s.Code.Tone()] > rank[out[i].Code.Tone()] {
+			out[i] = s
+		}
+	}
+	return out
+}

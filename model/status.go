@@ -462,3 +462,31 @@ func (c Code) Tone() Tone {
 	}
 	return ToneGood
 }
+
+// StatusGroup is one of the four groups that count lines and bars use:
+// a committee reads four colours, not seventeen.
+type StatusGroup struct {
+	Label string
+	Tone  Tone // the colour of the group
+}
+
+// StatusGroups lists the groups in order.
+var StatusGroups = []StatusGroup{
+	{"完成或符合进度", ToneGood},
+	{"基本完成或推进中", ToneNearly},
+	{"滞后或未完成", ToneBad},
+	{"暂无数据或目标待定", ToneNone},
+}
+
+// Group is the index in StatusGroups of the code's group.
+func (c Code) Group() int {
+	switch c.Tone() {
+	case ToneNearly:
+		return 1
+	case ToneBad:
+		return 2
+	case ToneNone:
+		return 3
+	}
+	return 0
+}

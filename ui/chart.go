@@ -56,7 +56,7 @@ func (r *chartRenderer) Refresh() {
 func (r *chartRenderer) Layout(size fyne.Size) {
 	c := r.c
 	fg := theme.Color(theme.ColorNameForeground)
-	muted := theme.Color(theme.ColorNameDisabled)
+	muted := theme.Color(theme.ColorNamePlaceHolder) // axis text: quieter than data, still legible
 	small := theme.CaptionTextSize()
 	var objs []fyne.CanvasObject
 	const left, right, top, bottom = 44, 12, 18, 22
@@ -74,7 +74,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	if hi == lo {
 		hi = lo + 1
 	}
-	hi += (hi - lo) * 0.12
+	hi = niceCeil(hi + (hi-lo)*0.1)
 	y := func(v float64) float32 { return top + h - float32((v-lo)/(hi-lo))*h }
 	x := func(month float64) float32 { return left + float32(month/12)*w }
 
@@ -152,6 +152,21 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		objs = append(objs, v)
 	}
 	r.objects = objs
+}
+
+// niceCeil rounds an axis maximum up to 1, 2 or 5 times a power of ten:
+// 448 becomes 500 and 11.65 becomes 20, as a reader expects an axis to end.
+func niceCeil(v float64) float64 {
+	if v <= 0 {
+		return v
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 func roundTo(v float64, places int) float64 {

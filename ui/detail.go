@@ -46,7 +46,7 @@ func (u *UI) showDetail(id string) {
 
 	b := newBadge()
 	b.set(s)
-	d.Add(container.NewBorder(nil, nil, container.NewVBox(b), nil, wrapLabel(s.Reason)))
+	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.Reason)))
 
 	d.Add(widget.NewSeparator())
 	d.Add(u.targetBlock(it))

@@ -44,6 +44,9 @@ func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
 	for _, k := range []model.Kind{model.KindIndicator, model.KindCommitment, model.KindMilestone, model.KindParcel} {
 		keys = append(keys, model.KindLabel(k))
 	}
+	for _, g := range model.StatusGroups {
+		keys = append(keys, g.Label)
+	}
 	for _, c := range columns {
 		keys = append(keys, c.title)
 	}

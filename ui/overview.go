@@ -46,10 +46,19 @@ func (u *UI) buildOverview() {
 	for _, p := range parts {
 		kind := p.kind
 		n := u.countByCode(func(it model.Item) bool { return it.Kind == kind })
+		if kind == model.KindIndicator {
+			// As the brief counts them: 20 numbered indicators, each the
+			// worst of its rows.
+			n = map[model.Code]int{}
+			for _, s := range u.review.IndicatorRollup(u.asOf) {
+				n[s.Code]++
+			}
+		}
 		o.Add(widget.NewSeparator())
 		o.Add(u.countLine(tr(p.title), n))
 		o.Add(newStatusBar(n))
 	}
+	o.Add(newLegend())
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("需关注事项"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	any := false
@@ -96,71 +105,84 @@ func (u *UI) concernRow(it model.Item, s model.Status) fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)
 }
 
-// statusBar draws counts by status as one bar split in proportion, each
-// part in its status colour.
+// statusBar draws counts as one bar in the four groups of
+// model.StatusGroups (as the brief does), divided by thin rules, each part
+// with its number when it fits.
 type statusBar struct {
 	widget.BaseWidget
-	counts map[model.Code]int
+	counts [4]int
 }
 
 func newStatusBar(counts map[model.Code]int) *statusBar {
-	b := &statusBar{counts: counts}
+	b := &statusBar{}
+	for c, n := range counts {
+		b.counts[c.Group()] += n
+	}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 func (b *statusBar) CreateRenderer() fyne.WidgetRenderer {
 	r := &statusBarRenderer{b: b}
-	r.build()
-	return r
-}
-
-type statusBarRenderer struct {
-	b     *statusBar
-	parts []*canvas.Rectangle
-	codes []model.Code
-	texts []*canvas.Text
-}
-
-func (r *statusBarRenderer) build() {
-	r.parts, r.codes, r.texts = nil, nil, nil
-	for _, c := range model.Codes {
-		if r.b.counts[c] == 0 {
-			continue
-		}
-		bg, dark := StatusColor(c)
-		r.parts = append(r.parts, canvas.NewRectangle(bg))
-		r.codes = append(r.codes, c)
+	for i, g := range model.StatusGroups {
+		bg, dark := StatusColor(toneCode(g.Tone))
+		r.parts[i] = canvas.NewRectangle(bg)
 		fg := color.Color(color.White)
 		if dark {
 			fg = color.Black
 		}
-		t := canvas.NewText(fmt.Sprint(r.b.counts[c]), fg)
-		t.Alignment = fyne.TextAlignCenter
-		r.texts = append(r.texts, t)
+		r.texts[i] = canvas.NewText(fmt.Sprint(b.counts[i]), fg)
+		r.texts[i].Alignment = fyne.TextAlignCenter
+		r.texts[i].TextStyle.Bold = true
 	}
+	return r
+}
+
+// toneCode is a status code of the tone, for its colour.
+func toneCode(t model.Tone) model.Code {
+	for _, c := range model.Codes {
+		if c.Tone() == t {
+			return c
+		}
+	}
+	return model.NoData
+}
+
+type statusBarRenderer struct {
+	b     *statusBar
+	parts [4]*canvas.Rectangle
+	texts [4]*canvas.Text
 }
 
 func (r *statusBarRenderer) Layout(size fyne.Size) {
 	total := 0
-	for _, c := range r.codes {
-		total += r.b.counts[c]
+	for _, n := range r.b.counts {
+		total += n
 	}
 	x := float32(0)
-	for i, c := range r.codes {
-		w := size.Width * float32(r.b.counts[c]) / float32(total)
-		r.parts[i].Move(fyne.NewPos(x, 0))
-		r.parts[i].Resize(fyne.NewSize(w, size.Height))
-		r.texts[i].Move(fyne.NewPos(x, (size.Height-r.texts[i].MinSize().Height)/2))
-		r.texts[i].Resize(fyne.NewSize(w, r.texts[i].MinSize().Height))
-		r.texts[i].Hidden = r.texts[i].MinSize().Width > w
+	for i, n := range r.b.counts {
+		w := float32(0)
+		if total > 0 {
+			w = size.Width * float32(n) / float32(total)
+		}
+		gap := float32(0)
+		if n > 0 && x > 0 {
+			gap = 2 // a divider, so two parts never run together
+		}
+		r.parts[i].Move(fyne.NewPos(x+gap, 0))
+		r.parts[i].Resize(fyne.NewSize(max(0, w-gap), size.Height))
+		r.parts[i].Hidden = n == 0
+		t := r.texts[i]
+		t.Text = fmt.Sprint(n)
+		t.Move(fyne.NewPos(x+gap, (size.Height-t.MinSize().Height)/2))
+		t.Resize(fyne.NewSize(max(0, w-gap), t.MinSize().Height))
+		t.Hidden = n == 0 || t.MinSize().Width+4 > w-gap
 		x += w
 	}
 }
 
 func (r *statusBarRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 22) }
 func (r *statusBarRenderer) Refresh() {
-	r.build()
 	r.Layout(r.b.Size())
 	canvas.Refresh(r.b)
 }
@@ -176,3 +198,16 @@ func (r *statusBarRenderer) Objects() []fyne.CanvasObject {
 	return out
 }
 func (r *statusBarRenderer) Destroy() {}
+
+// newLegend names the bars' four colours.
+func newLegend() fyne.CanvasObject {
+	box := container.NewHBox()
+	for _, g := range model.StatusGroups {
+		bg, _ := StatusColor(toneCode(g.Tone))
+		sw := canvas.NewRectangle(bg)
+		sw.SetMinSize(fyne.NewSize(12, 12))
+		box.Add(container.NewCenter(sw))
+		box.Add(widget.NewLabel(tr(g.Label)))
+	}
+	return box
+}

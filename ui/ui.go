@@ -138,7 +138,7 @@ func (u *UI) build() {
 	u.center = container.NewStack()
 	u.detail = container.NewVBox()
 	u.detailBox = container.NewVScroll(u.detail)
-	u.message = widget.NewLabel("")
+	u.message = widget.NewLabel(trf("数据库：{{.P}}", "P", u.st.Path()))
 	u.message.Truncation = fyne.TextTruncateEllipsis
 
 	u.search = newEscEntry(nil)

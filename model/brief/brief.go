@@ -207,35 +207,6 @@ func bucketOf(c model.Code) bucket {
 	return good
 }
 
-// indicatorStatuses gives one status per numbered 附件1 indicator: the
-// worst of its rows (13 and 14 have two each), so the count line speaks of
-// the 20 indicators the notice numbers.
-func (c builder) indicatorStatuses() []model.Status {
-	var out []model.Status
-	index := map[int]int{}
-	for _, it := range c.p.Items {
-		if it.Kind != model.KindIndicator {
-			continue
-		}
-		s := c.statuses[it.ID]
-		i, seen := index[it.IndicatorNo]
-		if !seen {
-			index[it.IndicatorNo] = len(out)
-			out = append(out, s)
-			continue
-		}
-		if worse(s.Code, out[i].Code) {
-			out[i] = s
-		}
-	}
-	return out
-}
-
-func worse(a, b model.Code) bool {
-	rank := map[bucket]int{bad: 3, nearly: 2, none: 1, good: 0}
-	return rank[bucketOf(a)] > rank[bucketOf(b)]
-}
-
 func (c builder) summary() Part {
 	part := Part{Heading: "总体情况"}
 	yearEnd := c.o.AsOf.Month == 12
@@ -243,7 +214,7 @@ func (c builder) summary() Part {
 	if yearEnd {
 		when = "全年"
 	}
-	ind := c.indicatorStatuses()
+	ind := c.r.IndicatorRollup(c.o.AsOf)
 	n := countBuckets(ind)
 	var line string
 	if yearEnd {

@@ -24,7 +24,7 @@ func (s *Store) SetManualStatus(itemID string, p model.Period, code model.Code, 
 		return err
 	}
 	if !code.Valid() || code == model.NoData || code == model.AwaitingTarget {
-		return fmt.Errorf("状态“%s”无效：可选 exceeded、met、nearly_met、missed、within_limit、over_limit、ahead、behind、on_track、off_track、done、in_progress、not_done", code)
+		return fmt.Errorf("状态“%s”无效：可选 exceeded、met、nearly_met、missed、within_limit、over_limit、done_early、ahead、behind、better、on_track、off_track、deadline_met、deadline_missed、done、in_progress、not_done", code)
 	}
 	it, err := s.item(itemID)
 	if err != nil {

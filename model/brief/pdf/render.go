@@ -369,20 +369,6 @@ func (r *renderer) fill(c model.Code) (dark bool) {
 	return dark
 }
 
-// The bars and their legend group statuses as the count lines do: done
-// or on track, nearly, behind or missed, no data. Eleven colours for
-// seventeen statuses would be unreadable; four match the sentences above.
-var buckets = []struct {
-	label string
-	tone  model.Tone
-	codes func(model.Code) bool
-}{
-	{"完成或符合进度", model.ToneGood, func(c model.Code) bool { t := c.Tone(); return t == model.ToneGood || t == model.ToneExceeded }},
-	{"基本完成或推进中", model.ToneNearly, func(c model.Code) bool { return c.Tone() == model.ToneNearly }},
-	{"滞后或未完成", model.ToneBad, func(c model.Code) bool { return c.Tone() == model.ToneBad }},
-	{"暂无数据或目标待定", model.ToneNone, func(c model.Code) bool { return c.Tone() == model.ToneNone }},
-}
-
 func (r *renderer) fillTone(t model.Tone) (dark bool) {
 	rgb, dark := assets.ToneColour(t)
 	r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
@@ -392,14 +378,11 @@ func (r *renderer) fillTone(t model.Tone) (dark bool) {
 // statusBar draws a group's split: its title and count, then a bar in
 // four parts in proportion, divided by white rules, each with its number.
 func (r *renderer) statusBar(bar brief.Bar) {
-	counts := make([]int, len(buckets))
+	// The bar groups statuses as the count lines do (model.StatusGroups).
+	counts := make([]int, len(model.StatusGroups))
 	total := 0
 	for _, c := range bar.Counts {
-		for i, b := range buckets {
-			if b.codes(c.Code) {
-				counts[i] += c.Count
-			}
-		}
+		counts[c.Code.Group()] += c.Count
 		total += c.Count
 	}
 	if total == 0 {
@@ -416,7 +399,7 @@ func (r *renderer) statusBar(bar brief.Bar) {
 			continue
 		}
 		pw := w * float64(n) / float64(total)
-		dark := r.fillTone(buckets[i].tone)
+		dark := r.fillTone(model.StatusGroups[i].Tone)
 		r.pdf.SetDrawColor(255, 255, 255)
 		r.pdf.SetLineWidth(0.5)
 		r.pdf.Rect(x, r.y, pw, h, "FD")
@@ -442,11 +425,11 @@ func (r *renderer) legend(bars []brief.Bar) {
 	x := marginL + 30
 	lh := lineH(9)
 	r.ensure(lh + 2)
-	for _, b := range buckets {
-		r.fillTone(b.tone)
+	for _, g := range model.StatusGroups {
+		r.fillTone(g.Tone)
 		r.pdf.Rect(x, r.y+lh*0.2, 3, 3, "F")
-		r.text(x+4, r.y+lh*0.72, b.label)
-		x += 4 + r.width(b.label) + 6
+		r.text(x+4, r.y+lh*0.72, g.Label)
+		x += 4 + r.width(g.Label) + 6
 	}
 	r.y += lh + 3
 }
