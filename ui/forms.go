@@ -347,7 +347,7 @@ func (u *UI) confirmDeleteNote(n model.Note) {
 }
 
 // manualCodes are the statuses a reviewer may set by hand.
-var manualCodes = []model.Code{model.Exceeded, model.Met, model.NearlyMet, model.Missed, model.WithinLimit,
+var manualCodes = []model.Code{model.Exceeded, model.Met, model.NearlyMet, model.Missed, model.WithinLimit, model.DoneEarly, model.Better,
 	model.OverLimit, model.Ahead, model.Behind, model.OnTrack, model.OffTrack, model.Done, model.InProgress, model.NotDone}
 
 // manualForm sets a manual status with its required reason.
