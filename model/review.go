@@ -257,3 +257,29 @@ func (r *Review) IndicatorRollup(asOf Period) []Status {
 	}
 	return out
 }
+
+// With is the review as it would be with extra figures recorded (each
+// replacing one of the same item and period): the import preview shows
+// the status a figure would give before anything is saved.
+func (r *Review) With(extra []Actual) *Review {
+	n := &Review{Plan: r.Plan, Tolerance: r.Tolerance, actuals: map[string][]Actual{},
+		manual: r.manual, overrides: r.overrides}
+	for id, as := range r.actuals {
+		n.actuals[id] = append([]Actual(nil), as...)
+	}
+	for _, a := range extra {
+		as := n.actuals[a.ItemID]
+		replaced := false
+		for i := range as {
+			if as[i].Period == a.Period {
+				as[i], replaced = a, true
+			}
+		}
+		if !replaced {
+			as = append(as, a)
+			sort.Slice(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) })
+		}
+		n.actuals[a.ItemID] = as
+	}
+	return n
+}

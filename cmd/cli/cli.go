@@ -81,6 +81,13 @@ func init() {
 			summary: "生成PDF执行情况简报",
 			flags: flagSpec{"o": true, "as-of": true, "parts": true, "date": true, "unit": true, "by": true,
 				"marking": true, "no-notes": false}, run: runExport},
+		{name: "import", args: "文件.xlsx|文件.csv [--dry-run] [--overwrite] [--by 导入人]",
+			summary: "从Excel或CSV导入实际值：先列出预览和问题，有问题则不导入",
+			flags:   flagSpec{"dry-run": false, "overwrite": false, "by": true}, run: runImport},
+		{name: "template", args: "-o 文件.xlsx", summary: "生成供各部门填报的Excel模板",
+			flags: flagSpec{"o": true}, run: runTemplate},
+		{name: "export-xlsx", args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
+			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
 		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
 			flags: flagSpec{}, run: runCheck, noStore: true},
 	}

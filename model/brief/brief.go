@@ -33,6 +33,9 @@ type Options struct {
 	Marking  string   // 内部资料 or empty
 	Parts    []string // empty: all
 	Notes    bool     // include reviewers' notes
+	// AllRows keeps items without figures as rows of 表2 instead of naming
+	// them together (the workbook wants every item on its own row).
+	AllRows bool
 }
 
 // Brief is the computed brief.
@@ -416,7 +419,7 @@ func (c builder) work() Part {
 				target = model.DeadlineName(it.Deadline) + target
 			}
 			s := c.statuses[it.ID]
-			if s.Code == model.NoData {
+			if s.Code == model.NoData && !c.o.AllRows {
 				// A table of empty rows helps no committee: the items
 				// without figures are named together under their section.
 				empty = append(empty, it.Name)

@@ -55,35 +55,86 @@ func (s *Store) RecordActual(a model.Actual, by string) (string, error) {
 		return "", fmt.Errorf("来源过长（%d字），最多200字", n)
 	}
 	a.ItemID, a.By = target, by
-	err = s.write(func(tx *sql.Tx) error {
-		if err := refuseLocked(tx, a.Period.String()); err != nil {
-			return err
-		}
-		old, found, err := getActual(tx, target, a.Period)
-		if err != nil {
-			return err
-		}
-		var value any
-		var outcome any
-		if a.Outcome != "" {
-			outcome = string(a.Outcome)
-		} else {
-			value = a.Value
-		}
-		if _, err := tx.Exec(`INSERT INTO actuals (item_id, period, value, outcome, source, source_date, entered_by, entered_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT(item_id, period) DO UPDATE SET value = excluded.value, outcome = excluded.outcome,
-				source = excluded.source, source_date = excluded.source_date,
-				entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
-			target, a.Period.String(), value, outcome, a.Source, a.SourceDate, by, s.stamp()); err != nil {
-			return err
-		}
-		if found {
-			return s.logChange(tx, by, "correct_actual", target, a.Period.String(), toJSON(old), toJSON(a), "")
-		}
-		return s.logChange(tx, by, "record_actual", target, a.Period.String(), nil, toJSON(a), "")
-	})
+	err = s.write(func(tx *sql.Tx) error { return s.putActual(tx, a, by, "") })
 	return target, err
+}
+
+// putActual writes one checked figure and its history row inside tx.
+func (s *Store) putActual(tx *sql.Tx, a model.Actual, by, detail string) error {
+	if err := refuseLocked(tx, a.Period.String()); err != nil {
+		return err
+	}
+	old, found, err := getActual(tx, a.ItemID, a.Period)
+	if err != nil {
+		return err
+	}
+	var value, outcome any
+	if a.Outcome != "" {
+		outcome = string(a.Outcome)
+	} else {
+		value = a.Value
+	}
+	if _, err := tx.Exec(`INSERT INTO actuals (item_id, period, value, outcome, source, source_date, entered_by, entered_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(item_id, period) DO UPDATE SET value = excluded.value, outcome = excluded.outcome,
+			source = excluded.source, source_date = excluded.source_date,
+			entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+		a.ItemID, a.Period.String(), value, outcome, a.Source, a.SourceDate, a.By, s.stamp()); err != nil {
+		return err
+	}
+	if found {
+		return s.logChange(tx, by, "correct_actual", a.ItemID, a.Period.String(), toJSON(old), toJSON(a), detail)
+	}
+	return s.logChange(tx, by, "record_actual", a.ItemID, a.Period.String(), nil, toJSON(a), detail)
+}
+
+// Import is one row of an import: a figure (or none, for a note only)
+// and an optional note.
+type Import struct {
+	Actual *model.Actual // ItemID is the tracked item; By who reported it
+	NoteOn string        // the item a note belongs to
+	Note   string
+}
+
+// ImportActuals writes an import in one transaction: every figure and
+// note, each with its history row naming the file, or nothing at all.
+func (s *Store) ImportActuals(rows []Import, file, by string) error {
+	if err := model.CheckText("导入人", by, 50); err != nil {
+		return err
+	}
+	detail := "导入自 " + file
+	return s.write(func(tx *sql.Tx) error {
+		for _, r := range rows {
+			if a := r.Actual; a != nil {
+				it, ok := s.plan.Item(a.ItemID)
+				if !ok {
+					return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
+				}
+				if err := model.CheckActual(it, *a, s.plan.Year); err != nil {
+					return fmt.Errorf("%s：%w", a.ItemID, err)
+				}
+				if a.By == "" {
+					a.By = by
+				}
+				if err := s.putActual(tx, *a, by, detail); err != nil {
+					return err
+				}
+			}
+			if r.Note != "" {
+				if err := model.CheckText("备注内容", r.Note, maxNote); err != nil {
+					return err
+				}
+				var p model.Period
+				if r.Actual != nil {
+					p = r.Actual.Period
+				}
+				if _, err := s.addNoteTx(tx, r.NoteOn, p, r.Note, by, detail); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // DeleteActual removes a recorded figure; history keeps what it was.

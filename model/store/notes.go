@@ -37,25 +37,37 @@ func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, 
 	if !p.IsZero() && p.Year != s.plan.Year {
 		return 0, fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
 	}
-	period := periodText(p)
-	body = strings.TrimSpace(body)
 	var id int64
 	err = s.write(func(tx *sql.Tx) error {
-		if err := refuseLocked(tx, period); err != nil {
-			return err
-		}
-		now := s.stamp()
-		res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, it.ID, period, body, by, now, now)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return s.logChange(tx, by, "add_note", it.ID, period, nil, noteJSON{id, period, body, by}, fmt.Sprintf("备注 #%d", id))
+		var err error
+		id, err = s.addNoteTx(tx, it.ID, p, body, by, "")
+		return err
 	})
 	return id, err
+}
+
+// addNoteTx writes a note and its history row inside tx.
+func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p model.Period, body, by, detail string) (int64, error) {
+	period := periodText(p)
+	if err := refuseLocked(tx, period); err != nil {
+		return 0, err
+	}
+	body = strings.TrimSpace(body)
+	now := s.stamp()
+	res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, itemID, period, body, by, now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	d := fmt.Sprintf("备注 #%d", id)
+	if detail != "" {
+		d += "，" + detail
+	}
+	return id, s.logChange(tx, by, "add_note", itemID, period, nil, noteJSON{id, period, body, by}, d)
 }
 
 func periodText(p model.Period) string {

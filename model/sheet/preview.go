@@ -1,0 +1,363 @@
+package sheet
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"cn.planreview/planreview/model"
+)
+
+// The columns an import understands, by their Chinese headers.
+type column int
+
+const (
+	colID column = iota
+	colName
+	colPeriod
+	colValue
+	colSource
+	colDate
+	colNote
+	colBy
+	numColumns
+)
+
+var headers = map[string]column{
+	"指标编号": colID, "编号": colID, "项目编号": colID,
+	"指标名称": colName, "名称": colName, "项目名称": colName, "任务名称": colName,
+	"期间": colPeriod, "统计期间": colPeriod, "时间": colPeriod,
+	"实际值": colValue, "实际完成值": colValue, "完成值": colValue,
+	"来源": colSource, "数据来源": colSource,
+	"来源日期": colDate, "发布日期": colDate,
+	"备注": colNote, "说明": colNote,
+	"填报人": colBy,
+}
+
+var columnNames = [numColumns]string{"指标编号", "指标名称", "期间", "实际值", "来源", "来源日期", "备注", "填报人"}
+
+// Change says what a row would do.
+type Change string
+
+// Changes.
+const (
+	New      Change = "new"     // no figure recorded for that item and period
+	Same     Change = "same"    // the same figure is recorded: nothing to do
+	Corrects Change = "changed" // replaces a different recorded figure
+)
+
+// Row is one data row of the file, as understood.
+type Row struct {
+	Line     int // the sheet's row number, 1-based
+	ItemID   string
+	ItemName string
+	Text     string // the value as typed
+	Actual   model.Actual
+	Note     string
+	Change   Change
+	Old      string // the recorded figure a correction replaces, in words
+	Shown    string // the figure as understood, in words: 增长5.8%
+	Status   model.Status
+	Problems []string
+}
+
+// Preview is what an import would do, shown before anything is written.
+type Preview struct {
+	File      string
+	Sheet     string
+	HeaderRow int
+	Rows      []Row
+}
+
+// Problems lists every row's problems.
+func (p Preview) Problems() []string {
+	var out []string
+	for _, r := range p.Rows {
+		out = append(out, r.Problems...)
+	}
+	return out
+}
+
+// Writes lists the rows that would change the database: new figures and
+// corrections (and notes).
+func (p Preview) Writes() []Row {
+	var out []Row
+	for _, r := range p.Rows {
+		if len(r.Problems) == 0 && (r.Change != Same || r.Note != "") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Count counts rows by change.
+func (p Preview) Count(c Change) int {
+	n := 0
+	for _, r := range p.Rows {
+		if r.Change == c && len(r.Problems) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func colLetter(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+func norm(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFF01 - 0x21
+		case r == 0x3000 || r == '\u00a0':
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// findHeader finds the header row in the first ten rows of a table.
+func findHeader(t Table) (row int, cols [numColumns]int, ok bool) {
+	for i := 0; i < len(t.Rows) && i < 10; i++ {
+		for c := range cols {
+			cols[c] = -1
+		}
+		for j, cell := range t.Rows[i] {
+			if c, known := headers[strings.ReplaceAll(norm(cell), " ", "")]; known && cols[c] < 0 {
+				cols[c] = j
+			}
+		}
+		if (cols[colID] >= 0 || cols[colName] >= 0) && cols[colPeriod] >= 0 && cols[colValue] >= 0 {
+			return i, cols, true
+		}
+	}
+	return 0, cols, false
+}
+
+// Plan reads the tables of a file into a preview against the review:
+// which item each row means, the value as understood, what it would change
+// and the status it would give, and every row's problems. locked reports
+// periods whose figures may not change. A file-level problem (no header,
+// merged cells in the data, nothing to read) is an error.
+func Plan(r *model.Review, tables []Table, file string, locked func(model.Period) bool) (Preview, error) {
+	empty := true
+	for _, t := range tables {
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if norm(c) != "" {
+					empty = false
+				}
+			}
+		}
+	}
+	if empty {
+		return Preview{}, fmt.Errorf("“%s”中没有任何内容（工作表是空的）", file)
+	}
+	for _, t := range tables {
+		hr, cols, ok := findHeader(t)
+		if !ok {
+			continue
+		}
+		for _, m := range t.Merged {
+			// A merged title above the header is fine; merged cells in the
+			// data would hide which row a figure belongs to.
+			if mergedEndRow(m) > hr+1 {
+				return Preview{}, fmt.Errorf("工作表“%s”的单元格%s是合并单元格：请取消合并、每行填写完整后再导入", t.Name, m)
+			}
+		}
+		p := Preview{File: file, Sheet: t.Name, HeaderRow: hr + 1}
+		p.Rows = planRows(r, t, hr, cols, locked)
+		return p, nil
+	}
+	return Preview{}, fmt.Errorf("“%s”的前10行中找不到表头：需要“指标编号”或“指标名称”、“期间”、“实际值”三列（可用 planreview template 生成填报模板）", file)
+}
+
+// mergedEndRow reads the last row number of a range like "B3:B4".
+func mergedEndRow(rng string) int {
+	_, end, _ := strings.Cut(rng, ":")
+	start := end
+	i := strings.IndexAny(start, "0123456789")
+	if i < 0 {
+		return 0
+	}
+	var n int
+	fmt.Sscanf(start[i:], "%d", &n)
+	return n
+}
+
+func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked func(model.Period) bool) []Row {
+	plan := r.Plan
+	cell := func(row []string, c column) string {
+		if cols[c] < 0 || cols[c] >= len(row) {
+			return ""
+		}
+		return norm(row[cols[c]])
+	}
+	where := func(line int, c column) string {
+		return fmt.Sprintf("第%d行“%s”列（%s列）", line, columnNames[c], colLetter(cols[c]))
+	}
+	seen := map[string]int{}
+	var rows []Row
+	var extra []model.Actual
+	for i := hr + 1; i < len(t.Rows); i++ {
+		raw := t.Rows[i]
+		line := i + 1
+		if cell(raw, colID) == "" && cell(raw, colName) == "" && cell(raw, colValue) == "" && cell(raw, colPeriod) == "" {
+			continue // a blank row
+		}
+		if cell(raw, colValue) == "" && cell(raw, colNote) == "" {
+			continue // a template row nobody filled in
+		}
+		row := Row{Line: line, Text: cell(raw, colValue), Note: cell(raw, colNote)}
+		bad := func(c column, format string, a ...any) {
+			row.Problems = append(row.Problems, where(line, c)+"："+fmt.Sprintf(format, a...))
+		}
+		// Which item.
+		var it model.Item
+		found := false
+		if id := cell(raw, colID); id != "" {
+			x, err := plan.Lookup(id)
+			if err != nil {
+				bad(colID, "%v", err)
+			} else {
+				it, found = x, true
+				if name := cell(raw, colName); name != "" && name != norm(x.Name) && name != norm(x.DisplayName()) {
+					bad(colName, "名称“%s”与编号%s（%s）不符", name, x.ID, x.Name)
+				}
+			}
+		} else {
+			name := cell(raw, colName)
+			var matches []model.Item
+			for _, x := range plan.Items {
+				if norm(x.Name) == name || norm(x.DisplayName()) == name {
+					matches = append(matches, x)
+				}
+			}
+			switch {
+			case len(matches) == 1:
+				it, found = matches[0], true
+			case len(matches) > 1:
+				var ids []string
+				for _, m := range matches {
+					ids = append(ids, m.ID)
+				}
+				bad(colName, "名称“%s”有歧义，可能是%s：请填写“指标编号”", name, strings.Join(ids, "、"))
+			default:
+				bad(colName, "找不到名称为“%s”的项目（名称须与计划一致，或填写“指标编号”）", name)
+			}
+		}
+		// Which period.
+		p, err := parsePeriodCell(cell(raw, colPeriod), plan.Year)
+		if err != nil {
+			bad(colPeriod, "%v", err)
+		}
+		row.Actual = model.Actual{Period: p, Source: cell(raw, colSource), SourceDate: cell(raw, colDate), By: cell(raw, colBy)}
+		if found {
+			row.ItemID, row.ItemName = it.ID, it.Name
+			tracked, _ := plan.Item(model.TrackedID(it))
+			row.Actual.ItemID = tracked.ID
+			if row.Text != "" {
+				if it.Kind == model.KindMilestone {
+					o, err := model.ParseOutcome(row.Text)
+					if err != nil {
+						bad(colValue, "%v", err)
+					}
+					row.Actual.Outcome = o
+				} else {
+					v, err := model.ParseActual(row.Text, tracked.Target)
+					if err != nil {
+						bad(colValue, "%v", err)
+					}
+					row.Actual.Value = v
+				}
+			}
+			if len(row.Problems) == 0 && row.Text != "" {
+				if err := model.CheckActual(tracked, row.Actual, plan.Year); err != nil {
+					bad(colValue, "%v", err)
+				}
+			}
+			if err == nil && locked != nil && locked(p) {
+				bad(colPeriod, "%s已锁定（简报已报出），不能导入该期间的数据", p.Label())
+			}
+			key := tracked.ID + "|" + p.String()
+			if first, dup := seen[key]; dup && err == nil {
+				bad(colID, "与第%d行重复（同一项目、同一期间）", first)
+			} else {
+				seen[key] = line
+			}
+		}
+		// What it changes.
+		row.Change = New
+		if found && len(row.Problems) == 0 {
+			if row.Text == "" {
+				row.Change = Same // a note only
+			} else if old, ok := latestAt(r, it, row.Actual.Period); ok {
+				if sameFigure(old, row.Actual) {
+					row.Change = Same
+				} else {
+					row.Change = Corrects
+					row.Old = r.FigureOf(it, old)
+				}
+			}
+			if row.Text != "" && row.Change != Same {
+				extra = append(extra, row.Actual)
+			}
+		}
+		rows = append(rows, row)
+	}
+	// The status each row would give, with every figure of the file in.
+	after := r.With(extra)
+	for i := range rows {
+		if it, ok := plan.Item(rows[i].ItemID); ok && len(rows[i].Problems) == 0 {
+			rows[i].Status = after.Status(it, rows[i].Actual.Period)
+			if rows[i].Text != "" {
+				rows[i].Shown = r.FigureOf(it, rows[i].Actual)
+			}
+		}
+	}
+	return rows
+}
+
+// latestAt is the figure recorded for exactly that item and period.
+func latestAt(r *model.Review, it model.Item, p model.Period) (model.Actual, bool) {
+	for _, a := range r.Actuals(it) {
+		if a.Period == p {
+			return a, true
+		}
+	}
+	return model.Actual{}, false
+}
+
+func sameFigure(a, b model.Actual) bool {
+	if a.Outcome != "" || b.Outcome != "" {
+		return a.Outcome == b.Outcome
+	}
+	return math.Abs(a.Value-b.Value) < 1e-9
+}
+
+// parsePeriodCell reads a period as typed, or as Excel shows a date it
+// turned the typing into (2023/9/1, 2023-09-01, 9/1/23).
+func parsePeriodCell(s string, year int) (model.Period, error) {
+	p, err := model.ParsePeriod(s, year)
+	if err == nil {
+		return p, nil
+	}
+	for _, layout := range []string{"2006/1/2", "2006-01-02", "2006-1-2", "1/2/06", "01-02-06", "2006年1月2日", "2006/1", "Jan-06", "Jan-2006"} {
+		if t, terr := time.Parse(layout, s); terr == nil {
+			if t.Year() != year {
+				return model.Period{}, fmt.Errorf("期间“%s”不在计划年度%d年内", s, year)
+			}
+			return model.Period{Year: year, Month: int(t.Month())}, nil
+		}
+	}
+	return p, err
+}

@@ -1,0 +1,120 @@
+// Package sheet moves figures between Plan Review and the spreadsheets
+// officials exchange: it reads .xlsx (excelize) and .csv (UTF-8 with or
+// without BOM, or GBK/GB18030 as Excel on Chinese Windows writes it),
+// matches rows to plan items for a preview, and writes the plan table and
+// the fill-in template as .xlsx.
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// MaxFileSize bounds what is read: a year of figures for a province is a
+// few hundred kilobytes; anything near this is not a figures sheet.
+const MaxFileSize = 20 << 20
+
+// Table is one sheet's cells, row by row, as text.
+type Table struct {
+	Name   string
+	Rows   [][]string
+	Merged []string // merged ranges, e.g. "B3:B4"
+}
+
+// ErrNotSpreadsheet is returned for a file that is neither .xlsx nor a
+// readable CSV.
+var ErrNotSpreadsheet = errors.New("不是Excel（.xlsx）或CSV表格")
+
+// Read reads every sheet of a spreadsheet file's content; name gives the
+// format by its extension.
+func Read(name string, data []byte) ([]Table, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("文件“%s”过大（%.1f MB），最多%d MB", filepath.Base(name), float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("文件“%s”是空的", filepath.Base(name))
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return readXLSX(name, data)
+	case ".csv", ".txt":
+		t, err := readCSV(data)
+		if err != nil {
+			return nil, fmt.Errorf("文件“%s”%w：%v", filepath.Base(name), ErrNotSpreadsheet, err)
+		}
+		return []Table{t}, nil
+	case ".xls", ".et":
+		return nil, fmt.Errorf("文件“%s”是旧版Excel（.xls）格式：请在Excel或WPS中另存为 .xlsx 或 .csv 后再导入", filepath.Base(name))
+	}
+	return nil, fmt.Errorf("文件“%s”%w：请选择 .xlsx 或 .csv 文件", filepath.Base(name), ErrNotSpreadsheet)
+}
+
+func readXLSX(name string, data []byte) ([]Table, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("文件“%s”%w（无法按.xlsx读取）", filepath.Base(name), ErrNotSpreadsheet)
+	}
+	defer f.Close()
+	var out []Table
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			return nil, fmt.Errorf("工作表“%s”无法读取：%w", sh, err)
+		}
+		t := Table{Name: sh, Rows: rows}
+		merged, err := f.GetMergeCells(sh)
+		if err == nil {
+			for _, m := range merged {
+				t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
+			}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// readCSV decodes UTF-8 (with or without BOM) or, failing that, GB18030
+// (a superset of GBK, which Excel on Chinese Windows writes), and finds
+// the separator (comma, tab or semicolon).
+func readCSV(data []byte) (Table, error) {
+	text := data
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		text = data[len(utf8BOM):]
+	case !utf8.Valid(data):
+		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return Table{}, errors.New("既不是UTF-8也不是GBK编码")
+		}
+		text = dec
+	}
+	if bytes.IndexByte(text, 0) >= 0 {
+		return Table{}, errors.New("含有二进制内容")
+	}
+	sep := ','
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	if bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
+		sep = '\t'
+	} else if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		sep = ';'
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	rows, err := r.ReadAll()
+	if err != nil {
+		return Table{}, err
+	}
+	return Table{Name: "CSV", Rows: rows}, nil
+}
