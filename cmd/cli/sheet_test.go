@@ -217,4 +217,3 @@ func TestExportImportRoundTripAndTemplate(t *testing.T) {
 		t.Errorf("filled template: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
-
