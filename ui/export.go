@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -18,6 +19,7 @@ import (
 	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/store"
 )
 
 const (
@@ -138,7 +140,11 @@ func (u *UI) runExport(o brief.Options, path string) {
 		if notesErr != nil {
 			res.err = notesErr
 		} else {
-			res.rep, res.err = pdf.ExportFile(r, notes, o, path)
+			var buf bytes.Buffer
+			res.rep, res.err = pdf.Export(r, notes, o, &buf)
+			if res.err == nil {
+				res.err = store.WriteFileAtomic(path, buf.Bytes())
+			}
 		}
 		fyne.Do(func() {
 			progress.Hide()

@@ -51,6 +51,8 @@ func (u *UI) toolbar() fyne.CanvasObject {
 	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), func() { u.undo() })
 	export := widget.NewButtonWithIcon(tr("生成简报…"), theme.DocumentPrintIcon(), func() { u.exportDialog() })
 	export.Importance = widget.HighImportance
+	var excel *widget.Button
+	excel = widget.NewButtonWithIcon("Excel", theme.GridIcon(), func() { u.sheetMenu(excel) })
 	change := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { u.askReviewer(nil) })
 	if lang := u.prefs.StringWithFallback(prefLanguage, "zh"); lang == "en" {
 		u.languageSl.SetSelected(LanguageName("en"))
@@ -81,7 +83,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.prefs.SetString(prefTheme, code)
 		u.app.Settings().SetTheme(ThemeFromPreference(code))
 	}
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, u.whoLabel, change, undo, u.themeSel, u.languageSl)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, u.whoLabel, change, undo, u.themeSel, u.languageSl)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

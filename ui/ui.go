@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -70,6 +71,10 @@ type UI struct {
 	themeSel   *widget.Select
 	activeForm *form
 	lastExport *exportResult
+	// the last import preview and its controls, for tests
+	lastPreview     *sheet.Preview
+	importBtn       *widget.Button
+	importOverwrite *widget.Check
 }
 
 // New builds the window's content for st in win. The caller shows the

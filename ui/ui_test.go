@@ -454,3 +454,49 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 		t.Errorf("last folder not remembered: %q", u.prefs.String(prefExportFolder))
 	}
 }
+
+func TestImportPreviewInTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "有问题.csv")
+	os.WriteFile(bad, []byte("指标编号,期间,实际值\nA1-01,2023-09,5.8\nA1-02,2023-09,很好\n"), 0o644)
+	u.previewImport(bad)
+	if u.lastPreview == nil || len(u.lastPreview.Problems()) != 1 || !u.importBtn.Disabled() {
+		t.Fatalf("a file with a problem must not be importable: %+v", u.lastPreview)
+	}
+	if !strings.Contains(u.lastPreview.Problems()[0], "第3行“实际值”列（C列）") {
+		t.Errorf("problem %q", u.lastPreview.Problems()[0])
+	}
+	good := filepath.Join(dir, "前三季度.csv")
+	os.WriteFile(good, []byte("指标编号,期间,实际值,来源\nA1-01,2023-09,5.8,市统计局\nB1-01,1-9月,270,市发改委\n"), 0o644)
+	u.previewImport(good)
+	if u.importBtn.Disabled() || u.lastPreview.Count("new") != 2 {
+		t.Fatalf("good file: %+v", u.lastPreview)
+	}
+	if s := u.lastPreview.Rows[1].Status; s.Code != model.Behind {
+		t.Errorf("preview status of B1-01: %+v", s)
+	}
+	test.Tap(u.importBtn)
+	if as, _ := st.Actuals(); len(as) != 2 {
+		t.Fatalf("imported %d figures", len(as))
+	}
+	if u.statuses["B1-01"].Code != model.Behind {
+		t.Error("the window did not refresh after the import")
+	}
+	// The same figures again change nothing; a different one needs the
+	// overwrite box.
+	os.WriteFile(good, []byte("指标编号,期间,实际值\nA1-01,2023-09,5.9\n"), 0o644)
+	u.previewImport(good)
+	if !u.importBtn.Disabled() {
+		t.Error("a correction must wait for the overwrite box")
+	}
+	u.importOverwrite.SetChecked(true)
+	if u.importBtn.Disabled() {
+		t.Fatal("overwrite ticked, import still disabled")
+	}
+	test.Tap(u.importBtn)
+	h, _ := st.History("A1-01")
+	if last := h[len(h)-1]; last.Action != "correct_actual" || !strings.Contains(last.Detail, "导入自 前三季度.csv") {
+		t.Errorf("history: %+v", last)
+	}
+}

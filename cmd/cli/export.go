@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -55,9 +56,13 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	rep, err := pdf.ExportFile(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, out)
+	var buf bytes.Buffer
+	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, &buf)
 	if err != nil {
+		return err
+	}
+	if err := store.WriteFileAtomic(out, buf.Bytes()); err != nil {
 		return err
 	}
 	if len(rep.Missing) > 0 {

@@ -111,7 +111,7 @@ func runTemplate(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(out, data); err != nil {
+	if err := store.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已生成填报模板：%s\n", out)
@@ -139,33 +139,9 @@ func runExportXLSX(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(out, data); err != nil {
+	if err := store.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已导出工作簿：%s（截至%s）\n", out, p.Label())
-	return nil
-}
-
-// writeFile writes through a temporary file renamed into place.
-func writeFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".planreview-*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
 	return nil
 }

@@ -12,8 +12,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -501,37 +499,6 @@ func (r *renderer) concern(c brief.Concern) {
 // window and the command line make.
 func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {
 	return Render(brief.Build(r, notes, o), o.Date, w)
-}
-
-// ExportFile exports the brief to path through a temporary file in the
-// same folder, renamed into place once complete: a failed or interrupted
-// export never leaves half a PDF where the old one was.
-func ExportFile(r *model.Review, notes []model.Note, o brief.Options, path string) (Report, error) {
-	var buf bytes.Buffer
-	rep, err := Export(r, notes, o, &buf)
-	if err != nil {
-		return rep, err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".planreview-*.tmp")
-	if err != nil {
-		return rep, fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(buf.Bytes())
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return rep, fmt.Errorf("无法写入“%s”：%w", path, err)
-	}
-	return rep, nil
 }
 
 // MissingText describes missing characters for a message: “〓” stands for

@@ -1,0 +1,260 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model/sheet"
+	"cn.planreview/planreview/model/store"
+)
+
+const prefSheetFolder = "sheet.folder"
+
+// sheetMenu offers the spreadsheet actions.
+func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
+	m := fyne.NewMenu("",
+		fyne.NewMenuItem(tr("从Excel/CSV导入实际值…"), u.chooseImport),
+		fyne.NewMenuItem(tr("导出Excel工作簿…"), func() { u.chooseSave(u.workbookName(), u.writeWorkbook) }),
+		fyne.NewMenuItem(tr("保存填报模板…"), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
+	)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
+	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+}
+
+func (u *UI) sheetFolder() fyne.ListableURI {
+	dir := u.prefs.String(prefSheetFolder)
+	if dir == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func (u *UI) chooseImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.prefs.SetString(prefSheetFolder, filepath.Dir(path))
+		u.previewImport(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	if l := u.sheetFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+// previewImport reads a file and shows what importing it would do; the
+// import button is enabled only when no row has a problem.
+func (u *UI) previewImport(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))
+		return
+	}
+	tables, err := sheet.Read(path, data)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	p, err := sheet.Plan(u.review, tables, filepath.Base(path), u.isLocked)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.lastPreview = &p
+	rows := p.Rows
+	cols := []struct {
+		title string
+		width float32
+	}{{"行", 48}, {"编号", 70}, {"名称", 200}, {"期间", 64}, {"数值", 110}, {"变化", 190}, {"将得状态或问题", 360}}
+	t := widget.NewTableWithHeaders(func() (int, int) { return len(rows), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			r := rows[id.Row]
+			l.Importance = widget.MediumImportance
+			text := ""
+			switch id.Col {
+			case 0:
+				text = fmt.Sprint(r.Line)
+			case 1:
+				text = r.ItemID
+			case 2:
+				text = r.ItemName
+			case 3:
+				if !r.Actual.Period.IsZero() {
+					text = r.Actual.Period.Label()
+				}
+			case 4:
+				text = r.Shown
+				if text == "" {
+					text = r.Text
+				}
+			case 5:
+				text = map[sheet.Change]string{sheet.New: tr("新增"), sheet.Same: tr("无变化"),
+					sheet.Corrects: tr("更正：") + r.Old + " → " + r.Shown}[r.Change]
+				if len(r.Problems) > 0 {
+					text = tr("有问题")
+				}
+			case 6:
+				text = r.Status.Label
+				if len(r.Problems) > 0 {
+					text = strings.Join(r.Problems, "；")
+					l.Importance = widget.DangerImportance
+				}
+			}
+			l.SetText(text)
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(tr(cols[id.Col].title))
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	problems := p.Problems()
+	corrections := p.Count(sheet.Corrects)
+	summary := trf("文件“{{.F}}”工作表“{{.S}}”：新增{{.N}}条，更正{{.C}}条，无变化{{.U}}条，问题{{.P}}处。",
+		"F", p.File, "S", p.Sheet, "N", p.Count(sheet.New), "C", corrections, "U", p.Count(sheet.Same), "P", len(problems))
+	msg := wrapLabel(summary)
+	overwrite := widget.NewCheck(tr("以文件为准更正已录入的值"), nil)
+	var importBtn *widget.Button
+	update := func() {
+		switch {
+		case len(problems) > 0:
+			importBtn.Disable()
+		case corrections > 0 && !overwrite.Checked:
+			importBtn.Disable()
+		case len(p.Writes()) == 0:
+			importBtn.Disable()
+		default:
+			importBtn.Enable()
+		}
+	}
+	var d *dialog.CustomDialog
+	importBtn = widget.NewButton(trf("导入{{.N}}条", "N", len(p.Writes())), func() {
+		if err := u.applyImport(p); err != nil {
+			u.showError(err)
+			return
+		}
+		d.Hide()
+	})
+	importBtn.Importance = widget.HighImportance
+	overwrite.OnChanged = func(bool) { update() }
+	top := container.NewVBox(msg)
+	if len(problems) > 0 {
+		warn := wrapLabel(tr("有问题的行须在文件中改正后重新导入；在此之前不会写入任何数据。"))
+		warn.Importance = widget.DangerImportance
+		top.Add(warn)
+	}
+	if corrections > 0 {
+		top.Add(overwrite)
+	}
+	update()
+	d = dialog.NewCustomWithoutButtons(tr("导入预览"), container.NewBorder(top, nil, nil, nil, t), u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), d.Hide), importBtn})
+	d.Resize(fyne.NewSize(u.win.Canvas().Size().Width*0.92, u.win.Canvas().Size().Height*0.85))
+	u.importBtn, u.importOverwrite = importBtn, overwrite
+	d.Show()
+}
+
+// applyImport writes a checked preview in one transaction.
+func (u *UI) applyImport(p sheet.Preview) error {
+	who := u.reviewer()
+	if who == "" {
+		return errNoReviewer
+	}
+	if len(p.Problems()) > 0 {
+		return errors.New(tr("有问题的行须在文件中改正后重新导入"))
+	}
+	var rows []store.Import
+	for _, w := range p.Writes() {
+		imp := store.Import{NoteOn: w.ItemID, Note: w.Note}
+		if w.Text != "" && w.Change != sheet.Same {
+			a := w.Actual
+			imp.Actual = &a
+		}
+		rows = append(rows, imp)
+	}
+	if err := u.st.ImportActuals(rows, p.File, who); err != nil {
+		return err
+	}
+	u.changed(trf("已从“{{.F}}”导入：新增{{.N}}条，更正{{.C}}条", "F", p.File, "N", p.Count(sheet.New), "C", p.Count(sheet.Corrects)))
+	return nil
+}
+
+func (u *UI) workbookName() string {
+	return fmt.Sprintf("%d年%s计划执行情况（截至%s）.xlsx", u.asOf.Year, u.plan.City, u.asOf.Label())
+}
+
+// chooseSave asks where to save and writes there.
+func (u *UI) chooseSave(name string, write func(path string) error) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			os.Remove(path)
+			path += ".xlsx"
+		}
+		u.prefs.SetString(prefSheetFolder, filepath.Dir(path))
+		if err := write(path); err != nil {
+			u.showError(err)
+			return
+		}
+		u.say(tr("已保存：") + path)
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	if l := u.sheetFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+func (u *UI) writeWorkbook(path string) error {
+	notes, err := u.st.Notes("")
+	if err != nil {
+		return err
+	}
+	data, err := sheet.Export(u.review, notes, u.asOf)
+	if err != nil {
+		return err
+	}
+	return store.WriteFileAtomic(path, data)
+}
+
+func (u *UI) writeTemplate(path string) error {
+	data, err := sheet.Template(u.plan)
+	if err != nil {
+		return err
+	}
+	return store.WriteFileAtomic(path, data)
+}
