@@ -82,7 +82,7 @@ func (u *UI) previewImport(path string) {
 	cols := []struct {
 		title string
 		width float32
-	}{{"行", 48}, {"编号", 70}, {"名称", 200}, {"期间", 64}, {"数值", 110}, {"变化", 190}, {"将得状态或问题", 360}}
+	}{{"行", 48}, {"编号", 70}, {"名称", 200}, {"期间", 64}, {"数值", 110}, {"变化", 240}, {"将得状态或问题", 320}}
 	t := widget.NewTableWithHeaders(func() (int, int) { return len(rows), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -171,6 +171,16 @@ func (u *UI) previewImport(path string) {
 		warn := wrapLabel(tr("有问题的行须在文件中改正后重新导入；在此之前不会写入任何数据。"))
 		warn.Importance = widget.DangerImportance
 		top.Add(warn)
+		// The problems in full: a table cell would cut them short.
+		for i, pr := range problems {
+			if i == 8 {
+				top.Add(wrapLabel(trf("……另有{{.N}}处问题，见表中各行。", "N", len(problems)-8)))
+				break
+			}
+			l := wrapLabel(pr)
+			l.Importance = widget.DangerImportance
+			top.Add(l)
+		}
 	}
 	if corrections > 0 {
 		top.Add(overwrite)

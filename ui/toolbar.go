@@ -83,7 +83,8 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.prefs.SetString(prefTheme, code)
 		u.app.Settings().SetTheme(ThemeFromPreference(code))
 	}
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, u.whoLabel, change, undo, u.themeSel, u.languageSl)
+	u.whoBox = container.NewHBox(u.whoLabel, change)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, undo, u.themeSel, u.languageSl)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

@@ -65,6 +65,7 @@ type UI struct {
 	detail     *fyne.Container
 	detailBox  *container.Scroll
 	whoLabel   *widget.Label
+	whoBox     *fyne.Container // the reviewer and the button to change it, in the status bar
 	lockBtn    *widget.Button
 	message    *widget.Label
 	languageSl *widget.Select
@@ -175,7 +176,8 @@ func (u *UI) build() {
 	main := container.NewHSplit(u.navList, right)
 	main.Offset = 0.2
 	toolbar := u.toolbar()
-	u.win.SetContent(container.NewBorder(toolbar, u.message, nil, nil, main))
+	status := container.NewBorder(nil, nil, nil, u.whoBox, u.message)
+	u.win.SetContent(container.NewBorder(toolbar, status, nil, nil, main))
 
 	c := u.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
