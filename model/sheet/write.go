@@ -3,6 +3,8 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -91,7 +93,7 @@ func (w *workbook) table(name string, t *brief.Table) error {
 	status := -1
 	for i, c := range t.Columns {
 		cols = append(cols, c.Title)
-		widths = append(widths, c.Width*8)
+		widths = append(widths, c.Width*10)
 		if c.Title == "状态" {
 			status = i
 		}
@@ -99,6 +101,10 @@ func (w *workbook) table(name string, t *brief.Table) error {
 	if err := w.sheet(name, cols, widths); err != nil {
 		return err
 	}
+	// Printed from Excel, a table is one landscape page wide.
+	landscape, wide, tall, fit := "landscape", 1, 0, true
+	w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit})
 	r := 2
 	last, _ := excelize.ColumnNumberToName(len(cols))
 	for _, g := range t.Groups {
@@ -109,6 +115,13 @@ func (w *workbook) table(name string, t *brief.Table) error {
 			r++
 		}
 		for _, row := range g.Rows {
+			// Excel does not grow a row for wrapped text written by a
+			// program: set the height from the longest cell.
+			lines := 1.0
+			for i, c := range row.Cells {
+				lines = math.Max(lines, math.Ceil(textWidth(c)/(widths[i]-1)))
+			}
+			w.f.SetRowHeight(name, r, 15*lines)
 			for i, c := range row.Cells {
 				cell, _ := excelize.CoordinatesToCellName(i+1, r)
 				w.f.SetCellValue(name, cell, c)
@@ -122,6 +135,24 @@ func (w *workbook) table(name string, t *brief.Table) error {
 		}
 	}
 	return nil
+}
+
+// textWidth is a cell text's width in Excel's character units: Chinese
+// takes two.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		lw := 0.0
+		for _, r := range line {
+			if r < 0x80 {
+				lw++
+			} else {
+				lw += 2
+			}
+		}
+		w += math.Max(lw, 1)
+	}
+	return w
 }
 
 // Export writes the plan table as a workbook: 表1 (the main indicators by
