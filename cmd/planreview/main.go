@@ -18,6 +18,7 @@ func main() {
 	if path, ok := windowDB(args); ok {
 		os.Exit(ui.Run(path, os.Stderr))
 	}
+	attachConsole()
 	os.Exit(cli.Run(args, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 
