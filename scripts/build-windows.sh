@@ -13,9 +13,11 @@ command -v fyne >/dev/null || go install fyne.io/tools/cmd/fyne@v1.7.4
 # The fyne CLI reads FyneApp.toml from the package it builds: give it a
 # copy beside main.go (the icon path adjusted), removed afterwards.
 src=cmd/planreview
-trap 'rm -f "$src/FyneApp.toml" "$src/planreview.exe"' EXIT
+trap 'rm -f "$src/FyneApp.toml" "$src"/*.exe' EXIT
 sed 's#Icon = "assets/#Icon = "../../assets/#' FyneApp.toml >"$src/FyneApp.toml"
 (cd "$src" && CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 fyne package --os windows --release)
 mkdir -p out/windows
-mv "$src/planreview.exe" out/windows/planreview.exe
+# fyne names the file after the app (计划审阅.exe); the command line and the
+# docs call it planreview.exe, which is easier to type in cmd.exe.
+mv "$src"/*.exe out/windows/planreview.exe
 ls -l out/windows/planreview.exe
