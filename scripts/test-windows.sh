@@ -25,6 +25,12 @@ cp out/windows/planreview.exe "$dir/"
 run() { wine "$dir/planreview.exe" "$@"; }
 fail() { echo "Windows smoke test failed: $*" >&2; exit 1; }
 
+# A GUI program (no console flashing behind the window) with resources
+# (icon and version information from FyneApp.toml).
+headers=$(x86_64-w64-mingw32-objdump -p -h out/windows/planreview.exe)
+[[ "$headers" == *"(Windows GUI)"* ]] || fail "not a GUI program"
+[[ "$headers" == *".rsrc"* ]] || fail "no resources (icon, version)"
+
 start=$(date +%s%N)
 run list --json >"$work/list.json"
 echo "cold start under Wine (first run, database created): $(( ($(date +%s%N) - start) / 1000000 )) ms"
