@@ -88,6 +88,12 @@ func init() {
 			flags: flagSpec{"o": true}, run: runTemplate},
 		{name: "export-xlsx", args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
 			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
+		{name: "backup", args: "-o 文件.db", summary: "把数据库备份到一个文件（一致的快照，写后检查）",
+			flags: flagSpec{"o": true}, run: runBackup},
+		{name: "restore", args: "备份文件.db", summary: "用备份替换数据库（先检查备份，当前数据库另存为备份）",
+			flags: flagSpec{}, run: runRestore, noStore: true},
+		{name: "backups", args: "", summary: "列出自动备份及其内容",
+			flags: flagSpec{}, run: runBackups, noStore: true},
 		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
 			flags: flagSpec{}, run: runCheck, noStore: true},
 	}
@@ -161,6 +167,9 @@ func runCommand(cmd *command, env Env, a args) error {
 		return err
 	}
 	defer st.Close()
+	if st.BackupErr != nil {
+		fmt.Fprintln(env.Stderr, "警告：启动时的自动备份未能完成："+st.BackupErr.Error())
+	}
 	return cmd.run(env, st, a)
 }
 

@@ -340,3 +340,58 @@ func TestExportFromTheCommandLine(t *testing.T) {
 		t.Error("a refused export wrote a file")
 	}
 }
+
+func TestBackupRestoreAndDamage(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "record", "A1-01", "2023-09", "5.8")
+	run(t, db, "note", "A1-01", "三季度回落。")
+	bak := filepath.Join(t.TempDir(), "备份 1.db")
+	if r := run(t, db, "backup", "-o", bak); r.code != 0 || !strings.Contains(r.stdout, "实际值1条，备注1条") {
+		t.Fatalf("backup: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, db, "backup", "-o", bak); r.code != 1 || !strings.Contains(r.stderr, "已存在") {
+		t.Errorf("backup over an existing file: %d %s", r.code, r.stderr)
+	}
+	// Every start made a checked automatic backup.
+	if r := run(t, db, "backups"); !strings.Contains(r.stdout, "planreview-") || !strings.Contains(r.stdout, "实际值1条") {
+		t.Errorf("backups: %s", r.stdout)
+	}
+	run(t, db, "record", "A1-02", "2023-09", "4.2")
+	// The file is damaged: every page past the first scribbled over.
+	b, _ := os.ReadFile(db)
+	for i := 4096; i < len(b); i += 61 {
+		b[i] ^= 0x5A
+	}
+	os.WriteFile(db, b, 0o644)
+	damaged, _ := os.ReadFile(db)
+	r := run(t, db, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, "数据库文件已损坏") || !strings.Contains(r.stderr, "最新的完好备份") ||
+		!strings.Contains(r.stderr, "planreview restore") {
+		t.Fatalf("damaged database: %d %s", r.code, r.stderr)
+	}
+	if now, _ := os.ReadFile(db); !bytes.Equal(now, damaged) {
+		t.Fatal("a damaged database was written to")
+	}
+	r = run(t, db, "restore", bak)
+	if r.code != 0 || !strings.Contains(r.stdout, "已从") {
+		t.Fatalf("restore: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	rows := listJSON(t, db, "--as-of", "2023-09")
+	if a := find(rows, "A1-01").Actual; a == nil || *a.Value != 5.8 {
+		t.Errorf("restored figure: %+v", a)
+	}
+	kept, _ := filepath.Glob(db + ".damaged-*")
+	if len(kept) != 1 {
+		t.Errorf("the damaged file was not kept beside: %v", kept)
+	}
+	// A backup that is not a database is refused and changes nothing.
+	junk := filepath.Join(t.TempDir(), "x.db")
+	os.WriteFile(junk, []byte("not a database"), 0o644)
+	before, _ := os.ReadFile(db)
+	if r := run(t, db, "restore", junk); r.code != 1 || !strings.Contains(r.stderr, "不能用") {
+		t.Errorf("restore from junk: %d %s", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused restore changed the database")
+	}
+}

@@ -103,6 +103,9 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 		return err
 	}
 	detail := "导入自 " + file
+	if _, err := s.AutoBackup("import"); err != nil {
+		return fmt.Errorf("导入前无法备份数据库，未导入任何数据：%w", err)
+	}
 	return s.write(func(tx *sql.Tx) error {
 		for _, r := range rows {
 			if a := r.Actual; a != nil {

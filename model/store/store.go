@@ -44,6 +44,9 @@ type Options struct {
 	// ReadOnly opens the database without writing anything, not even a
 	// dataset update.
 	ReadOnly bool
+	// NoBackup skips the backup taken at every start (for tools that open
+	// the database many times in a row).
+	NoBackup bool
 }
 
 // Store is an open Plan Review database.
@@ -53,6 +56,10 @@ type Store struct {
 	now      func() time.Time
 	readOnly bool
 	plan     *model.Plan
+	// StartBackup is the backup taken when this store was opened, and
+	// BackupErr why there is none if one was due.
+	StartBackup string
+	BackupErr   error
 }
 
 // DefaultPath is where the database lives unless --db says otherwise:
@@ -105,6 +112,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	existed := true
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if opt.ReadOnly {
 			return nil, fmt.Errorf("数据库“%s”不存在", path)
@@ -112,17 +120,28 @@ func Open(path string, opt Options) (*Store, error) {
 		if err := create(path, opt.Now); err != nil {
 			return nil, err
 		}
+		existed = false
 	} else if err != nil {
 		return nil, fmt.Errorf("无法读取数据库“%s”：%w", path, err)
 	}
 	if err := Check(path); err != nil {
-		return nil, err
+		return nil, withBackupHint(path, err)
+	}
+	var startBackup string
+	var backupErr error
+	if existed && !opt.ReadOnly && !opt.NoBackup {
+		// A snapshot at every start, before this program writes anything
+		// (a migration, a dataset update, the reviewer's first change).
+		if bdb, err := sql.Open("sqlite", dsn(path, true)+immutableIfNoWAL(path)); err == nil {
+			startBackup, backupErr = autoBackup(bdb, path, "start", opt.Now())
+			bdb.Close()
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, opt.ReadOnly))
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly, StartBackup: startBackup, BackupErr: backupErr}
 	if !opt.ReadOnly {
 		// WAL: a reader (the window) never blocks a writer, and a crash
 		// mid-write leaves the last committed state intact. synchronous=FULL
@@ -259,6 +278,19 @@ func Check(path string) error {
 			path, ErrNewer, version, SchemaVersion())
 	}
 	return nil
+}
+
+// withBackupHint adds the newest good backup to an error at open, so the
+// message says what can be done, not only what is wrong.
+func withBackupHint(path string, err error) error {
+	if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotDatabase) {
+		return err
+	}
+	if info, ok := NewestGoodBackup(path); ok {
+		return fmt.Errorf("%w\n最新的完好备份：%s（%s），%s。可用 planreview restore \"%s\" 恢复",
+			err, info.Path, info.Modified.Format("2006-01-02 15:04"), info, info.Path)
+	}
+	return err
 }
 
 // Close closes the database.
