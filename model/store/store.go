@@ -47,6 +47,9 @@ type Options struct {
 	// NoBackup skips the backup taken at every start (for tools that open
 	// the database many times in a row).
 	NoBackup bool
+	// SkipCheck opens a file that failed its check, read-only, to read
+	// what can still be read (the user declined to restore a backup).
+	SkipCheck bool
 }
 
 // Store is an open Plan Review database.
@@ -124,7 +127,7 @@ func Open(path string, opt Options) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("无法读取数据库“%s”：%w", path, err)
 	}
-	if err := Check(path); err != nil {
+	if err := Check(path); err != nil && !(opt.SkipCheck && opt.ReadOnly) {
 		return nil, withBackupHint(path, err)
 	}
 	var startBackup string
