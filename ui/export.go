@@ -188,3 +188,10 @@ func (u *UI) openPath(p string) {
 		u.showError(err)
 	}
 }
+
+// removeEmpty removes a file the save dialog created empty.
+func removeEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		os.Remove(path)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -29,27 +30,41 @@ func Run(path string, stderr io.Writer) int {
 	a.Settings().SetTheme(ThemeFromPreference(a.Preferences().String(prefTheme)))
 	w := a.NewWindow(tr("计划审阅"))
 	w.Resize(fyne.NewSize(1366, 740))
-	st, err := store.Open(path, store.Options{})
-	if err != nil {
-		// The window still opens, to say in Chinese what is wrong; the
-		// file is left exactly as it was.
+	open := func(o store.Options) (*store.Store, error) { return store.Open(path, o) }
+	var opened *UI
+	start := func(st *store.Store) {
+		u, err := New(a, w, st)
+		opened = u
+		if err != nil {
+			fmt.Fprintln(stderr, "错误："+err.Error())
+			w.SetContent(wrapLabel(err.Error()))
+			return
+		}
+		w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
+		if st.BackupErr != nil {
+			u.say(tr("警告：启动时的自动备份未能完成：") + st.BackupErr.Error())
+		}
+		u.AskReviewerIfNeeded()
+	}
+	st, err := open(store.Options{})
+	switch {
+	case err == nil:
+		start(st)
+	case errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotDatabase):
+		// The window still opens, to say in plain Chinese what is wrong
+		// and offer the newest good backup; the file is left as it was.
 		fmt.Fprintln(stderr, "错误："+err.Error())
-		msg := wrapLabel(err.Error())
+		damagedWindow(a, w, path, err, open, start)
+	default:
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		w.SetContent(container.NewPadded(container.NewVBox(
-			widget.NewLabelWithStyle(tr("无法打开数据库"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), msg,
-			widget.NewButton(tr("退出"), a.Quit))))
-		w.ShowAndRun()
-		return 1
+			widget.NewLabelWithStyle(tr("无法打开数据库"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			wrapLabel(err.Error()), widget.NewButton(tr("退出"), a.Quit))))
 	}
-	defer st.Close()
-	u, err := New(a, w, st)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误："+err.Error())
-		return 1
+	w.ShowAndRun()
+	if opened != nil {
+		opened.st.Close() // the store in use now: a restore may have replaced the first
+		return 0
 	}
-	w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
-	w.Show()
-	u.AskReviewerIfNeeded()
-	a.Run()
-	return 0
+	return 1
 }

@@ -51,8 +51,9 @@ func (u *UI) toolbar() fyne.CanvasObject {
 	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), func() { u.undo() })
 	export := widget.NewButtonWithIcon(tr("生成简报…"), theme.DocumentPrintIcon(), func() { u.exportDialog() })
 	export.Importance = widget.HighImportance
-	var excel *widget.Button
+	var excel, data *widget.Button
 	excel = widget.NewButtonWithIcon("Excel", theme.GridIcon(), func() { u.sheetMenu(excel) })
+	data = widget.NewButtonWithIcon(tr("备份"), theme.StorageIcon(), func() { u.dataMenu(data) })
 	change := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { u.askReviewer(nil) })
 	if lang := u.prefs.StringWithFallback(prefLanguage, "zh"); lang == "en" {
 		u.languageSl.SetSelected(LanguageName("en"))
@@ -84,7 +85,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.app.Settings().SetTheme(ThemeFromPreference(code))
 	}
 	u.whoBox = container.NewHBox(u.whoLabel, change)
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, undo, u.themeSel, u.languageSl)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, data, undo, u.themeSel, u.languageSl)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

@@ -500,3 +500,68 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 		t.Errorf("history: %+v", last)
 	}
 }
+
+func TestRestoreFromTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	st.RecordActual(model.Actual{ItemID: "A1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 5.8}, "张三")
+	bak := filepath.Join(t.TempDir(), "备份.db")
+	if err := st.Backup(bak); err != nil {
+		t.Fatal(err)
+	}
+	u.st.RecordActual(model.Actual{ItemID: "A1-02", Period: model.Period{Year: 2023, Month: 9}, Value: 4.2}, "张三")
+	u.changed("")
+	if err := u.restore(bak); err != nil {
+		t.Fatal(err)
+	}
+	as, _ := u.st.Actuals()
+	if len(as) != 1 || as[0].ItemID != "A1-01" {
+		t.Errorf("after restore: %+v", as)
+	}
+	if u.statuses["A1-02"].Code != model.NoData {
+		t.Error("the window still shows the replaced data")
+	}
+	if bs, _ := store.Backups(u.st.Path()); len(bs) == 0 {
+		t.Error("the database before the restore was not kept as a backup")
+	}
+	u.st.Close()
+}
+
+func TestDamagedDatabaseAtStart(t *testing.T) {
+	envlocale.Fix()
+	a := test.NewTempApp(t)
+	SetLanguage("zh")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.db")
+	st, _ := store.Open(path, store.Options{})
+	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
+	st.Close()
+	st, _ = store.Open(path, store.Options{}) // the start backup holds the figure
+	st.Close()
+	b, _ := os.ReadFile(path)
+	for i := 4096; i < len(b); i += 4096 {
+		for j := 0; j < 8; j++ {
+			b[i+j] ^= 0xFF
+		}
+	}
+	os.WriteFile(path, b, 0o644)
+	_, err := store.Open(path, store.Options{})
+	if err == nil {
+		t.Fatal("damage not detected")
+	}
+	w := a.NewWindow("t")
+	var started *store.Store
+	damagedWindow(a, w, path, err, func(o store.Options) (*store.Store, error) { return store.Open(path, o) },
+		func(s *store.Store) { started = s })
+	all := texts(w.Content())
+	if !strings.Contains(all, "数据库未能通过检查") || !strings.Contains(all, "最新的完好备份") || !strings.Contains(all, "实际值1条") {
+		t.Fatalf("damaged window:\n%s", all)
+	}
+	test.Tap(button(t, w.Content(), "从这个备份恢复"))
+	if started == nil {
+		t.Fatalf("restore did not start the app:\n%s", texts(w.Content()))
+	}
+	defer started.Close()
+	if as, _ := started.Actuals(); len(as) != 1 {
+		t.Errorf("restored %d figures", len(as))
+	}
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model/store"
+)
+
+// dataMenu offers backup and restore.
+func (u *UI) dataMenu(anchor fyne.CanvasObject) {
+	m := fyne.NewMenu("",
+		fyne.NewMenuItem(tr("备份数据库…"), func() {
+			name := fmt.Sprintf("计划审阅备份-%s.db", time.Now().Format("20060102-1504"))
+			u.chooseSaveAs(name, ".db", func(path string) error {
+				if err := u.st.Backup(path); err != nil {
+					return err
+				}
+				info, err := store.Describe(path)
+				if err == nil {
+					u.say(tr("已备份：") + path + "（" + info.String() + "）")
+				}
+				return err
+			})
+		}),
+		fyne.NewMenuItem(tr("从备份恢复…"), u.chooseRestore),
+		fyne.NewMenuItem(tr("从最新的自动备份恢复…"), func() {
+			info, ok := store.NewestGoodBackup(u.st.Path())
+			if !ok {
+				u.showError(errors.New(tr("没有可用的自动备份")))
+				return
+			}
+			u.confirmRestore(info.Path)
+		}),
+	)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
+	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+}
+
+func (u *UI) chooseRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.confirmRestore(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(store.BackupDir(u.st.Path()))); err == nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+// confirmRestore shows what a backup holds and, if the reviewer agrees,
+// replaces the database with it; the current one is kept as a backup.
+func (u *UI) confirmRestore(path string) {
+	info, err := store.Describe(path)
+	if err != nil {
+		u.showError(fmt.Errorf("%s%w", tr("这个文件不能用于恢复："), err))
+		return
+	}
+	msg := trf("用“{{.F}}”替换当前数据库？\n它包含：{{.I}}。\n当前数据库会先另存为备份。", "F", filepath.Base(path), "I", info.String())
+	dialog.ShowCustomConfirm(tr("从备份恢复"), tr("恢复"), tr("取消"), wrapLabel(msg), func(ok bool) {
+		if ok {
+			if err := u.restore(path); err != nil {
+				u.showError(err)
+			}
+		}
+	}, u.win)
+}
+
+// restore closes the database, restores the backup over it and opens it
+// again.
+func (u *UI) restore(from string) error {
+	path := u.st.Path()
+	u.st.Close()
+	info, rerr := store.Restore(path, from, time.Now())
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return fmt.Errorf("恢复后无法打开数据库：%w", err)
+	}
+	u.st, u.plan = st, st.Plan()
+	u.selected = ""
+	u.changed("")
+	if rerr != nil {
+		return rerr
+	}
+	u.say(tr("已从备份恢复：") + info.String())
+	return nil
+}
+
+// chooseSaveAs asks where to save a file with an extension.
+func (u *UI) chooseSaveAs(name, ext string, write func(path string) error) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		removeEmpty(path) // the dialog created it; Backup wants to create it itself
+		if err := write(path); err != nil {
+			u.showError(err)
+		}
+	}, u.win)
+	d.SetFileName(name)
+	d.Show()
+}
+
+// damagedWindow is what the app shows when the database fails its check
+// at start: what is wrong, in plain Chinese, and the choices — restore the
+// newest good backup, or look at what can still be read, read-only.
+func damagedWindow(a fyne.App, w fyne.Window, path string, openErr error, open func(store.Options) (*store.Store, error), start func(*store.Store)) {
+	info, hasBackup := store.NewestGoodBackup(path)
+	body := container.NewVBox(
+		widget.NewLabelWithStyle(tr("数据库未能通过检查"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wrapLabel(openErr.Error()),
+		wrapLabel(tr("这个文件不会被写入。")),
+	)
+	var buttons []fyne.CanvasObject
+	if hasBackup {
+		body.Add(wrapLabel(trf("最新的完好备份：{{.T}}，{{.I}}。", "T", info.Modified.Format("2006-01-02 15:04"), "I", info.String())))
+		restore := widget.NewButton(tr("从这个备份恢复"), func() {
+			if _, err := store.Restore(path, info.Path, time.Now()); err != nil {
+				body.Add(wrapLabel(err.Error()))
+				return
+			}
+			st, err := open(store.Options{})
+			if err != nil {
+				body.Add(wrapLabel(err.Error()))
+				return
+			}
+			start(st)
+		})
+		restore.Importance = widget.HighImportance
+		buttons = append(buttons, restore)
+	}
+	buttons = append(buttons, widget.NewButton(tr("只读打开"), func() {
+		st, err := open(store.Options{ReadOnly: true, SkipCheck: true})
+		if err != nil {
+			body.Add(wrapLabel(tr("只读打开也失败了：") + err.Error()))
+			return
+		}
+		start(st)
+	}), widget.NewButton(tr("退出"), a.Quit))
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(buttons...), nil, nil, body)))
+}
