@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 
+	"cn.planreview/planreview/model/demo"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -56,5 +58,30 @@ func runBackups(env Env, _ *store.Store, a args) error {
 		}
 		fmt.Fprintf(env.Stdout, "%s：%s\n", b, info)
 	}
+	return nil
+}
+
+// runGenDemo writes a synthetic plan of any size, for measuring.
+func runGenDemo(env Env, _ *store.Store, a args) error {
+	out := a.get("o")
+	if out == "" {
+		return usage("请用 -o 指定数据库文件名")
+	}
+	n := 1000
+	if a.has("items") {
+		if _, err := fmt.Sscan(a.get("items"), &n); err != nil || n < 10 || n > 100000 {
+			return usage("--items 应为10到100000之间的整数")
+		}
+	}
+	if y := a.get("years"); y != "" && y != "1" {
+		return usage("--years：本版本一个数据库保存一个计划年度，只能为1")
+	}
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("文件“%s”已存在", out)
+	}
+	if err := demo.Write(out, n, 2023); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已生成演示计划：%s（%d项，每项12个月的实际值，每三项一条备注）\n", out, n)
 	return nil
 }

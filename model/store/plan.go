@@ -1,7 +1,9 @@
 package store
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,16 +19,21 @@ import (
 // corrected dataset (a higher revision) it updates the plan items. It
 // never touches figures, notes, manual statuses or history: an item the
 // corrected dataset drops is kept, retired, while anything refers to it.
-func (s *Store) syncDataset() error {
-	embedded, err := seeds.Load()
+func (s *Store) syncDataset(dataset []byte) error {
+	if dataset == nil {
+		dataset = seeds.PlanJSON
+	}
+	embedded, err := seeds.Parse(dataset)
 	if err != nil {
 		return fmt.Errorf("内置计划数据有误：%w", err)
 	}
+	sum := sha256.Sum256(dataset)
+	version := hex.EncodeToString(sum[:8])
 	return s.write(func(tx *sql.Tx) error {
 		var rev int
-		var version string
+		var oldVersion string
 		err := tx.QueryRow(`SELECT dataset_revision, dataset_version FROM plans WHERE id = ?`, embedded.ID).
-			Scan(&rev, &version)
+			Scan(&rev, &oldVersion)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			var others int
@@ -39,14 +46,14 @@ func (s *Store) syncDataset() error {
 			}
 			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset)
 				VALUES (?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
-				embedded.Revision, seeds.Version(), seeds.PlanJSON); err != nil {
+				embedded.Revision, version, dataset); err != nil {
 				return err
 			}
 			if _, err := upsertItems(tx, embedded); err != nil {
 				return err
 			}
 			return s.logChange(tx, "系统", "create_plan", "", "", nil,
-				map[string]any{"plan": embedded.ID, "revision": embedded.Revision, "version": seeds.Version()},
+				map[string]any{"plan": embedded.ID, "revision": embedded.Revision, "version": version},
 				fmt.Sprintf("由内置数据创建《%s》，共%d项", embedded.Title, len(embedded.Items)))
 		case err != nil:
 			return err
@@ -56,8 +63,8 @@ func (s *Store) syncDataset() error {
 			return nil
 		}
 		if _, err := tx.Exec(`UPDATE plans SET title = ?, year = ?, dataset_revision = ?, dataset_version = ?,
-			dataset = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, seeds.Version(),
-			seeds.PlanJSON, embedded.ID); err != nil {
+			dataset = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, version,
+			dataset, embedded.ID); err != nil {
 			return err
 		}
 		changed, err := upsertItems(tx, embedded)
@@ -65,8 +72,8 @@ func (s *Store) syncDataset() error {
 			return err
 		}
 		return s.logChange(tx, "系统", "dataset_update", "", "",
-			map[string]any{"revision": rev, "version": version},
-			map[string]any{"revision": embedded.Revision, "version": seeds.Version()},
+			map[string]any{"revision": rev, "version": oldVersion},
+			map[string]any{"revision": embedded.Revision, "version": version},
 			"计划数据更正，涉及："+strings.Join(changed, "、"))
 	})
 }

@@ -50,6 +50,9 @@ type Options struct {
 	// SkipCheck opens a file that failed its check, read-only, to read
 	// what can still be read (the user declined to restore a backup).
 	SkipCheck bool
+	// Dataset is the plan file a new database is made from; the bundled
+	// plan when nil (the demo generator passes a synthetic one).
+	Dataset []byte
 }
 
 // Store is an open Plan Review database.
@@ -120,7 +123,7 @@ func Open(path string, opt Options) (*Store, error) {
 		if opt.ReadOnly {
 			return nil, fmt.Errorf("数据库“%s”不存在", path)
 		}
-		if err := create(path, opt.Now); err != nil {
+		if err := create(path, opt.Now, opt.Dataset); err != nil {
 			return nil, err
 		}
 		existed = false
@@ -160,7 +163,7 @@ func Open(path string, opt Options) (*Store, error) {
 			db.Close()
 			return nil, err
 		}
-		if err := s.syncDataset(); err != nil {
+		if err := s.syncDataset(opt.Dataset); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -175,7 +178,7 @@ func Open(path string, opt Options) (*Store, error) {
 // create builds a new database beside path and renames it into place, so
 // a crash during creation never leaves a half-made file where the
 // program will look for the real one.
-func create(path string, now func() time.Time) error {
+func create(path string, now func() time.Time, dataset []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("无法创建数据目录“%s”：%w", filepath.Dir(path), err)
 	}
@@ -195,7 +198,7 @@ func create(path string, now func() time.Time) error {
 		if err := migrate(db); err != nil {
 			return err
 		}
-		return s.syncDataset()
+		return s.syncDataset(dataset)
 	}()
 	if cerr := db.Close(); err == nil {
 		err = cerr

@@ -1,0 +1,166 @@
+// Package demo makes synthetic plans of any size, with a year of monthly
+// figures and notes, so that costs can be measured at 100, 1,000 and
+// 10,000 items (planreview gen-demo, and the benchmarks). The numbers are
+// made up; the shapes are the real plan's: items of every target kind.
+package demo
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand"
+
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/store"
+)
+
+// kinds are the shapes items cycle through, as the bundled plan has them.
+var kinds = []struct {
+	kind    model.Kind
+	target  string
+	measure model.Measure
+	name    string
+}{
+	{model.KindIndicator, "增长6%左右", model.Rate, "地区生产总值"},
+	{model.KindIndicator, "95%以上", model.Level, "地表水水体比例"},
+	{model.KindIndicator, "控制在5%以内", model.Level, "城镇调查失业率"},
+	{model.KindCommitment, "400个", model.Cumulative, "新开工产业项目"},
+	{model.KindCommitment, "380亿元以上", model.Cumulative, "交通投资"},
+	{model.KindCommitment, "下降4%以上", model.Rate, "能耗强度"},
+	{model.KindCommitment, "达到90%", model.Level, "政务服务通办率"},
+	{model.KindCommitment, "增加3万人左右", model.Cumulative, "人才资源"},
+	{model.KindMilestone, "", "", "试点创建"},
+	{model.KindParcel, "", model.Cumulative, "旧城改造地块"},
+}
+
+// Plan is a generated plan: its dataset file (as seeds/ holds the real
+// one), and the figures and notes to record on it.
+type Plan struct {
+	Dataset []byte
+	Actuals []model.Actual
+	Notes   []Note
+}
+
+// Note is a generated note.
+type Note struct {
+	ItemID string
+	Period model.Period
+	Body   string
+}
+
+// Generate makes a plan of n items for 2023 with twelve monthly figures
+// each and a note on every third item; seed makes it reproducible.
+func Generate(n int, seed int64) (Plan, error) {
+	rng := rand.New(rand.NewSource(seed))
+	sections := []map[string]string{{"id": "C1", "part": "annex1", "title": "一、主要指标"},
+		{"id": "A2", "part": "annex2", "title": "房屋征收计划表"}}
+	for i := 1; i <= 10; i++ {
+		sections = append(sections, map[string]string{"id": fmt.Sprintf("S%d", i), "part": "body",
+			"title": fmt.Sprintf("%d、第%d方面重点工作", i, i)})
+	}
+	var items []map[string]any
+	var out Plan
+	var area float64
+	for i := 0; i < n; i++ {
+		k := kinds[i%len(kinds)]
+		id := fmt.Sprintf("D-%05d", i+1)
+		name := fmt.Sprintf("%s（第%d项）", k.name, i+1)
+		quote := fmt.Sprintf("演示数据：%s，目标%s。", name, k.target)
+		it := map[string]any{"id": id, "kind": k.kind, "name": name, "source_quote": quote}
+		switch k.kind {
+		case model.KindIndicator:
+			it["section"] = "C1"
+			it["indicator_no"] = i + 1
+		case model.KindParcel:
+			it["section"] = "A2"
+		default:
+			it["section"] = fmt.Sprintf("S%d", i%10+1)
+		}
+		target := k.target
+		var parcelArea float64
+		if k.kind == model.KindParcel {
+			parcelArea = math.Round((5+rng.Float64()*100)*100) / 100
+			area += parcelArea
+			target = fmt.Sprintf("%.2f亩", parcelArea)
+			it["area_mu"] = parcelArea
+			it["seq"] = i + 1
+			it["boundaries"] = map[string]string{"east": "东路", "south": "南路", "west": "西路", "north": "北路"}
+			it["interest_type"] = "旧城区改建"
+			it["implementers"] = []string{"城投集团"}
+		}
+		var tg model.Target
+		if target != "" {
+			var err error
+			if tg, err = model.ParseTarget(target); err != nil {
+				return Plan{}, err
+			}
+			it["target_text"] = target
+			it["target"] = tg
+			it["measure"] = k.measure
+		}
+		items = append(items, it)
+		// Twelve months of figures.
+		for m := 1; m <= 12; m++ {
+			p := model.Period{Year: 2023, Month: m}
+			a := model.Actual{ItemID: id, Period: p, Source: "演示数据"}
+			switch {
+			case k.kind == model.KindMilestone:
+				a.Outcome = model.OutcomeInProgress
+				if m == 12 && rng.Intn(2) == 0 {
+					a.Outcome = model.OutcomeDone
+				}
+			case k.kind == model.KindParcel:
+				a.Value = math.Round(math.Min(parcelArea, parcelArea*float64(m)/12*(0.7+rng.Float64()*0.5))*100) / 100
+			case k.measure == model.Cumulative:
+				a.Value = math.Round(tg.Value*float64(m)/12*(0.8+rng.Float64()*0.4)*100) / 100
+			default:
+				a.Value = math.Round(tg.Value*(0.9+rng.Float64()*0.2)*100) / 100
+			}
+			out.Actuals = append(out.Actuals, a)
+		}
+		if i%3 == 0 {
+			out.Notes = append(out.Notes, Note{ItemID: id, Period: model.Period{Year: 2023, Month: 9},
+				Body: fmt.Sprintf("演示备注：%s进度与计划基本一致，部分子项受审批影响略有滞后（第%d条）。", name, i/3+1)})
+		}
+	}
+	total := 0.0
+	for _, it := range items {
+		if a, ok := it["area_mu"].(float64); ok {
+			total += a
+		}
+	}
+	plan := map[string]any{
+		"plan": map[string]any{"id": fmt.Sprintf("demo-%d", n), "title": fmt.Sprintf("演示计划（%d项）", n), "revision": 1,
+			"year": 2023, "city": "演示市", "issuer": "演示市人民政府", "approved_by": "演示", "issued": "2023-03-01",
+			"notice": "", "parcel_total_mu": math.Round(total*100) / 100, "refs": map[string]string{"经济增长": "D-00001"}},
+		"sections": sections,
+		"items":    items,
+	}
+	var err error
+	out.Dataset, err = json.Marshal(plan)
+	return out, err
+}
+
+// Write creates a database at path holding a generated plan of n items
+// with its figures and notes, all in one transaction.
+func Write(path string, n int, seed int64) error {
+	p, err := Generate(n, seed)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(path, store.Options{Dataset: p.Dataset, NoBackup: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	notes := map[string]string{}
+	for _, n := range p.Notes {
+		notes[n.ItemID+n.Period.String()] = n.Body
+	}
+	rows := make([]store.Import, 0, len(p.Actuals))
+	for i := range p.Actuals {
+		a := &p.Actuals[i]
+		rows = append(rows, store.Import{Actual: a, NoteOn: a.ItemID, Note: notes[a.ItemID+a.Period.String()]})
+	}
+	return st.ImportActuals(rows, "gen-demo", "演示")
+}
