@@ -70,12 +70,7 @@ func runRecord(env Env, st *store.Store, a args) error {
 		return err
 	}
 	s := r.Status(it, p)
-	shown := model.OutcomeLabel(act.Outcome)
-	if act.Outcome == "" {
-		tracked, _ := st.Plan().Item(where)
-		shown = model.FormatNumber(act.Value) + tracked.Target.Unit
-	}
-	fmt.Fprintf(env.Stdout, "已保存：%s %s %s。状态：%s——%s\n", where, p.Label(), shown, s.Label, s.Reason)
+	fmt.Fprintf(env.Stdout, "已保存：%s %s %s。状态：%s——%s\n", where, p.Label(), r.FigureOf(it, act), s.Label, s.Reason)
 	return nil
 }
 
