@@ -27,8 +27,13 @@ func (u *UI) countByCode(filter func(model.Item) bool) map[model.Code]int {
 // plan, drawn as a bar as well as numbers, and the items that need
 // attention.
 func (u *UI) buildOverview() {
-	o := u.overview
-	o.Objects = nil
+	// Objects are gathered first and set once: Container.Add lays the box
+	// out again on every call, which made a long list quadratic.
+	o := &fyne.Container{}
+	defer func() {
+		u.overview.Objects = o.Objects
+		u.overview.Refresh()
+	}()
 	o.Add(widget.NewLabelWithStyle(trf("截至{{.Y}}年{{.P}}（{{.N}}）执行情况", "Y", u.asOf.Year, "P", u.asOf.Label(),
 		"N", tr(u.asOf.Name())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if l, ok := u.locks[u.asOf]; ok {
@@ -61,19 +66,30 @@ func (u *UI) buildOverview() {
 	o.Add(newLegend())
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("需关注事项"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	any := false
+	// The first items needing attention, in the notice's order; all of
+	// them are a click away in the table (a province's plan can have
+	// thousands, more than a page can show).
+	const shown = 30
+	n := 0
 	for _, it := range u.plan.Items {
 		s := u.statuses[it.ID]
 		if !s.Code.Concern() {
 			continue
 		}
-		any = true
-		o.Add(u.concernRow(it, s))
+		n++
+		if n <= shown {
+			o.Add(u.concernRow(it, s))
+		}
 	}
-	if !any {
+	switch {
+	case n == 0:
 		o.Add(widget.NewLabel(tr("暂无滞后或未完成的项目。")))
+	case n > shown:
+		o.Add(widget.NewButton(trf("查看全部{{.N}}项需关注事项", "N", n), func() {
+			u.selectNav("all")
+			u.statusSel.SetSelected(tr("需关注"))
+		}))
 	}
-	o.Refresh()
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3项，……

@@ -1,0 +1,46 @@
+package sheet_test
+
+import (
+	"fmt"
+	"testing"
+
+	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/demo"
+	"cn.planreview/planreview/model/sheet"
+	"cn.planreview/planreview/model/store"
+)
+
+// BenchmarkWorkbookAtSize exports the workbook of a generated plan and
+// reads it back into an import preview (the round trip, without writing).
+func BenchmarkWorkbookAtSize(b *testing.B) {
+	for _, n := range demo.Sizes {
+		st, err := store.Open(demo.BenchDB(b, n), store.Options{NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, _ := st.Review(model.DefaultTolerance())
+		notes, _ := st.Notes("")
+		asOf := model.Period{Year: 2023, Month: 9}
+		var data []byte
+		b.Run(fmt.Sprintf("export/items=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if data, err = sheet.Export(r, notes, asOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("import/items=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				tables, err := sheet.Read("book.xlsx", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, err := sheet.Plan(r, tables, "book.xlsx", nil)
+				if err != nil || len(p.Problems()) > 0 {
+					b.Fatalf("%v %v", err, p.Problems())
+				}
+			}
+		})
+		st.Close()
+	}
+}
