@@ -72,6 +72,7 @@ type UI struct {
 	themeSel   *widget.Select
 	activeForm *form
 	lastExport *exportResult
+	haystack   map[string]string // each item's searchable text, lower-cased
 	// the last import preview and its controls, for tests
 	lastPreview     *sheet.Preview
 	importBtn       *widget.Button
@@ -230,7 +231,7 @@ func (u *UI) applyFilter() {
 		if !u.inNav(it, u.nav) {
 			continue
 		}
-		if q != "" && !matches(it, q) {
+		if q != "" && !u.matches(it, q) {
 			continue
 		}
 		s := u.statuses[it.ID]
@@ -254,14 +255,18 @@ func (u *UI) applyFilter() {
 }
 
 // matches reports whether an item's ID, name, target or source sentence
-// contains q (already lower-cased).
-func matches(it model.Item, q string) bool {
-	for _, s := range []string{it.ID, it.Name, it.Group, it.TargetText, it.SourceQuote, it.Topic} {
-		if strings.Contains(strings.ToLower(s), q) {
-			return true
+// contains q (already lower-cased; it holds no NUL, so no match spans two
+// fields).
+func (u *UI) matches(it model.Item, q string) bool {
+	if u.haystack == nil {
+		// Lower-cased once per plan, not once per item per keystroke.
+		u.haystack = make(map[string]string, len(u.plan.Items))
+		for _, x := range u.plan.Items {
+			u.haystack[x.ID] = strings.ToLower(strings.Join([]string{x.ID, x.Name, x.Group, x.TargetText,
+				x.SourceQuote, x.Topic}, "\x00"))
 		}
 	}
-	return false
+	return strings.Contains(u.haystack[it.ID], q)
 }
 
 func (u *UI) sortRows() {
