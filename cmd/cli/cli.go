@@ -252,3 +252,14 @@ func needArgs(a args, n int, what string) error {
 	}
 	return nil
 }
+
+// reviewWithNotes loads what the brief and the workbook are computed from:
+// the review (figures, manual statuses, entered targets) and every note.
+func reviewWithNotes(st *store.Store) (*model.Review, []model.Note, error) {
+	r, err := st.Review(model.DefaultTolerance())
+	if err != nil {
+		return nil, nil, err
+	}
+	notes, err := st.Notes("")
+	return r, notes, err
+}

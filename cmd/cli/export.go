@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
 	"cn.planreview/planreview/model/store"
@@ -48,11 +47,7 @@ func runExport(env Env, st *store.Store, a args) error {
 	if unit == "" {
 		unit = env.Getenv("PLANREVIEW_UNIT")
 	}
-	r, err := st.Review(model.DefaultTolerance())
-	if err != nil {
-		return err
-	}
-	notes, err := st.Notes("")
+	r, notes, err := reviewWithNotes(st)
 	if err != nil {
 		return err
 	}

@@ -127,11 +127,7 @@ func runExportXLSX(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	r, err := st.Review(model.DefaultTolerance())
-	if err != nil {
-		return err
-	}
-	notes, err := st.Notes("")
+	r, notes, err := reviewWithNotes(st)
 	if err != nil {
 		return err
 	}
