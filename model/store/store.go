@@ -44,8 +44,10 @@ type Options struct {
 	// ReadOnly opens the database without writing anything, not even a
 	// dataset update.
 	ReadOnly bool
-	// NoBackup skips the backup taken at every start (for tools that open
-	// the database many times in a row).
+	// NoBackup skips the backup taken at every start, unless the open will
+	// migrate the schema or update the plan: for commands that only read,
+	// whose backups would otherwise push the useful ones (before an
+	// import) out of the rotation.
 	NoBackup bool
 	// SkipCheck opens a file that failed its check, read-only, to read
 	// what can still be read (the user declined to restore a backup).
@@ -135,11 +137,14 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	var startBackup string
 	var backupErr error
-	if existed && !opt.ReadOnly && !opt.NoBackup {
+	if existed && !opt.ReadOnly {
 		// A snapshot at every start, before this program writes anything
 		// (a migration, a dataset update, the reviewer's first change).
+		// NoBackup skips it only when opening will not change the file.
 		if bdb, err := sql.Open("sqlite", dsn(path, true)+immutableIfNoWAL(path)); err == nil {
-			startBackup, backupErr = autoBackup(bdb, path, "start", opt.Now())
+			if !opt.NoBackup || updatePending(bdb, opt.Dataset) {
+				startBackup, backupErr = autoBackup(bdb, path, "start", opt.Now())
+			}
 			bdb.Close()
 		}
 	}
@@ -284,6 +289,25 @@ func Check(path string) error {
 			path, ErrNewer, version, SchemaVersion())
 	}
 	return nil
+}
+
+// updatePending reports whether opening would migrate the schema or update
+// the plan from a newer dataset: a change that always gets a backup first.
+func updatePending(db *sql.DB, dataset []byte) bool {
+	var version int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version < SchemaVersion() {
+		return true
+	}
+	if dataset == nil {
+		dataset = seeds.PlanJSON
+	}
+	p, err := seeds.Parse(dataset)
+	if err != nil {
+		return true
+	}
+	var rev int
+	err = db.QueryRow(`SELECT dataset_revision FROM plans WHERE id = ?`, p.ID).Scan(&rev)
+	return err == nil && rev < p.Revision
 }
 
 // withBackupHint adds the newest good backup to an error at open, so the
