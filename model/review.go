@@ -54,8 +54,7 @@ type Actual struct {
 	Outcome    Outcome // milestones only
 	Source     string  // where the figure comes from (统计局月报…)
 	SourceDate string  // the date of that source, as given
-	By         string
-	At         time.Time
+	By         string  // who entered it; when is in the history
 }
 
 // ManualStatus is a status a reviewer sets by hand, with the reason they
@@ -97,12 +96,37 @@ func NewReview(p *Plan, tol Tolerance, actuals []Actual, manual []ManualStatus, 
 		manual:    map[string][]ManualStatus{},
 		overrides: map[string]TargetOverride{},
 	}
-	for _, a := range actuals {
-		r.actuals[a.ItemID] = append(r.actuals[a.ItemID], a)
+	// Grouped into one backing array, each item's figures a window of it
+	// (capacity capped, so appending to one never overwrites the next):
+	// appending 120,000 figures one by one to 10,000 growing slices
+	// copied them several times over.
+	count := make(map[string]int, len(p.Items))
+	for i := range actuals {
+		count[actuals[i].ItemID]++
 	}
-	for id := range r.actuals {
-		as := r.actuals[id]
-		sort.Slice(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) })
+	start := make(map[string]int, len(count))
+	next := 0
+	for i := range actuals {
+		id := actuals[i].ItemID
+		if _, ok := start[id]; !ok {
+			start[id] = next
+			next += count[id]
+		}
+	}
+	all := make([]Actual, len(actuals))
+	fill := make(map[string]int, len(count))
+	for i := range actuals {
+		id := actuals[i].ItemID
+		all[start[id]+fill[id]] = actuals[i]
+		fill[id]++
+	}
+	r.actuals = make(map[string][]Actual, len(count))
+	for id, at := range start {
+		as := all[at : at+count[id] : at+count[id]]
+		if !sort.SliceIsSorted(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) }) {
+			sort.SliceStable(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) })
+		}
+		r.actuals[id] = as
 	}
 	for _, m := range manual {
 		r.manual[m.ItemID] = append(r.manual[m.ItemID], m)

@@ -41,12 +41,14 @@ func Run(path string, stderr io.Writer) int {
 			return
 		}
 		w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
-		if st.BackupErr != nil {
-			u.say(tr("警告：启动时的自动备份未能完成：") + st.BackupErr.Error())
-		}
+		go func() { // the backup is written in the background
+			if _, err := st.StartBackup(); err != nil {
+				fyne.Do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })
+			}
+		}()
 		u.AskReviewerIfNeeded()
 	}
-	st, err := open(store.Options{})
+	st, err := open(store.Options{Prefetch: true})
 	switch {
 	case err == nil:
 		start(st)

@@ -39,16 +39,17 @@ type command struct {
 	run     func(env Env, st *store.Store, a args) error
 	noStore bool // runs without an open store (check opens the file itself); gets nil
 	reads   bool // only reads: no start-up backup (see store.Options.NoBackup)
+	review  bool // computes statuses: figures load while the plan does (store.Options.Prefetch)
 }
 
 var commands []command
 
 func init() {
 	commands = []command{
-		{name: "list", reads: true, args: "[--as-of 期间] [--json] [--kind 类型] [--section 部分]",
+		{name: "list", reads: true, review: true, args: "[--as-of 期间] [--json] [--kind 类型] [--section 部分]",
 			summary: "列出全部项目：目标、最新实际值、状态及原因",
 			flags:   flagSpec{"as-of": true, "json": false, "kind": true, "section": true}, run: runList},
-		{name: "show", reads: true, args: "编号 [--as-of 期间]", summary: "查看一个项目：目标的理解、原文、状态、实际值、备注",
+		{name: "show", reads: true, review: true, args: "编号 [--as-of 期间]", summary: "查看一个项目：目标的理解、原文、状态、实际值、备注",
 			flags: flagSpec{"as-of": true}, run: runShow},
 		{name: "record", args: "编号 期间 实际值 [--source 来源] [--date 来源日期] [--by 填报人]",
 			summary: "录入或更正一个期间的实际值（重点事项填 已完成/推进中/未完成）",
@@ -78,7 +79,7 @@ func init() {
 			flags: flagSpec{"by": true}, run: runUndo},
 		{name: "history", reads: true, args: "[编号] [--json]", summary: "查看修改记录（谁、何时、改前、改后）",
 			flags: flagSpec{"json": false}, run: runHistory},
-		{name: "export", reads: true, args: "-o 文件.pdf [--as-of 期间] [--parts 部分] [--date 2024-01-15] [--unit 编制单位] [--by 审阅人] [--marking 内部资料] [--no-notes]",
+		{name: "export", reads: true, review: true, args: "-o 文件.pdf [--as-of 期间] [--parts 部分] [--date 2024-01-15] [--unit 编制单位] [--by 审阅人] [--marking 内部资料] [--no-notes]",
 			summary: "生成PDF执行情况简报",
 			flags: flagSpec{"o": true, "as-of": true, "parts": true, "date": true, "unit": true, "by": true,
 				"marking": true, "no-notes": false}, run: runExport},
@@ -87,7 +88,7 @@ func init() {
 			flags:   flagSpec{"dry-run": false, "overwrite": false, "by": true}, run: runImport},
 		{name: "template", reads: true, args: "-o 文件.xlsx", summary: "生成供各部门填报的Excel模板",
 			flags: flagSpec{"o": true}, run: runTemplate},
-		{name: "export-xlsx", reads: true, args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
+		{name: "export-xlsx", reads: true, review: true, args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
 			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
 		{name: "backup", args: "-o 文件.db", summary: "把数据库备份到一个文件（一致的快照，写后检查）",
 			flags: flagSpec{"o": true}, run: runBackup},
@@ -165,13 +166,13 @@ func runCommand(cmd *command, env Env, a args) error {
 		a.opts["db"] = path
 		return cmd.run(env, nil, a)
 	}
-	st, err := store.Open(path, store.Options{Now: env.Now, NoBackup: cmd.reads})
+	st, err := store.Open(path, store.Options{Now: env.Now, NoBackup: cmd.reads, Prefetch: cmd.review})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if st.BackupErr != nil {
-		fmt.Fprintln(env.Stderr, "警告：启动时的自动备份未能完成："+st.BackupErr.Error())
+	if _, err := st.StartBackup(); err != nil {
+		fmt.Fprintln(env.Stderr, "警告：启动时的自动备份未能完成："+err.Error())
 	}
 	return cmd.run(env, st, a)
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"cn.planreview/planreview/model/store"
 )
 
 // Sizes are the plan sizes the benchmarks measure.
@@ -15,7 +17,8 @@ var benchMu sync.Mutex
 
 // BenchDB gives a generated database of n items for benchmarks, made once
 // and kept in the system's temporary folder (10,000 items take most of a
-// minute to generate); each benchmark works on its own copy.
+// minute to generate); each benchmark works on its own copy, sealed as a
+// clean close leaves it (store/seal.go).
 func BenchDB(b testing.TB, n int) string {
 	b.Helper()
 	benchMu.Lock()
@@ -31,13 +34,23 @@ func BenchDB(b testing.TB, n int) string {
 			b.Fatal(err)
 		}
 	}
-	data, err := os.ReadFile(cache)
-	if err != nil {
-		b.Fatal(err)
+	if _, err := os.Stat(store.SealPath(cache)); err != nil {
+		// A clean close seals the file, as the app leaves it every day.
+		st, err := store.Open(cache, store.Options{NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
 	}
 	path := filepath.Join(b.TempDir(), "bench.db")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
+	for _, f := range [][2]string{{cache, path}, {store.SealPath(cache), store.SealPath(path)}} {
+		data, err := os.ReadFile(f[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(f[1], data, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return path
 }

@@ -208,6 +208,9 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "plan.db")
 			bad := damage()
 			os.WriteFile(path, bad, 0o644)
+			// Damaged in place after a clean close: the good file's seal
+			// stands beside it, and must not let the damage through.
+			copyWhole(sealPath(good), sealPath(path))
 			// The backups of the good database stand beside it.
 			os.MkdirAll(BackupDir(path), 0o755)
 			bs, _ := Backups(good)

@@ -43,7 +43,10 @@ func (s *Store) History(itemID string) ([]model.Change, error) {
 
 // Review loads everything the status function needs into a model.Review.
 func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
-	as, err := s.Actuals()
+	as, ok, err := s.takePrefetch()
+	if !ok {
+		as, err = s.actuals("")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -55,5 +58,7 @@ func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.NewReview(s.plan, tol, as, ms, os), nil
+	r := model.NewReview(s.plan, tol, as, ms, os)
+	s.kickBackup() // the reviewer can read now: time for the start-up backup
+	return r, nil
 }

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,9 +25,8 @@ func (s *Store) syncDataset(dataset []byte) error {
 	if err != nil {
 		return fmt.Errorf("内置计划数据有误：%w", err)
 	}
-	sum := sha256.Sum256(dataset)
-	version := hex.EncodeToString(sum[:8])
-	return s.write(func(tx *sql.Tx) error {
+	version := seeds.VersionOf(dataset)
+	return s.transact(func(tx *sql.Tx) error {
 		var rev int
 		var oldVersion string
 		err := tx.QueryRow(`SELECT dataset_revision, dataset_version FROM plans WHERE id = ?`, embedded.ID).

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"cn.planreview/planreview/model"
@@ -9,18 +10,84 @@ import (
 	"cn.planreview/planreview/model/store"
 )
 
-// BenchmarkOpenAtSize opens a generated plan cold: the check at open,
-// migrations, plan load, and the start-up backup.
+// BenchmarkOpenAtSize opens a generated plan cold, in separate steps:
+//
+//   - open: the check at open (a clean close sealed the file: its
+//     checksum instead of quick_check), migrations, dataset sync and the
+//     plan parsed — the "open";
+//   - open+figures: the same and every figure loaded into the review,
+//     ready for statuses — what the window waits for;
+//   - unsealed: open+figures of a file with no seal (copied in, restored,
+//     or left by a crash), so quick_check runs in full;
+//   - start-backup: the start-up backup, written after the figures load
+//     and before the first change;
+//   - close: checkpoint, quick_check and the seal.
 func BenchmarkOpenAtSize(b *testing.B) {
+	tol := model.DefaultTolerance()
 	for _, n := range demo.Sizes {
-		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			path := demo.BenchDB(b, n)
+		path := demo.BenchDB(b, n)
+		open := func(b *testing.B, o store.Options) *store.Store {
+			s, err := store.Open(path, o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}
+		review := func(b *testing.B, s *store.Store) {
+			if _, err := s.Review(tol); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("items=%d/step=open", n), func(b *testing.B) {
 			for b.Loop() {
-				s, err := store.Open(path, store.Options{})
-				if err != nil {
+				s := open(b, store.Options{Prefetch: true})
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+		b.Run(fmt.Sprintf("items=%d/step=open+figures", n), func(b *testing.B) {
+			for b.Loop() {
+				s := open(b, store.Options{Prefetch: true})
+				review(b, s)
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+		b.Run(fmt.Sprintf("items=%d/step=unsealed", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				os.Remove(store.SealPath(path))
+				b.StartTimer()
+				s := open(b, store.Options{Prefetch: true})
+				review(b, s)
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+		b.Run(fmt.Sprintf("items=%d/step=start-backup", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := open(b, store.Options{})
+				b.StartTimer()
+				if _, err := s.StartBackup(); err != nil {
 					b.Fatal(err)
 				}
+				b.StopTimer()
 				s.Close()
+				b.StartTimer()
+			}
+		})
+		b.Run(fmt.Sprintf("items=%d/step=close", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := open(b, store.Options{NoBackup: true})
+				b.StartTimer()
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -1,0 +1,184 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cn.planreview/planreview/model"
+)
+
+// sealedFile makes a database with a figure in it and closes it cleanly.
+func sealedFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "plan.db")
+	s, err := Open(path, Options{Now: clock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(3), Value: 90}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCleanCloseSealsTheFile(t *testing.T) {
+	path := sealedFile(t)
+	seal, err := os.ReadFile(sealPath(path))
+	if err != nil {
+		t.Fatalf("no seal after a clean close: %v", err)
+	}
+	if !strings.HasPrefix(string(seal), sealVersion+" size=") {
+		t.Errorf("seal = %q", seal)
+	}
+	if !sealed(path) {
+		t.Fatal("the file does not match its own seal")
+	}
+	// A read-only store never writes one: it may not own the folder.
+	os.Remove(sealPath(path))
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	if _, err := os.Stat(sealPath(path)); err == nil {
+		t.Error("a read-only open wrote a seal")
+	}
+}
+
+// TestSealOnlyCoversTheSealedBytes: any change after the seal sends the
+// next open back to the full check.
+func TestSealOnlyCoversTheSealedBytes(t *testing.T) {
+	cases := map[string]func(t *testing.T, path string){
+		"one byte changed": func(t *testing.T, path string) {
+			b, _ := os.ReadFile(path)
+			b[len(b)-10] ^= 1
+			os.WriteFile(path, b, 0o644)
+		},
+		"a page appended": func(t *testing.T, path string) {
+			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			f.Write(make([]byte, 4096))
+			f.Close()
+		},
+		"changes waiting in a -wal file": func(t *testing.T, path string) {
+			os.WriteFile(path+"-wal", []byte("not empty"), 0o644)
+		},
+		"seal of an older format": func(t *testing.T, path string) {
+			b, _ := os.ReadFile(sealPath(path))
+			os.WriteFile(sealPath(path), []byte(strings.Replace(string(b), sealVersion, "planreview-checked 0", 1)), 0o644)
+		},
+		"seal removed": func(t *testing.T, path string) { os.Remove(sealPath(path)) },
+	}
+	for name, change := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := sealedFile(t)
+			change(t, path)
+			if sealed(path) {
+				t.Fatal("the changed file still counts as sealed")
+			}
+		})
+	}
+}
+
+// TestSealSkipsTheCheckOnlyForTheSameBytes shows the seal at work: damage
+// that quick_check finds, with a seal forged to match the damaged bytes,
+// opens without the full check — while Check, which `planreview check`
+// runs, still finds it, and the honest seal left by the clean close does
+// not let it through.
+func TestSealSkipsTheCheckOnlyForTheSameBytes(t *testing.T) {
+	path := sealedFile(t)
+	b, _ := os.ReadFile(path)
+	for pg := 4096; pg+8 < len(b); pg += 4096 {
+		for i := 0; i < 8; i++ {
+			b[pg+i] ^= 0xFF // every page header but the first
+		}
+	}
+	os.WriteFile(path, b, 0o644)
+	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("damage behind the old seal opened: %v", err)
+	}
+	if err := Check(path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Check: %v", err)
+	}
+	forged, _ := fileSum(path)
+	os.WriteFile(sealPath(path), []byte(forged), 0o644)
+	if err := check(path, true); err != nil {
+		t.Fatalf("a file matching its seal was checked in full: %v", err)
+	}
+	if err := Check(path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Check trusted the seal: %v", err)
+	}
+	// seal itself runs quick_check first and writes nothing for a damaged
+	// file.
+	seal(path)
+	if _, err := os.Stat(sealPath(path)); err == nil {
+		t.Fatal("a damaged file was sealed")
+	}
+}
+
+// TestPrefetchIsDroppedAfterAWrite: figures read at open are used only if
+// nothing was written since.
+func TestPrefetchIsDroppedAfterAWrite(t *testing.T) {
+	path := sealedFile(t)
+	s, err := Open(path, Options{Now: clock(), Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Review(model.DefaultTolerance())
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ := s.Plan().Item("B1-01")
+	if got := len(r.Actuals(it)); got != 2 {
+		t.Fatalf("review has %d figures for B1-01, want 2 (the prefetch from before the write was used)", got)
+	}
+
+	s.Close()
+
+	// With nothing written, the figures read at open are the review's.
+	s3, err := Open(path, Options{Now: clock(), Prefetch: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s3.Close()
+	as, ok, err := s3.takePrefetch()
+	if !ok || err != nil || len(as) != 2 {
+		t.Fatalf("prefetch: ok=%v err=%v, %d figures, want 2", ok, err, len(as))
+	}
+}
+
+// TestStartBackupIsOfTheFileBeforeTheFirstChange: the start-up backup is
+// written late (after the load), but always before the first write.
+func TestStartBackupIsOfTheFileBeforeTheFirstChange(t *testing.T) {
+	path := sealedFile(t)
+	s, err := Open(path, Options{Now: clock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	bs, _ := Backups(path)
+	if len(bs) != 1 {
+		t.Fatalf("backups: %v", bs)
+	}
+	b, err := Open(bs[0], Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	as, _ := b.Actuals()
+	if len(as) != 1 || as[0].Period != p(3) {
+		t.Fatalf("the start backup holds %v, want only the March figure", as)
+	}
+}
