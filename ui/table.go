@@ -23,8 +23,7 @@ func (u *UI) buildTable() {
 	u.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(u.rows), len(columns) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l := widget.NewLabel("") // fitted to the cell by setCellText
 			p := widget.NewProgressBar()
 			return container.NewStack(l, newBadge(), p)
 		},
@@ -51,7 +50,9 @@ func (u *UI) buildTable() {
 				text += " ▲"
 			}
 		}
-		b.SetText(text)
+		if b.Text != text {
+			b.SetText(text)
+		}
 		col := id.Col
 		b.OnTapped = func() { u.sortBy(col) }
 	}
@@ -86,28 +87,28 @@ func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
 	s := u.statuses[it.ID]
 	switch col {
 	case 0:
-		l.SetText(it.ID)
+		u.setCellText(l, c, it.ID)
 	case 1:
 		name := it.Name
 		if it.Group != "" {
 			name = it.Group + "：" + it.Name
 		}
-		l.SetText(name)
+		u.setCellText(l, c, name)
 	case 2:
 		if it.Kind == model.KindMilestone {
-			l.SetText(it.Hedge + "完成") // 争取完成: plan wording, like the targets, stays Chinese
+			u.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
 		} else {
-			l.SetText(it.Hedge + it.TargetText)
+			u.setCellText(l, c, it.Hedge+it.TargetText)
 		}
 	case 3:
-		l.SetText(u.latestText(it))
+		u.setCellText(l, c, u.latestText(it))
 	case 4:
 		l.Hide()
 		b.Show()
 		b.set(s)
 	case 5:
 		if math.IsNaN(s.Completion) {
-			l.SetText("—")
+			u.setCellText(l, c, "—")
 			return
 		}
 		l.Hide()

@@ -51,6 +51,7 @@ type UI struct {
 	rows      []model.Item
 	selected  string
 	navItems  []navEntry
+	fitted    map[fitKey]string // table texts fitted to their cells (fit.go)
 	lastError error // the last error shown, for tests
 
 	// widgets
