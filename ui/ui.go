@@ -52,7 +52,7 @@ type UI struct {
 	selected  string
 	navItems  []navEntry
 	fitted    map[fitKey]string // table texts fitted to their cells (fit.go)
-	lastError error // the last error shown, for tests
+	lastError error             // the last error shown, for tests
 
 	// widgets
 	periodSel  *widget.Select
