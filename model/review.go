@@ -99,30 +99,35 @@ func NewReview(p *Plan, tol Tolerance, actuals []Actual, manual []ManualStatus, 
 	// Grouped into one backing array, each item's figures a window of it
 	// (capacity capped, so appending to one never overwrites the next):
 	// appending 120,000 figures one by one to 10,000 growing slices
-	// copied them several times over.
-	count := make(map[string]int, len(p.Items))
+	// copied them several times over. One map lookup per figure numbers
+	// its item's group; the rest is arithmetic on slices.
+	group := make(map[string]int, len(p.Items))
+	of := make([]int32, len(actuals))
+	var count []int
 	for i := range actuals {
-		count[actuals[i].ItemID]++
-	}
-	start := make(map[string]int, len(count))
-	next := 0
-	for i := range actuals {
-		id := actuals[i].ItemID
-		if _, ok := start[id]; !ok {
-			start[id] = next
-			next += count[id]
+		g, ok := group[actuals[i].ItemID]
+		if !ok {
+			g = len(count)
+			group[actuals[i].ItemID] = g
+			count = append(count, 0)
 		}
+		count[g]++
+		of[i] = int32(g)
 	}
+	start := make([]int, len(count)+1)
+	for g, n := range count {
+		start[g+1] = start[g] + n
+	}
+	next := append([]int(nil), start[:len(count)]...)
 	all := make([]Actual, len(actuals))
-	fill := make(map[string]int, len(count))
 	for i := range actuals {
-		id := actuals[i].ItemID
-		all[start[id]+fill[id]] = actuals[i]
-		fill[id]++
+		g := of[i]
+		all[next[g]] = actuals[i]
+		next[g]++
 	}
-	r.actuals = make(map[string][]Actual, len(count))
-	for id, at := range start {
-		as := all[at : at+count[id] : at+count[id]]
+	r.actuals = make(map[string][]Actual, len(group))
+	for id, g := range group {
+		as := all[start[g]:start[g+1]:start[g+1]]
 		if !sort.SliceIsSorted(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) }) {
 			sort.SliceStable(as, func(i, j int) bool { return as[i].Period.Before(as[j].Period) })
 		}
@@ -139,6 +144,19 @@ func NewReview(p *Plan, tol Tolerance, actuals []Actual, manual []ManualStatus, 
 		r.overrides[o.ItemID] = o
 	}
 	return r
+}
+
+// Newest is the latest period any figure is recorded for, and false when
+// there is none.
+func (r *Review) Newest() (Period, bool) {
+	var p Period
+	found := false
+	for _, as := range r.actuals {
+		if last := as[len(as)-1].Period; !found || p.Before(last) {
+			p, found = last, true // each item's figures are in period order
+		}
+	}
+	return p, found
 }
 
 // TrackedID is the item whose actuals an item uses: a body commitment that

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -232,5 +233,44 @@ func TestLookupExplainsSubRows(t *testing.T) {
 	}
 	if it, err := p.Lookup("a1-13b"); err != nil || it.Name != "农村" {
 		t.Errorf("IDs are matched without regard to case: %v", err)
+	}
+}
+
+// TestReviewGroupsFigures: figures given in any order come back per item in
+// period order, and Newest is the latest of them all.
+func TestReviewGroupsFigures(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name   string
+		given  []Actual
+		gdp    []int // months of gdp's figures, in the order Actuals gives them
+		newest int   // 0: none
+	}{
+		{"none", nil, nil, 0},
+		{"shuffled", []Actual{act("gdp", 9, 6), act("water", 11, 95), act("gdp", 3, 5), act("gdp", 6, 5.5)}, []int{3, 6, 9}, 11},
+		{"one", []Actual{act("gdp", 12, 6)}, []int{12}, 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReview(p, DefaultTolerance(), tt.given, nil, nil)
+			it, _ := p.Item("gdp")
+			var got []int
+			for _, a := range r.Actuals(it) {
+				got = append(got, a.Period.Month)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.gdp) {
+				t.Errorf("gdp figures %v, want %v", got, tt.gdp)
+			}
+			n, ok := r.Newest()
+			if ok != (tt.newest != 0) || ok && n.Month != tt.newest {
+				t.Errorf("Newest = %v %v, want month %d", n, ok, tt.newest)
+			}
+			// Appending to one item's figures must not overwrite another's.
+			as := r.Actuals(it)
+			_ = append(as, act("gdp", 12, 99))
+			if w, _ := p.Item("water"); len(r.Actuals(w)) > 0 && r.Actuals(w)[0].Value != 95 {
+				t.Error("appending to gdp's figures overwrote water's")
+			}
+		})
 	}
 }

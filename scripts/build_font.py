@@ -5,7 +5,8 @@ Reads the "Noto Sans CJK SC" face out of the NotoSansCJK-{Regular,Bold}.ttc
 collections, subsets it to the characters the app needs, converts the CFF
 outlines to quadratic TrueType (glyf) outlines, renames the family (the OFL
 Reserved Font Name rule forbids calling a modified font "Noto") and writes
-single-face .ttf files plus OFL.txt into assets/fonts/.
+single-face .ttf files (for the PDF), the same subsets with their CFF
+outlines as .otf files (for the window), and OFL.txt into assets/fonts/.
 
 Run through scripts/build-font.sh, which installs the Debian packages this
 needs. It must be run with Debian's /usr/bin/python3 (python3-fontTools).
@@ -133,7 +134,7 @@ def find_face(ttc_path, family):
     raise SystemExit(f"no face named {family!r} in {ttc_path}")
 
 
-def subset_font(font, codepoints):
+def subset_font(font, codepoints, desubroutinize=True):
     opts = subset.Options()
     opts.layout_features = LAYOUT_FEATURES
     opts.name_IDs = ["*"]
@@ -142,7 +143,7 @@ def subset_font(font, codepoints):
     opts.notdef_outline = True
     opts.glyph_names = False
     opts.hinting = False
-    opts.desubroutinize = True
+    opts.desubroutinize = desubroutinize
     opts.legacy_kern = False
     opts.recalc_timestamp = False
     sub = subset.Subsetter(options=opts)
@@ -218,7 +219,7 @@ def cff_to_glyf(font):
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font, weight, source_version, debian_version):
+def rename(font, weight, source_version, debian_version, outlines="TrueType outlines"):
     name = font["name"]
     full = FAMILY if weight == "Regular" else f"{FAMILY} {weight}"
     ps = f"{PS_FAMILY}-{weight}"
@@ -229,7 +230,7 @@ def rename(font, weight, source_version, debian_version):
         3: f"{rev:.3f};PlanReview;{ps}",
         4: full,
         5: f"Version {rev:.3f}; built from {SOURCE_FAMILY} {source_version}"
-           f" (Debian fonts-noto-cjk {debian_version}): subset, TrueType outlines",
+           f" (Debian fonts-noto-cjk {debian_version}): subset, {outlines}",
         6: ps,
     }
     # The style-linked RIBBI family is enough; no typographic names needed.
@@ -274,6 +275,29 @@ def build_one(weight, cps, out_dir, deb_ver):
     return idx, len(font.getGlyphOrder()), len(font.getBestCmap()), cps - available, out
 
 
+def build_one_otf(weight, cps, out_dir, deb_ver):
+    """The same subset with its PostScript (CFF) outlines kept, for the
+    window: the Go font parser Fyne uses reads CFF glyphs on demand but
+    parses every TrueType glyph up front (59 ms against 4 ms for this
+    face), and the window parses each face at start. The PDF needs the
+    TrueType file (fpdf reads only glyf outlines)."""
+    ttc = os.path.join(NOTO_DIR, f"NotoSansCJK-{weight}.ttc")
+    idx = find_face(ttc, SOURCE_FAMILY)
+    font = TTFont(ttc, fontNumber=idx, recalcTimestamp=False)
+    src_version = name_string(font, 5).split(";")[0].replace("Version ", "")
+    stamp = font["head"].modified
+    available = set(font.getBestCmap())
+    subset_font(font, cps & available, desubroutinize=False)
+    rename(font, weight, src_version, deb_ver, outlines="PostScript (CFF) outlines")
+    head = font["head"]
+    head.created = head.modified = stamp
+    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}.otf")
+    tmp = out + ".tmp"
+    font.save(tmp, reorderTables=True)
+    os.replace(tmp, out)
+    return len(font.getGlyphOrder()), out
+
+
 def write_ofl(out_dir, copyright_line):
     """OFL 1.1 text from Debian's copyright file, with the font's copyright."""
     with open(NOTO_COPYRIGHT, encoding="utf-8") as f:
@@ -289,7 +313,8 @@ def write_ofl(out_dir, copyright_line):
     with open(os.path.join(out_dir, "OFL.txt"), "w", encoding="utf-8") as f:
         f.write(f"{copyright_line}\n\n")
         f.write("PlanReview Sans SC is a modified version (subset, converted to\n"
-                "TrueType outlines, renamed) of Noto Sans CJK SC.\n"
+                "TrueType outlines or kept in PostScript outlines, renamed) of\n"
+                "Noto Sans CJK SC.\n"
                 "Noto is a trademark of Google Inc.\n\n")
         f.write("This Font Software is licensed under the SIL Open Font License, Version 1.1.\n")
         f.write("This license is copied below, and is also available with a FAQ at:\n")
@@ -325,6 +350,11 @@ def main():
                              + " ".join(f"U+{c:04X}" for c in bad))
         print(f"{out}: face #{idx}, {n_glyphs} glyphs, {n_cmap} code points, "
               f"{os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
+        t1 = time.monotonic()
+        n_otf, out = build_one_otf(weight, cps, args.out_dir, deb_ver)
+        if n_otf != n_glyphs:
+            raise SystemExit(f"{out}: {n_otf} glyphs, the TrueType file has {n_glyphs}")
+        print(f"{out}: {n_otf} glyphs, {os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
     write_ofl(args.out_dir, UPSTREAM_COPYRIGHT)
     print(f"done in {time.monotonic() - t0:.1f}s")
 

@@ -23,8 +23,8 @@ type Theme struct {
 func NewTheme(variant *fyne.ThemeVariant) *Theme {
 	return &Theme{
 		Theme:   theme.DefaultTheme(),
-		regular: fyne.NewStaticResource("PlanReviewSansSC-Regular.ttf", assets.FontRegular),
-		bold:    fyne.NewStaticResource("PlanReviewSansSC-Bold.ttf", assets.FontBold),
+		regular: fyne.NewStaticResource("PlanReviewSansSC-Regular.otf", assets.UIFontRegular),
+		bold:    fyne.NewStaticResource("PlanReviewSansSC-Bold.otf", assets.UIFontBold),
 		variant: variant,
 	}
 }

@@ -114,18 +114,10 @@ func (u *UI) reload() error {
 // defaultAsOf is the newest period with any figure, or the plan year's
 // end when nothing is recorded.
 func (u *UI) defaultAsOf() model.Period {
-	p := model.Period{Year: u.plan.Year, Month: 12}
-	as, err := u.st.Actuals()
-	if err != nil || len(as) == 0 {
+	if p, ok := u.review.Newest(); ok {
 		return p
 	}
-	p.Month = 1
-	for _, a := range as {
-		if p.Before(a.Period) {
-			p = a.Period
-		}
-	}
-	return p
+	return model.Period{Year: u.plan.Year, Month: 12}
 }
 
 // reviewer is who changes are recorded as: 张三（市人大财经委）.

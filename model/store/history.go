@@ -58,7 +58,5 @@ func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := model.NewReview(s.plan, tol, as, ms, os)
-	s.kickBackup() // the reviewer can read now: time for the start-up backup
-	return r, nil
+	return model.NewReview(s.plan, tol, as, ms, os), nil
 }

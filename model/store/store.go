@@ -219,11 +219,12 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if due {
 		// Nothing has been written (no migration or update was pending),
-		// so the backup can wait until the figures are loaded (the end of
-		// Review) or something is about to change (write, Close): copying
-		// 40 MB takes half a second, and the reviewer should not wait for
-		// it to see the plan. It reads through its own connection, which
-		// sees one committed state whatever happens meanwhile.
+		// so the backup can wait until the caller asks for it (the window
+		// does once its first frame is drawn: StartBackup) or something is
+		// about to change (write, Close): copying 40 MB takes half a
+		// second, and the reviewer should not wait for it to see the plan.
+		// It reads through its own connection, which sees one committed
+		// state whatever happens meanwhile.
 		s.backupDue = true
 	} else if !pending {
 		close(s.backupDone)
