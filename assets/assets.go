@@ -19,6 +19,19 @@ var FontRegular []byte
 //go:embed fonts/PlanReviewSansSC-Bold.ttf
 var FontBold []byte
 
+// FontRegularCommon and FontBoldCommon are smaller subsets of the same
+// faces: GB2312 and 通用规范汉字表 without the rest of U+4E00–9FFF. The PDF
+// brief uses them unless its text needs the full fonts: fpdf loads and
+// subsets a font in time that grows with its glyphs.
+//
+//go:embed fonts/PlanReviewSansSC-Regular-Common.ttf
+var FontRegularCommon []byte
+
+// FontBoldCommon: see FontRegularCommon.
+//
+//go:embed fonts/PlanReviewSansSC-Bold-Common.ttf
+var FontBoldCommon []byte
+
 // UIFontRegular and UIFontBold are the same faces, same glyphs, with the
 // source's PostScript (CFF) outlines: for the window. Fyne's font parser
 // reads CFF glyphs when they are drawn but parses every TrueType glyph

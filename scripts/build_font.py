@@ -6,7 +6,9 @@ collections, subsets it to the characters the app needs, converts the CFF
 outlines to quadratic TrueType (glyf) outlines, renames the family (the OFL
 Reserved Font Name rule forbids calling a modified font "Noto") and writes
 single-face .ttf files (for the PDF), the same subsets with their CFF
-outlines as .otf files (for the window), and OFL.txt into assets/fonts/.
+outlines as .otf files (for the window), smaller -Common.ttf subsets
+without the rarer ideographs (the PDF's first choice), and OFL.txt into
+assets/fonts/.
 
 Run through scripts/build-font.sh, which installs the Debian packages this
 needs. It must be run with Debian's /usr/bin/python3 (python3-fontTools).
@@ -99,7 +101,7 @@ def tgh_chars():
     return out
 
 
-def wanted_codepoints(seed_files):
+def wanted_codepoints(seed_files, full_uro=KEEP_FULL_URO):
     cps = set()
     for lo, hi in RANGES:
         cps.update(range(lo, hi + 1))
@@ -108,7 +110,7 @@ def wanted_codepoints(seed_files):
     tgh = tgh_chars()
     cps.update(ord(c) for c in gb)
     cps.update(ord(c) for c in tgh)
-    if KEEP_FULL_URO:
+    if full_uro:
         cps.update(range(0x4E00, 0xA000))
     for path in seed_files:
         with open(path, encoding="utf-8") as f:
@@ -254,7 +256,7 @@ def debian_version(pkg):
         return "unknown"
 
 
-def build_one(weight, cps, out_dir, deb_ver):
+def build_one(weight, cps, out_dir, deb_ver, suffix=""):
     ttc = os.path.join(NOTO_DIR, f"NotoSansCJK-{weight}.ttc")
     idx = find_face(ttc, SOURCE_FAMILY)
     font = TTFont(ttc, fontNumber=idx, recalcTimestamp=False)
@@ -268,7 +270,7 @@ def build_one(weight, cps, out_dir, deb_ver):
     rename(font, weight, src_version, deb_ver)
     head = font["head"]
     head.created = head.modified = stamp
-    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}.ttf")
+    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}{suffix}.ttf")
     tmp = out + ".tmp"
     font.save(tmp, reorderTables=True)
     os.replace(tmp, out)
@@ -334,6 +336,7 @@ def main():
 
     t0 = time.monotonic()
     cps, n_gb, n_tgh = wanted_codepoints(args.seed)
+    common, _, _ = wanted_codepoints(args.seed, full_uro=False)
     print(f"wanted code points: {len(cps)} (GB2312 {n_gb}, 通用规范汉字表 {n_tgh}, "
           f"full U+4E00-9FFF: {KEEP_FULL_URO})")
     deb_ver = debian_version("fonts-noto-cjk")
@@ -355,6 +358,13 @@ def main():
         if n_otf != n_glyphs:
             raise SystemExit(f"{out}: {n_otf} glyphs, the TrueType file has {n_glyphs}")
         print(f"{out}: {n_otf} glyphs, {os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
+        # The PDF's first choice: without the rest of U+4E00-9FFF, fpdf
+        # loads and subsets it in well under half the time; a brief with a
+        # character outside it is drawn again with the full font.
+        t1 = time.monotonic()
+        _, n_common, n_cmap, _, out = build_one(weight, common, args.out_dir, deb_ver, suffix="-Common")
+        print(f"{out}: {n_common} glyphs, {n_cmap} code points, "
+              f"{os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
     write_ofl(args.out_dir, UPSTREAM_COPYRIGHT)
     print(f"done in {time.monotonic() - t0:.1f}s")
 

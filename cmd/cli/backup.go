@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"cn.planreview/planreview/model/demo"
 	"cn.planreview/planreview/model/store"
@@ -73,15 +74,35 @@ func runGenDemo(env Env, _ *store.Store, a args) error {
 			return usage("--items 应为10到100000之间的整数")
 		}
 	}
-	if y := a.get("years"); y != "" && y != "1" {
-		return usage("--years：本版本一个数据库保存一个计划年度，只能为1")
+	years := 1
+	if a.has("years") {
+		if _, err := fmt.Sscan(a.get("years"), &years); err != nil || years < 1 || years > 20 {
+			return usage("--years 应为1到20之间的整数")
+		}
 	}
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("文件“%s”已存在", out)
+	// One database holds one plan year (each year's plan is its own
+	// document), so several years are several files: NAME-2021.db,
+	// NAME-2022.db, NAME-2023.db. Opening one year never pays for the
+	// others.
+	files := []string{out}
+	if years > 1 {
+		files = nil
+		base := strings.TrimSuffix(out, filepath.Ext(out))
+		for y := 2023 - years + 1; y <= 2023; y++ {
+			files = append(files, fmt.Sprintf("%s-%d%s", base, y, filepath.Ext(out)))
+		}
 	}
-	if err := demo.Write(out, n, 2023); err != nil {
-		return err
+	for _, f := range files {
+		if _, err := os.Stat(f); err == nil {
+			return fmt.Errorf("文件“%s”已存在", f)
+		}
 	}
-	fmt.Fprintf(env.Stdout, "已生成演示计划：%s（%d项，每项12个月的实际值，每三项一条备注）\n", out, n)
+	for i, f := range files {
+		year := 2023 - len(files) + 1 + i
+		if err := demo.WriteYear(f, n, year, int64(year)); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已生成%d年演示计划：%s（%d项，每项12个月的实际值，每三项一条备注）\n", year, f, n)
+	}
 	return nil
 }

@@ -96,7 +96,7 @@ func init() {
 			flags: flagSpec{}, run: runRestore, noStore: true},
 		{name: "backups", args: "", summary: "列出自动备份及其内容",
 			flags: flagSpec{}, run: runBackups, noStore: true},
-		{name: "gen-demo", args: "--items N [--years 1] -o 文件.db", summary: "生成任意规模的演示计划（含每月实际值和备注），用于测量性能",
+		{name: "gen-demo", args: "--items N [--years Y] -o 文件.db", summary: "生成任意规模的演示计划（含每月实际值和备注），用于测量性能；多个年度各写一个文件（文件-2023.db等）",
 			flags: flagSpec{"items": true, "years": true, "o": true}, run: runGenDemo, noStore: true},
 		{name: "check", args: "", summary: "检查数据库完整性与计划数据的一致性",
 			flags: flagSpec{}, run: runCheck, noStore: true},

@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"cn.planreview/planreview/model/store"
 )
 
 type result struct {
@@ -393,5 +396,42 @@ func TestBackupRestoreAndDamage(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("a refused restore changed the database")
+	}
+}
+
+// TestGenDemoYears: several years are several files, one plan year each,
+// every figure dated in its own year; a bad count is refused.
+func TestGenDemoYears(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "演示.db")
+	r := run(t, filepath.Join(dir, "unused.db"), "gen-demo", "--items", "20", "--years", "2", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("gen-demo: %d %s", r.code, r.stderr)
+	}
+	for _, year := range []int{2022, 2023} {
+		f := filepath.Join(dir, fmt.Sprintf("演示-%d.db", year))
+		st, err := store.Open(f, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		as, _ := st.Actuals()
+		if st.Plan().Year != year || len(st.Plan().Items) != 20 || len(as) != 20*12 {
+			t.Errorf("%s: year %d, %d items, %d figures", f, st.Plan().Year, len(st.Plan().Items), len(as))
+		}
+		for _, a := range as {
+			if a.Period.Year != year {
+				t.Fatalf("%s: a figure for %v", f, a.Period)
+			}
+		}
+		st.Close()
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("with --years 2 the plain name should not be written")
+	}
+	for _, bad := range []string{"0", "21", "两"} {
+		r := run(t, filepath.Join(dir, "unused.db"), "gen-demo", "--items", "20", "--years", bad, "-o", filepath.Join(dir, "x.db"))
+		if r.code != 2 || !strings.Contains(r.stderr, "--years 应为1到20之间的整数") {
+			t.Errorf("--years %s: %d %q", bad, r.code, r.stderr)
+		}
 	}
 }

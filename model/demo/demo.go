@@ -50,7 +50,10 @@ type Note struct {
 
 // Generate makes a plan of n items for 2023 with twelve monthly figures
 // each and a note on every third item; seed makes it reproducible.
-func Generate(n int, seed int64) (Plan, error) {
+func Generate(n int, seed int64) (Plan, error) { return GenerateYear(n, 2023, seed) }
+
+// GenerateYear is Generate for another plan year.
+func GenerateYear(n, year int, seed int64) (Plan, error) {
 	rng := rand.New(rand.NewSource(seed))
 	sections := []map[string]string{{"id": "C1", "part": "annex1", "title": "一、主要指标"},
 		{"id": "A2", "part": "annex2", "title": "房屋征收计划表"}}
@@ -101,7 +104,7 @@ func Generate(n int, seed int64) (Plan, error) {
 		items = append(items, it)
 		// Twelve months of figures.
 		for m := 1; m <= 12; m++ {
-			p := model.Period{Year: 2023, Month: m}
+			p := model.Period{Year: year, Month: m}
 			a := model.Actual{ItemID: id, Period: p, Source: "演示数据"}
 			switch {
 			case k.kind == model.KindMilestone:
@@ -119,7 +122,7 @@ func Generate(n int, seed int64) (Plan, error) {
 			out.Actuals = append(out.Actuals, a)
 		}
 		if i%3 == 0 {
-			out.Notes = append(out.Notes, Note{ItemID: id, Period: model.Period{Year: 2023, Month: 9},
+			out.Notes = append(out.Notes, Note{ItemID: id, Period: model.Period{Year: year, Month: 9},
 				Body: fmt.Sprintf("演示备注：%s进度与计划基本一致，部分子项受审批影响略有滞后（第%d条）。", name, i/3+1)})
 		}
 	}
@@ -130,8 +133,8 @@ func Generate(n int, seed int64) (Plan, error) {
 		}
 	}
 	plan := map[string]any{
-		"plan": map[string]any{"id": fmt.Sprintf("demo-%d", n), "title": fmt.Sprintf("演示计划（%d项）", n), "revision": 1,
-			"year": 2023, "city": "演示市", "issuer": "演示市人民政府", "approved_by": "演示", "issued": "2023-03-01",
+		"plan": map[string]any{"id": fmt.Sprintf("demo-%d", n), "title": fmt.Sprintf("%d年演示计划（%d项）", year, n), "revision": 1,
+			"year": year, "city": "演示市", "issuer": "演示市人民政府", "approved_by": "演示", "issued": fmt.Sprintf("%d-03-01", year),
 			"notice": "", "parcel_total_mu": math.Round(total*100) / 100, "refs": map[string]string{"经济增长": "D-00001"}},
 		"sections": sections,
 		"items":    items,
@@ -143,8 +146,11 @@ func Generate(n int, seed int64) (Plan, error) {
 
 // Write creates a database at path holding a generated plan of n items
 // with its figures and notes, all in one transaction.
-func Write(path string, n int, seed int64) error {
-	p, err := Generate(n, seed)
+func Write(path string, n int, seed int64) error { return WriteYear(path, n, 2023, seed) }
+
+// WriteYear is Write for another plan year.
+func WriteYear(path string, n, year int, seed int64) error {
+	p, err := GenerateYear(n, year, seed)
 	if err != nil {
 		return err
 	}

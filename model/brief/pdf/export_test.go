@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/image/font/sfnt"
+
+	"cn.planreview/planreview/assets"
 	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
@@ -224,5 +227,58 @@ func TestMissingCharactersAreReported(t *testing.T) {
 	}
 	if !strings.Contains(flat(pdftotext(t, path)), "数据见附表〓。") {
 		t.Error("the missing character is not marked with 〓")
+	}
+}
+
+// rareChar is an ideograph the full font has and the common one lacks.
+func rareChar(t *testing.T) rune {
+	t.Helper()
+	full, err := sfnt.Parse(assets.FontRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	common, err := sfnt.Parse(assets.FontRegularCommon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for c := rune(0x9FA5); c >= 0x4E00; c-- {
+		f, _ := full.GlyphIndex(&buf, c)
+		k, _ := common.GlyphIndex(&buf, c)
+		if f != 0 && k == 0 {
+			return c
+		}
+	}
+	t.Fatal("the common font has every ideograph of the full one")
+	return 0
+}
+
+// TestRareCharactersUseTheFullFont: a brief is drawn with the smaller
+// common font, and again with the full one when its text needs it; either
+// way every character comes out, none as 〓.
+func TestRareCharactersUseTheFullFont(t *testing.T) {
+	need(t, "pdftotext")
+	c := rareChar(t)
+	st := seed(t)
+	note := "联络人：王" + string(c) + "，电话见附表。"
+	if _, err := st.AddNote("A1-01", p(9), note, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	path, data, rep := export(t, st, opts(9))
+	if len(rep.Missing) != 0 {
+		t.Fatalf("reported missing: %+v", rep.Missing)
+	}
+	if !strings.Contains(flat(pdftotext(t, path)), note) {
+		t.Errorf("the note with %q (U+%04X) did not come back from the PDF", c, c)
+	}
+	// The same brief without that character is drawn with the common
+	// font: a smaller file, as fewer glyphs' metrics are embedded.
+	st2 := seed(t)
+	if _, err := st2.AddNote("A1-01", p(9), "联络人：王丽，电话见附表。", "张三"); err != nil {
+		t.Fatal(err)
+	}
+	_, data2, _ := export(t, st2, opts(9))
+	if len(data2) >= len(data) {
+		t.Errorf("common-font brief %d bytes, full-font brief %d: the common font was not used", len(data2), len(data))
 	}
 }
