@@ -146,7 +146,7 @@ func (u *UI) runExport(o brief.Options, path string) {
 				res.err = store.WriteFileAtomic(path, buf.Bytes())
 			}
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			progress.Hide()
 			u.lastExport = &res
 			u.showExportResult(res)

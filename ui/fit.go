@@ -7,7 +7,8 @@ import (
 )
 
 // fitKey is one question fitText has answered: this text, in this width,
-// at this text size.
+// at this text size (the theme's font is the same in every variant and
+// language; only its size can change).
 type fitKey struct {
 	text  string
 	width float32

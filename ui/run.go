@@ -80,6 +80,7 @@ func Run(path string, stderr io.Writer) int {
 		timing(stderr, "window built", t0)
 		opened = u
 		if err != nil {
+			st.Close()
 			fmt.Fprintln(stderr, "错误："+err.Error())
 			w.SetContent(wrapLabel(err.Error()))
 			return
@@ -89,7 +90,7 @@ func Run(path string, stderr io.Writer) int {
 			u.prepareSearch()
 			go func() { // the start-up backup, written in the background
 				if _, err := st.StartBackup(); err != nil {
-					fyne.Do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })
+					u.do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })
 				}
 			}()
 		})
@@ -115,14 +116,25 @@ func Run(path string, stderr io.Writer) int {
 	// close button does: the database is closed cleanly and sealed
 	// rather than left for a crash check at the next start.
 	quit := make(chan os.Signal, 1)
+	ran := make(chan struct{})
 	signal.Notify(quit, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-quit
-		fyne.Do(a.Quit)
+		select {
+		case <-quit:
+			fyne.Do(func() {
+				if opened != nil {
+					opened.ended.Store(true)
+				}
+				a.Quit()
+			})
+		case <-ran:
+		}
 	}()
 	w.ShowAndRun()
+	close(ran)
 	signal.Stop(quit)
 	if opened != nil {
+		opened.ended.Store(true)
 		opened.st.Close() // the store in use now: a restore may have replaced the first
 		return 0
 	}

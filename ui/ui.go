@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,6 +53,7 @@ type UI struct {
 	selected  string
 	navItems  []navEntry
 	fitted    map[fitKey]string // table texts fitted to their cells (fit.go)
+	ended     atomic.Bool       // the window has closed: see do
 	lastError error             // the last error shown, for tests
 
 	// widgets
@@ -84,6 +86,7 @@ type UI struct {
 // window; the first run asks for the reviewer's name (see AskReviewer).
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
 	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: "overview", sortCol: -1}
+	win.SetOnClosed(func() { u.ended.Store(true) })
 	if err := u.reload(); err != nil {
 		return nil, err
 	}
@@ -91,6 +94,17 @@ func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
 	u.build()
 	u.recompute()
 	return u, nil
+}
+
+// do runs f on the main goroutine, for work finished on another one,
+// unless the window has closed: once Fyne's loop has stopped, fyne.Do runs
+// f on the caller's goroutine, where it must not touch widgets.
+func (u *UI) do(f func()) {
+	fyne.Do(func() {
+		if !u.ended.Load() {
+			f()
+		}
+	})
 }
 
 // reload reads the review and locks from the database.
@@ -276,7 +290,7 @@ func (u *UI) prepareSearch() {
 	p := u.plan
 	go func() {
 		m := searchIndex(p)
-		fyne.Do(func() {
+		u.do(func() {
 			if u.haystack == nil && u.plan == p { // not replaced by a restore meanwhile
 				u.haystack = m
 			}

@@ -32,3 +32,35 @@ func TestNoBackupStillBacksUpBeforeAnUpdate(t *testing.T) {
 		t.Fatalf("a dataset update ran without a backup first: %v", bs)
 	}
 }
+
+// TestBackupBeforeThePlanIsAddedAgain: a database whose plans table was
+// emptied (by hand, or another tool) gets the plan added back at open; the
+// backup comes first and holds the file as it was.
+func TestBackupBeforeThePlanIsAddedAgain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plan.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, _ := sql.Open("sqlite", path)
+	if _, err := db.Exec(`PRAGMA foreign_keys = OFF; DELETE FROM plans`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = Open(path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	bs, _ := Backups(path)
+	if len(bs) != 1 {
+		t.Fatalf("the plan was added back without a backup first: %v", bs)
+	}
+	b, _ := sql.Open("sqlite", bs[0])
+	defer b.Close()
+	var n int
+	if err := b.QueryRow(`SELECT count(*) FROM plans`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the backup holds %d plans (%v), want the emptied table", n, err)
+	}
+}

@@ -43,12 +43,12 @@ func (s *Store) History(itemID string) ([]model.Change, error) {
 
 // Review loads everything the status function needs into a model.Review.
 func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
-	as, ok, err := s.takePrefetch()
+	as, ok := s.takePrefetch()
 	if !ok {
-		as, err = s.actuals("")
-	}
-	if err != nil {
-		return nil, err
+		var err error
+		if as, err = s.actuals(""); err != nil {
+			return nil, err
+		}
 	}
 	ms, err := s.ManualStatuses()
 	if err != nil {

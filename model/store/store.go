@@ -83,6 +83,8 @@ type Store struct {
 	prefetchMu sync.Mutex
 	prefetch   chan prefetched
 	writes     atomic.Int64
+	closeOnce  sync.Once
+	closeErr   error
 }
 
 type prefetched struct {
@@ -352,7 +354,12 @@ func updatePending(db *sql.DB, dataset []byte) bool {
 	}
 	var rev int
 	err = db.QueryRow(`SELECT dataset_revision FROM plans WHERE id = ?`, p.ID).Scan(&rev)
-	return err == nil && rev < p.Revision
+	if errors.Is(err, sql.ErrNoRows) {
+		// No such plan: syncDataset adds it if the database holds none.
+		var plans int
+		return db.QueryRow(`SELECT count(*) FROM plans`).Scan(&plans) != nil || plans == 0
+	}
+	return err != nil || rev < p.Revision // unsure: back up first
 }
 
 // withBackupHint adds the newest good backup to an error at open, so the
@@ -371,18 +378,18 @@ func withBackupHint(path string, err error) error {
 // takePrefetch returns the figures read at open if they are still
 // current: none of this store's writes has begun since. (Another program
 // writing meanwhile is no different from it writing just after the load.)
-func (s *Store) takePrefetch() ([]model.Actual, bool, error) {
+func (s *Store) takePrefetch() ([]model.Actual, bool) {
 	s.prefetchMu.Lock()
 	defer s.prefetchMu.Unlock()
 	if s.prefetch == nil {
-		return nil, false, nil
+		return nil, false
 	}
 	p := <-s.prefetch
 	s.prefetch = nil
-	if s.writes.Load() > 0 {
-		return nil, false, nil
+	if s.writes.Load() > 0 || p.err != nil {
+		return nil, false // stale, or failed: Review reads them again
 	}
-	return p.actuals, true, p.err
+	return p.actuals, true
 }
 
 // dropPrefetch waits for an unused prefetch to finish, so no query is left
@@ -415,14 +422,16 @@ func (s *Store) takeStartBackup(mode string) {
 // Close waits for the start-up backup, closes the database (SQLite folds
 // the -wal file into it) and seals the file for a fast next open (seal.go).
 func (s *Store) Close() error {
-	s.dropPrefetch()
-	s.kickBackup()
-	<-s.backupDone
-	err := s.db.Close()
-	if err == nil && !s.readOnly {
-		seal(s.path)
-	}
-	return err
+	s.closeOnce.Do(func() { // a second Close must not check and seal again
+		s.dropPrefetch()
+		s.kickBackup()
+		<-s.backupDone
+		s.closeErr = s.db.Close()
+		if s.closeErr == nil && !s.readOnly {
+			seal(s.path)
+		}
+	})
+	return s.closeErr
 }
 
 // Path is the database file.
@@ -432,7 +441,9 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Plan() *model.Plan { return s.plan }
 
 // write runs fn in one transaction: everything it does, history included,
-// is committed together or not at all.
+// is committed together or not at all. It waits for the start-up backup,
+// so it must not be called while Open is still running (Open and create
+// use transact): the backup starts only once Open has returned.
 func (s *Store) write(fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%w，不能修改", ErrReadOnly)
