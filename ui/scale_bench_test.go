@@ -38,6 +38,7 @@ func BenchmarkCreateAtSize(b *testing.B) {
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
 			u := benchUI(b, n)
 			b.ResetTimer()
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				w := u.app.NewWindow("bench")
 				w.Resize(fyne.NewSize(1366, 768))
@@ -46,6 +47,7 @@ func BenchmarkCreateAtSize(b *testing.B) {
 				}
 				w.Close()
 			}
+			stop()
 		})
 	}
 }
@@ -69,6 +71,7 @@ func BenchmarkSearchKeystrokeAtSize(b *testing.B) {
 				u.selectNav("all")
 				u.haystack = searchIndex(u.plan)
 				i := 0
+				stop := demo.TrackPeakHeap(b)
 				for b.Loop() {
 					if fresh {
 						b.StopTimer()
@@ -78,6 +81,7 @@ func BenchmarkSearchKeystrokeAtSize(b *testing.B) {
 					u.search.SetText(queries[i%len(queries)])
 					i++
 				}
+				stop()
 			})
 		}
 	}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"sync"
 	"testing"
+	"time"
 
 	"cn.planreview/planreview/model/store"
 )
@@ -53,4 +55,41 @@ func BenchDB(b testing.TB, n int) string {
 		}
 	}
 	return path
+}
+
+// TrackPeakHeap samples the heap in use every millisecond until the
+// returned function is called, which reports the most seen as
+// "peak-heap-MB": the benchmark's peak memory, garbage not yet collected
+// included. runtime/metrics is read without stopping the world, so the
+// sampling barely disturbs the timing.
+func TrackPeakHeap(b *testing.B) (stop func()) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	read := func() {
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > peak {
+			peak = v
+		}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		read()
+		b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+	}
 }

@@ -23,13 +23,16 @@ func BenchmarkWorkbookAtSize(b *testing.B) {
 		asOf := model.Period{Year: 2023, Month: 9}
 		var data []byte
 		b.Run(fmt.Sprintf("export/items=%d", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				if data, err = sheet.Export(r, notes, asOf); err != nil {
 					b.Fatal(err)
 				}
 			}
+			stop()
 		})
 		b.Run(fmt.Sprintf("import/items=%d", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				tables, err := sheet.Read("book.xlsx", data)
 				if err != nil {
@@ -40,6 +43,7 @@ func BenchmarkWorkbookAtSize(b *testing.B) {
 					b.Fatalf("%v %v", err, p.Problems())
 				}
 			}
+			stop()
 		})
 		st.Close()
 	}

@@ -39,14 +39,17 @@ func BenchmarkOpenAtSize(b *testing.B) {
 			}
 		}
 		b.Run(fmt.Sprintf("items=%d/step=open", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				s := open(b, store.Options{Prefetch: true})
 				b.StopTimer()
 				s.Close()
 				b.StartTimer()
 			}
+			stop()
 		})
 		b.Run(fmt.Sprintf("items=%d/step=open+figures", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				s := open(b, store.Options{Prefetch: true})
 				review(b, s)
@@ -54,8 +57,10 @@ func BenchmarkOpenAtSize(b *testing.B) {
 				s.Close()
 				b.StartTimer()
 			}
+			stop()
 		})
 		b.Run(fmt.Sprintf("items=%d/step=unsealed", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				b.StopTimer()
 				os.Remove(store.SealPath(path))
@@ -66,8 +71,10 @@ func BenchmarkOpenAtSize(b *testing.B) {
 				s.Close()
 				b.StartTimer()
 			}
+			stop()
 		})
 		b.Run(fmt.Sprintf("items=%d/step=start-backup", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				b.StopTimer()
 				s := open(b, store.Options{})
@@ -79,8 +86,10 @@ func BenchmarkOpenAtSize(b *testing.B) {
 				s.Close()
 				b.StartTimer()
 			}
+			stop()
 		})
 		b.Run(fmt.Sprintf("items=%d/step=close", n), func(b *testing.B) {
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				b.StopTimer()
 				s := open(b, store.Options{NoBackup: true})
@@ -89,6 +98,7 @@ func BenchmarkOpenAtSize(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			stop()
 		})
 	}
 }
@@ -108,11 +118,13 @@ func BenchmarkStatusesAtSize(b *testing.B) {
 				b.Fatal(err)
 			}
 			asOf := model.Period{Year: 2023, Month: 9}
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				for _, it := range s.Plan().Items {
 					r.Status(it, asOf)
 				}
 			}
+			stop()
 		})
 	}
 }

@@ -28,6 +28,7 @@ func BenchmarkBriefAtSize(b *testing.B) {
 			o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 				Notes: true, AllRows: true}
 			pages := 0
+			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				rep, err := pdf.Export(r, notes, o, io.Discard)
 				if err != nil {
@@ -35,6 +36,7 @@ func BenchmarkBriefAtSize(b *testing.B) {
 				}
 				pages = rep.Pages
 			}
+			stop()
 			b.ReportMetric(float64(pages), "pages")
 		})
 	}
