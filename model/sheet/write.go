@@ -20,6 +20,20 @@ type workbook struct {
 	group  int
 	wrap   int
 	tone   map[model.Tone]int
+	// started: the default "Sheet1" is gone and the first sheet active.
+	started bool
+}
+
+// begin drops excelize's default sheet once the first real one exists.
+// Done then, not when writing out: deleting a sheet or choosing the
+// active one makes excelize read every sheet back into memory, undoing
+// what the stream writer saved (and taking longer than the export).
+func (w *workbook) begin() {
+	if !w.started {
+		w.f.DeleteSheet("Sheet1")
+		w.f.SetActiveSheet(0)
+		w.started = true
+	}
 }
 
 func newWorkbook() (*workbook, error) {
@@ -64,6 +78,7 @@ func (w *workbook) sheet(name string, cols []string, widths []float64) error {
 	if _, err := w.f.NewSheet(name); err != nil {
 		return err
 	}
+	w.begin()
 	for i, c := range cols {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		w.f.SetCellValue(name, cell, c)
@@ -75,9 +90,48 @@ func (w *workbook) sheet(name string, cols []string, widths []float64) error {
 	return w.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
+// streamSheet writes a sheet like sheet does, its rows given by fill one
+// at a time through excelize's stream writer. The figures sheet has a row
+// per recorded figure (120,000 for a 10,000-item plan), which the
+// cell-by-cell API kept in memory as a tree of cells until the end.
+func (w *workbook) streamSheet(name string, cols []string, widths []float64, fill func(add func(vals ...any) error) error) error {
+	if _, err := w.f.NewSheet(name); err != nil {
+		return err
+	}
+	w.begin()
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, wd := range widths { // before any row, as the stream writer needs
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: w.header, Value: c}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	row := 2
+	add := func(vals ...any) error {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return sw.SetRow(cell, vals)
+	}
+	if err := fill(add); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
 func (w *workbook) bytes() ([]byte, error) {
-	w.f.DeleteSheet("Sheet1")
-	w.f.SetActiveSheet(0)
+	w.begin()
 	var buf bytes.Buffer
 	if err := w.f.Write(&buf); err != nil {
 		return nil, err
@@ -173,42 +227,43 @@ func Export(r *model.Review, notes []model.Note, asOf model.Period) ([]byte, err
 		}
 	}
 	// Every figure, in the import's own columns, numbers as numbers.
-	const fig = "实际值"
-	if err := w.sheet(fig, []string{"指标编号", "指标名称", "期间", "实际值", "单位", "来源", "来源日期", "填报人"},
-		[]float64{10, 36, 10, 12, 10, 24, 12, 16}); err != nil {
+	err = w.streamSheet("实际值", []string{"指标编号", "指标名称", "期间", "实际值", "单位", "来源", "来源日期", "填报人"},
+		[]float64{10, 36, 10, 12, 10, 24, 12, 16}, func(add func(vals ...any) error) error {
+			for _, it := range r.Plan.Items {
+				if it.SameAs != "" {
+					continue // recorded on the indicator it repeats
+				}
+				for _, a := range r.Actuals(it) {
+					vals := []any{it.ID, it.Name, a.Period.String(), a.Value, it.Target.Unit, a.Source, a.SourceDate, a.By}
+					if a.Outcome != "" {
+						vals[3], vals[4] = model.OutcomeLabel(a.Outcome), ""
+					}
+					if err := add(vals...); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+	if err != nil {
 		return nil, err
 	}
-	row := 2
-	for _, it := range r.Plan.Items {
-		if it.SameAs != "" {
-			continue // recorded on the indicator it repeats
-		}
-		for _, a := range r.Actuals(it) {
-			vals := []any{it.ID, it.Name, a.Period.String(), a.Value, it.Target.Unit, a.Source, a.SourceDate, a.By}
-			if a.Outcome != "" {
-				vals[3], vals[4] = model.OutcomeLabel(a.Outcome), ""
+	err = w.streamSheet("备注", []string{"指标编号", "指标名称", "期间", "备注", "填写人", "修改时间"},
+		[]float64{10, 36, 10, 60, 16, 18}, func(add func(vals ...any) error) error {
+			for _, n := range notes {
+				it, _ := r.Plan.Item(n.ItemID)
+				p := ""
+				if !n.Period.IsZero() {
+					p = n.Period.String()
+				}
+				if err := add(n.ItemID, it.Name, p, n.Body, n.Author, n.Updated.Format("2006-01-02 15:04")); err != nil {
+					return err
+				}
 			}
-			if err := w.f.SetSheetRow(fig, fmt.Sprintf("A%d", row), &vals); err != nil {
-				return nil, err
-			}
-			row++
-		}
-	}
-	const ns = "备注"
-	if err := w.sheet(ns, []string{"指标编号", "指标名称", "期间", "备注", "填写人", "修改时间"},
-		[]float64{10, 36, 10, 60, 16, 18}); err != nil {
+			return nil
+		})
+	if err != nil {
 		return nil, err
-	}
-	for i, n := range notes {
-		it, _ := r.Plan.Item(n.ItemID)
-		p := ""
-		if !n.Period.IsZero() {
-			p = n.Period.String()
-		}
-		vals := []any{n.ItemID, it.Name, p, n.Body, n.Author, n.Updated.Format("2006-01-02 15:04")}
-		if err := w.f.SetSheetRow(ns, fmt.Sprintf("A%d", i+2), &vals); err != nil {
-			return nil, err
-		}
 	}
 	return w.bytes()
 }
