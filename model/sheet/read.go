@@ -64,16 +64,24 @@ func readXLSX(name string, data []byte) ([]Table, error) {
 	}
 	defer f.Close()
 	var out []Table
+	found := false
 	for _, sh := range f.GetSheetList() {
 		rows, err := f.GetRows(sh)
 		if err != nil {
 			return nil, fmt.Errorf("工作表“%s”无法读取：%w", sh, err)
 		}
 		t := Table{Name: sh, Rows: rows}
-		merged, err := f.GetMergeCells(sh)
-		if err == nil {
-			for _, m := range merged {
-				t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
+		// Merged cells matter only on the sheet an import reads, the
+		// first with a header (Plan); excelize parses a whole sheet into
+		// memory to list them, most of the time of reading a large
+		// workbook, so the other sheets are spared it.
+		if _, _, ok := findHeader(t); ok && !found {
+			found = true
+			merged, err := f.GetMergeCells(sh)
+			if err == nil {
+				for _, m := range merged {
+					t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
+				}
 			}
 		}
 		out = append(out, t)
