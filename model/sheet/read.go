@@ -6,11 +6,16 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -72,15 +77,19 @@ func readXLSX(name string, data []byte) ([]Table, error) {
 		}
 		t := Table{Name: sh, Rows: rows}
 		// Merged cells matter only on the sheet an import reads, the
-		// first with a header (Plan); excelize parses a whole sheet into
-		// memory to list them, most of the time of reading a large
-		// workbook, so the other sheets are spared it.
+		// first with a header (Plan). excelize's GetMergeCells parses a
+		// whole sheet into memory to list them — most of the time and
+		// memory of reading a large workbook — so they are read from the
+		// sheet's XML, and excelize is asked only if that fails.
 		if _, _, ok := findHeader(t); ok && !found {
 			found = true
-			merged, err := f.GetMergeCells(sh)
-			if err == nil {
-				for _, m := range merged {
-					t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
+			if t.Merged, err = mergedFromXML(data, sh); err != nil {
+				t.Merged = nil
+				merged, err := f.GetMergeCells(sh)
+				if err == nil {
+					for _, m := range merged {
+						t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
+					}
 				}
 			}
 		}
@@ -88,6 +97,82 @@ func readXLSX(name string, data []byte) ([]Table, error) {
 	}
 	return out, nil
 }
+
+// mergedFromXML lists the merged ranges of the named sheet straight from
+// the package: the workbook's sheet list and relationships lead to the
+// sheet's part, whose <mergeCells> element (after all the rows) is found
+// by searching the bytes, not by parsing the rows.
+func mergedFromXML(data []byte, sheet string) ([]string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	part := func(name string) ([]byte, error) {
+		for _, f := range zr.File {
+			if strings.EqualFold(f.Name, name) {
+				rc, err := f.Open()
+				if err != nil {
+					return nil, err
+				}
+				defer rc.Close()
+				return io.ReadAll(io.LimitReader(rc, 1<<30))
+			}
+		}
+		return nil, fmt.Errorf("no part %s", name)
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+		b, err := part(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := xml.Unmarshal(b, v); err != nil {
+			return nil, err
+		}
+	}
+	target := ""
+	for _, s := range wb.Sheets {
+		if s.Name == sheet {
+			for _, r := range rels.Rels {
+				if r.ID == s.RID {
+					target = r.Target
+				}
+			}
+		}
+	}
+	if target == "" {
+		return nil, fmt.Errorf("sheet %s not found", sheet)
+	}
+	if strings.HasPrefix(target, "/") {
+		target = target[1:]
+	} else {
+		target = path.Join("xl", target)
+	}
+	b, err := part(target)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if i := bytes.Index(b, []byte("mergeCell")); i >= 0 {
+		for _, m := range mergeRef.FindAllSubmatch(b[max(0, i-16):], -1) {
+			out = append(out, string(m[1]))
+		}
+	}
+	return out, nil
+}
+
+var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)["']`)
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 

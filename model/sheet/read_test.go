@@ -1,0 +1,56 @@
+package sheet
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestMergedCellsReadFromTheXML: the merged ranges read from a sheet's XML
+// are the ones excelize lists, on whichever sheet of the workbook, and the
+// sheet an import reads keeps them (so merged data is still refused).
+func TestMergedCellsReadFromTheXML(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "说明")
+	f.MergeCell("说明", "A1", "D1")
+	for _, name := range []string{"填报表", "空表"} {
+		if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.SetSheetRow("填报表", "A1", &[]any{"关于报送实际值的通知"})
+	f.MergeCell("填报表", "A1", "C1") // a merged title above the header
+	f.SetSheetRow("填报表", "A2", &[]any{"指标编号", "期间", "实际值"})
+	for r := 3; r < 200; r++ {
+		f.SetSheetRow("填报表", fmt.Sprintf("A%d", r), &[]any{"A1-01", "2023-09", 5.8})
+	}
+	f.MergeCell("填报表", "B10", "B12")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"说明": "[A1:D1]", "填报表": "[A1:C1 B10:B12]", "空表": "[]"}
+	for sheet, w := range want {
+		got, err := mergedFromXML(buf.Bytes(), sheet)
+		if err != nil {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		if fmt.Sprint(got) != w {
+			t.Errorf("%s: %v, want %s", sheet, got, w)
+		}
+	}
+	if _, err := mergedFromXML(buf.Bytes(), "没有这张表"); err == nil {
+		t.Error("a missing sheet gave no error")
+	}
+	tables, err := Read("报送.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		if tb.Name == "填报表" && fmt.Sprint(tb.Merged) != "[A1:C1 B10:B12]" {
+			t.Errorf("the sheet an import reads has merged %v", tb.Merged)
+		}
+	}
+}
