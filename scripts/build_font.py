@@ -256,29 +256,9 @@ def debian_version(pkg):
         return "unknown"
 
 
-def build_one(weight, cps, out_dir, deb_ver, suffix=""):
-    ttc = os.path.join(NOTO_DIR, f"NotoSansCJK-{weight}.ttc")
-    idx = find_face(ttc, SOURCE_FAMILY)
-    font = TTFont(ttc, fontNumber=idx, recalcTimestamp=False)
-    src_version = name_string(font, 5).split(";")[0].replace("Version ", "")
-    # Fixed timestamps, taken from the source face (so they only change when
-    # the Debian package does).
-    stamp = font["head"].modified
-    available = set(font.getBestCmap())
-    subset_font(font, cps & available)
-    cff_to_glyf(font)
-    rename(font, weight, src_version, deb_ver)
-    head = font["head"]
-    head.created = head.modified = stamp
-    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}{suffix}.ttf")
-    tmp = out + ".tmp"
-    font.save(tmp, reorderTables=True)
-    os.replace(tmp, out)
-    return idx, len(font.getGlyphOrder()), len(font.getBestCmap()), cps - available, out
-
-
-def build_one_otf(weight, cps, out_dir, deb_ver):
-    """The same subset with its PostScript (CFF) outlines kept, for the
+def build_one(weight, cps, out_dir, deb_ver, suffix="", keep_cff=False):
+    """One weight subset to cps. With keep_cff, the source's PostScript
+    (CFF) outlines are kept (subroutines too) and an .otf written, for the
     window: the Go font parser Fyne uses reads CFF glyphs on demand but
     parses every TrueType glyph up front (59 ms against 4 ms for this
     face), and the window parses each face at start. The PDF needs the
@@ -287,17 +267,24 @@ def build_one_otf(weight, cps, out_dir, deb_ver):
     idx = find_face(ttc, SOURCE_FAMILY)
     font = TTFont(ttc, fontNumber=idx, recalcTimestamp=False)
     src_version = name_string(font, 5).split(";")[0].replace("Version ", "")
+    # Fixed timestamps, taken from the source face (so they only change when
+    # the Debian package does).
     stamp = font["head"].modified
     available = set(font.getBestCmap())
-    subset_font(font, cps & available, desubroutinize=False)
-    rename(font, weight, src_version, deb_ver, outlines="PostScript (CFF) outlines")
+    subset_font(font, cps & available, desubroutinize=not keep_cff)
+    if keep_cff:
+        rename(font, weight, src_version, deb_ver, outlines="PostScript (CFF) outlines")
+    else:
+        cff_to_glyf(font)
+        rename(font, weight, src_version, deb_ver)
     head = font["head"]
     head.created = head.modified = stamp
-    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}.otf")
+    ext = "otf" if keep_cff else "ttf"
+    out = os.path.join(out_dir, f"{PS_FAMILY}-{weight}{suffix}.{ext}")
     tmp = out + ".tmp"
     font.save(tmp, reorderTables=True)
     os.replace(tmp, out)
-    return len(font.getGlyphOrder()), out
+    return idx, len(font.getGlyphOrder()), len(font.getBestCmap()), cps - available, out
 
 
 def write_ofl(out_dir, copyright_line):
@@ -354,7 +341,7 @@ def main():
         print(f"{out}: face #{idx}, {n_glyphs} glyphs, {n_cmap} code points, "
               f"{os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
         t1 = time.monotonic()
-        n_otf, out = build_one_otf(weight, cps, args.out_dir, deb_ver)
+        _, n_otf, _, _, out = build_one(weight, cps, args.out_dir, deb_ver, keep_cff=True)
         if n_otf != n_glyphs:
             raise SystemExit(f"{out}: {n_otf} glyphs, the TrueType file has {n_glyphs}")
         print(f"{out}: {n_otf} glyphs, {os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")

@@ -26,80 +26,65 @@ func BenchmarkOpenAtSize(b *testing.B) {
 	tol := model.DefaultTolerance()
 	for _, n := range demo.Sizes {
 		path := demo.BenchDB(b, n)
-		open := func(b *testing.B, o store.Options) *store.Store {
+		open := func(o store.Options) *store.Store {
 			s, err := store.Open(path, o)
 			if err != nil {
 				b.Fatal(err)
 			}
 			return s
 		}
-		review := func(b *testing.B, s *store.Store) {
+		load := func(s *store.Store) *store.Store {
 			if _, err := s.Review(tol); err != nil {
 				b.Fatal(err)
 			}
+			return s
 		}
-		b.Run(fmt.Sprintf("items=%d/step=open", n), func(b *testing.B) {
-			stop := demo.TrackPeakHeap(b)
-			for b.Loop() {
-				s := open(b, store.Options{Prefetch: true})
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
-			}
-			stop()
-		})
-		b.Run(fmt.Sprintf("items=%d/step=open+figures", n), func(b *testing.B) {
-			stop := demo.TrackPeakHeap(b)
-			for b.Loop() {
-				s := open(b, store.Options{Prefetch: true})
-				review(b, s)
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
-			}
-			stop()
-		})
-		b.Run(fmt.Sprintf("items=%d/step=unsealed", n), func(b *testing.B) {
-			stop := demo.TrackPeakHeap(b)
-			for b.Loop() {
-				b.StopTimer()
-				os.Remove(store.SealPath(path))
-				b.StartTimer()
-				s := open(b, store.Options{Prefetch: true})
-				review(b, s)
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
-			}
-			stop()
-		})
-		b.Run(fmt.Sprintf("items=%d/step=start-backup", n), func(b *testing.B) {
-			stop := demo.TrackPeakHeap(b)
-			for b.Loop() {
-				b.StopTimer()
-				s := open(b, store.Options{})
-				b.StartTimer()
-				if _, err := s.StartBackup(); err != nil {
-					b.Fatal(err)
-				}
-				b.StopTimer()
-				s.Close()
-				b.StartTimer()
-			}
-			stop()
-		})
-		b.Run(fmt.Sprintf("items=%d/step=close", n), func(b *testing.B) {
-			stop := demo.TrackPeakHeap(b)
-			for b.Loop() {
-				b.StopTimer()
-				s := open(b, store.Options{NoBackup: true})
-				b.StartTimer()
+		closeIt := func(s *store.Store) {
+			if s != nil {
 				if err := s.Close(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			stop()
-		})
+		}
+		prefetch := store.Options{Prefetch: true}
+		// Each step: prepare (untimed), the timed part, and what is left
+		// to close (untimed).
+		steps := []struct {
+			name    string
+			prepare func() *store.Store
+			timed   func(*store.Store) *store.Store
+		}{
+			{"open", func() *store.Store { return nil },
+				func(*store.Store) *store.Store { return open(prefetch) }},
+			{"open+figures", func() *store.Store { return nil },
+				func(*store.Store) *store.Store { return load(open(prefetch)) }},
+			{"unsealed", func() *store.Store { os.Remove(store.SealPath(path)); return nil },
+				func(*store.Store) *store.Store { return load(open(prefetch)) }},
+			{"start-backup", func() *store.Store { return open(store.Options{}) },
+				func(s *store.Store) *store.Store {
+					if _, err := s.StartBackup(); err != nil {
+						b.Fatal(err)
+					}
+					return s
+				}},
+			{"close", func() *store.Store { return open(store.Options{NoBackup: true}) },
+				func(s *store.Store) *store.Store { closeIt(s); return nil }},
+		}
+		for _, st := range steps {
+			b.Run(fmt.Sprintf("items=%d/step=%s", n, st.name), func(b *testing.B) {
+				stop := demo.TrackPeakHeap(b)
+				for b.Loop() {
+					b.StopTimer()
+					s := st.prepare()
+					b.StartTimer()
+					s = st.timed(s)
+					b.StopTimer()
+					closeIt(s)
+					b.StartTimer()
+				}
+				stop()
+			})
+		}
 	}
 }
 
