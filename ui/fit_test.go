@@ -5,8 +5,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model/demo"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/ui/envlocale"
 )
 
 // TestTableTextsFitTheirCells: at the columns' narrowest the long names and
@@ -51,4 +56,37 @@ func groupedName(group, name string) string {
 		return group + "：" + name
 	}
 	return name
+}
+
+// TestLongIDsAreNotCut: a plan whose IDs are longer than the bundled
+// one's (a generated D-00005) gets an 编号 column wide enough for them.
+func TestLongIDsAreNotCut(t *testing.T) {
+	envlocale.Fix()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme(nil))
+	if err := SetLanguage("zh"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(demo.BenchDB(t, 100), store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1366, 768))
+	u, err := New(a, w, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.idColumnWidth() <= columns[0].width {
+		t.Fatalf("编号 column %.0f wide for IDs like %s", u.idColumnWidth(), u.plan.Items[0].ID)
+	}
+	cell := u.table.CreateCell().(*fyne.Container)
+	cell.Resize(fyne.NewSize(u.idColumnWidth(), 40))
+	for _, it := range u.plan.Items[:20] {
+		u.updateCell(it, 0, cell)
+		if got := cell.Objects[0].(*widget.Label).Text; got != it.ID {
+			t.Errorf("ID %s shown as %q", it.ID, got)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -59,12 +60,29 @@ func (u *UI) buildTable() {
 	for i, c := range columns {
 		u.table.SetColumnWidth(i, c.width)
 	}
+	u.table.SetColumnWidth(0, u.idColumnWidth())
 	u.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(u.rows) {
 			u.selected = u.rows[id.Row].ID
 			u.showDetail(u.selected)
 		}
 	}
+}
+
+// idColumnWidth is the 编号 column's width: its usual 66 or, for a plan
+// with longer IDs than the bundled one's (A1-13a, a generated D-00005, a
+// province's city-prefixed IDs), as wide as the longest, so no ID is cut.
+func (u *UI) idColumnWidth() float32 {
+	longest := ""
+	for _, it := range u.plan.Items {
+		if len(it.ID) > len(longest) {
+			longest = it.ID
+		}
+	}
+	th := u.app.Settings().Theme()
+	w := fyne.MeasureText(longest, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width +
+		2*th.Size(theme.SizeNameInnerPadding) + 2
+	return float32(math.Max(float64(columns[0].width), math.Ceil(float64(w))))
 }
 
 // sortBy sorts by a column; a second tap reverses the order.
@@ -141,11 +159,17 @@ func (u *UI) latestText(it model.Item) string {
 // fitColumns is a layout for the table: it gives the width beyond the
 // columns' minimum to 名称 and 目标, so on a wide screen names are not cut
 // while the other columns stay compact.
-type fitColumns struct{ t *widget.Table }
+type fitColumns struct {
+	t       *widget.Table
+	idWidth float32 // the 编号 column: wide enough for the plan's longest ID
+}
 
 func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var min float32
-	for _, c := range columns {
+	for i, c := range columns {
+		if i == 0 {
+			c.width = f.idWidth
+		}
 		min += c.width
 	}
 	extra := size.Width - min - 24 // the scroll bar and cell padding
@@ -155,6 +179,8 @@ func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for i, c := range columns {
 		w := c.width
 		switch i {
+		case 0:
+			w = f.idWidth
 		case 1:
 			w += extra * 0.6
 		case 2:
