@@ -57,10 +57,9 @@ func (u *UI) buildTable() {
 		col := id.Col
 		b.OnTapped = func() { u.sortBy(col) }
 	}
-	for i, c := range columns {
+	for i, c := range columns { // until fitColumns lays the table out
 		u.table.SetColumnWidth(i, c.width)
 	}
-	u.table.SetColumnWidth(0, u.idColumnWidth())
 	u.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(u.rows) {
 			u.selected = u.rows[id.Row].ID

@@ -84,11 +84,12 @@ func runGenDemo(env Env, _ *store.Store, a args) error {
 	// document), so several years are several files: NAME-2021.db,
 	// NAME-2022.db, NAME-2023.db. Opening one year never pays for the
 	// others.
+	first := 2023 - years + 1
 	files := []string{out}
 	if years > 1 {
 		files = nil
 		base := strings.TrimSuffix(out, filepath.Ext(out))
-		for y := 2023 - years + 1; y <= 2023; y++ {
+		for y := first; y <= 2023; y++ {
 			files = append(files, fmt.Sprintf("%s-%d%s", base, y, filepath.Ext(out)))
 		}
 	}
@@ -98,7 +99,7 @@ func runGenDemo(env Env, _ *store.Store, a args) error {
 		}
 	}
 	for i, f := range files {
-		year := 2023 - len(files) + 1 + i
+		year := first + i
 		if err := demo.WriteYear(f, n, year, int64(year)); err != nil {
 			return err
 		}

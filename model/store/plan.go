@@ -12,20 +12,33 @@ import (
 	"cn.planreview/planreview/seeds"
 )
 
+// dataset is the plan file a database is made from or brought up to,
+// with the plan it holds: parsed once per open, for updatePending and
+// syncDataset alike.
+type dataset struct {
+	raw  []byte
+	plan *model.Plan
+}
+
+// parseDataset reads raw, or the bundled plan when raw is nil.
+func parseDataset(raw []byte) (dataset, error) {
+	if raw == nil {
+		raw = seeds.PlanJSON
+	}
+	p, err := seeds.Parse(raw)
+	if err != nil {
+		return dataset{}, fmt.Errorf("内置计划数据有误：%w", err)
+	}
+	return dataset{raw, p}, nil
+}
+
 // syncDataset brings the plan in the database up to the bundled dataset:
 // it creates the plan on first run, and when this program carries a
 // corrected dataset (a higher revision) it updates the plan items. It
 // never touches figures, notes, manual statuses or history: an item the
 // corrected dataset drops is kept, retired, while anything refers to it.
-func (s *Store) syncDataset(dataset []byte) error {
-	if dataset == nil {
-		dataset = seeds.PlanJSON
-	}
-	embedded, err := seeds.Parse(dataset)
-	if err != nil {
-		return fmt.Errorf("内置计划数据有误：%w", err)
-	}
-	version := seeds.VersionOf(dataset)
+func (s *Store) syncDataset(ds dataset) error {
+	embedded, version := ds.plan, seeds.VersionOf(ds.raw)
 	return s.transact(func(tx *sql.Tx) error {
 		var rev int
 		var oldVersion string
@@ -43,7 +56,7 @@ func (s *Store) syncDataset(dataset []byte) error {
 			}
 			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset)
 				VALUES (?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
-				embedded.Revision, version, dataset); err != nil {
+				embedded.Revision, version, ds.raw); err != nil {
 				return err
 			}
 			if _, err := upsertItems(tx, embedded); err != nil {
@@ -61,7 +74,7 @@ func (s *Store) syncDataset(dataset []byte) error {
 		}
 		if _, err := tx.Exec(`UPDATE plans SET title = ?, year = ?, dataset_revision = ?, dataset_version = ?,
 			dataset = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, version,
-			dataset, embedded.ID); err != nil {
+			ds.raw, embedded.ID); err != nil {
 			return err
 		}
 		changed, err := upsertItems(tx, embedded)

@@ -151,12 +151,19 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	var ds dataset
+	if !opt.ReadOnly { // a read-only open never brings the plan up to date
+		var err error
+		if ds, err = parseDataset(opt.Dataset); err != nil {
+			return nil, err
+		}
+	}
 	existed := true
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if opt.ReadOnly {
 			return nil, fmt.Errorf("数据库“%s”不存在", path)
 		}
-		if err := create(path, opt.Now, opt.Dataset); err != nil {
+		if err := create(path, opt.Now, ds); err != nil {
 			return nil, err
 		}
 		existed = false
@@ -172,7 +179,7 @@ func Open(path string, opt Options) (*Store, error) {
 	due, pending := false, false
 	if existed && !opt.ReadOnly {
 		if bdb, err := sql.Open("sqlite", dsn(path, true)+immutableIfNoWAL(path)); err == nil {
-			pending = updatePending(bdb, opt.Dataset)
+			pending = updatePending(bdb, ds.plan)
 			due = !opt.NoBackup || pending
 			bdb.Close()
 		}
@@ -213,7 +220,7 @@ func Open(path string, opt Options) (*Store, error) {
 				s.prefetch <- prefetched{as, err}
 			}()
 		}
-		if err := s.syncDataset(opt.Dataset); err != nil {
+		if err := s.syncDataset(ds); err != nil {
 			s.dropPrefetch()
 			db.Close()
 			return nil, err
@@ -242,7 +249,7 @@ func Open(path string, opt Options) (*Store, error) {
 // create builds a new database beside path and renames it into place, so
 // a crash during creation never leaves a half-made file where the
 // program will look for the real one.
-func create(path string, now func() time.Time, dataset []byte) error {
+func create(path string, now func() time.Time, ds dataset) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("无法创建数据目录“%s”：%w", filepath.Dir(path), err)
 	}
@@ -262,7 +269,7 @@ func create(path string, now func() time.Time, dataset []byte) error {
 		if err := migrate(db); err != nil {
 			return err
 		}
-		return s.syncDataset(dataset)
+		return s.syncDataset(ds)
 	}()
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -340,20 +347,13 @@ func check(path string, trustSeal bool) error {
 
 // updatePending reports whether opening would migrate the schema or update
 // the plan from a newer dataset: a change that always gets a backup first.
-func updatePending(db *sql.DB, dataset []byte) bool {
+func updatePending(db *sql.DB, p *model.Plan) bool {
 	var version int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version < SchemaVersion() {
 		return true
 	}
-	if dataset == nil {
-		dataset = seeds.PlanJSON
-	}
-	p, err := seeds.Parse(dataset)
-	if err != nil {
-		return true
-	}
 	var rev int
-	err = db.QueryRow(`SELECT dataset_revision FROM plans WHERE id = ?`, p.ID).Scan(&rev)
+	err := db.QueryRow(`SELECT dataset_revision FROM plans WHERE id = ?`, p.ID).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		// No such plan: syncDataset adds it if the database holds none.
 		var plans int
