@@ -11,10 +11,8 @@ import (
 // the before and after values in words, not JSON.
 func (u *UI) changeText(c model.Change) string {
 	line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(model.ActionLabel(c.Action)))
-	if c.Period != "" {
-		if p, err := model.ParsePeriod(c.Period, u.plan.Year); err == nil {
-			line += " " + p.Label()
-		}
+	if p := u.periodLabel(c.Period); p != "" {
+		line += " " + p
 	}
 	unit := ""
 	if it, ok := u.plan.Item(c.ItemID); ok {

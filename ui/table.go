@@ -61,9 +61,13 @@ func (u *UI) buildTable() {
 		u.table.SetColumnWidth(i, c.width)
 	}
 	u.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(u.rows) {
-			u.selected = u.rows[id.Row].ID
-			u.showDetail(u.selected)
+		if id.Row < 0 || id.Row >= len(u.rows) {
+			return
+		}
+		u.selectedCol = id.Col
+		if it := u.rows[id.Row].ID; it != u.selected { // not a highlight following the pane
+			u.selected = it
+			u.showDetail(it)
 		}
 	}
 }

@@ -44,17 +44,18 @@ type UI struct {
 	locks    map[model.Period]store.Lock
 	asOf     model.Period
 
-	nav       string // the navigation entry shown
-	query     string
-	status    string // a status filter: a code, "concern", or "" for all
-	sortCol   int
-	sortDesc  bool
-	rows      []model.Item
-	selected  string
-	navItems  []navEntry
-	fitted    map[fitKey]string // table texts fitted to their cells (fit.go)
-	ended     atomic.Bool       // the window has closed: see do
-	lastError error             // the last error shown, for tests
+	nav         string // the navigation entry shown
+	query       string
+	status      string // a status filter: a code, "concern", or "" for all
+	sortCol     int
+	sortDesc    bool
+	rows        []model.Item
+	selected    string // the item in the detail pane
+	selectedCol int    // the table column last tapped, kept as rows change
+	navItems    []navEntry
+	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
+	ended       atomic.Bool       // the window has closed: see do
+	lastError   error             // the last error shown, for tests
 
 	// widgets
 	periodSel  *widget.Select
@@ -158,6 +159,7 @@ func (u *UI) build() {
 	u.search = newEscEntry(nil)
 	u.search.SetPlaceHolder(tr("搜索编号、名称或原文（Ctrl+F）"))
 	u.search.OnChanged = func(s string) { u.query = s; u.applyFilter() }
+	u.search.onShortcut = u.windowShortcut
 	statusOptions := []string{tr("全部状态"), tr("需关注")}
 	for _, c := range model.Codes {
 		statusOptions = append(statusOptions, tr(c.Label()))
@@ -190,10 +192,26 @@ func (u *UI) build() {
 	c := u.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.focusSearch() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.undo() })
+	// Fyne's desktop driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo
+	// before looking for a handler (internal/driver/glfw/window.go,
+	// triggersShortcut), so a CustomShortcut for Z would never fire.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.exportDialog() })
+}
+
+// windowShortcut lets the search box pass the window's shortcuts on: the
+// driver hands every shortcut to the focused entry alone, which would
+// swallow Ctrl+P and Ctrl+F and undo the typing in the search box instead
+// of the reviewer's last change. Copy, paste and select-all stay the
+// entry's.
+func (u *UI) windowShortcut(s fyne.Shortcut) bool {
+	switch s.(type) {
+	case *fyne.ShortcutUndo, *desktop.CustomShortcut:
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+		return true
+	}
+	return false
 }
 
 func (u *UI) focusSearch() {
@@ -209,10 +227,6 @@ func (u *UI) recompute() {
 	for _, it := range u.plan.Items {
 		u.statuses[it.ID] = u.review.Status(it, u.asOf)
 	}
-	u.refreshToolbar()
-	u.navList.Refresh()
-	u.applyFilter()
-	u.buildOverview()
 	if u.selected == "" {
 		// Start on the first item needing attention rather than an empty
 		// pane: it is what a reviewer opens the app to look at.
@@ -223,6 +237,10 @@ func (u *UI) recompute() {
 			}
 		}
 	}
+	u.refreshToolbar()
+	u.navList.Refresh()
+	u.applyFilter()
+	u.buildOverview()
 	u.showDetail(u.selected)
 }
 
@@ -251,7 +269,7 @@ func (u *UI) applyFilter() {
 		u.rows = append(u.rows, it)
 	}
 	u.sortRows()
-	if u.nav == "overview" && q == "" {
+	if u.nav == "overview" {
 		u.center.Objects[0].Show()
 		u.tablePane.Hide()
 	} else {
@@ -259,6 +277,21 @@ func (u *UI) applyFilter() {
 		u.tablePane.Show()
 	}
 	u.table.Refresh()
+	u.syncSelection()
+}
+
+// syncSelection highlights the row of the item in the detail pane, or no
+// row when it is not listed: after a search or sort the highlighted row
+// index would otherwise point at another item, and tapping that cell,
+// already selected as far as the table knows, would open nothing.
+func (u *UI) syncSelection() {
+	for i, it := range u.rows {
+		if it.ID == u.selected {
+			u.table.Select(widget.TableCellID{Row: i, Col: u.selectedCol})
+			return
+		}
+	}
+	u.table.UnselectAll()
 }
 
 // matches reports whether an item's ID, name, target or source sentence
@@ -352,12 +385,8 @@ func codeRank(c model.Code) int {
 // selectItem shows an item's detail and selects its row if it is listed.
 func (u *UI) selectItem(id string) {
 	u.selected = id
-	for i, it := range u.rows {
-		if it.ID == id {
-			u.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
-		}
-	}
 	u.showDetail(id)
+	u.syncSelection()
 }
 
 // changed is called after every successful write: it reloads and redraws.
@@ -394,8 +423,20 @@ func (u *UI) undo() {
 		u.showError(err)
 		return
 	}
-	u.changed(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(model.ActionLabel(c.Action)),
-		"Item", c.ItemID, "Period", c.Period))
+	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(model.ActionLabel(c.Action)),
+		"Item", c.ItemID, "Period", u.periodLabel(c.Period))))
+}
+
+// periodLabel is a stored period ("2023-09") as people write it (1-9月);
+// "" for a change that has none.
+func (u *UI) periodLabel(stored string) string {
+	if stored == "" {
+		return ""
+	}
+	if p, err := model.ParsePeriod(stored, u.plan.Year); err == nil {
+		return p.Label()
+	}
+	return stored
 }
 
 // isLocked reports whether edits to period p are refused.

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -253,7 +252,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 		t.Error("note not shown in the detail")
 	}
 	// Ctrl+Z undoes it, and the undo is in history.
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault})
+	pressCtrl(u.win, fyne.KeyZ)
 	if ns, _ := st.Notes("B1-01"); len(ns) != 0 {
 		t.Errorf("undo left the note: %+v", ns)
 	}
@@ -262,7 +261,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 		t.Errorf("history after undo: %+v", h)
 	}
 	// Ctrl+F focuses the search box; typing filters the list.
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	pressCtrl(u.win, fyne.KeyF)
 	if u.win.Canvas().Focused() != u.search {
 		t.Fatal("Ctrl+F did not focus the search box")
 	}

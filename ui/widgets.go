@@ -82,7 +82,8 @@ func (r *badgeRenderer) Destroy()                     {}
 // form can be cancelled from the keyboard.
 type escEntry struct {
 	widget.Entry
-	onEscape func()
+	onEscape   func()
+	onShortcut func(fyne.Shortcut) bool // handles a shortcut before the entry, if it returns true
 }
 
 func newEscEntry(onEscape func()) *escEntry {
@@ -105,6 +106,14 @@ func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut offers a shortcut to onShortcut first.
+func (e *escEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.onShortcut != nil && e.onShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // wrapLabel is a label that wraps at word (for Chinese: character)

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model"
+)
+
+// pressCtrl delivers Ctrl+key as Fyne's desktop driver does
+// (internal/driver/glfw/window.go, triggersShortcut, v2.7.1): Ctrl+Z and
+// the clipboard keys become Fyne's standard shortcuts, any other key a
+// desktop.CustomShortcut; the focused widget gets it if it takes
+// shortcuts, and only otherwise the window's canvas.
+func pressCtrl(w fyne.Window, key fyne.KeyName) {
+	var s fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl}
+	switch key {
+	case fyne.KeyZ:
+		s = &fyne.ShortcutUndo{}
+	case fyne.KeyY:
+		s = &fyne.ShortcutRedo{}
+	case fyne.KeyA:
+		s = &fyne.ShortcutSelectAll{}
+	}
+	if f, ok := w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// recordThroughForm records a figure for the item in the detail pane the
+// way a reviewer does: the button, the value, Enter.
+func recordThroughForm(t *testing.T, u *UI, value string) {
+	t.Helper()
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	formSelect(t, u, "期间").SetSelectedIndex(8) // 1-9月
+	v := formEntry(t, u, "实际值")
+	test.Type(v, value)
+	press(v, fyne.KeyReturn)
+	if u.activeForm != nil {
+		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
+	}
+}
+
+func TestCtrlZUndoesTheLastChangeWhateverHasFocus(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		focus func(u *UI)
+	}{
+		{"nothing focused", func(u *UI) { u.win.Canvas().Unfocus() }},
+		{"search box focused", func(u *UI) { u.win.Canvas().Focus(u.search) }},
+		{"table focused", func(u *UI) { u.win.Canvas().Focus(u.table) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, st := newTestUI(t)
+			u.selectNav("A1")
+			tapRow(t, u, "A1-01")
+			recordThroughForm(t, u, "5.8")
+			if as, _ := st.Actuals(); len(as) != 1 {
+				t.Fatalf("recorded %d figures", len(as))
+			}
+			tc.focus(u)
+			pressCtrl(u.win, fyne.KeyZ)
+			if as, _ := st.Actuals(); len(as) != 0 {
+				t.Fatalf("Ctrl+Z left %+v", as)
+			}
+			if msg := u.message.Text; !strings.Contains(msg, "已撤销：录入实际值 A1-01 1-9月") {
+				t.Errorf("status bar after undo: %q", msg)
+			}
+		})
+	}
+}
+
+func TestCtrlZInAFormUndoesTypingNotTheDatabase(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("A1")
+	tapRow(t, u, "A1-01")
+	recordThroughForm(t, u, "5.8")
+	test.Tap(button(t, u.detail, "添加备注…"))
+	body := formEntry(t, u, "内容")
+	test.Type(body, "待核实")
+	pressCtrl(u.win, fyne.KeyZ)
+	if as, _ := st.Actuals(); len(as) != 1 {
+		t.Errorf("Ctrl+Z in a form undid a saved figure: %+v", as)
+	}
+	if body.Text == "待核实" {
+		t.Errorf("Ctrl+Z in the note did not undo the typing")
+	}
+}
+
+func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
+	u, _ := newTestUI(t)
+	pressCtrl(u.win, fyne.KeyF)
+	if u.win.Canvas().Focused() != u.search {
+		t.Fatal("Ctrl+F did not focus the search box")
+	}
+	test.Type(u.search, "湾北")
+	pressCtrl(u.win, fyne.KeyA) // the entry's own: select all
+	if u.search.SelectedText() != "湾北" {
+		t.Errorf("Ctrl+A in the search box selected %q", u.search.SelectedText())
+	}
+	pressCtrl(u.win, fyne.KeyP)
+	if u.activeForm == nil || !strings.Contains(u.activeForm.title, "简报") {
+		t.Fatal("Ctrl+P in the search box did not open the brief dialog")
+	}
+}
+
+// cellPos is where on the canvas a row's cell in column col is drawn:
+// the cells level with the rendered 编号 cell showing the row's ID.
+func cellPos(t *testing.T, u *UI, id string, col int) fyne.Position {
+	t.Helper()
+	d := fyne.CurrentApp().Driver()
+	var cells []fyne.CanvasObject
+	find(u.table, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 {
+			if _, ok := c.Objects[1].(*badge); ok {
+				cells = append(cells, c)
+			}
+		}
+		return false
+	})
+	var y float32 = -1
+	for _, c := range cells {
+		if l := c.(*fyne.Container).Objects[0].(*widget.Label); l.Visible() && l.Text == id {
+			y = d.AbsolutePositionForObject(c).Y
+		}
+	}
+	if y < 0 {
+		t.Fatalf("no visible row %s", id)
+	}
+	var row []fyne.CanvasObject
+	for _, c := range cells {
+		if c.Visible() && d.AbsolutePositionForObject(c).Y == y {
+			row = append(row, c)
+		}
+	}
+	sort.Slice(row, func(i, j int) bool {
+		return d.AbsolutePositionForObject(row[i]).X < d.AbsolutePositionForObject(row[j]).X
+	})
+	if col >= len(row) {
+		t.Fatalf("row %s shows %d cells", id, len(row))
+	}
+	return d.AbsolutePositionForObject(row[col]).Add(fyne.NewPos(5, row[col].Size().Height/2))
+}
+
+// tapRow taps a row's 名称 cell on the window's canvas, where a click lands.
+func tapRow(t *testing.T, u *UI, id string) {
+	t.Helper()
+	test.TapCanvas(u.win.Canvas(), cellPos(t, u, id, 1))
+}
+
+// highlighted is the table row Fyne draws as selected, or -1.
+func highlighted(u *UI) int {
+	sel := reflect.ValueOf(u.table).Elem().FieldByName("selectedCell")
+	if sel.IsNil() {
+		return -1
+	}
+	return int(sel.Elem().FieldByName("Row").Int())
+}
+
+func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
+	u, st := newTestUI(t)
+	pressCtrl(u.win, fyne.KeyF)
+	test.Type(u.search, "地区生产总值")
+	tapRow(t, u, "A1-01")
+	if !strings.HasPrefix(texts(u.detail), "A1-01") {
+		t.Fatalf("tapping A1-01 shows:\n%s", texts(u.detail))
+	}
+	u.search.SetText("")
+	test.Type(u.search, "固定资产投资")
+	if h := highlighted(u); h != -1 {
+		t.Fatalf("A1-01 is not listed, yet row %d (%s) is highlighted", h, u.rows[h].ID)
+	}
+	tapRow(t, u, u.rows[0].ID) // the cell that looked selected before
+	want := u.rows[0].ID
+	if !strings.HasPrefix(texts(u.detail), want) {
+		t.Fatalf("tapping %s shows:\n%s", want, texts(u.detail))
+	}
+	if h := highlighted(u); h != 0 {
+		t.Errorf("row %d highlighted, want 0", h)
+	}
+	// A figure typed now goes to the item in the pane.
+	recordThroughForm(t, u, "5")
+	as, _ := st.Actuals()
+	if len(as) != 1 || as[0].ItemID != model.TrackedID(mustItem(t, u, want)) {
+		t.Errorf("figure went to %+v, pane shows %s", as, want)
+	}
+	// Clearing the search lists A1-01 again above it: the highlight follows.
+	u.search.SetText("")
+	if h := highlighted(u); h < 0 || u.rows[h].ID != want {
+		t.Errorf("after clearing the search row %d is highlighted, pane shows %s", h, want)
+	}
+}
+
+func TestEveryCellOfARowOpensIt(t *testing.T) {
+	for col := range columns {
+		u, _ := newTestUI(t)
+		u.selectNav("A1")
+		test.TapCanvas(u.win.Canvas(), cellPos(t, u, "A1-03", col))
+		if !strings.HasPrefix(texts(u.detail), "A1-03") {
+			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail))
+		}
+		if h := highlighted(u); h < 0 || u.rows[h].ID != "A1-03" {
+			t.Errorf("column %d: row %d highlighted", col, h)
+		}
+	}
+}
+
+func mustItem(t *testing.T, u *UI, id string) model.Item {
+	t.Helper()
+	it, ok := u.plan.Item(id)
+	if !ok {
+		t.Fatalf("no item %s", id)
+	}
+	return it
+}
+
+func TestOverviewShowsWhileTheSearchBoxHasText(t *testing.T) {
+	u, _ := newTestUI(t)
+	pressCtrl(u.win, fyne.KeyF)
+	test.Type(u.search, "地区")
+	if !u.tablePane.Visible() || len(u.rows) == 0 {
+		t.Fatal("searching does not show the table")
+	}
+	test.TapCanvas(u.win.Canvas(), navPos(t, u, "总览"))
+	if u.nav != "overview" || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
+		t.Errorf("总览 with text in the search box: nav %q, overview shown %v", u.nav, u.center.Objects[0].Visible())
+	}
+	test.TapCanvas(u.win.Canvas(), navPos(t, u, "全部项目"))
+	if !u.tablePane.Visible() || u.search.Text != "地区" || len(u.rows) >= len(u.plan.Items) {
+		t.Errorf("back to the list: search %q, %d rows", u.search.Text, len(u.rows))
+	}
+}
+
+// navPos is where the navigation entry starting with title is drawn.
+func navPos(t *testing.T, u *UI, title string) fyne.Position {
+	t.Helper()
+	l := find(u.navList, func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.HasPrefix(l.Text, title)
+	})
+	if l == nil {
+		t.Fatalf("no navigation entry %s", title)
+	}
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Add(fyne.NewPos(10, 10))
+}
