@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -215,15 +216,16 @@ func (r *statusBarRenderer) Objects() []fyne.CanvasObject {
 }
 func (r *statusBarRenderer) Destroy() {}
 
-// newLegend names the bars' four colours.
+// newLegend names the bars' four colours. The names wrap onto a second
+// line in a narrow pane rather than widen the window: in English the four
+// take 700 px.
 func newLegend() fyne.CanvasObject {
-	box := container.NewHBox()
+	box := container.New(layout.NewRowWrapLayoutWithCustomPadding(0, 0))
 	for _, g := range model.StatusGroups {
 		bg, _ := StatusColor(toneCode(g.Tone))
 		sw := canvas.NewRectangle(bg)
 		sw.SetMinSize(fyne.NewSize(12, 12))
-		box.Add(container.NewCenter(sw))
-		box.Add(widget.NewLabel(tr(g.Label)))
+		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(tr(g.Label))))
 	}
 	return box
 }
