@@ -12,12 +12,17 @@ import (
 	"cn.planreview/planreview/model"
 )
 
-// The table's columns.
+// The table's columns: the width each gets when there is room, and the
+// narrowest it may become before the table scrolls sideways instead (a
+// name still shows seven characters, a target such as 增长6%左右 whole).
+// The 编号 and 状态 columns are measured: see idColumnWidth and
+// statusColumnWidth.
 var columns = []struct {
 	title string
 	width float32
+	min   float32
 }{
-	{"编号", 66}, {"名称", 160}, {"目标", 112}, {"最新实际", 104}, {"状态", 104}, {"进度", 80},
+	{"编号", 66, 66}, {"名称", 160, 104}, {"目标", 112, 96}, {"最新实际", 104, 96}, {"状态", 104, 104}, {"进度", 80, 72},
 }
 
 func (u *UI) buildTable() {
@@ -86,6 +91,20 @@ func (u *UI) idColumnWidth() float32 {
 	w := fyne.MeasureText(longest, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width +
 		2*th.Size(theme.SizeNameInnerPadding) + 2
 	return float32(math.Max(float64(columns[0].width), math.Ceil(float64(w))))
+}
+
+// statusColumnWidth is as wide as the longest status badge in the
+// interface's language (慢于序时进度, Better than target), so no status is
+// cut to its first character.
+func (u *UI) statusColumnWidth() float32 {
+	th := u.app.Settings().Theme()
+	size := th.Size(theme.SizeNameText) - 1 // the badge's text size
+	var longest float32
+	for _, c := range model.Codes {
+		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
+	}
+	w := longest + 12 + 2*th.Size(theme.SizeNameInnerPadding) // the badge's margin, the cell's padding
+	return float32(math.Max(float64(columns[4].min), math.Ceil(float64(w))))
 }
 
 // sortBy sorts by a column; a second tap reverses the order.
@@ -159,37 +178,58 @@ func (u *UI) latestText(it model.Item) string {
 	return u.review.FigureOf(it, a) + when
 }
 
-// fitColumns is a layout for the table: it gives the width beyond the
-// columns' minimum to 名称 and 目标, so on a wide screen names are not cut
-// while the other columns stay compact.
+// fitColumns is a layout for the table. With room to spare it gives the
+// width beyond the columns' usual widths to 名称 and 目标, so on a wide
+// screen names are not cut while the other columns stay compact; on a
+// narrow one it narrows 名称, 目标 and 最新实际 towards their minimums; below
+// those the columns keep their minimums and the table scrolls sideways, so
+// 状态 and 进度 are never squeezed to a character.
 type fitColumns struct {
-	t       *widget.Table
-	idWidth float32 // the 编号 column: wide enough for the plan's longest ID
+	t           *widget.Table
+	gap         float32 // between two columns: the theme's padding
+	idWidth     float32 // the 编号 column: wide enough for the plan's longest ID
+	statusWidth float32 // the 状态 column: wide enough for the longest badge
+}
+
+// widths are the columns' widths for a table size.Width wide.
+func (f fitColumns) widths(width float32) []float32 {
+	pref := make([]float32, len(columns))
+	min := make([]float32, len(columns))
+	var sumPref, sumMin float32
+	for i, c := range columns {
+		pref[i], min[i] = c.width, c.min
+		switch i {
+		case 0:
+			pref[i], min[i] = f.idWidth, f.idWidth
+		case 4:
+			pref[i], min[i] = max(c.width, f.statusWidth), f.statusWidth
+		}
+		sumPref += pref[i]
+		sumMin += min[i]
+	}
+	avail := width - f.gap*float32(len(columns)-1) - 4
+	out := make([]float32, len(columns))
+	switch {
+	case avail >= sumPref:
+		extra := avail - sumPref
+		copy(out, pref)
+		out[1] += extra * 0.6
+		out[2] += extra * 0.4
+	case avail > sumMin:
+		// Each column gives up the same share of what it can spare.
+		share := (avail - sumMin) / (sumPref - sumMin)
+		for i := range out {
+			out[i] = min[i] + (pref[i]-min[i])*share
+		}
+	default:
+		copy(out, min)
+	}
+	return out
 }
 
 func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var min float32
-	for i, c := range columns {
-		if i == 0 {
-			c.width = f.idWidth
-		}
-		min += c.width
-	}
-	extra := size.Width - min - 24 // the scroll bar and cell padding
-	if extra < 0 {
-		extra = 0
-	}
-	for i, c := range columns {
-		w := c.width
-		switch i {
-		case 0:
-			w = f.idWidth
-		case 1:
-			w += extra * 0.6
-		case 2:
-			w += extra * 0.4
-		}
-		f.t.SetColumnWidth(i, w)
+	for i, w := range f.widths(size.Width) {
+		f.t.SetColumnWidth(i, float32(math.Floor(float64(w))))
 	}
 	for _, o := range objs {
 		o.Resize(size)

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -178,7 +179,7 @@ func (u *UI) build() {
 	})
 	u.statusSel.SetSelectedIndex(0)
 	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
-	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, u.idColumnWidth()}, u.table))
+	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.idColumnWidth(), u.statusColumnWidth()}, u.table))
 	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
 
 	right := container.NewHSplit(u.center, u.detailBox)
