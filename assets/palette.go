@@ -19,6 +19,8 @@ func ToneColour(t model.Tone) (bg RGB, darkText bool) {
 		return RGB{0xE6, 0x9F, 0x00}, true // orange
 	case model.ToneBad:
 		return RGB{0xD5, 0x5E, 0x00}, false // vermillion
+	case model.ToneEarly:
+		return RGB{0x56, 0xB4, 0xE9}, true // sky blue
 	}
 	return RGB{0x8A, 0x8A, 0x8A}, false // grey
 }

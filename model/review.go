@@ -277,9 +277,16 @@ func (r *Review) FigureOf(it Item, a Actual) string {
 // IndicatorRollup gives one status per numbered 附件1 indicator, in order:
 // the worst of its rows (13 and 14 have two each), so counts speak of the
 // indicators the notice numbers. Worst means: behind or missed, then
-// nearly, then no data, then on track.
+// nearly, then no data, then on track; within each, a judgement on an
+// earlier period's figure before one on the asked period's.
 func (r *Review) IndicatorRollup(asOf Period) []Status {
-	rank := map[Tone]int{ToneBad: 3, ToneNearly: 2, ToneNone: 1}
+	rank := func(s Status) int {
+		n := map[Tone]int{ToneBad: 6, ToneNearly: 4, ToneNone: 2}[s.Code.Tone()]
+		if s.Early {
+			n++
+		}
+		return n
+	}
 	var out []Status
 	index := map[int]int{}
 	for _, it := range r.Plan.Items {
@@ -293,7 +300,7 @@ func (r *Review) IndicatorRollup(asOf Period) []Status {
 			out = append(out, s)
 			continue
 		}
-		if rank[s.Code.Tone()] > rank[out[i].Code.Tone()] {
+		if rank(s) > rank(out[i]) {
 			out[i] = s
 		}
 	}

@@ -83,6 +83,11 @@ type Status struct {
 	Reason string
 	Manual bool   // set by a reviewer, not computed
 	Period Period // the period of the figure judged (zero without data)
+	// Early is set when the judgement rests on a figure of Period, earlier
+	// than the period asked for: it is then a result of Period only, and
+	// no view may count or word it as one of the asked period (a 1-9月
+	// figure is no year-end result). See CountLabel and Group.
+	Early bool
 	// Completion is actual ÷ target for cumulative items (0.75 = 75%),
 	// NaN where a share of the target means nothing.
 	Completion float64
@@ -129,8 +134,38 @@ func (r *Review) Status(it Item, asOf Period) Status {
 	}
 	s := r.judge(it, t, a, asOf)
 	s.Reason = prefix + s.Reason
-	s.Period = a.Period
+	if s.Period.IsZero() {
+		s.Period = a.Period
+	}
+	s.Early = earlyJudgement(it, s, asOf)
 	return s
+}
+
+// earlyJudgement reports whether a computed status rests on a figure older
+// than asOf. A deadline once past is judged on the deadline's own figure,
+// which is final, not early.
+func earlyJudgement(it Item, s Status, asOf Period) bool {
+	switch {
+	case s.Code == NoData || s.Code == AwaitingTarget || s.Period.IsZero():
+		return false
+	case !it.Deadline.IsZero() && !asOf.Before(it.Deadline):
+		return false
+	}
+	return s.Period.Before(asOf)
+}
+
+// CountLabel is the status as counts and lists name it: its label, or for
+// an early judgement the period it speaks of (按1-9月数据符合预期).
+func (s Status) CountLabel() string {
+	if s.Early {
+		return EarlyLabel(s.Code, s.Period)
+	}
+	return s.Label
+}
+
+// EarlyLabel names a status judged on the figure of an earlier period p.
+func EarlyLabel(c Code, p Period) string {
+	return "按" + p.Label() + "数据" + c.Label()
 }
 
 func (r *Review) milestoneStatus(it Item, asOf Period) Status {
@@ -445,6 +480,7 @@ const (
 	ToneNearly   Tone = "nearly"   // nearly met, in progress
 	ToneBad      Tone = "bad"      // missed, over, behind, off track
 	ToneNone     Tone = "none"     // no data, target pending
+	ToneEarly    Tone = "early"    // judged on an earlier period's figure (bars only)
 )
 
 // Tone is the code's colour group.
@@ -476,6 +512,20 @@ var StatusGroups = []StatusGroup{
 	{"基本完成或推进中", ToneNearly},
 	{"滞后或未完成", ToneBad},
 	{"暂无数据或目标待定", ToneNone},
+	{"按此前期间数据判断", ToneEarly},
+}
+
+// EarlyGroup is the index in StatusGroups of early judgements (Status.Early):
+// counted apart, so an earlier period's figure never swells a group that
+// speaks of the asked period.
+const EarlyGroup = 4
+
+// Group is the index in StatusGroups of the status's group.
+func (s Status) Group() int {
+	if s.Early {
+		return EarlyGroup
+	}
+	return s.Code.Group()
 }
 
 // Group is the index in StatusGroups of the code's group.

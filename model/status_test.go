@@ -274,3 +274,87 @@ func TestReviewGroupsFigures(t *testing.T) {
 		})
 	}
 }
+
+// A status judged on an earlier period's figure is marked early, counts in
+// its own group and names that period, so no view can take it for a result
+// of the period asked.
+func TestEarlyJudgement(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name    string
+		item    string
+		actuals []Actual
+		asOf    int
+		early   bool
+		count   string
+	}{
+		{"year end on 1-9月", "gdp", []Actual{act("gdp", 9, 5.8)}, 12, true, "按1-9月数据符合预期"},
+		{"in year on 1-6月", "projects", []Actual{act("projects", 6, 100)}, 9, true, "按1-6月数据慢于序时进度"},
+		{"asked period", "gdp", []Actual{act("gdp", 9, 5.8), act("gdp", 12, 6.1)}, 12, false, "完成"},
+		{"no data", "gdp", nil, 12, false, "暂无数据"},
+		{"deadline past: the deadline's figure is final", "start", []Actual{act("start", 9, 100)}, 12, false, "如期达到"},
+		{"deadline ahead", "start", []Actual{act("start", 6, 100)}, 8, true, "按1-6月数据符合预期"},
+		{"milestone done earlier", "zone", []Actual{{ItemID: "zone", Period: Period{2023, 6}, Outcome: OutcomeDone}}, 12, false, "已完成"},
+		{"linked item", "fai-body", []Actual{act("fai", 9, 10.5)}, 12, true, "按1-9月数据符合预期"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReview(p, DefaultTolerance(), tt.actuals, nil, nil)
+			it, _ := p.Item(tt.item)
+			s := r.Status(it, Period{2023, tt.asOf})
+			if s.Early != tt.early || s.CountLabel() != tt.count {
+				t.Errorf("early %v, count label %q; want %v, %q (%s)", s.Early, s.CountLabel(), tt.early, tt.count, s.Reason)
+			}
+			want := s.Code.Group()
+			if tt.early {
+				want = EarlyGroup
+			}
+			if s.Group() != want {
+				t.Errorf("group %d, want %d", s.Group(), want)
+			}
+		})
+	}
+}
+
+// The indicator rollup takes a row judged on an earlier figure over one
+// judged on the asked period when both are on track, so the indicator is
+// not counted as a result of the asked period.
+func TestRollupPrefersEarly(t *testing.T) {
+	p := &Plan{Year: 2023, Sections: []Section{{ID: "C"}}, Items: []Item{
+		{ID: "A1-13a", Kind: KindIndicator, IndicatorNo: 13, Section: "C", Name: "城镇", TargetText: "增长6%", Measure: Rate, SourceQuote: "q"},
+		{ID: "A1-13b", Kind: KindIndicator, IndicatorNo: 13, Section: "C", Name: "农村", TargetText: "增长6%", Measure: Rate, SourceQuote: "q"},
+	}}
+	for i := range p.Items {
+		tg, err := ParseTarget(p.Items[i].TargetText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Items[i].Target = tg
+	}
+	r := NewReview(p, DefaultTolerance(), []Actual{act("A1-13a", 12, 6.5), act("A1-13b", 9, 6.5)}, nil, nil)
+	got := r.IndicatorRollup(Period{2023, 12})
+	if len(got) != 1 || !got[0].Early {
+		t.Fatalf("rollup %+v, want the early row", got)
+	}
+}
+
+// Linked items judged alike are one concern; with different targets they
+// are judged apart and stay two.
+func TestConcernsListLinkedItemsOnce(t *testing.T) {
+	p := testPlan(t)
+	r := NewReview(p, DefaultTolerance(), []Actual{act("fai", 9, 7)}, nil, nil)
+	status := func(it Item) Status { return r.Status(it, Period{2023, 9}) }
+	cs := p.Concerns(status)
+	if len(cs) != 1 || cs[0].Item.ID != "fai" || len(cs[0].Also) != 1 || cs[0].Also[0].ID != "fai-body" {
+		t.Fatalf("concerns %+v", cs)
+	}
+	for i := range p.Items {
+		if p.Items[i].ID == "fai-body" {
+			tg, _ := ParseTarget("增长12%")
+			p.Items[i].TargetText, p.Items[i].Target = "增长12%", tg
+		}
+	}
+	if cs := p.Concerns(status); len(cs) != 2 || len(cs[0].Also) != 0 {
+		t.Errorf("linked items with different targets: %+v", cs)
+	}
+}
