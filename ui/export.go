@@ -59,9 +59,13 @@ func (u *UI) exportDialog() {
 		}
 	}
 	file.SetText(filepath.Join(folder, u.defaultBriefName(u.asOf)))
+	gap := wrapLabel("")
+	gap.Importance = widget.WarningImportance
+	u.showPeriodGap(gap, u.asOf)
 	period.OnChanged = func(string) {
 		p := u.selectedPeriod(period, false)
 		file.SetText(filepath.Join(filepath.Dir(file.Text), u.defaultBriefName(p)))
+		u.showPeriodGap(gap, p)
 	}
 	choose := widget.NewButton(tr("选择文件夹…"), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -108,13 +112,30 @@ func (u *UI) exportDialog() {
 		u.runExport(o, path)
 		return true
 	})
-	f.add(tr("截至期间"), period, "")
+	f.add(tr("截至期间"), container.NewVBox(period, gap), "")
 	f.add(tr("内容"), parts, "")
 	f.add(tr("备注"), notes, "")
 	f.add(tr("密级标注"), marking, tr("留空则不标注"))
 	f.add(tr("编制单位"), unit, "")
 	f.add(tr("文件"), container.NewBorder(nil, nil, nil, choose, file), "")
 	f.show()
+}
+
+// showPeriodGap warns in the export dialog, before anything is written,
+// when most indicators have no figure of the chosen period.
+func (u *UI) showPeriodGap(l *widget.Label, p model.Period) {
+	g := brief.PeriodGapOf(u.review, p)
+	if !g.Most() {
+		l.Hide()
+		return
+	}
+	text := trf("所选期间{{.P}}，{{.T}}项主要指标中{{.M}}项尚无该期数据。", "P", p.Label(), "T", g.Total, "M", g.Missing)
+	if g.Behind() {
+		text = trf("所选期间{{.P}}，{{.T}}项主要指标中{{.M}}项尚无该期数据（最新数据为{{.N}}）。",
+			"P", p.Label(), "T", g.Total, "M", g.Missing, "N", g.Newest.Label())
+	}
+	setWrapped(l, text)
+	l.Show()
 }
 
 // defaultBriefName is 2023年嘉兴市计划执行情况简报（截至1-9月）.pdf.

@@ -3,6 +3,9 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
+	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,12 +16,71 @@ import (
 	"cn.planreview/planreview/model"
 )
 
-// countByCode counts items' statuses.
-func (u *UI) countByCode(filter func(model.Item) bool) map[model.Code]int {
-	n := map[model.Code]int{}
+// tallyKey is what counts tell apart: the status, and for a judgement on
+// an earlier period's figure (model.Status.Early) that period, so such a
+// status is counted as a result of its own period, never the asked one.
+type tallyKey struct {
+	code  model.Code
+	early model.Period // zero unless the status is early
+}
+
+// tally counts statuses by tallyKey.
+type tally map[tallyKey]int
+
+func (t tally) add(s model.Status) {
+	k := tallyKey{code: s.Code}
+	if s.Early {
+		k.early = s.Period
+	}
+	t[k]++
+}
+
+// keys are the tally's keys in the order counts are written: statuses of
+// the asked period first, in model.Codes order, then early ones by period.
+func (t tally) keys() []tallyKey {
+	var out []tallyKey
+	for _, c := range model.Codes {
+		if t[tallyKey{code: c}] > 0 {
+			out = append(out, tallyKey{code: c})
+		}
+	}
+	var early []tallyKey
+	for k := range t {
+		if !k.early.IsZero() && t[k] > 0 {
+			early = append(early, k)
+		}
+	}
+	sort.Slice(early, func(i, j int) bool {
+		if early[i].early != early[j].early {
+			return early[i].early.Before(early[j].early)
+		}
+		return slices.Index(model.Codes, early[i].code) < slices.Index(model.Codes, early[j].code)
+	})
+	return append(out, early...)
+}
+
+// group is the bar group of the key, as model.Status.Group.
+func (k tallyKey) group() int {
+	if !k.early.IsZero() {
+		return model.EarlyGroup
+	}
+	return k.code.Group()
+}
+
+// label names the key: 符合预期, or 按1-9月数据符合预期.
+func (k tallyKey) label() string {
+	if k.early.IsZero() {
+		return tr(k.code.Label())
+	}
+	return trf("按{{.P}}数据{{.S}}", "P", k.early.Label(), "S", tr(k.code.Label()))
+}
+
+// countStatuses counts the statuses of the items the filter keeps.
+func (u *UI) countStatuses(filter func(model.Item) bool) tally {
+	n := tally{}
 	for _, it := range u.plan.Items {
 		if filter(it) {
-			n[u.statuses[it.ID].Code]++
+			n.add(u.statuses[it.ID])
 		}
 	}
 	return n
@@ -46,43 +108,36 @@ func (u *UI) buildOverview() {
 		title string
 		kind  model.Kind
 	}{{"主要指标（附件1）", model.KindIndicator}, {"量化任务", model.KindCommitment}, {"重点事项", model.KindMilestone}, {"房屋征收地块（附件2）", model.KindParcel}}
-	total := u.countByCode(func(model.Item) bool { return true })
+	total := u.countStatuses(func(model.Item) bool { return true })
 	o.Add(newStatusBar(total))
 	o.Add(u.countLine(tr("全部项目"), total))
 	for _, p := range parts {
 		kind := p.kind
-		n := u.countByCode(func(it model.Item) bool { return it.Kind == kind })
+		n := u.countStatuses(func(it model.Item) bool { return it.Kind == kind })
 		if kind == model.KindIndicator {
 			// As the brief counts them: 20 numbered indicators, each the
 			// worst of its rows.
-			n = map[model.Code]int{}
+			n = tally{}
 			for _, s := range u.review.IndicatorRollup(u.asOf) {
-				n[s.Code]++
+				n.add(s)
 			}
 		}
 		o.Add(widget.NewSeparator())
 		o.Add(u.countLine(tr(p.title), n))
 		o.Add(newStatusBar(n))
 	}
-	o.Add(newLegend())
+	o.Add(newLegend(hasEarly(total)))
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("需关注事项"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	// The first items needing attention, in the notice's order; all of
 	// them are a click away in the table (a province's plan can have
 	// thousands, more than a page can show).
 	const shown = 30
-	n := 0
-	for _, it := range u.plan.Items {
-		s := u.statuses[it.ID]
-		if !s.Code.Concern() {
-			continue
-		}
-		n++
-		if n <= shown {
-			o.Add(u.concernRow(it, s))
-		}
+	concerns := u.plan.Concerns(func(it model.Item) model.Status { return u.statuses[it.ID] })
+	for _, cn := range concerns[:min(shown, len(concerns))] {
+		o.Add(u.concernRow(cn))
 	}
-	switch {
+	switch n := len(concerns); {
 	case n == 0:
 		o.Add(widget.NewLabel(tr("暂无滞后或未完成的项目。")))
 	case n > shown:
@@ -93,54 +148,56 @@ func (u *UI) buildOverview() {
 	}
 }
 
-// countLine writes the counts as text: 主要指标 22项：完成 3项，……
-func (u *UI) countLine(title string, n map[model.Code]int) fyne.CanvasObject {
+// countLine writes the counts as text: 主要指标 22项：完成 3，……
+func (u *UI) countLine(title string, n tally) fyne.CanvasObject {
 	total := 0
-	parts := ""
-	for _, c := range model.Codes {
-		if n[c] == 0 {
-			continue
-		}
-		total += n[c]
-		if parts != "" {
-			parts += "，"
-		}
-		parts += fmt.Sprintf("%s %d", tr(c.Label()), n[c])
+	var parts []string
+	for _, k := range n.keys() {
+		total += n[k]
+		parts = append(parts, fmt.Sprintf("%s %d", k.label(), n[k]))
 	}
-	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + parts)
+	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + strings.Join(parts, "，"))
 }
 
-// concernRow is one item of 需关注事项: badge, ID and name, reason; tapping
-// it opens the item.
-func (u *UI) concernRow(it model.Item, s model.Status) fyne.CanvasObject {
+// concernRow is one finding of 需关注事项: badge, ID and name (with the
+// linked items it stands for too), reason; tapping it opens the item.
+func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
+	it, s := cn.Item, cn.Status
 	b := newBadge()
 	b.set(s)
+	if s.Early {
+		b.text.Text = tallyKey{code: s.Code, early: s.Period}.label()
+	}
+	title := it.ID + " " + it.Name
+	for _, also := range cn.Also {
+		title += " · " + trf("同{{.ID}}", "ID", also.ID)
+	}
 	id := it.ID
-	open := widget.NewButton(it.ID+" "+it.Name, func() { u.selectItem(id) })
+	open := widget.NewButton(title, func() { u.selectItem(id) })
 	open.Alignment = widget.ButtonAlignLeading
 	reason := wrapLabel(s.Reason)
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)
 }
 
-// statusBar draws counts as one bar in the four groups of
-// model.StatusGroups (as the brief does), divided by thin rules, each part
-// with its number when it fits.
+// statusBar draws counts as one bar in the groups of model.StatusGroups
+// (as the brief does), divided by thin rules, each part with its number
+// when it fits.
 type statusBar struct {
 	widget.BaseWidget
-	counts [4]int
+	counts []int
 }
 
-func newStatusBar(counts map[model.Code]int) *statusBar {
-	b := &statusBar{}
-	for c, n := range counts {
-		b.counts[c.Group()] += n
+func newStatusBar(counts tally) *statusBar {
+	b := &statusBar{counts: make([]int, len(model.StatusGroups))}
+	for k, n := range counts {
+		b.counts[k.group()] += n
 	}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 func (b *statusBar) CreateRenderer() fyne.WidgetRenderer {
-	r := &statusBarRenderer{b: b}
+	r := &statusBarRenderer{b: b, parts: make([]*canvas.Rectangle, len(b.counts)), texts: make([]*canvas.Text, len(b.counts))}
 	for i, g := range model.StatusGroups {
 		bg, dark := StatusColor(toneCode(g.Tone))
 		r.parts[i] = canvas.NewRectangle(bg)
@@ -167,8 +224,8 @@ func toneCode(t model.Tone) model.Code {
 
 type statusBarRenderer struct {
 	b     *statusBar
-	parts [4]*canvas.Rectangle
-	texts [4]*canvas.Text
+	parts []*canvas.Rectangle
+	texts []*canvas.Text
 }
 
 func (r *statusBarRenderer) Layout(size fyne.Size) {
@@ -216,16 +273,29 @@ func (r *statusBarRenderer) Objects() []fyne.CanvasObject {
 }
 func (r *statusBarRenderer) Destroy() {}
 
-// newLegend names the bars' four colours. The names wrap onto a second
-// line in a narrow pane rather than widen the window: in English the four
-// take 700 px.
-func newLegend() fyne.CanvasObject {
+// newLegend names the bars' colours, the early group's only when a bar
+// shows it. The names wrap onto a second line in a narrow pane rather than
+// widen the window: in English the four take 700 px.
+func newLegend(early bool) fyne.CanvasObject {
 	box := container.New(layout.NewRowWrapLayoutWithCustomPadding(0, 0))
-	for _, g := range model.StatusGroups {
+	for i, g := range model.StatusGroups {
+		if i == model.EarlyGroup && !early {
+			continue
+		}
 		bg, _ := StatusColor(toneCode(g.Tone))
 		sw := canvas.NewRectangle(bg)
 		sw.SetMinSize(fyne.NewSize(12, 12))
 		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(tr(g.Label))))
 	}
 	return box
+}
+
+// hasEarly reports whether any status counted is an early judgement.
+func hasEarly(n tally) bool {
+	for k, c := range n {
+		if !k.early.IsZero() && c > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,9 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	if g := brief.PeriodGapOf(r, p); g.Most() {
+		fmt.Fprintln(env.Stderr, "提示："+g.Text())
+	}
 	var buf bytes.Buffer
 	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
 		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, &buf)

@@ -6,6 +6,8 @@ package brief
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -67,10 +69,29 @@ type Bar struct {
 	Counts []CodeCount
 }
 
-// CodeCount is how many items have a status.
+// CodeCount is how many items have a status; Early is the period of the
+// figure when they were judged on one earlier than the brief's
+// (model.Status.Early), zero otherwise.
 type CodeCount struct {
 	Code  model.Code
+	Early model.Period
 	Count int
+}
+
+// Group is the index in model.StatusGroups of the counted statuses' group.
+func (c CodeCount) Group() int {
+	if !c.Early.IsZero() {
+		return model.EarlyGroup
+	}
+	return c.Code.Group()
+}
+
+// Label names the counted status: 符合预期, or 按1-9月数据符合预期.
+func (c CodeCount) Label() string {
+	if c.Early.IsZero() {
+		return c.Code.Label()
+	}
+	return model.EarlyLabel(c.Code, c.Early)
 }
 
 // Table is a table with a caption, its columns and rows grouped under
@@ -187,7 +208,8 @@ type builder struct {
 	notes    map[string][]string
 }
 
-// Buckets the count lines speak of.
+// Buckets the count lines speak of; early judgements are counted apart,
+// each by the period it speaks of (earlyClauses).
 type bucket int
 
 const (
@@ -195,19 +217,35 @@ const (
 	nearly
 	bad
 	none
+	early
 )
 
-func bucketOf(c model.Code) bucket {
-	switch c {
+func bucketOf(s model.Status) bucket {
+	if s.Early {
+		return early
+	}
+	switch s.Code {
 	case model.NearlyMet, model.InProgress:
 		return nearly
 	case model.NoData, model.AwaitingTarget:
 		return none
 	}
-	if c.Concern() {
+	if s.Code.Concern() {
 		return bad
 	}
 	return good
+}
+
+// earlyClauses count the early judgements by what they say: 1项按1-9月数据符合预期.
+func earlyClauses(ss []model.Status) string {
+	out := ""
+	for _, c := range codeCounts(ss) {
+		if c.Early.IsZero() {
+			continue
+		}
+		out += fmt.Sprintf("，%d项%s", c.Count, c.Label())
+	}
+	return out
 }
 
 func (c builder) summary() Part {
@@ -236,6 +274,7 @@ func (c builder) summary() Part {
 		}
 		line += fmt.Sprintf("，%d项滞后或超出控制目标", n[bad])
 	}
+	line += earlyClauses(ind)
 	if n[none] > 0 {
 		line += fmt.Sprintf("，%d项暂无数据或目标待定", n[none])
 	}
@@ -257,6 +296,7 @@ func (c builder) summary() Part {
 		body += fmt.Sprintf("，%d项基本完成", nc[nearly])
 	}
 	body += fmt.Sprintf("，%d项滞后或未完成", nc[bad])
+	body += earlyClauses(commit)
 	if nc[none] > 0 {
 		body += fmt.Sprintf("，%d项暂无数据或目标待定", nc[none])
 	}
@@ -276,7 +316,7 @@ func (c builder) summary() Part {
 func countBuckets(ss []model.Status) map[bucket]int {
 	n := map[bucket]int{}
 	for _, s := range ss {
-		n[bucketOf(s.Code)]++
+		n[bucketOf(s)]++
 	}
 	return n
 }
@@ -291,11 +331,29 @@ func countCodes(ss []model.Status, c model.Code) int {
 	return n
 }
 
+// codeCounts counts statuses by code, those of the brief's period first,
+// then the early ones by the period they were judged on.
 func codeCounts(ss []model.Status) []CodeCount {
+	n := map[CodeCount]int{}
+	var periods []model.Period
+	for _, s := range ss {
+		k := CodeCount{Code: s.Code}
+		if s.Early {
+			k.Early = s.Period
+			if !slices.Contains(periods, s.Period) {
+				periods = append(periods, s.Period)
+			}
+		}
+		n[k]++
+	}
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Before(periods[j]) })
 	var out []CodeCount
-	for _, c := range model.Codes {
-		if n := countCodes(ss, c); n > 0 {
-			out = append(out, CodeCount{c, n})
+	for _, p := range append([]model.Period{{}}, periods...) {
+		for _, c := range model.Codes {
+			if k := (CodeCount{Code: c, Early: p}); n[k] > 0 {
+				k.Count = n[k]
+				out = append(out, k)
+			}
 		}
 	}
 	return out
@@ -362,20 +420,30 @@ func (c builder) indicators() Part {
 
 func (c builder) concerns() Part {
 	part := Part{Heading: "需关注事项"}
-	for _, it := range c.p.Items {
-		s := c.statuses[it.ID]
-		if !s.Code.Concern() {
-			continue
-		}
+	early := 0
+	for _, cn := range c.p.Concerns(func(it model.Item) model.Status { return c.statuses[it.ID] }) {
+		it, s := cn.Item, cn.Status
 		target := it.Hedge + it.TargetText
 		if it.Kind == model.KindMilestone {
 			target = it.Hedge + it.Name
 		}
-		part.Items = append(part.Items, Concern{ID: it.ID, Ref: c.ref(it), Name: it.Name, Target: target, Status: s, Notes: c.notes[it.ID]})
+		ref := c.ref(it)
+		for _, also := range cn.Also {
+			ref += "及" + c.ref(also)
+		}
+		if s.Early {
+			early++
+			s.Label = s.CountLabel()
+		}
+		part.Items = append(part.Items, Concern{ID: it.ID, Ref: ref, Name: it.Name, Target: target, Status: s, Notes: c.notes[it.ID]})
 	}
-	if len(part.Items) == 0 {
+	switch {
+	case len(part.Items) == 0:
 		part.Lines = append(part.Lines, "截至"+c.o.AsOf.Name()+"，没有滞后、未完成或超出控制目标的项目。")
-	} else {
+	case early > 0:
+		part.Lines = append(part.Lines, fmt.Sprintf("以下%d项滞后、未完成或超出控制目标（其中%d项尚无%s数据，按此前数据判断），按计划文本顺序排列。",
+			len(part.Items), early, c.o.AsOf.Label()))
+	default:
 		part.Lines = append(part.Lines, fmt.Sprintf("以下%d项滞后、未完成或超出控制目标，按计划文本顺序排列。", len(part.Items)))
 	}
 	return part
@@ -444,6 +512,7 @@ func (c builder) parcels() Part {
 		Columns: []Column{{"地块", 3.3}, {"面积（亩）", 1.4}, {"已完成征收", 1.8}, {"状态", 2.2}, {"实施主体及说明", 4.3}}}
 	g := Group{}
 	var total, done float64
+	recorded, older := 0, 0
 	for _, it := range c.p.Items {
 		if it.Kind != model.KindParcel {
 			continue
@@ -452,6 +521,10 @@ func (c builder) parcels() Part {
 		total += it.Parcel.AreaMu
 		if a, ok := c.r.Latest(it, c.o.AsOf); ok {
 			done += a.Value
+			recorded++
+			if a.Period != c.o.AsOf {
+				older++
+			}
 		}
 		g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
 			Cells: []string{fmt.Sprintf("%d.%s", it.Parcel.Seq, it.Name), fmt.Sprintf("%.2f", it.Parcel.AreaMu),
@@ -459,7 +532,70 @@ func (c builder) parcels() Part {
 	}
 	t.Groups = []Group{g}
 	part := Part{Heading: "房屋征收计划", Table: t}
-	part.Lines = append(part.Lines, fmt.Sprintf("市级国有土地上房屋征收计划共%d个地块，面积合计%.2f亩；截至%s已完成征收%.2f亩，占%.1f%%。",
-		len(g.Rows), total, c.o.AsOf.Label(), done, done/total*100))
+	line := fmt.Sprintf("市级国有土地上房屋征收计划共%d个地块，面积合计%.2f亩；", len(g.Rows), total)
+	// Without figures, 已完成征收0.00亩 would read as nothing acquired.
+	if recorded == 0 {
+		line += fmt.Sprintf("截至%s各地块征收进度暂无数据。", c.o.AsOf.Label())
+	} else {
+		line += fmt.Sprintf("截至%s已完成征收%.2f亩，占%.1f%%", c.o.AsOf.Label(), done, done/total*100)
+		var qual []string
+		if older > 0 {
+			qual = append(qual, fmt.Sprintf("其中%d个地块按此前期间数据计", older))
+		}
+		if n := len(g.Rows) - recorded; n > 0 {
+			qual = append(qual, fmt.Sprintf("%d个地块暂无数据", n))
+		}
+		if len(qual) > 0 {
+			line += "（" + strings.Join(qual, "，") + "）"
+		}
+		line += "。"
+	}
+	part.Lines = append(part.Lines, line)
 	return part
+}
+
+// PeriodGap is how many of the numbered indicators have no figure of a
+// period: the warning given before a brief of that period is written.
+type PeriodGap struct {
+	Period  model.Period
+	Total   int          // numbered indicators
+	Missing int          // of them, without a figure of Period
+	Newest  model.Period // the newest period with any figure, zero if none
+}
+
+// Most reports whether most indicators lack a figure of the period: a
+// brief of it would say little, and the user is told before it is written.
+func (g PeriodGap) Most() bool { return g.Missing*2 > g.Total }
+
+// Behind reports whether the newest figures are of an earlier period.
+func (g PeriodGap) Behind() bool { return !g.Newest.IsZero() && g.Newest.Before(g.Period) }
+
+// Text is the warning: 所选期间1-12月，20项主要指标中19项尚无该期数据（最新数据为1-9月）。
+func (g PeriodGap) Text() string {
+	w := fmt.Sprintf("所选期间%s，%d项主要指标中%d项尚无该期数据", g.Period.Label(), g.Total, g.Missing)
+	if g.Behind() {
+		w += fmt.Sprintf("（最新数据为%s）", g.Newest.Label())
+	}
+	return w + "。"
+}
+
+// PeriodGapOf counts the numbered indicators none of whose rows has a
+// figure of exactly asOf (an earlier figure is no figure of asOf).
+func PeriodGapOf(r *model.Review, asOf model.Period) PeriodGap {
+	has := map[int]bool{}
+	for _, it := range r.Plan.Items {
+		if it.Kind != model.KindIndicator {
+			continue
+		}
+		a, ok := r.Latest(it, asOf)
+		has[it.IndicatorNo] = has[it.IndicatorNo] || (ok && a.Period == asOf)
+	}
+	g := PeriodGap{Period: asOf, Total: len(has)}
+	for _, ok := range has {
+		if !ok {
+			g.Missing++
+		}
+	}
+	g.Newest, _ = r.Newest()
+	return g
 }

@@ -69,3 +69,63 @@ func TestConcernsListBehindAndMissed(t *testing.T) {
 		t.Errorf("concerns: %+v", items)
 	}
 }
+
+func TestPeriodGapWarnsWhenMostIndicatorsLackThePeriod(t *testing.T) {
+	plan, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Eleven numbered indicators with a 1-9月 figure (13 through its first
+	// row), nine without.
+	var as []model.Actual
+	for _, id := range []string{"A1-01", "A1-02", "A1-03", "A1-04", "A1-05", "A1-06", "A1-07", "A1-08", "A1-09", "A1-10", "A1-13a"} {
+		as = append(as, model.Actual{ItemID: id, Period: p(9), Value: 5})
+	}
+	r := model.NewReview(plan, model.DefaultTolerance(), as, nil, nil)
+	tests := []struct {
+		asOf    int
+		missing int
+		most    bool
+		text    string
+	}{
+		{9, 9, false, "所选期间1-9月，20项主要指标中9项尚无该期数据。"},
+		{12, 20, true, "所选期间1-12月，20项主要指标中20项尚无该期数据（最新数据为1-9月）。"},
+		{6, 20, true, "所选期间1-6月，20项主要指标中20项尚无该期数据。"},
+	}
+	for _, tt := range tests {
+		g := PeriodGapOf(r, p(tt.asOf))
+		if g.Total != 20 || g.Missing != tt.missing || g.Most() != tt.most || g.Text() != tt.text {
+			t.Errorf("%d月: %+v most=%v %q", tt.asOf, g, g.Most(), g.Text())
+		}
+	}
+}
+
+// The bars count a judgement on an earlier figure apart, by its period.
+func TestBarsCountEarlyJudgementsApart(t *testing.T) {
+	as := []model.Actual{
+		{ItemID: "A1-01", Period: p(9), Value: 5.8},
+		{ItemID: "A1-02", Period: p(12), Value: 5},
+	}
+	b := build(t, as, Options{AsOf: p(12), Parts: []string{PartSummary}})
+	got := map[string]int{}
+	for _, c := range b.Parts[0].Bars[0].Counts {
+		got[c.Label()] = c.Count
+		if (c.Group() == model.EarlyGroup) != !c.Early.IsZero() {
+			t.Errorf("%s in group %d", c.Label(), c.Group())
+		}
+	}
+	if got["完成"] != 1 || got["按1-9月数据符合预期"] != 1 || got["符合预期"] != 0 || got["暂无数据"] != 17 || got["目标待定"] != 1 {
+		t.Errorf("indicator bar counts %v", got)
+	}
+}
+
+// Linked items judged alike are one concern naming both places; judged
+// apart (different targets), they stay two.
+func TestLinkedItemsAreOneConcern(t *testing.T) {
+	as := []model.Actual{{ItemID: "A1-05", Period: p(9), Value: 9.1}}
+	b := build(t, as, Options{AsOf: p(9), Parts: []string{PartConcerns}})
+	items := b.Parts[0].Items
+	if len(items) != 1 || items[0].ID != "A1-05" || items[0].Ref != "表1第5项及表2 一、聚焦扩大内需" {
+		t.Errorf("concerns: %+v", items)
+	}
+}

@@ -93,7 +93,7 @@ func document(b brief.Brief) string {
 		for _, bar := range part.Bars {
 			var counts []string
 			for _, c := range bar.Counts {
-				counts = append(counts, fmt.Sprintf("%s %d", c.Code.Label(), c.Count))
+				counts = append(counts, fmt.Sprintf("%s %d", c.Label(), c.Count))
 			}
 			d.WriteString(para(bar.Title+"："+strings.Join(counts, "，"), false, 20, false))
 		}

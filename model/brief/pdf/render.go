@@ -401,13 +401,13 @@ func (r *renderer) fillTone(t model.Tone) (dark bool) {
 }
 
 // statusBar draws a group's split: its title and count, then a bar in
-// four parts in proportion, divided by white rules, each with its number.
+// parts in proportion, divided by white rules, each with its number.
 func (r *renderer) statusBar(bar brief.Bar) {
 	// The bar groups statuses as the count lines do (model.StatusGroups).
 	counts := make([]int, len(model.StatusGroups))
 	total := 0
 	for _, c := range bar.Counts {
-		counts[c.Code.Group()] += c.Count
+		counts[c.Group()] += c.Count
 		total += c.Count
 	}
 	if total == 0 {
@@ -444,13 +444,23 @@ func (r *renderer) statusBar(bar brief.Bar) {
 	r.y += h + 2.5
 }
 
-// legend names the four colours of the bars.
+// legend names the colours of the bars; the early group's only when a bar
+// has it.
 func (r *renderer) legend(bars []brief.Bar) {
+	early := false
+	for _, b := range bars {
+		for _, c := range b.Counts {
+			early = early || c.Group() == model.EarlyGroup
+		}
+	}
 	r.font("", 9)
 	x := marginL + 30
 	lh := lineH(9)
 	r.ensure(lh + 2)
-	for _, g := range model.StatusGroups {
+	for i, g := range model.StatusGroups {
+		if i == model.EarlyGroup && !early {
+			continue
+		}
 		r.fillTone(g.Tone)
 		r.pdf.Rect(x, r.y+lh*0.2, 3, 3, "F")
 		r.text(x+4, r.y+lh*0.72, g.Label)
