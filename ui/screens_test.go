@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -99,6 +100,24 @@ func TestTableColumnsKeepTheirMinimumAndScrollSideways(t *testing.T) {
 				}
 			}
 			checkMinimums("after scrolling")
+		})
+	}
+}
+
+// TestWindowFitsASmallScreen: in either language the window's content
+// needs no more than a 1024 px wide screen (Fyne will not let a window be
+// narrower than its content's minimum).
+func TestWindowFitsASmallScreen(t *testing.T) {
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			u := newScreenUI(t, 1024, 600, lang)
+			for _, nav := range []string{"overview", "all"} {
+				u.selectNav(nav)
+				pad := 2 * theme.Padding()
+				if w := u.win.Content().MinSize().Width + pad; w > 1024 {
+					t.Errorf("%s: the window needs %.0f px", nav, w)
+				}
+			}
 		})
 	}
 }

@@ -43,8 +43,9 @@ func (u *UI) buildToolbar() {
 	u.languageSl = widget.NewSelect([]string{LanguageName("zh"), LanguageName("en")}, nil)
 }
 
-// toolbar is the strip at the top: title, as-of period, lock, reviewer,
-// undo, language.
+// toolbar is the strip at the top: title, as-of period, lock, brief,
+// spreadsheets, backups, undo; it also makes the status bar's reviewer,
+// theme and language.
 func (u *UI) toolbar() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(u.plan.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -84,8 +85,11 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.prefs.SetString(prefTheme, code)
 		u.app.Settings().SetTheme(ThemeFromPreference(code))
 	}
-	u.whoBox = container.NewHBox(u.whoLabel, change)
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, data, undo, u.themeSel, u.languageSl)
+	// Theme and language sit in the status bar, beside the reviewer: in
+	// the toolbar their 260 px made the English window wider than a
+	// 1024 px screen.
+	u.whoBox = container.NewHBox(u.whoLabel, change, u.themeSel, u.languageSl)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, data, undo)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

@@ -70,7 +70,7 @@ type UI struct {
 	detail     *fyne.Container
 	detailBox  *container.Scroll
 	whoLabel   *widget.Label
-	whoBox     *fyne.Container // the reviewer and the button to change it, in the status bar
+	whoBox     *fyne.Container // the status bar's right: reviewer and the button to change it, theme, language
 	lockBtn    *widget.Button
 	message    *widget.Label
 	languageSl *widget.Select
