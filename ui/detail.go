@@ -24,6 +24,7 @@ func heading(s string) *widget.Label {
 func (u *UI) showDetail(id string) {
 	d := u.detail
 	d.Objects = nil
+	u.detailButtons = nil
 	it, ok := u.plan.Item(id)
 	if !ok {
 		d.Add(wrapLabel(tr("在左侧列表中选择一个项目，查看目标、原文、实际值、备注和修改记录。")))
@@ -67,6 +68,8 @@ func (u *UI) showDetail(id string) {
 	d.Add(u.historyBlock(it))
 	d.Refresh()
 	u.detailBox.ScrollToTop()
+	u.trace("detail %s", id)
+	u.tracePlaces()
 }
 
 // targetBlock shows the target as written and as understood.
@@ -170,6 +173,7 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 	id := it.ID
 	add := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { u.actualForm(id, nil) })
 	add.Importance = widget.HighImportance
+	u.detailButtons = append(u.detailButtons, add)
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, add, heading(tr("实际值（年内累计）"))))
 	if it.SameAs != "" {
 		box.Add(wrapLabel(trf("录入时记入 {{.ID}}。", "ID", it.SameAs)))
@@ -210,6 +214,7 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
 	id := it.ID
 	add := widget.NewButtonWithIcon(tr("添加备注…"), theme.ContentAddIcon(), func() { u.noteForm(id, nil) })
+	u.detailButtons = append(u.detailButtons, add)
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, add, heading(tr("备注"))))
 	notes, err := u.st.Notes(id)
 	if err != nil {

@@ -116,6 +116,7 @@ func (f *form) show() {
 	f.dlg.Resize(fyne.NewSize(520, content.MinSize().Height+140))
 	f.u.activeForm = f
 	f.dlg.Show()
+	f.u.trace("form %s", f.title)
 	for _, it := range f.items {
 		if e, ok := it.Widget.(*fyne.Container).Objects[0].(*escEntry); ok {
 			f.u.win.Canvas().Focus(e)

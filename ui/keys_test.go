@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -251,4 +252,41 @@ func navPos(t *testing.T, u *UI, title string) fyne.Position {
 		t.Fatalf("no navigation entry %s", title)
 	}
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Add(fyne.NewPos(10, 10))
+}
+
+// The walk-through script clicks where the trace says things are: a
+// position traced must hit the thing named.
+func TestTracedPlacesAreWhereClicksLand(t *testing.T) {
+	u, _ := newTestUI(t)
+	var log strings.Builder
+	u.TraceTo(&log)
+	u.selectNav("A1")
+	u.tracePlaces()
+	row := tracedAt(t, log.String(), "row:A1-04")
+	test.TapCanvas(u.win.Canvas(), row)
+	if !strings.Contains(log.String(), "detail A1-04\n") {
+		t.Fatalf("tapping the traced place of A1-04 traced:\n%s", log.String())
+	}
+	before := u.activeForm
+	test.TapCanvas(u.win.Canvas(), tracedAt(t, log.String(), "button:录入实际值"))
+	if u.activeForm == before || !strings.Contains(log.String(), "form 录入实际值：A1-04") {
+		t.Errorf("tapping the traced 录入实际值 opened no form:\n%s", log.String())
+	}
+}
+
+// tracedAt is the newest traced position of what, in canvas units.
+func tracedAt(t *testing.T, log, what string) fyne.Position {
+	t.Helper()
+	var p fyne.Position
+	found := false
+	for _, line := range strings.Split(log, "\n") {
+		var x, y float32
+		if _, err := fmt.Sscanf(line, "at "+what+" %g %g", &x, &y); err == nil {
+			p, found = fyne.NewPos(x, y), true
+		}
+	}
+	if !found {
+		t.Fatalf("no place traced for %s:\n%s", what, log)
+	}
+	return p
 }

@@ -99,6 +99,7 @@ func (u *UI) buildNav() {
 			}
 			title.TextStyle.Bold = !e.indent
 			title.SetText(text)
+			u.traceNav(title, e.title)
 		})
 	u.navList.OnSelected = func(id widget.ListItemID) {
 		u.nav = u.navItems[id].key

@@ -86,7 +86,12 @@ func Run(path string, stderr io.Writer) int {
 			return
 		}
 		w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
+		if os.Getenv(TraceEnv) != "" {
+			u.TraceTo(stderr)
+		}
 		afterFirstFrame(func() {
+			u.trace("ready")
+			u.tracePlaces()
 			u.prepareSearch()
 			go func() { // the start-up backup, written in the background
 				if _, err := st.StartBackup(); err != nil {

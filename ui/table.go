@@ -38,6 +38,7 @@ func (u *UI) buildTable() {
 				return
 			}
 			u.updateCell(u.rows[id.Row], id.Col, o.(*fyne.Container))
+			u.traceCell(o, id.Col, u.rows[id.Row].ID)
 		})
 	u.table.ShowHeaderColumn = false
 	u.table.CreateHeader = func() fyne.CanvasObject {

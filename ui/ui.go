@@ -57,6 +57,7 @@ type UI struct {
 	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
 	ended       atomic.Bool       // the window has closed: see do
 	lastError   error             // the last error shown, for tests
+	tr          *tracer           // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
 	// widgets
 	periodSel  *widget.Select
@@ -78,6 +79,8 @@ type UI struct {
 	activeForm *form
 	lastExport *exportResult
 	haystack   map[string]string // each item's searchable text, lower-cased
+
+	detailButtons []*widget.Button // the detail pane's buttons, for the trace
 	// the last import preview and its controls, for tests
 	lastPreview     *sheet.Preview
 	importBtn       *widget.Button
@@ -161,6 +164,7 @@ func (u *UI) build() {
 	u.search.SetPlaceHolder(tr("搜索编号、名称或原文（Ctrl+F）"))
 	u.search.OnChanged = func(s string) { u.query = s; u.applyFilter() }
 	u.search.onShortcut = u.windowShortcut
+	u.search.onFocus = func() { u.trace("focus search") }
 	statusOptions := []string{tr("全部状态"), tr("需关注")}
 	for _, c := range model.Codes {
 		statusOptions = append(statusOptions, tr(c.Label()))
@@ -279,6 +283,14 @@ func (u *UI) applyFilter() {
 	}
 	u.table.Refresh()
 	u.syncSelection()
+	if u.tr != nil {
+		view := "table"
+		if !u.tablePane.Visible() {
+			view = "overview"
+		}
+		u.trace("view %s query=%s rows=%d", view, u.query, len(u.rows))
+		u.tracePlaces()
+	}
 }
 
 // syncSelection highlights the row of the item in the detail pane, or no
@@ -403,6 +415,7 @@ func (u *UI) changed(msg string) {
 // say puts a line in the status bar.
 func (u *UI) say(msg string) {
 	u.message.SetText(time.Now().Format("15:04") + "  " + msg)
+	u.trace("say %s", msg)
 }
 
 // showError reports an error in the status bar and a dialog.

@@ -84,6 +84,15 @@ type escEntry struct {
 	widget.Entry
 	onEscape   func()
 	onShortcut func(fyne.Shortcut) bool // handles a shortcut before the entry, if it returns true
+	onFocus    func()
+}
+
+// FocusGained tells onFocus.
+func (e *escEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 func newEscEntry(onEscape func()) *escEntry {
