@@ -15,8 +15,10 @@ import (
 )
 
 // form is a dialog of labelled fields, each with its own error line below
-// it. Enter in a one-line field saves, Esc cancels; a failed save names
-// the field and what is accepted, and changes nothing.
+// it. Enter in a one-line field saves, Enter in a multi-line one adds a
+// line, Ctrl+Enter saves from any field, Esc cancels; the save button says
+// which key saves. A failed save names the field and what is accepted,
+// and changes nothing.
 type form struct {
 	u       *UI
 	title   string
@@ -27,6 +29,7 @@ type form struct {
 	save    func(f *form) bool
 	saved   bool
 	saveBtn *widget.Button
+	lines   bool // a field takes several lines, so Enter does not save
 }
 
 func (u *UI) newForm(title string, save func(f *form) bool) *form {
@@ -51,7 +54,10 @@ func (f *form) add(label string, obj fyne.CanvasObject, hint string) {
 		switch x := o.(type) {
 		case *escEntry:
 			x.onEscape = f.cancel
-			if !x.MultiLine {
+			x.onCtrlEnter = f.submit
+			if x.MultiLine {
+				f.lines = true
+			} else {
 				x.OnSubmitted = func(string) { f.submit() }
 			}
 		case *fyne.Container:
@@ -111,6 +117,9 @@ func (f *form) show() {
 	f.dlg = dialog.NewCustomWithoutButtons(f.title, content, f.u.win)
 	cancel := widget.NewButton(tr("取消（Esc）"), f.cancel)
 	f.saveBtn = widget.NewButton(tr("保存（Enter）"), f.submit)
+	if f.lines {
+		f.saveBtn.SetText(tr("保存（Ctrl+Enter）"))
+	}
 	f.saveBtn.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dlg.Resize(fyne.NewSize(520, content.MinSize().Height+140))
@@ -325,7 +334,7 @@ func (u *UI) noteForm(id string, existing *model.Note) {
 		return true
 	})
 	f.add(tr("期间"), period, "")
-	f.add(tr("内容"), body, tr("多行文字；点“保存”提交"))
+	f.add(tr("内容"), body, tr("Enter 换行，Ctrl+Enter 保存"))
 	f.show()
 }
 

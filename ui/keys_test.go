@@ -290,3 +290,52 @@ func tracedAt(t *testing.T, log, what string) fyne.Position {
 	}
 	return p
 }
+
+// pressKey delivers a key without modifiers as the driver does: to the
+// focused widget.
+func pressKey(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: key})
+}
+
+// typeText types into the focused widget, as the driver delivers characters.
+func typeText(w fyne.Window, s string) {
+	for _, r := range s {
+		w.Canvas().Focused().TypedRune(r)
+	}
+}
+
+func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("S1")
+	tapRow(t, u, "B1-01")
+	test.Tap(button(t, u.detail, "添加备注…"))
+	if got := u.activeForm.saveBtn.Text; got != "保存（Ctrl+Enter）" {
+		t.Errorf("the note dialog's button says %q", got)
+	}
+	if hint := u.activeForm.items[1].HintText; !strings.Contains(hint, "Enter 换行") || !strings.Contains(hint, "Ctrl+Enter 保存") {
+		t.Errorf("the note's hint says %q", hint)
+	}
+	typeText(u.win, "第一行")
+	pressKey(u.win, fyne.KeyReturn)
+	typeText(u.win, "第二行")
+	if u.activeForm == nil {
+		t.Fatal("Enter closed the note dialog")
+	}
+	pressCtrl(u.win, fyne.KeyReturn)
+	if u.activeForm != nil {
+		t.Fatal("Ctrl+Enter did not save the note")
+	}
+	if ns, _ := st.Notes("B1-01"); len(ns) != 1 || ns[0].Body != "第一行\n第二行" {
+		t.Errorf("note saved as %+v", ns)
+	}
+	// A one-line form still saves on Enter and says so.
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	if got := u.activeForm.saveBtn.Text; got != "保存（Enter）" {
+		t.Errorf("the figure dialog's button says %q", got)
+	}
+	typeText(u.win, "270")
+	pressCtrl(u.win, fyne.KeyReturn)
+	if as, _ := st.Actuals(); u.activeForm != nil || len(as) != 1 {
+		t.Errorf("Ctrl+Enter in a one-line form: form open %v, figures %+v", u.activeForm != nil, as)
+	}
+}

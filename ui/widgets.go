@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,9 +83,10 @@ func (r *badgeRenderer) Destroy()                     {}
 // form can be cancelled from the keyboard.
 type escEntry struct {
 	widget.Entry
-	onEscape   func()
-	onShortcut func(fyne.Shortcut) bool // handles a shortcut before the entry, if it returns true
-	onFocus    func()
+	onEscape    func()
+	onShortcut  func(fyne.Shortcut) bool // handles a shortcut before the entry, if it returns true
+	onFocus     func()
+	onCtrlEnter func() // Ctrl+Enter (Cmd+Enter): saves a form, also from a multi-line field where Enter adds a line
 }
 
 // FocusGained tells onFocus.
@@ -122,7 +124,17 @@ func (e *escEntry) TypedShortcut(s fyne.Shortcut) {
 	if e.onShortcut != nil && e.onShortcut(s) {
 		return
 	}
+	if c, ok := s.(*desktop.CustomShortcut); ok && e.onCtrlEnter != nil && isCtrlEnter(c) {
+		e.onCtrlEnter()
+		return
+	}
 	e.Entry.TypedShortcut(s)
+}
+
+// isCtrlEnter reports whether a shortcut is Ctrl+Enter, the desktop
+// driver's form of it (a CustomShortcut, Enter not being a standard one).
+func isCtrlEnter(c *desktop.CustomShortcut) bool {
+	return (c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter) && c.Modifier == fyne.KeyModifierShortcutDefault
 }
 
 // wrapLabel is a label that wraps at word (for Chinese: character)
