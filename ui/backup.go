@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -116,6 +117,11 @@ func (u *UI) chooseSaveAs(name, ext string, write func(path string) error) {
 	d.Show()
 }
 
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
 // damagedWindow is what the app shows when the database fails its check
 // at start: what is wrong, in plain Chinese, and the choices — restore the
 // newest good backup, or look at what can still be read, read-only.
@@ -123,7 +129,7 @@ func damagedWindow(a fyne.App, w fyne.Window, path string, openErr error, open f
 	info, hasBackup := store.NewestGoodBackup(path)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(tr("数据库未能通过检查"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		wrapLabel(openErr.Error()),
+		wrapLabel(firstLine(openErr.Error())), // the rest says how to restore from the command line; the window offers a button
 		wrapLabel(tr("这个文件不会被写入。")),
 	)
 	var buttons []fyne.CanvasObject

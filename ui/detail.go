@@ -276,12 +276,19 @@ func (u *UI) historyBlock(it model.Item) fyne.CanvasObject {
 		box.Add(wrapLabel(tr("暂无修改。")))
 	}
 	for i, c := range h {
-		if i == 50 {
-			box.Add(wrapLabel(trf("……另有{{.N}}条，可用 planreview history {{.ID}} 查看全部。", "N", len(h)-50, "ID", it.ID)))
+		if i == historyShown && u.allHistory != it.ID {
+			id := it.ID
+			box.Add(widget.NewButton(trf("显示全部（另有{{.N}}条）", "N", len(h)-historyShown), func() {
+				u.allHistory = id
+				u.showDetail(id)
+			}))
 			break
 		}
-		line := u.changeText(c)
-		box.Add(wrapLabel(line))
+		box.Add(wrapLabel(u.changeText(c)))
 	}
 	return box
 }
+
+// historyShown is how many changes an item's history lists before a
+// 显示全部 button: a long history would make the pane slow to build.
+const historyShown = 50

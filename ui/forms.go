@@ -190,7 +190,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 	source := newEscEntry(nil)
 	source.SetPlaceHolder(tr("如：市统计局月报"))
 	date := newEscEntry(nil)
-	date.SetPlaceHolder("2023-10-20")
+	date.SetPlaceHolder(tr("如：2023-10-20"))
 	if existing != nil {
 		value.SetText(model.FormatNumber(existing.Value))
 		source.SetText(existing.Source)

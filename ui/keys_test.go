@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -337,5 +339,46 @@ func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 	pressCtrl(u.win, fyne.KeyReturn)
 	if as, _ := st.Actuals(); u.activeForm != nil || len(as) != 1 {
 		t.Errorf("Ctrl+Enter in a one-line form: form open %v, figures %+v", u.activeForm != nil, as)
+	}
+}
+
+func TestWindowTextsUseTheUsersWords(t *testing.T) {
+	u, st := newTestUI(t)
+	by := u.reviewer()
+	for i := 0; i < historyShown+3; i++ {
+		if _, err := st.AddNote("A1-01", model.Period{Year: 2023, Month: 9}, fmt.Sprintf("第%d条", i), by); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.changed("")
+	u.selectNav("A1")
+	tapRow(t, u, "A1-01")
+	all := texts(u.detail)
+	if strings.Contains(all, "planreview") {
+		t.Errorf("the pane gives a command line:\n%s", all)
+	}
+	test.Tap(button(t, u.detail, "显示全部（另有3条）"))
+	if h := texts(u.detail); !strings.Contains(h, "添加备注 1-9月：“第0条”") || strings.Contains(h, "显示全部") {
+		t.Errorf("显示全部 does not list the oldest change:\n%s", h)
+	}
+	pressCtrl(u.win, fyne.KeyZ)
+	if msg := u.message.Text; !strings.Contains(msg, "已撤销：添加备注 A1-01 1-9月") {
+		t.Errorf("undo message %q", msg)
+	}
+
+	// The source date's example is a placeholder, not a value.
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	date := formEntry(t, u, "来源日期")
+	if date.Text != "" || !strings.HasPrefix(date.PlaceHolder, "如：") {
+		t.Errorf("来源日期 shows text %q, placeholder %q", date.Text, date.PlaceHolder)
+	}
+	press(date, fyne.KeyEscape)
+
+	// A file without a header says how to get a template in the window.
+	bad := filepath.Join(t.TempDir(), "无表头.csv")
+	os.WriteFile(bad, []byte("项目,月份,数值\nA1-01,2023-09,5.8\n"), 0o644)
+	u.previewImport(bad)
+	if msg := u.lastError.Error(); strings.Contains(msg, "planreview") || !strings.Contains(msg, "保存填报模板") {
+		t.Errorf("no-header message: %q", msg)
 	}
 }

@@ -73,6 +73,10 @@ func (u *UI) previewImport(path string) {
 		return
 	}
 	p, err := sheet.Plan(u.review, tables, filepath.Base(path), u.isLocked)
+	var noHeader *sheet.HeaderError
+	if errors.As(err, &noHeader) {
+		err = fmt.Errorf("%w%s", err, tr("（可在“Excel”菜单中点“保存填报模板…”，按模板填写）"))
+	}
 	if err != nil {
 		u.showError(err)
 		return

@@ -81,6 +81,7 @@ type UI struct {
 	haystack   map[string]string // each item's searchable text, lower-cased
 
 	detailButtons []*widget.Button // the detail pane's buttons, for the trace
+	allHistory    string           // the item whose whole history the pane lists
 	// the last import preview and its controls, for tests
 	lastPreview     *sheet.Preview
 	importBtn       *widget.Button

@@ -555,6 +555,9 @@ func TestDamagedDatabaseAtStart(t *testing.T) {
 	if !strings.Contains(all, "数据库未能通过检查") || !strings.Contains(all, "最新的完好备份") || !strings.Contains(all, "实际值1条") {
 		t.Fatalf("damaged window:\n%s", all)
 	}
+	if strings.Contains(all, "planreview") {
+		t.Errorf("the damaged window gives a command line:\n%s", all)
+	}
 	test.Tap(button(t, w.Content(), "从这个备份恢复"))
 	if started == nil {
 		t.Fatalf("restore did not start the app:\n%s", texts(w.Content()))

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,6 +46,10 @@ func runImport(env Env, st *store.Store, a args) error {
 		return false
 	}
 	p, err := sheet.Plan(r, tables, filepath.Base(file), locked)
+	var noHeader *sheet.HeaderError
+	if errors.As(err, &noHeader) {
+		return fmt.Errorf("%w（可用 planreview template 生成填报模板）", err)
+	}
 	if err != nil {
 		return err
 	}

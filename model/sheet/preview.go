@@ -178,7 +178,16 @@ func Plan(r *model.Review, tables []Table, file string, locked func(model.Period
 		p.Rows = planRows(r, t, hr, cols, locked)
 		return p, nil
 	}
-	return Preview{}, fmt.Errorf("“%s”的前10行中找不到表头：需要“指标编号”或“指标名称”、“期间”、“实际值”三列（可用 planreview template 生成填报模板）", file)
+	return Preview{}, &HeaderError{File: file}
+}
+
+// HeaderError is a file with no header row in its first 10 rows. It does
+// not say how to get a template: the command line and the window each add
+// their own way.
+type HeaderError struct{ File string }
+
+func (e *HeaderError) Error() string {
+	return fmt.Sprintf("“%s”的前10行中找不到表头：需要“指标编号”或“指标名称”、“期间”、“实际值”三列", e.File)
 }
 
 // mergedEndRow reads the last row number of a range like "B3:B4".
