@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -104,6 +105,10 @@ func (u *UI) buildOverview() {
 		lk.Importance = widget.WarningImportance
 		o.Add(lk)
 	}
+	if u.nothingRecorded() {
+		u.addGuide(o)
+		return
+	}
 	parts := []struct {
 		title string
 		kind  model.Kind
@@ -146,6 +151,50 @@ func (u *UI) buildOverview() {
 			u.statusSel.SetSelected(tr("需关注"))
 		}))
 	}
+}
+
+// nothingRecorded reports whether the overview has nothing to count yet:
+// no figure recorded and no status that is not grey.
+func (u *UI) nothingRecorded() bool {
+	if _, any := u.review.Newest(); any {
+		return false
+	}
+	for _, s := range u.statuses {
+		if s.Code.Tone() != model.ToneNone {
+			return false
+		}
+	}
+	return true
+}
+
+// addGuide is the overview before anything is recorded: what the plan
+// holds and how to begin, in place of bars and counts that would all be
+// grey 暂无数据.
+func (u *UI) addGuide(o *fyne.Container) {
+	n := map[model.Kind]int{}
+	for _, it := range u.plan.Items {
+		n[it.Kind]++
+	}
+	o.Add(wrapLabel(trf("本计划共{{.N}}项：主要指标{{.I}}行、量化任务{{.C}}项、重点事项{{.M}}项、房屋征收地块{{.P}}个。尚未录入任何实际值，录入后每项的状态和理由自动给出。",
+		"N", len(u.plan.Items), "I", n[model.KindIndicator], "C", n[model.KindCommitment], "M", n[model.KindMilestone], "P", n[model.KindParcel])))
+	o.Add(widget.NewSeparator())
+	o.Add(widget.NewLabelWithStyle(tr("如何开始"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	first := ""
+	if len(u.plan.Items) > 0 {
+		first = u.plan.Items[0].ID
+	}
+	record := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() {
+		u.selectItem(first)
+		u.actualForm(first, nil)
+	})
+	record.Importance = widget.HighImportance
+	o.Add(wrapLabel(tr("录入实际值：在左侧或表格中选中一项，在右侧点“录入实际值…”，填写期间（如1-9月）、数值和来源。重点事项记为已完成、推进中或未完成。")))
+	o.Add(container.NewHBox(record))
+	o.Add(wrapLabel(tr("从Excel导入：先保存填报模板，按统计部门公布的数据填好后导入。导入前逐行预览将写入的内容，有问题的行写明原因，一行有误则全部不写入。")))
+	o.Add(container.NewHBox(
+		widget.NewButtonWithIcon(tr("保存填报模板…"), theme.DocumentSaveIcon(), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
+		widget.NewButtonWithIcon(tr("从Excel导入…"), theme.UploadIcon(), u.chooseImport)))
+	o.Add(wrapLabel(tr("录入后在工具栏选择截至期间，点“生成简报…”即得PDF简报。")))
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3，……

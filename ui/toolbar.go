@@ -29,8 +29,11 @@ func periodChoice(p model.Period) string {
 func (u *UI) buildToolbar() {
 	u.periodSel = widget.NewSelect(u.periodOptions(), func(s string) {
 		for i, o := range u.periodOptions() {
-			if o == s {
-				u.asOf = model.Period{Year: u.plan.Year, Month: i + 1}
+			if p := (model.Period{Year: u.plan.Year, Month: i + 1}); o == s {
+				// The toolbar itself selects asOf (refreshToolbar); any
+				// other period is the reviewer's choice, kept from then on.
+				u.periodChosen = u.periodChosen || p != u.asOf
+				u.asOf = p
 			}
 		}
 		if u.statuses != nil {

@@ -44,6 +44,9 @@ type UI struct {
 	statuses map[string]model.Status // at asOf
 	locks    map[model.Period]store.Lock
 	asOf     model.Period
+	// periodChosen is set once the reviewer picks a period in the
+	// toolbar; until then asOf follows the newest figures.
+	periodChosen bool
 
 	nav         string // the navigation entry shown
 	query       string
@@ -408,6 +411,12 @@ func (u *UI) changed(msg string) {
 	if err := u.reload(); err != nil {
 		u.showError(err)
 		return
+	}
+	if !u.periodChosen {
+		// Until the reviewer picks a period, the window follows the
+		// newest figures: the first import of 1-9月 figures moves it off
+		// 全年, so a brief is not written for a year not yet reported.
+		u.asOf = u.defaultAsOf()
 	}
 	u.recompute()
 	u.say(msg)

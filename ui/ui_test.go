@@ -129,8 +129,8 @@ func formSelect(t *testing.T, u *UI, label string) *widget.Select {
 	t.Helper()
 	for _, it := range u.activeForm.items {
 		if it.Text == label {
-			if s, ok := it.Widget.(*fyne.Container).Objects[0].(*widget.Select); ok {
-				return s
+			if s := find(it.Widget, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Select); return ok }); s != nil {
+				return s.(*widget.Select)
 			}
 		}
 	}
