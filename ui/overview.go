@@ -189,12 +189,16 @@ func (u *UI) addGuide(o *fyne.Container) {
 	})
 	record.Importance = widget.HighImportance
 	o.Add(wrapLabel(tr("录入实际值：在左侧或表格中选中一项，在右侧点“录入实际值…”，填写期间（如1-9月）、数值和来源。重点事项记为已完成、推进中或未完成。")))
-	o.Add(container.NewHBox(record))
+	o.Add(container.New(layout.NewRowWrapLayout(), record))
 	o.Add(wrapLabel(tr("从Excel导入：先保存填报模板，按统计部门公布的数据填好后导入。导入前逐行预览将写入的内容，有问题的行写明原因，一行有误则全部不写入。")))
-	o.Add(container.NewHBox(
+	// Buttons wrap rather than hold a narrow pane wider than the screen.
+	o.Add(container.New(layout.NewRowWrapLayout(),
 		widget.NewButtonWithIcon(tr("保存填报模板…"), theme.DocumentSaveIcon(), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
 		widget.NewButtonWithIcon(tr("从Excel导入…"), theme.UploadIcon(), u.chooseImport)))
 	o.Add(wrapLabel(tr("录入后在工具栏选择截至期间，点“生成简报…”即得PDF简报。")))
+	o.Add(widget.NewSeparator())
+	o.Add(wrapLabel(tr("录入后，总览和表格以这些颜色区分各项状态：")))
+	o.Add(newLegend(false))
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3，……

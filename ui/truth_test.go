@@ -53,7 +53,7 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 			t.Errorf("the first-start overview lacks %q:\n%s", want, guide)
 		}
 	}
-	if strings.Contains(guide, "暂无数据") || find(u.overview, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }) != nil {
+	if strings.Contains(guide, "全部项目") || find(u.overview, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }) != nil {
 		t.Errorf("the first-start overview shows grey counts:\n%s", guide)
 	}
 	// The guide's button opens the figure form on the first item.

@@ -323,8 +323,7 @@ func TestFiltersAndSorting(t *testing.T) {
 
 func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
-	u.asOf = model.Period{Year: 2023, Month: 9}
-	u.recompute()
+	tapSelect(t, u, u.periodSel, "前三季度（1-9月）")
 	test.Tap(u.lockBtn)
 	test.Type(formEntry(t, u, "说明"), "前三季度简报已报送")
 	test.Tap(u.activeForm.saveBtn)
