@@ -51,13 +51,15 @@ func TestImportGoodFiles(t *testing.T) {
 	dir := t.TempDir()
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("指标名称,期间,实际值,来源\n新开工亿元以上产业项目,1-9月,270,市发改委\n")
 	files := map[string][]byte{
-		"utf8.csv":     []byte("指标编号,期间,实际值,来源,备注\nA1-01,2023-09,5.8,市统计局,受出口拖累。\nM3-01,前三季度,推进中,,\n"),
-		"bom.csv":      append([]byte{0xEF, 0xBB, 0xBF}, []byte("指标编号,期间,实际值\nA1-05,2023年1-9月,９．１％\n")...),
-		"gbk.csv":      []byte(gbk),
-		"tab.csv":      []byte("指标编号\t期间\t实际值\nA2-01\t1-9月\t30.5\n"),
+		"utf8.csv": []byte("指标编号,期间,实际值,来源,备注\nA1-01,2023-09,5.8,市统计局,受出口拖累。\nM3-01,前三季度,推进中,,\n"),
+		"bom.csv":  append([]byte{0xEF, 0xBB, 0xBF}, []byte("指标编号,期间,实际值\nA1-05,2023年1-9月,９．１％\n")...),
+		"gbk.csv":  []byte(gbk),
+		"tab.csv":  []byte("指标编号\t期间\t实际值\nA2-01\t1-9月\t30.5\n"),
+		// Names shared by an indicator and the body item repeating it.
+		"linked.csv":   []byte("指标名称,期间,实际值\n社会消费品零售总额,1-9月,5.2\n固定资产投资,1-9月,9.1\n"),
 		"template.csv": []byte("填报说明：请填写本部门负责的指标\n\n指标编号,指标名称,预期目标,期间,实际值\nA1-02,一般公共预算收入,增长5%左右,,\nA1-03,全员劳动生产率,增长7%以上,1-9月,7.4\n"),
 	}
-	want := map[string]string{"utf8.csv": "A1-01", "bom.csv": "A1-05", "gbk.csv": "B1-01", "tab.csv": "A2-01", "template.csv": "A1-03"}
+	want := map[string]string{"utf8.csv": "A1-01", "bom.csv": "A1-05", "gbk.csv": "B1-01", "tab.csv": "A2-01", "linked.csv": "A1-05", "template.csv": "A1-03"}
 	for name, data := range files {
 		db := tempDB(t)
 		path := filepath.Join(dir, name)
@@ -115,7 +117,6 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 		{"text.csv", []byte("指标编号,期间,实际值\nA1-02,2023-09,增长较快\n"), []string{"第2行“实际值”列（C列）", "无法识别"}},
 		{"duplicate.csv", []byte("指标编号,期间,实际值\nA1-02,2023-09,4.2\nA1-02,1-9月,4.3\n"), []string{"第3行", "与第2行重复"}},
 		{"unknown.csv", []byte("指标名称,期间,实际值\n地区GDP,2023-09,5.8\n"), []string{"第2行“指标名称”列（A列）", "找不到名称为“地区GDP”"}},
-		{"ambiguous.csv", []byte("指标名称,期间,实际值\n固定资产投资,2023-09,9.1\n"), []string{"有歧义", "A1-05、B1-03"}},
 		{"year.csv", []byte("指标编号,期间,实际值\nA1-02,2024-03,4.2\n"), []string{"第2行“期间”列（B列）", "不在计划年度"}},
 		{"changed.csv", []byte("指标编号,期间,实际值\nA1-01,2023-09,6.0\n"), []string{"更正：增长5.8% → 增长6%", "--overwrite"}},
 		{"junk.xlsx", junk, []string{"不是Excel"}},

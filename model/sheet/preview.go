@@ -254,6 +254,10 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 			switch {
 			case len(matches) == 1:
 				it, found = matches[0], true
+			case len(matches) > 1 && oneSeries(matches):
+				// A body commitment repeating an indicator (same_as)
+				// shares its figures: the name is not ambiguous.
+				it, found = plan.Item(model.TrackedID(matches[0]))
 			case len(matches) > 1:
 				var ids []string
 				for _, m := range matches {
@@ -334,6 +338,16 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 		}
 	}
 	return rows
+}
+
+// oneSeries reports whether the items all share one series of figures.
+func oneSeries(items []model.Item) bool {
+	for _, x := range items[1:] {
+		if model.TrackedID(x) != model.TrackedID(items[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // latestAt is the figure recorded for exactly that item and period.
