@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/store"
@@ -47,19 +46,8 @@ func (u *UI) dataMenu(anchor fyne.CanvasObject) {
 }
 
 func (u *UI) chooseRestore() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.confirmRestore(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(store.BackupDir(u.st.Path()))); err == nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	u.files.open(fileRequest{title: tr("从备份恢复"), folder: store.BackupDir(u.st.Path()),
+		kind: tr("数据库备份"), exts: []string{".db"}}, u.confirmRestore)
 }
 
 // confirmRestore shows what a backup holds and, if the reviewer agrees,
@@ -102,19 +90,11 @@ func (u *UI) restore(from string) error {
 
 // chooseSaveAs asks where to save a file with an extension.
 func (u *UI) chooseSaveAs(name, ext string, write func(path string) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		removeEmpty(path) // the dialog created it; Backup wants to create it itself
-		if err := write(path); err != nil {
+	u.files.save(fileRequest{title: tr("备份数据库"), name: name, kind: tr("数据库备份"), exts: []string{ext}}, func(path string) {
+		if err := write(withExt(path, ext)); err != nil {
 			u.showError(err)
 		}
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
+	})
 }
 
 func firstLine(s string) string {

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -68,16 +67,9 @@ func (u *UI) exportDialog() {
 		u.showPeriodGap(gap, p)
 	}
 	choose := widget.NewButton(tr("选择文件夹…"), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
-				return
-			}
-			file.SetText(filepath.Join(dir.Path(), filepath.Base(file.Text)))
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(file.Text))); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
+		u.files.folder(fileRequest{title: tr("选择保存简报的文件夹"), folder: filepath.Dir(file.Text)}, func(dir string) {
+			file.SetText(filepath.Join(dir, filepath.Base(file.Text)))
+		})
 	})
 	f := u.newForm(tr("生成执行情况简报（PDF）"), func(f *form) bool {
 		path := strings.TrimSpace(file.Text)
@@ -207,12 +199,5 @@ func (u *UI) showExportResult(res exportResult) {
 func (u *UI) openPath(p string) {
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}); err != nil {
 		u.showError(err)
-	}
-}
-
-// removeEmpty removes a file the save dialog created empty.
-func removeEmpty(path string) {
-	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-		os.Remove(path)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/sheet"
@@ -30,33 +29,13 @@ func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
 	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
 }
 
-func (u *UI) sheetFolder() fyne.ListableURI {
-	dir := u.prefs.String(prefSheetFolder)
-	if dir == "" {
-		return nil
-	}
-	l, err := storage.ListerForURI(storage.NewFileURI(dir))
-	if err != nil {
-		return nil
-	}
-	return l
-}
-
 func (u *UI) chooseImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	req := fileRequest{title: tr("从Excel/CSV导入实际值"), folder: u.prefs.String(prefSheetFolder),
+		kind: tr("Excel 工作簿或 CSV 文件"), exts: []string{".xlsx", ".csv"}}
+	u.files.open(req, func(path string) {
 		u.prefs.SetString(prefSheetFolder, filepath.Dir(path))
 		u.previewImport(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	if l := u.sheetFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 // previewImport reads a file and shows what importing it would do; the
@@ -228,29 +207,17 @@ func (u *UI) workbookName() string {
 
 // chooseSave asks where to save and writes there.
 func (u *UI) chooseSave(name string, write func(path string) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			os.Remove(path)
-			path += ".xlsx"
-		}
+	req := fileRequest{title: tr("保存Excel工作簿"), folder: u.prefs.String(prefSheetFolder), name: name,
+		kind: tr("Excel 工作簿"), exts: []string{".xlsx"}}
+	u.files.save(req, func(path string) {
+		path = withExt(path, ".xlsx")
 		u.prefs.SetString(prefSheetFolder, filepath.Dir(path))
 		if err := write(path); err != nil {
 			u.showError(err)
 			return
 		}
 		u.say(tr("已保存：") + path)
-	}, u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	if l := u.sheetFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 func (u *UI) writeWorkbook(path string) error {

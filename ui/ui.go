@@ -60,6 +60,7 @@ type UI struct {
 	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
 	ended       atomic.Bool       // the window has closed: see do
 	lastError   error             // the last error shown, for tests
+	files       fileDialogs       // the system's file dialogs on Windows, Fyne's elsewhere
 	tr          *tracer           // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
 	// widgets
@@ -96,6 +97,7 @@ type UI struct {
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
 	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: "overview", sortCol: -1}
 	win.SetOnClosed(func() { u.ended.Store(true) })
+	u.files = newFileDialogs(win, u.showError)
 	if err := u.reload(); err != nil {
 		return nil, err
 	}
