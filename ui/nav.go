@@ -2,10 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -73,33 +77,15 @@ func (u *UI) buildNav() {
 	u.navItems = u.navEntries()
 	u.navList = widget.NewList(
 		func() int { return len(u.navItems) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.Truncation = fyne.TextTruncateEllipsis
-			count := widget.NewLabel("")
-			count.Importance = widget.DangerImportance
-			return container.NewBorder(nil, nil, nil, count, title)
-		},
+		func() fyne.CanvasObject { return newNavRow(u.tips) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			e := u.navItems[id]
-			c := o.(*fyne.Container)
-			title := c.Objects[0].(*widget.Label)
-			count := c.Objects[1].(*widget.Label)
-			text := e.title
-			if e.indent {
-				text = "    " + text
-			}
-			count.SetText("")
+			n, concern := -1, 0
 			if u.statuses != nil && e.key != "overview" {
-				n, concern := u.navCount(e.key)
-				text += fmt.Sprintf("（%d）", n)
-				if concern > 0 {
-					count.SetText(trf("{{.C}}项需关注", "C", concern))
-				}
+				n, concern = u.navCount(e.key)
 			}
-			title.TextStyle.Bold = !e.indent
-			title.SetText(text)
-			u.traceNav(title, e.title)
+			o.(*navRow).set(e, n, concern)
+			u.traceNav(o, e.title)
 		})
 	u.navList.OnSelected = func(id widget.ListItemID) {
 		u.nav = u.navItems[id].key
@@ -117,4 +103,77 @@ func (u *UI) selectNav(key string) {
 		}
 	}
 	panic(fmt.Sprintf("no navigation entry %q", key))
+}
+
+// navRow is one line of the navigation: the entry's name, cut with "…"
+// when the pane is narrow, then its item count and, in a red badge, how
+// many need attention. The counts are laid out apart from the name, so
+// they always show whole; resting the pointer on the row shows the whole
+// name and what the numbers mean.
+type navRow struct {
+	widget.BaseWidget
+	tips    *tooltips
+	hover   *canvas.Rectangle // the list's own hover highlight, which this row takes the pointer from
+	title   *widget.Label
+	count   *widget.Label
+	concern *badge
+	line    *fyne.Container // title and counts, laid out again when they change
+	entry   navEntry
+	tip     string
+}
+
+func newNavRow(tips *tooltips) *navRow {
+	r := &navRow{tips: tips, hover: canvas.NewRectangle(color.Transparent), title: widget.NewLabel(""),
+		count: widget.NewLabel(""), concern: newBadge()}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.line = container.NewBorder(nil, nil, nil, container.NewHBox(r.count, container.NewCenter(r.concern)), r.title)
+	r.count.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// set shows an entry with n items (n < 0: no count, as for 总览), concern
+// of them needing attention.
+func (r *navRow) set(e navEntry, n, concern int) {
+	r.entry = e
+	text := e.title
+	if e.indent {
+		text = "    " + text
+	}
+	r.title.TextStyle.Bold = !e.indent
+	r.title.SetText(text)
+	r.tip = e.title
+	r.count.SetText("")
+	r.concern.Hide()
+	if n >= 0 {
+		r.count.SetText(fmt.Sprint(n))
+		r.tip = trf("{{.T}}：{{.N}}项", "T", e.title, "N", n)
+		if concern > 0 {
+			r.concern.setText(fmt.Sprint(concern), model.Behind)
+			r.concern.Show()
+			r.tip = trf("{{.T}}：{{.N}}项，其中{{.C}}项需关注", "T", e.title, "N", n, "C", concern)
+		}
+	}
+	r.line.Refresh()
+}
+
+func (r *navRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(r.hover, r.line))
+}
+
+// MouseIn shows the tip and the hover highlight.
+func (r *navRow) MouseIn(e *desktop.MouseEvent) {
+	r.hover.FillColor = theme.Color(theme.ColorNameHover)
+	r.hover.Refresh()
+	r.tips.show(r.tip, e.AbsolutePosition)
+}
+
+// MouseMoved keeps the tip by the pointer.
+func (r *navRow) MouseMoved(e *desktop.MouseEvent) { r.tips.show(r.tip, e.AbsolutePosition) }
+
+// MouseOut hides them.
+func (r *navRow) MouseOut() {
+	r.hover.FillColor = color.Transparent
+	r.hover.Refresh()
+	r.tips.hide()
 }

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model"
 )
 
 // The screens an official's laptop may have, in both languages.
@@ -18,10 +21,21 @@ var smallScreens = []struct {
 	{1024, 600, "zh"}, {1024, 600, "en"}, {1280, 720, "zh"}, {1280, 720, "en"}, {1366, 768, "zh"},
 }
 
-// newScreenUI is the real window in lang at w×h.
+// newScreenUI is the real window in lang at w×h, with a few figures that
+// put items behind, so there are attention counts to show.
 func newScreenUI(t *testing.T, w, h float32, lang string) *UI {
 	t.Helper()
-	u, _ := newTestUI(t)
+	u, st := newTestUI(t)
+	for _, a := range []model.Actual{
+		{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270},
+		{ItemID: "A1-05", Period: model.Period{Year: 2023, Month: 9}, Value: 9.1},
+		{ItemID: "M6-04", Period: model.Period{Year: 2023, Month: 9}, Outcome: model.OutcomeNotDone},
+	} {
+		if _, err := st.RecordActual(a, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.changed("")
 	if lang == "en" {
 		t.Cleanup(func() { SetLanguage("zh") })
 		u.languageSl.SetSelected(LanguageName("en"))
@@ -120,4 +134,91 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNavigationCountsShowWholeAndNamesHaveTips: on a small screen every
+// navigation row shows its item count and attention count whole, apart
+// from the name; resting the pointer on a row shows its whole name, with
+// what the numbers mean, in a tip inside the window. The list is scrolled
+// with the mouse wheel to reach the rows below the first screen.
+func TestNavigationCountsShowWholeAndNamesHaveTips(t *testing.T) {
+	for _, sc := range smallScreens {
+		t.Run(fmt.Sprintf("%.0fx%.0f-%s", sc.w, sc.h, sc.lang), func(t *testing.T) {
+			u := newScreenUI(t, sc.w, sc.h, sc.lang)
+			seen := map[string]bool{}
+			cut, flagged := 0, 0
+			listTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.navList).Y
+			for range 3 {
+				for _, r := range drawnRows(u, listTop) {
+					seen[r.entry.key] = true
+					if checkNavRow(t, u, r, sc.w) {
+						cut++
+					}
+					if r.concern.Visible() {
+						flagged++
+					}
+				}
+				test.Scroll(u.win.Canvas(), fyne.NewPos(40, listTop+100), 0, -300)
+			}
+			if len(seen) != len(u.navItems) {
+				t.Errorf("%d of %d navigation rows checked", len(seen), len(u.navItems))
+			}
+			test.MoveMouse(u.win.Canvas(), fyne.NewPos(sc.w/2, sc.h-5))
+			if tip := u.tips.shown(); tip != "" {
+				t.Errorf("the tip %q stays after the pointer left", tip)
+			}
+			if flagged == 0 {
+				t.Error("no row shows an attention count: the test no longer covers them")
+			}
+			if sc.w == 1024 && cut == 0 {
+				t.Error("no name is cut at 1024 px: the test no longer covers the tip")
+			}
+		})
+	}
+}
+
+// drawnRows are the navigation rows wholly in view.
+func drawnRows(u *UI, listTop float32) []*navRow {
+	var rows []*navRow
+	bottom := listTop + u.navList.Size().Height
+	find(u.navList, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*navRow); ok && r.Visible() && r.entry.key != "" {
+			y := fyne.CurrentApp().Driver().AbsolutePositionForObject(r).Y
+			if y >= listTop && y+r.Size().Height <= bottom {
+				rows = append(rows, r)
+			}
+		}
+		return false
+	})
+	return rows
+}
+
+// checkNavRow checks a row's counts and tip, and reports whether its name
+// is cut.
+func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool) {
+	t.Helper()
+	e := r.entry
+	_, rowRight := bounds(r)
+	if e.key != "overview" {
+		n, concern := u.navCount(e.key)
+		if r.count.Text != fmt.Sprint(n) {
+			t.Errorf("%s: count %q, want %d", e.title, r.count.Text, n)
+		}
+		if concern > 0 && (!r.concern.Visible() || r.concern.text.Text != fmt.Sprint(concern)) {
+			t.Errorf("%s: attention count %q, want %d", e.title, r.concern.text.Text, concern)
+		}
+		for _, o := range []fyne.CanvasObject{r.count, r.concern} {
+			if l, right := bounds(o); o.Visible() && (right > rowRight+1 || o.Size().Width < o.MinSize().Width) {
+				t.Errorf("%s: a count is cut: %.0f-%.0f in a row ending at %.0f", e.title, l, right, rowRight)
+			}
+		}
+	}
+	test.MoveMouse(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(r).AddXY(20, 10))
+	if tip := u.tips.shown(); !strings.Contains(tip, e.title) {
+		t.Errorf("resting on %s shows the tip %q", e.title, tip)
+	} else if l, right := bounds(u.tips.box); l < 0 || right > screenWidth {
+		t.Errorf("the tip for %s is drawn at %.0f-%.0f, outside the window", e.title, l, right)
+	}
+	full := fyne.MeasureText(r.title.Text, theme.TextSize(), r.title.TextStyle).Width + 2*theme.InnerPadding()
+	return full > r.title.Size().Width
 }

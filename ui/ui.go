@@ -68,6 +68,7 @@ type UI struct {
 	search     *escEntry
 	statusSel  *widget.Select
 	navList    *widget.List
+	tips       *tooltips // the navigation's tips, drawn over the content
 	table      *widget.Table
 	center     *fyne.Container
 	overview   *fyne.Container
@@ -157,6 +158,7 @@ func (u *UI) reviewer() string {
 // build lays out the window.
 func (u *UI) build() {
 	u.buildToolbar()
+	u.tips = newTooltips()
 	u.buildNav()
 	u.buildTable()
 	u.overview = container.NewVBox()
@@ -198,7 +200,7 @@ func (u *UI) build() {
 	main.Offset = 0.2
 	toolbar := u.toolbar()
 	status := container.NewBorder(nil, nil, nil, u.whoBox, u.message)
-	u.win.SetContent(container.NewBorder(toolbar, status, nil, nil, main))
+	u.win.SetContent(container.NewStack(container.NewBorder(toolbar, status, nil, nil, main), u.tips.layer))
 
 	c := u.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},

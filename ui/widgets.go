@@ -31,16 +31,22 @@ func newBadge() *badge {
 
 // set shows a status; manual statuses keep their （人工） mark.
 func (b *badge) set(s model.Status) {
-	bg, dark := StatusColor(s.Code)
+	text := tr(s.Code.Label())
+	if s.Manual {
+		text += tr("（人工）")
+	}
+	b.setText(text, s.Code)
+}
+
+// setText shows text on the colour of status code c.
+func (b *badge) setText(text string, c model.Code) {
+	bg, dark := StatusColor(c)
 	b.bg.FillColor = bg
 	b.text.Color = color.White
 	if dark {
 		b.text.Color = color.Black
 	}
-	b.text.Text = tr(s.Code.Label())
-	if s.Manual {
-		b.text.Text += tr("（人工）")
-	}
+	b.text.Text = text
 	b.Refresh()
 }
 
