@@ -207,33 +207,44 @@ func (r *Review) Override(it Item) (TargetOverride, bool) {
 // notice's own, or, where the notice leaves the figure open, the one a
 // reviewer entered. ok is false while a figure is still awaited.
 func (r *Review) EffectiveTarget(it Item) (t Target, ok bool, why string) {
+	return r.EffectiveTargetIn(it, Chinese)
+}
+
+// EffectiveTargetIn is EffectiveTarget with why written in l.
+func (r *Review) EffectiveTargetIn(it Item, l Lang) (t Target, ok bool, why string) {
+	t, ok, w := r.effectiveTarget(it)
+	return t, ok, w.in(l)
+}
+
+// effectiveTarget is EffectiveTarget with why in either language.
+func (r *Review) effectiveTarget(it Item) (t Target, ok bool, why phrase) {
 	t = it.Target
 	switch t.Basis {
 	case BasisPending:
 		o, has := r.overrides[it.ID]
 		if !has {
-			return t, false, fmt.Sprintf("目标待%s下达后录入", t.Ref)
+			return t, false, say("目标待%s下达后录入", "The target is to be entered once %s has set it", t.Ref)
 		}
 		pt, err := ResolveOverride(t, o.Text)
 		if err != nil {
-			return t, false, err.Error()
+			return t, false, word(err.Error(), err.Error())
 		}
-		return pt, true, ""
+		return pt, true, phrase{}
 	case BasisRelative:
 		if _, internal := r.Plan.Refs[t.Ref]; internal {
-			return t, true, ""
+			return t, true, phrase{}
 		}
 		o, has := r.overrides[it.ID]
 		if !has {
-			return t, false, fmt.Sprintf("“%s”的数值尚未录入", t.Ref)
+			return t, false, say("“%s”的数值尚未录入", `No value entered yet for "%s"`, t.Ref)
 		}
 		pt, err := ResolveOverride(t, o.Text)
 		if err != nil {
-			return t, false, err.Error()
+			return t, false, word(err.Error(), err.Error())
 		}
-		return pt, true, ""
+		return pt, true, phrase{}
 	}
-	return t, true, ""
+	return t, true, phrase{}
 }
 
 // ResolveOverride reads the text a reviewer enters as an item's target: a

@@ -91,17 +91,35 @@ type Status struct {
 	// Completion is actual ÷ target for cumulative items (0.75 = 75%),
 	// NaN where a share of the target means nothing.
 	Completion float64
+	why        phrase // Reason, in either language: see ReasonIn
 }
 
-func status(c Code, reason string) Status {
-	return Status{Code: c, Label: c.Label(), Reason: reason, Completion: math.NaN()}
+func status(c Code, why phrase) Status {
+	return Status{Code: c, Label: c.Label(), Reason: why.in(Chinese), why: why, Completion: math.NaN()}
+}
+
+// ReasonIn is the reason written in l: Reason itself in Chinese; in
+// English, the model's own words in English around what the notice and
+// the reviewers wrote (targets, names, units such as 亿元, sources), which
+// stay as written.
+func (s Status) ReasonIn(l Lang) string {
+	if l == Chinese || s.why.isZero() {
+		return s.Reason
+	}
+	return s.why.in(l)
+}
+
+// setWhy replaces the reason.
+func (s *Status) setWhy(why phrase) {
+	s.why = why
+	s.Reason = why.in(Chinese)
 }
 
 // Status judges an item as of a period. It is the one status function:
 // the window, the brief, the command line and the workbook all call it.
 func (r *Review) Status(it Item, asOf Period) Status {
 	if m, ok := r.Manual(it, asOf); ok {
-		s := status(m.Code, fmt.Sprintf("人工认定（%s，%s）：%s", m.By, m.Period.Label(), m.Reason))
+		s := status(m.Code, say("人工认定（%s，%s）：%s", "Set by a reviewer (%s, %s): %s", m.By, periodPhrase(m.Period), m.Reason))
 		s.Label += "（人工）"
 		s.Manual = true
 		return s
@@ -109,31 +127,33 @@ func (r *Review) Status(it Item, asOf Period) Status {
 	if it.Kind == KindMilestone {
 		return r.milestoneStatus(it, asOf)
 	}
-	t, ok, why := r.EffectiveTarget(it)
+	t, ok, why := r.effectiveTarget(it)
 	if !ok {
 		return status(AwaitingTarget, why)
 	}
 	a, found := r.Latest(it, asOf)
 	if !found {
-		return status(NoData, fmt.Sprintf("暂无%s数据", asOf.Label()))
+		return status(NoData, say("暂无%s数据", "No figure for %s yet", periodPhrase(asOf)))
 	}
-	prefix := ""
+	prefix := word("", "")
 	if a.Period != asOf {
-		prefix = fmt.Sprintf("尚无%s数据，按%s数据：", asOf.Label(), a.Period.Label())
+		prefix = say("尚无%s数据，按%s数据：", "No figure for %s yet; judged on %s: ", periodPhrase(asOf), periodPhrase(a.Period))
 	}
 	if t.Basis == BasisRelative {
 		refID := r.Plan.Refs[t.Ref]
 		ref, _ := r.Plan.Item(refID)
 		ra, ok := latest(r.actuals[TrackedID(ref)], a.Period)
 		if !ok || ra.Period != a.Period {
-			return status(NoData, fmt.Sprintf("已录入%s数据，但同期%s（%s）尚未录入，无法比较",
-				a.Period.Label(), ref.Name, refID))
+			return status(NoData, say("已录入%s数据，但同期%s（%s）尚未录入，无法比较",
+				"%s figure recorded, but none yet for %s (%s) in the same period, so the two cannot be compared",
+				periodPhrase(a.Period), ref.Name, refID))
 		}
 		t = Target{Comparator: t.Comparator, Value: ra.Value, Unit: "%", BaseUnit: "%", Multiplier: 1,
-			Basis: BasisGrowth, Direction: t.Direction, Ref: fmt.Sprintf("同期%s增速（%s%%）", ref.Name, FormatNumber(ra.Value))}
+			Basis: BasisGrowth, Direction: t.Direction, Ref: fmt.Sprintf("同期%s增速（%s%%）", ref.Name, FormatNumber(ra.Value)),
+			refEn: fmt.Sprintf("the growth of %s in the same period (%s%%)", ref.Name, FormatNumber(ra.Value))}
 	}
 	s := r.judge(it, t, a, asOf)
-	s.Reason = prefix + s.Reason
+	s.setWhy(join(prefix, s.why))
 	if s.Period.IsZero() {
 		s.Period = a.Period
 	}
@@ -171,22 +191,23 @@ func EarlyLabel(c Code, p Period) string {
 func (r *Review) milestoneStatus(it Item, asOf Period) Status {
 	a, found := r.Latest(it, asOf)
 	if !found {
-		return status(NoData, fmt.Sprintf("暂无%s进展记录", asOf.Label()))
+		return status(NoData, say("暂无%s进展记录", "No progress recorded for %s yet", periodPhrase(asOf)))
 	}
-	src := ""
+	src := word("", "")
 	if a.Source != "" {
-		src = "（" + a.Source + "）"
+		src = say("（%s）", " (%s)", a.Source)
 	}
+	when := periodPhrase(a.Period)
 	var s Status
 	switch {
 	case a.Outcome == OutcomeDone:
-		s = status(Done, fmt.Sprintf("%s记录：已完成%s", a.Period.Label(), src))
+		s = status(Done, say("%s记录：已完成%s", "%s record: done%s", when, src))
 	case asOf.Month == 12:
-		s = status(NotDone, fmt.Sprintf("年末仍为“%s”%s", OutcomeLabel(a.Outcome), src))
+		s = status(NotDone, say("年末仍为“%s”%s", `Still "%s" at the year end%s`, outcomePhrase(a.Outcome), src))
 	case a.Outcome == OutcomeNotDone:
-		s = status(NotDone, fmt.Sprintf("%s记录：未完成%s", a.Period.Label(), src))
+		s = status(NotDone, say("%s记录：未完成%s", "%s record: not done%s", when, src))
 	default:
-		s = status(InProgress, fmt.Sprintf("%s记录：推进中%s", a.Period.Label(), src))
+		s = status(InProgress, say("%s记录：推进中%s", "%s record: in progress%s", when, src))
 	}
 	s.Period = a.Period
 	return s
@@ -200,9 +221,9 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 	}
 	if t.IsCeiling() {
 		if within(t, a.Value) {
-			return status(WithinLimit, fmt.Sprintf("%s，在“%s”的控制目标内", desc, targetWords(it, t)))
+			return status(WithinLimit, say("%s，在“%s”的控制目标内", `%s, within the limit "%s"`, desc, targetWords(it, t)))
 		}
-		return status(OverLimit, fmt.Sprintf("%s，超出控制目标%s", desc, diffText(t, a.Value-t.Value)))
+		return status(OverLimit, say("%s，超出控制目标%s", "%s, %s over the limit", desc, diffText(t, a.Value-t.Value)))
 	}
 	band := r.Tolerance.Band(t)
 	grade := grade(t, a.Value, band)
@@ -210,17 +231,17 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 	if it.Measure == Cumulative && !yearEnd && t.Value > 0 {
 		done := a.Value / t.Value
 		gap := round1((done - a.Period.ElapsedShare()) * 100)
-		reason := fmt.Sprintf("%s，为全年目标的%s%%", desc, FormatNumber(round1(done*100)))
+		reason := say("%s，为全年目标的%s%%", "%s, %s%% of the year's target", desc, FormatNumber(round1(done*100)))
 		var s Status
 		switch {
 		case done >= 1:
-			s = status(DoneEarly, reason+"，已提前完成全年目标")
+			s = status(DoneEarly, join(reason, word("，已提前完成全年目标", ", so the year's target is already reached")))
 		case gap > 0:
-			s = status(Ahead, fmt.Sprintf("%s，快于序时进度%s个百分点", reason, FormatNumber(gap)))
+			s = status(Ahead, say("%s，快于序时进度%s个百分点", "%s, %s points ahead of the share of the year gone", reason, FormatNumber(gap)))
 		case gap == 0:
-			s = status(Ahead, reason+"，与序时进度持平")
+			s = status(Ahead, join(reason, word("，与序时进度持平", ", level with the share of the year gone")))
 		default:
-			s = status(Behind, fmt.Sprintf("%s，慢于序时进度%s个百分点", reason, FormatNumber(-gap)))
+			s = status(Behind, say("%s，慢于序时进度%s个百分点", "%s, %s points behind the share of the year gone", reason, FormatNumber(-gap)))
 		}
 		s.Completion = done
 		return s
@@ -234,9 +255,9 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 		case Met:
 			c = OnTrack
 		}
-		s = status(c, desc+"，"+compareText(it, t, a.Value, grade, band))
+		s = status(c, say("%s，%s", "%s, %s", desc, compareText(it, t, a.Value, grade, band)))
 	} else {
-		s = status(grade, desc+"，"+compareText(it, t, a.Value, grade, band))
+		s = status(grade, say("%s，%s", "%s, %s", desc, compareText(it, t, a.Value, grade, band)))
 	}
 	if it.Measure == Cumulative && t.Value > 0 {
 		s.Completion = a.Value / t.Value
@@ -249,7 +270,7 @@ func (r *Review) judge(it Item, t Target, a Actual, asOf Period) Status {
 // compared with the target; once past, the figure at the deadline decides.
 func (r *Review) judgeDeadline(it Item, t Target, asOf Period) Status {
 	band := r.Tolerance.Band(t)
-	when := DeadlineName(it.Deadline)
+	when := deadlinePhrase(it.Deadline)
 	if asOf.Before(it.Deadline) {
 		a, _ := r.Latest(it, asOf)
 		g := grade(t, a.Value, band)
@@ -257,19 +278,20 @@ func (r *Review) judgeDeadline(it Item, t Target, asOf Period) Status {
 		if g == Exceeded || g == Met {
 			c = OnTrack
 		}
-		return status(c, fmt.Sprintf("%s（目标%s%s），%s", describe(it, t, a), when, it.TargetText,
+		return status(c, say("%s（目标%s%s），%s", "%s (target by %[2]s: %[3]s), %[4]s", describe(it, t, a), when, it.TargetText,
 			compareText(it, t, a.Value, g, band)))
 	}
 	a, ok := r.Latest(it, it.Deadline)
 	if !ok {
-		return status(NoData, fmt.Sprintf("%s末的数据尚未录入，无法判断是否如期达到", when))
+		return status(NoData, say("%s末的数据尚未录入，无法判断是否如期达到",
+			"No figure yet for the end of %s, so whether the deadline was met cannot be judged", when))
 	}
 	g := grade(t, a.Value, band)
 	var s Status
 	if g == Exceeded || g == Met {
-		s = status(DeadlineMet, fmt.Sprintf("%s，如期达到“%s%s”", describe(it, t, a), when, it.TargetText))
+		s = status(DeadlineMet, say("%s，如期达到“%s%s”", `%s, "%[3]s" reached by %[2]s as planned`, describe(it, t, a), when, it.TargetText))
 	} else {
-		s = status(DeadlineMissed, fmt.Sprintf("%s，未如期达到“%s%s”（%s）", describe(it, t, a), when,
+		s = status(DeadlineMissed, say("%s，未如期达到“%s%s”（%s）", `%s, "%[3]s" not reached by %[2]s (%[4]s)`, describe(it, t, a), when,
 			it.TargetText, compareText(it, t, a.Value, g, band)))
 	}
 	s.Period = a.Period
@@ -374,44 +396,66 @@ func FigureText(t Target, v float64) string {
 	return FormatNumber(round6(v)) + t.Unit
 }
 
+// figureWords is FigureText in either language: up 5.8%, down 0.4 points.
+func figureWords(t Target, v float64) phrase {
+	num := FormatNumber(round6(math.Abs(v))) + unitPhrase(t.Unit).in(English)
+	up, down := "up ", "down "
+	switch t.Basis {
+	case BasisGrowth, BasisRelative, BasisPPChange, BasisIncrease:
+	case BasisReduction:
+		up, down = down, up // a reduction written as a positive number
+	default:
+		return word(FigureText(t, v), FormatNumber(round6(v))+unitPhrase(t.Unit).in(English))
+	}
+	if v < 0 {
+		return word(FigureText(t, v), down+num)
+	}
+	return word(FigureText(t, v), up+num)
+}
+
 // describe writes the figure with its period: 1-9月增长5.8%,
 // 1-9月累计完成300个, 1-12月为95.3%.
-func describe(it Item, t Target, a Actual) string {
-	p := a.Period.Label()
+func describe(it Item, t Target, a Actual) phrase {
+	p, fig := periodPhrase(a.Period), figureWords(t, a.Value)
 	switch t.Basis {
 	case BasisGrowth, BasisReduction, BasisPPChange, BasisIncrease, BasisRelative:
-		return p + FigureText(t, a.Value)
+		return say("%s%s", "%s: %s", p, fig)
 	case BasisShare:
-		return p + "占" + t.Ref + "份额" + FigureText(t, a.Value)
+		return say("%s占%s份额%s", "%s: share of %s %s", p, t.Ref, fig)
 	}
 	if it.Measure == Cumulative {
-		return p + "累计完成" + FigureText(t, a.Value)
+		return say("%s累计完成%s", "%s: %s done in total", p, fig)
 	}
-	return p + "为" + FigureText(t, a.Value)
+	return say("%s为%s", "%s: %s", p, fig)
 }
 
 // compareText says how far the figure stands from the target, in the
 // target's unit (percentage points for % targets).
-func compareText(it Item, t Target, v float64, g Code, band float64) string {
+func compareText(it Item, t Target, v float64, g Code, band float64) phrase {
 	d := round6(v - t.Value)
-	ref := "目标"
+	ref := word("目标", "the target")
 	switch {
 	case t.Ref != "" && t.Basis == BasisGrowth:
-		ref = t.Ref // a relative target: 同期地区生产总值增速（6.1%）
-		if !strings.Contains(ref, "（") {
-			ref += fmt.Sprintf("（%s%%）", FormatNumber(t.Value))
+		// A relative target: 同期地区生产总值增速（6.1%）, or one whose
+		// reference a reviewer gave a value: 各项贷款增速（12.1%）.
+		ref = word(t.Ref, t.refEn)
+		if t.refEn == "" {
+			ref = word(t.Ref, t.Ref)
+		}
+		if !strings.Contains(t.Ref, "（") {
+			ref = say("%s（%s%%）", "%s (%s%%)", t.Ref, FormatNumber(t.Value))
 		}
 	case t.Basis == BasisReduction:
-		ref = "降幅目标"
+		ref = word("降幅目标", "the reduction target")
 	}
-	var s string
+	var s phrase
 	switch {
 	case d > 0:
-		s = fmt.Sprintf("高于%s%s", ref, diffText(t, d))
+		s = say("高于%s%s", "%[2]s above %[1]s", ref, diffText(t, d))
 	case d < 0:
-		s = fmt.Sprintf("低于%s%s", ref, diffText(t, -d))
+		s = say("低于%s%s", "%[2]s below %[1]s", ref, diffText(t, -d))
 	default:
-		s = "与" + ref + "持平"
+		s = say("与%s持平", "level with %s", ref)
 	}
 	if t.Direction == Lower && d != 0 {
 		// Only ceilings are lower-is-better here, and they are judged
@@ -419,27 +463,23 @@ func compareText(it Item, t Target, v float64, g Code, band float64) string {
 		return s
 	}
 	if it.Measure == Cumulative && t.Value > 0 {
-		s += fmt.Sprintf("（完成率%s%%）", FormatNumber(round1(v/t.Value*100)))
+		s = say("%s（完成率%s%%）", "%s (%s%% of the target)", s, FormatNumber(round1(v/t.Value*100)))
 	}
 	switch {
 	case t.Comparator == Approx && g == Met && d != 0:
-		s += fmt.Sprintf("，在目标区间（%s）内", rangeText(t, band))
+		s = say("%s，在目标区间（%s）内", "%s, within the target range (%s)", s, rangeText(t, band))
 	case t.Comparator == Approx && g == NearlyMet:
-		s += fmt.Sprintf("，略低于目标区间（%s）", rangeText(t, band))
+		s = say("%s，略低于目标区间（%s）", "%s, just below the target range (%s)", s, rangeText(t, band))
 	case g == NearlyMet:
-		s += fmt.Sprintf("，差距在允许的%s以内", diffText(t, band))
+		s = say("%s，差距在允许的%s以内", "%s, within the %s allowed", s, diffText(t, band))
 	}
 	return s
 }
 
 // rangeText is the band a 左右 target allows: 5.5%—6.5%.
-func rangeText(t Target, band float64) string {
+func rangeText(t Target, band float64) phrase {
 	lo, hi := round6(t.Value-band), round6(t.Value+band)
-	u := t.Unit
-	if u == "个百分点" {
-		u = "个百分点"
-	}
-	return FormatNumber(lo) + u + "—" + FormatNumber(hi) + u
+	return say("%s%s—%s%s", "%s%s to %s%s", FormatNumber(lo), unitPhrase(t.Unit), FormatNumber(hi), unitPhrase(t.Unit))
 }
 
 // targetWords is the target as written, or as entered for an open one.
@@ -451,15 +491,15 @@ func targetWords(it Item, t Target) string {
 }
 
 // diffText writes a distance in the target's unit: 0.2个百分点, 30个.
-func diffText(t Target, d float64) string {
-	d = round6(math.Abs(d))
+func diffText(t Target, d float64) phrase {
+	n := FormatNumber(round2(round6(math.Abs(d))))
 	switch t.Unit {
 	case "%", "个百分点":
-		return FormatNumber(round2(d)) + "个百分点"
+		return say("%s%s", "%s%s", n, unitPhrase("个百分点"))
 	case "‰":
-		return FormatNumber(round2(d)) + "个千分点"
+		return say("%s%s", "%s%s", n, unitPhrase("个千分点"))
 	}
-	return FormatNumber(round2(d)) + t.Unit
+	return say("%s%s", "%s%s", n, unitPhrase(t.Unit))
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -59,6 +59,10 @@ type Target struct {
 	// "各项贷款增速"), who sets a pending one ("省"), or the whole of a share
 	// ("全国").
 	Ref string `json:"ref,omitempty"`
+	// refEn is Ref in English, where the model worded Ref itself (the
+	// growth of 地区生产总值 in the same period (6.1%)); a Ref from the
+	// notice has none and stays as written.
+	refEn string
 }
 
 // HasValue reports whether the target carries its own number (relative and

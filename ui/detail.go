@@ -47,7 +47,7 @@ func (u *UI) showDetail(id string) {
 
 	b := newBadge()
 	b.set(s)
-	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.Reason)))
+	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.ReasonIn(u.lang()))))
 
 	d.Add(widget.NewSeparator())
 	d.Add(u.targetBlock(it))
@@ -84,7 +84,7 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 		return box
 	}
 	box.Add(wrapLabel(tr("原文：") + it.Hedge + it.TargetText))
-	t, ok, why := u.review.EffectiveTarget(it)
+	t, ok, why := u.review.EffectiveTargetIn(it, u.lang())
 	dir := map[model.Direction]string{model.Higher: tr("越高越好"), model.Lower: tr("越低越好")}[t.Direction]
 	understood := t.String() + "，" + dir
 	if !ok {

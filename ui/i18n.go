@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"cn.planreview/planreview/model"
 )
 
 // The interface's strings are written in Chinese in the code and passed
@@ -74,6 +76,15 @@ func chineseMessages() ([]byte, error) {
 		m[k] = k
 	}
 	return json.Marshal(m)
+}
+
+// lang is the language the model writes the window's reasons in: the
+// interface's.
+func (u *UI) lang() model.Lang {
+	if u.prefs.StringWithFallback(prefLanguage, "zh") == "en" {
+		return model.English
+	}
+	return model.Chinese
 }
 
 // tr translates an interface string.

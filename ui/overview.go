@@ -228,7 +228,7 @@ func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
 	id := it.ID
 	open := widget.NewButton(title, func() { u.selectItem(id) })
 	open.Alignment = widget.ButtonAlignLeading
-	reason := wrapLabel(s.Reason)
+	reason := wrapLabel(s.ReasonIn(u.lang()))
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)
 }
 

@@ -222,3 +222,24 @@ func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool)
 	full := fyne.MeasureText(r.title.Text, theme.TextSize(), r.title.TextStyle).Width + 2*theme.InnerPadding()
 	return full > r.title.Size().Width
 }
+
+// TestReasonsFollowTheLanguage: in English the detail pane and the
+// overview's attention list give reasons in English; back in Chinese they
+// are the brief's own sentences again.
+func TestReasonsFollowTheLanguage(t *testing.T) {
+	u := newScreenUI(t, 1280, 720, "en")
+	u.asOf = model.Period{Year: 2023, Month: 9}
+	u.recompute()
+	u.selectItem("A1-05")
+	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail, "overview": u.overview} {
+		all := texts(pane)
+		if !strings.Contains(all, "Jan-Sep: up 9.1%, 0.9 points below the target") || strings.Contains(all, "低于目标") {
+			t.Errorf("English %s:\n%s", name, all)
+		}
+	}
+	u.languageSl.SetSelected(LanguageName("zh"))
+	u.selectItem("A1-05")
+	if all := texts(u.detail); !strings.Contains(all, "1-9月增长9.1%，低于目标0.9个百分点") {
+		t.Errorf("Chinese detail:\n%s", all)
+	}
+}
