@@ -20,22 +20,25 @@ func heading(s string) *widget.Label {
 	return l
 }
 
-// showDetail fills the right-hand pane with one item.
+// showDetail fills the right-hand pane with one item. Shown again, after
+// a change to it, the pane keeps its scroll position, so what was just
+// saved stays in view.
 func (u *UI) showDetail(id string) {
-	d := u.detail
+	d := u.detailBody
 	d.Objects = nil
+	u.detailHead.Objects = nil
 	u.detailButtons = nil
 	it, ok := u.plan.Item(id)
 	if !ok {
 		d.Add(wrapLabel(tr("在左侧列表中选择一个项目，查看目标、原文、实际值、备注和修改记录。")))
-		d.Refresh()
+		u.shown = ""
+		u.detailHead.Refresh()
+		u.detailBox.Refresh()
 		return
 	}
 	s := u.statuses[it.ID]
 	sec, _ := u.plan.Section(it.Section)
-	title := heading(it.ID + "  " + it.Name)
-	title.SizeName = theme.SizeNameSubHeadingText
-	d.Add(title)
+	u.detailHead.Objects = []fyne.CanvasObject{u.detailTitle(it)}
 	meta := tr(model.KindLabel(it.Kind)) + " · " + sec.Title
 	if it.Group != "" {
 		meta += " · " + it.Group
@@ -66,10 +69,47 @@ func (u *UI) showDetail(id string) {
 	d.Add(u.manualBlock(it))
 	d.Add(widget.NewSeparator())
 	d.Add(u.historyBlock(it))
-	d.Refresh()
-	u.detailBox.ScrollToTop()
+	u.detailHead.Refresh()
+	u.detailBox.Refresh()
+	if u.shown != id {
+		u.shown = id
+		u.detailBox.ScrollToTop()
+	}
+	u.scrollIntoView(u.reveal)
+	u.reveal, u.revealNote = nil, 0
 	u.trace("detail %s", id)
 	u.tracePlaces()
+}
+
+// scrollIntoView scrolls the detail pane the least that shows all of o,
+// a part of it just saved.
+func (u *UI) scrollIntoView(o fyne.CanvasObject) {
+	in, ok := posIn(u.detailBody, o)
+	if o == nil || !ok {
+		return
+	}
+	off, view := u.detailBox.Offset, u.detailBox.Size().Height
+	switch {
+	case in.Y < off.Y:
+		off.Y = in.Y
+	case in.Y+o.Size().Height > off.Y+view:
+		off.Y = in.Y + o.Size().Height - view
+	}
+	u.detailBox.ScrollToOffset(off)
+}
+
+// detailTitle is the pane's fixed top: the item's ID and name, and the
+// button to record a figure, which a long pane would otherwise push below
+// the window's bottom edge.
+func (u *UI) detailTitle(it model.Item) fyne.CanvasObject {
+	title := heading(it.ID + "  " + it.Name)
+	title.SizeName = theme.SizeNameSubHeadingText
+	id := it.ID
+	add := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { u.actualForm(id, nil) })
+	add.Importance = widget.HighImportance
+	u.detailButtons = append(u.detailButtons, add)
+	bar := container.NewBorder(nil, nil, nil, container.NewCenter(add), title)
+	return container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
 }
 
 // targetBlock shows the target as written and as understood.
@@ -171,10 +211,7 @@ func paragraphOf(p *model.Plan, quote string) string {
 // buttons to add, correct and delete them.
 func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 	id := it.ID
-	add := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { u.actualForm(id, nil) })
-	add.Importance = widget.HighImportance
-	u.detailButtons = append(u.detailButtons, add)
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, add, heading(tr("实际值（年内累计）"))))
+	box := container.NewVBox(heading(tr("实际值（年内累计）")))
 	if it.SameAs != "" {
 		box.Add(wrapLabel(trf("录入时记入 {{.ID}}。", "ID", it.SameAs)))
 	}
@@ -238,7 +275,11 @@ func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
 			edit.Disable()
 			del.Disable()
 		}
-		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), wrapLabel(text)))
+		line := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), wrapLabel(text))
+		if n.ID == u.revealNote {
+			u.reveal = line
+		}
+		box.Add(line)
 	}
 	return box
 }

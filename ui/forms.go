@@ -323,8 +323,9 @@ func (u *UI) noteForm(id string, existing *model.Note) {
 		var err error
 		if existing != nil {
 			err = u.st.EditNote(existing.ID, body.Text, by)
+			u.revealNote = existing.ID
 		} else {
-			_, err = u.st.AddNote(id, np, body.Text, by)
+			u.revealNote, err = u.st.AddNote(id, np, body.Text, by)
 		}
 		if err != nil {
 			f.fail("", err)

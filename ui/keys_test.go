@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model"
@@ -174,7 +175,7 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	pressCtrl(u.win, fyne.KeyF)
 	test.Type(u.search, "地区生产总值")
 	tapRow(t, u, "A1-01")
-	if !strings.HasPrefix(texts(u.detail), "A1-01") {
+	if !strings.HasPrefix(texts(u.detailHead), "A1-01") {
 		t.Fatalf("tapping A1-01 shows:\n%s", texts(u.detail))
 	}
 	u.search.SetText("")
@@ -184,7 +185,7 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	}
 	tapRow(t, u, u.rows[0].ID) // the cell that looked selected before
 	want := u.rows[0].ID
-	if !strings.HasPrefix(texts(u.detail), want) {
+	if !strings.HasPrefix(texts(u.detailHead), want) {
 		t.Fatalf("tapping %s shows:\n%s", want, texts(u.detail))
 	}
 	if h := highlighted(u); h != 0 {
@@ -208,7 +209,7 @@ func TestEveryCellOfARowOpensIt(t *testing.T) {
 		u, _ := newTestUI(t)
 		u.selectNav("A1")
 		test.TapCanvas(u.win.Canvas(), cellPos(t, u, "A1-03", col))
-		if !strings.HasPrefix(texts(u.detail), "A1-03") {
+		if !strings.HasPrefix(texts(u.detailHead), "A1-03") {
 			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail))
 		}
 		if h := highlighted(u); h < 0 || u.rows[h].ID != "A1-03" {
@@ -380,5 +381,98 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 	u.previewImport(bad)
 	if msg := u.lastError.Error(); strings.Contains(msg, "planreview") || !strings.Contains(msg, "保存填报模板") {
 		t.Errorf("no-header message: %q", msg)
+	}
+}
+
+// inPaneView reports whether o, inside the detail pane's scrolled part,
+// is wholly within the pane's visible height.
+func inPaneView(u *UI, o fyne.CanvasObject) bool {
+	in, ok := posIn(u.detailBody, o)
+	if !ok {
+		return false
+	}
+	y := in.Y - u.detailBox.Offset.Y
+	return y >= 0 && y+o.Size().Height <= u.detailBox.Size().Height
+}
+
+func labelIn(c fyne.CanvasObject, text string) fyne.CanvasObject {
+	return find(c, func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(unbreakable(l.Text), text)
+	})
+}
+
+// wheelStepsTo scrolls the detail pane one wheel step at a time, as the
+// driver reports a step (25 px on Linux and Windows), until o is in view.
+func wheelStepsTo(t *testing.T, u *UI, o fyne.CanvasObject) int {
+	t.Helper()
+	mid := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailBox).Add(fyne.NewPos(100, 200))
+	for n := 0; n < 200; n++ {
+		if inPaneView(u, o) {
+			return n
+		}
+		test.Scroll(u.win.Canvas(), mid, 0, -driverWheelStep)
+	}
+	t.Fatal("200 wheel steps did not bring it into view")
+	return 0
+}
+
+func TestDetailPaneScrollsAtANormalSpeedAndKeepsItsPlace(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("S1")
+	tapRow(t, u, "B1-01")
+	history := labelIn(u.detailBody, "修改记录")
+	steps := wheelStepsTo(t, u, history)
+	t.Logf("wheel steps from the top to 修改记录 at 1366×768: %d (pane %.0f px, content %.0f px)",
+		steps, u.detailBox.Size().Height, u.detailBody.MinSize().Height)
+	if steps > 10 {
+		t.Errorf("%d wheel steps to reach 修改记录", steps)
+	}
+
+	// Add a note from where the pane is: it stays there, and moves only
+	// as far as it must for the note to show.
+	u.detailBox.ScrollToTop()
+	add := button(t, u.detailBody, "添加备注…")
+	wheelStepsTo(t, u, add) // 添加备注 is at the bottom edge
+	for i, note := range []string{"集中开工推迟到四季度", "第二条备注"} {
+		at := u.detailBox.Offset
+		test.Tap(button(t, u.detailBody, "添加备注…"))
+		typeText(u.win, note)
+		pressCtrl(u.win, fyne.KeyReturn)
+		if ns, _ := st.Notes("B1-01"); len(ns) != i+1 {
+			t.Fatalf("notes: %+v", ns)
+		}
+		line := labelIn(u.detailBody, note)
+		if line == nil || !inPaneView(u, line) {
+			t.Fatalf("the note just saved, %q, is not in view", note)
+		}
+		if moved := u.detailBox.Offset.Y - at.Y; moved < 0 || moved > line.Size().Height+theme.Padding()*2 {
+			t.Errorf("saving %q moved the pane from %v to %v", note, at, u.detailBox.Offset)
+		}
+		if i == 0 {
+			// Now with room below: the pane does not move at all.
+			test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailBox).Add(fyne.NewPos(100, 200)), 0, -driverWheelStep)
+		} else if u.detailBox.Offset != at {
+			t.Errorf("with the note's place in view the pane moved from %v to %v", at, u.detailBox.Offset)
+		}
+	}
+	// Another item starts at its top.
+	u.selectItem("B1-02")
+	if u.detailBox.Offset.Y != 0 {
+		t.Errorf("another item opened at %v", u.detailBox.Offset)
+	}
+}
+
+func TestRecordButtonIsWhollyOnScreenForEveryItem(t *testing.T) {
+	u, _ := newTestUI(t)
+	canvas := u.win.Canvas().Size()
+	for _, it := range u.plan.Items {
+		u.selectItem(it.ID)
+		b := button(t, u.detailHead, "录入实际值…")
+		in, _ := posIn(u.detailHead, b)
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailHead).Add(in)
+		if p.X < 0 || p.Y < 0 || p.X+b.Size().Width > canvas.Width || p.Y+b.Size().Height > canvas.Height || b.Size().Height < b.MinSize().Height {
+			t.Errorf("%s: 录入实际值 at %v size %v, window %v", it.ID, p, b.Size(), canvas)
+		}
 	}
 }

@@ -95,19 +95,24 @@ func (u *UI) tracePlaces() {
 	}
 }
 
-// traceButton writes where a detail pane button is, if it is scrolled
-// into view. A pane just rebuilt is not drawn yet, so the driver does not
-// know it; the position is added up from the pane, which it knows.
+// traceButton writes where a detail pane button is, if it is in view. A
+// pane just rebuilt is not drawn yet, so the driver does not know it; the
+// position is added up from the pane's parts, which it knows.
 func (u *UI) traceButton(b *widget.Button) {
-	in, ok := posIn(u.detail, b)
-	if !ok {
+	d := fyne.CurrentApp().Driver()
+	var p fyne.Position
+	if in, ok := posIn(u.detailHead, b); ok {
+		p = d.AbsolutePositionForObject(u.detailHead).Add(in)
+	} else if in, ok := posIn(u.detailBody, b); ok {
+		top := d.AbsolutePositionForObject(u.detailBox)
+		p = top.Subtract(u.detailBox.Offset).Add(in)
+		if p.Y < top.Y || p.Y+b.Size().Height > top.Y+u.detailBox.Size().Height {
+			return // scrolled out of view
+		}
+	} else {
 		return
 	}
-	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailBox)
-	p := top.Add(u.detail.Position()).Add(in).Add(fyne.NewPos(b.Size().Width/2, b.Size().Height/2))
-	if p.Y < top.Y || p.Y > top.Y+u.detailBox.Size().Height {
-		return
-	}
+	p = p.Add(fyne.NewPos(b.Size().Width/2, b.Size().Height/2))
 	s := u.win.Canvas().Scale()
 	u.trace("at button:%s %d %d", strings.TrimSuffix(b.Text, "…"), int(p.X*s), int(p.Y*s))
 }

@@ -85,8 +85,13 @@ type UI struct {
 	lastExport *exportResult
 	haystack   map[string]string // each item's searchable text, lower-cased
 
-	detailButtons []*widget.Button // the detail pane's buttons, for the trace
-	allHistory    string           // the item whose whole history the pane lists
+	detailButtons []*widget.Button  // the detail pane's buttons, for the trace
+	allHistory    string            // the item whose whole history the pane lists
+	shown         string            // the item the detail pane was built for
+	revealNote    int64             // a note just saved, for the pane to show
+	reveal        fyne.CanvasObject // its line in the pane
+	detailHead    *fyne.Container   // the detail pane's top: the item's name and 录入实际值
+	detailBody    *fyne.Container   // the detail pane's scrolled part
 	// the last import preview and its controls, for tests
 	lastPreview     *sheet.Preview
 	importBtn       *widget.Button
@@ -163,8 +168,12 @@ func (u *UI) build() {
 	u.buildTable()
 	u.overview = container.NewVBox()
 	u.center = container.NewStack()
-	u.detail = container.NewVBox()
-	u.detailBox = container.NewVScroll(u.detail)
+	// The detail pane: the item's name and 录入实际值 stay at the top, the
+	// rest scrolls under them.
+	u.detailBody = container.NewVBox()
+	u.detailBox, _ = newWheelScroll(u.detailBody)
+	u.detailHead = container.NewStack()
+	u.detail = container.NewBorder(u.detailHead, nil, nil, nil, u.detailBox)
 	u.message = widget.NewLabel(trf("数据库：{{.P}}", "P", u.st.Path()))
 	u.message.Truncation = fyne.TextTruncateEllipsis
 
@@ -194,7 +203,7 @@ func (u *UI) build() {
 	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.idColumnWidth(), u.statusColumnWidth()}, u.table))
 	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
 
-	right := container.NewHSplit(u.center, u.detailBox)
+	right := container.NewHSplit(u.center, u.detail)
 	right.Offset = 0.6
 	main := container.NewHSplit(u.navList, right)
 	main.Offset = 0.2
