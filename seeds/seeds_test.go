@@ -34,7 +34,7 @@ func TestCountsPerKind(t *testing.T) {
 	want := map[model.Kind]int{
 		model.KindIndicator:  22, // 20 rows, 13 and 14 with two target rows each
 		model.KindCommitment: 55,
-		model.KindMilestone:  23,
+		model.KindMilestone:  28,
 		model.KindParcel:     8,
 	}
 	for k, n := range want {

@@ -172,7 +172,7 @@ func actualText(r Row) string {
 	return r.shown + "（" + r.Actual.Label + "）"
 }
 
-// summaryLine counts the rows by status: 共108项：完成 3项，……
+// summaryLine counts the rows by status: 共113项：完成 3项，……
 func summaryLine(rs []Row) string {
 	n := map[model.Code]int{}
 	for _, r := range rs {

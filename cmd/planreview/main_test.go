@@ -42,7 +42,7 @@ func TestBuiltProgram(t *testing.T) {
 	}
 	code, out, _ := run("list", "--json")
 	var rows []map[string]any
-	if code != 0 || json.Unmarshal([]byte(out), &rows) != nil || len(rows) != 108 {
+	if code != 0 || json.Unmarshal([]byte(out), &rows) != nil || len(rows) != 113 {
 		t.Fatalf("list --json: %d, %d rows", code, len(rows))
 	}
 	if code, _, errs := run("record", "B1-01", "1-9月", "二百七十"); code != 1 || !strings.HasPrefix(errs, "错误：实际值“二百七十”无法识别") {
@@ -51,7 +51,7 @@ func TestBuiltProgram(t *testing.T) {
 	if code, _, errs := run("recrod"); code != 2 || !strings.Contains(errs, "未知命令") {
 		t.Errorf("mistyped command: %d %q", code, errs)
 	}
-	if code, out, _ := run("list"); code != 0 || !strings.Contains(out, "共108项") {
+	if code, out, _ := run("list"); code != 0 || !strings.Contains(out, "共113项") {
 		t.Errorf("list: %d %q", code, out)
 	}
 }

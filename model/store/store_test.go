@@ -43,7 +43,7 @@ func count(t *testing.T, s *Store, q string, args ...any) int {
 
 func TestCreateFromBundledPlan(t *testing.T) {
 	s, path := openTemp(t)
-	if got := count(t, s, `SELECT count(*) FROM items`); got != len(s.Plan().Items) || got != 108 {
+	if got := count(t, s, `SELECT count(*) FROM items`); got != len(s.Plan().Items) || got != 113 {
 		t.Errorf("items table has %d rows, plan %d", got, len(s.Plan().Items))
 	}
 	var mode string
