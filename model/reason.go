@@ -107,3 +107,42 @@ func outcomePhrase(o Outcome) phrase {
 	}
 	return word(OutcomeLabel(o), en)
 }
+
+// LabelIn is the period's label in l: 1-9月, Jan-Sep.
+func (p Period) LabelIn(l Lang) string { return periodPhrase(p).in(l) }
+
+// MonthIn names month m (1-12) alone, as a chart's axis does: 9月, Sep.
+func MonthIn(m int, l Lang) string {
+	if l == English {
+		return englishMonths[(m+11)%12]
+	}
+	return fmt.Sprintf("%d月", m)
+}
+
+// StringIn is the target as understood (String), written in l: 增长率 ≥
+// 10%, growth rate ≥ 10%.
+func (t Target) StringIn(l Lang) string { return targetPhrase(t).in(l) }
+
+func targetPhrase(t Target) phrase {
+	switch t.Basis {
+	case BasisPending:
+		return say("待%s下达目标", "target to be set by %s", t.Ref)
+	case BasisRelative:
+		return say("增速 %s %s", "growth %s %s", string(t.Comparator), t.Ref)
+	}
+	v := say("%s%s", "%s%s", FormatNumber(t.Value), unitPhrase(t.Unit))
+	c := string(t.Comparator)
+	switch t.Basis {
+	case BasisGrowth:
+		return say("增长率 %s %s", "growth rate %s %s", c, v)
+	case BasisReduction:
+		return say("下降幅度 %s %s", "reduction %s %s", c, v)
+	case BasisPPChange:
+		return say("提高幅度 %s %s", "rise %s %s", c, v)
+	case BasisIncrease:
+		return say("增加量 %s %s", "increase %s %s", c, v)
+	case BasisShare:
+		return say("占%s份额 %s %s", "share of %s %s %s", t.Ref, c, v)
+	}
+	return say("%s %s", "%s %s", c, v)
+}

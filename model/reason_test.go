@@ -118,3 +118,28 @@ func isCJK(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // fullWidth is CJK punctuation and the full-width forms (，：（）).
 var fullWidth = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0x3000, Hi: 0x303f, Stride: 1}, {Lo: 0xff00, Hi: 0xffef, Stride: 1}}}
+
+// TestTargetsUnderstoodInEnglish: the target as understood, in either
+// language; the Chinese is what the command line has always printed.
+func TestTargetsUnderstoodInEnglish(t *testing.T) {
+	for _, tt := range []struct{ text, zh, en string }{
+		{"增长6%左右", "增长率 ≈ 6%", "growth rate ≈ 6%"},
+		{"提高3个百分点左右", "提高幅度 ≈ 3个百分点", "rise ≈ 3 points"},
+		{"同比下降20%左右", "下降幅度 ≈ 20%", "reduction ≈ 20%"},
+		{"3%以内", "≤ 3%", "≤ 3%"},
+		{"400个", "≥ 400个", "≥ 400个"},
+		{"按省下达目标安排", "待省下达目标", "target to be set by 省"},
+		{"与经济增长基本同步", "增速 ≈ 经济增长", "growth ≈ 经济增长"},
+	} {
+		tg, err := ParseTarget(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tg.String(); got != tt.zh {
+			t.Errorf("%s understood as %q, want %q", tt.text, got, tt.zh)
+		}
+		if got := tg.StringIn(English); got != tt.en {
+			t.Errorf("%s understood in English as %q, want %q", tt.text, got, tt.en)
+		}
+	}
+}

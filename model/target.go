@@ -288,28 +288,7 @@ func compatible(lead, suf Comparator) bool {
 
 // String writes the target back as a short understood form, e.g.
 // "增长率 ≈ 6%" or "≥ 400个", for the "as understood" view.
-func (t Target) String() string {
-	switch t.Basis {
-	case BasisPending:
-		return "待" + t.Ref + "下达目标"
-	case BasisRelative:
-		return fmt.Sprintf("增速 %s %s", t.Comparator, t.Ref)
-	}
-	v := FormatNumber(t.Value) + t.Unit
-	switch t.Basis {
-	case BasisGrowth:
-		return fmt.Sprintf("增长率 %s %s", t.Comparator, v)
-	case BasisReduction:
-		return fmt.Sprintf("下降幅度 %s %s", t.Comparator, v)
-	case BasisPPChange:
-		return fmt.Sprintf("提高幅度 %s %s", t.Comparator, v)
-	case BasisIncrease:
-		return fmt.Sprintf("增加量 %s %s", t.Comparator, v)
-	case BasisShare:
-		return fmt.Sprintf("占%s份额 %s %s", t.Ref, t.Comparator, v)
-	}
-	return fmt.Sprintf("%s %s", t.Comparator, v)
-}
+func (t Target) String() string { return t.StringIn(Chinese) }
 
 // FormatNumber prints a value without trailing zeros: 6, 4.5, 0.011.
 func FormatNumber(v float64) string {

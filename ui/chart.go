@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -82,7 +81,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	axis.Position1, axis.Position2 = fyne.NewPos(left, y(0)), fyne.NewPos(left+w, y(0))
 	objs = append(objs, axis)
 	for _, m := range []int{1, 3, 6, 9, 12} {
-		t := canvas.NewText(fmt.Sprintf("%d月", m), muted)
+		t := canvas.NewText(model.MonthIn(m, language), muted)
 		t.TextSize = small
 		t.Move(fyne.NewPos(x(float64(m)-0.5)-t.MinSize().Width/2, top+h+4))
 		objs = append(objs, t)

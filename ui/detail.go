@@ -50,7 +50,7 @@ func (u *UI) showDetail(id string) {
 
 	b := newBadge()
 	b.set(s)
-	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.ReasonIn(u.lang()))))
+	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.ReasonIn(language))))
 
 	d.Add(widget.NewSeparator())
 	d.Add(u.targetBlock(it))
@@ -124,9 +124,9 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 		return box
 	}
 	box.Add(wrapLabel(tr("原文：") + it.Hedge + it.TargetText))
-	t, ok, why := u.review.EffectiveTargetIn(it, u.lang())
+	t, ok, why := u.review.EffectiveTargetIn(it, language)
 	dir := map[model.Direction]string{model.Higher: tr("越高越好"), model.Lower: tr("越低越好")}[t.Direction]
-	understood := t.String() + "，" + dir
+	understood := t.StringIn(language) + tr("，") + dir
 	if !ok {
 		understood = why
 	} else if !it.Target.HasValue() {
@@ -226,7 +226,7 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 		if a.Outcome != "" {
 			v = tr(model.OutcomeLabel(a.Outcome))
 		}
-		line := a.Period.Label() + "　" + v
+		line := periodLabel(a.Period) + "　" + v
 		if a.Source != "" {
 			line += "　" + tr("来源：") + a.Source
 		}

@@ -46,6 +46,10 @@ func SetLanguage(code string) error {
 	if err != nil {
 		return err
 	}
+	language = model.Chinese
+	if code == "en" {
+		language = model.English
+	}
 	loc := lang.SystemLocale()
 	if err := lang.AddTranslationsForLocale(data, loc); err != nil {
 		return err
@@ -78,13 +82,22 @@ func chineseMessages() ([]byte, error) {
 	return json.Marshal(m)
 }
 
-// lang is the language the model writes the window's reasons in: the
-// interface's.
-func (u *UI) lang() model.Lang {
-	if u.prefs.StringWithFallback(prefLanguage, "zh") == "en" {
-		return model.English
+// language is the interface's language, as SetLanguage last chose it (the
+// translations it registers with Fyne are as global): the model writes
+// the window's reasons and periods in it.
+var language = model.Chinese
+
+// periodLabel is a period as the window names it: 1-9月, or Jan-Sep in
+// English.
+func periodLabel(p model.Period) string { return p.LabelIn(language) }
+
+// paren puts s in brackets: full-width in Chinese, （1-6月）; in English
+// after a space, (Jan-Jun).
+func paren(s string) string {
+	if language == model.English {
+		return " (" + s + ")"
 	}
-	return model.Chinese
+	return "（" + s + "）"
 }
 
 // tr translates an interface string.

@@ -73,7 +73,7 @@ func (k tallyKey) label() string {
 	if k.early.IsZero() {
 		return tr(k.code.Label())
 	}
-	return trf("按{{.P}}数据{{.S}}", "P", k.early.Label(), "S", tr(k.code.Label()))
+	return trf("按{{.P}}数据{{.S}}", "P", periodLabel(k.early), "S", tr(k.code.Label()))
 }
 
 // countStatuses counts the statuses of the items the filter keeps.
@@ -98,7 +98,7 @@ func (u *UI) buildOverview() {
 		u.overview.Objects = o.Objects
 		u.overview.Refresh()
 	}()
-	o.Add(widget.NewLabelWithStyle(trf("截至{{.Y}}年{{.P}}（{{.N}}）执行情况", "Y", u.asOf.Year, "P", u.asOf.Label(),
+	o.Add(widget.NewLabelWithStyle(trf("截至{{.Y}}年{{.P}}（{{.N}}）执行情况", "Y", u.asOf.Year, "P", periodLabel(u.asOf),
 		"N", tr(u.asOf.Name())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if l, ok := u.locks[u.asOf]; ok {
 		lk := wrapLabel(trf("本期已锁定：{{.By}}，{{.At}}。{{.Reason}}", "By", l.By, "At", l.At.Format("2006-01-02"), "Reason", l.Reason))
@@ -209,7 +209,7 @@ func (u *UI) countLine(title string, n tally) fyne.CanvasObject {
 		total += n[k]
 		parts = append(parts, fmt.Sprintf("%s %d", k.label(), n[k]))
 	}
-	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + strings.Join(parts, "，"))
+	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + strings.Join(parts, tr("，")))
 }
 
 // concernRow is one finding of 需关注事项: badge, ID and name (with the
@@ -228,7 +228,7 @@ func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
 	id := it.ID
 	open := widget.NewButton(title, func() { u.selectItem(id) })
 	open.Alignment = widget.ButtonAlignLeading
-	reason := wrapLabel(s.ReasonIn(u.lang()))
+	reason := wrapLabel(s.ReasonIn(language))
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)
 }
 

@@ -171,7 +171,7 @@ func (u *UI) latestText(it model.Item) string {
 	}
 	when := ""
 	if a.Period != u.asOf {
-		when = "（" + a.Period.Label() + "）"
+		when = paren(periodLabel(a.Period))
 	}
 	if a.Outcome != "" {
 		return tr(model.OutcomeLabel(a.Outcome)) + when

@@ -21,9 +21,9 @@ func (u *UI) periodOptions() []string {
 
 func periodChoice(p model.Period) string {
 	if p.Name() != p.Label() {
-		return tr(p.Name()) + "（" + p.Label() + "）"
+		return tr(p.Name()) + paren(periodLabel(p))
 	}
-	return p.Label()
+	return periodLabel(p)
 }
 
 func (u *UI) buildToolbar() {
