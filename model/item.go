@@ -170,7 +170,15 @@ func (p *Plan) Lookup(id string) (Item, error) {
 	if len(subs) > 0 {
 		return Item{}, fmt.Errorf("编号“%s”有分项，请指明：%s", id, strings.Join(subs, "、"))
 	}
-	return Item{}, fmt.Errorf("没有编号为“%s”的项目（可用 planreview list 查看全部编号）", id)
+	return Item{}, &NoItemError{ID: id}
+}
+
+// NoItemError is an ID no item has. Its message tells a command-line user
+// where the IDs are listed; the window, importing a sheet, says it its way.
+type NoItemError struct{ ID string }
+
+func (e *NoItemError) Error() string {
+	return fmt.Sprintf("没有编号为“%s”的项目（可用 planreview list 查看全部编号）", e.ID)
 }
 
 // Validate checks the plan's own consistency: unique IDs, known sections,

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/sheet"
@@ -61,69 +63,12 @@ func (u *UI) previewImport(path string) {
 		return
 	}
 	u.lastPreview = &p
-	rows := p.Rows
-	cols := []struct {
-		title string
-		width float32
-	}{{"行", 48}, {"编号", 70}, {"名称", 200}, {"期间", 64}, {"数值", 110}, {"变化", 240}, {"将得状态或问题", 320}}
-	t := widget.NewTableWithHeaders(func() (int, int) { return len(rows), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := rows[id.Row]
-			l.Importance = widget.MediumImportance
-			text := ""
-			switch id.Col {
-			case 0:
-				text = fmt.Sprint(r.Line)
-			case 1:
-				text = r.ItemID
-			case 2:
-				text = r.ItemName
-			case 3:
-				if !r.Actual.Period.IsZero() {
-					text = r.Actual.Period.Label()
-				}
-			case 4:
-				text = r.Shown
-				if text == "" {
-					text = r.Text
-				}
-			case 5:
-				text = map[sheet.Change]string{sheet.New: tr("新增"), sheet.Same: tr("无变化"),
-					sheet.Corrects: tr("更正：") + r.Old + " → " + r.Shown}[r.Change]
-				if len(r.Problems) > 0 {
-					text = tr("有问题")
-				}
-			case 6:
-				text = r.Status.Label
-				if len(r.Problems) > 0 {
-					text = strings.Join(r.Problems, "；")
-					l.Importance = widget.DangerImportance
-				}
-			}
-			l.SetText(text)
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(tr(cols[id.Col].title))
-		}
-	}
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
+	t := u.previewTable(p.Rows)
 	problems := p.Problems()
 	corrections := p.Count(sheet.Corrects)
-	summary := trf("文件“{{.F}}”工作表“{{.S}}”：新增{{.N}}条，更正{{.C}}条，无变化{{.U}}条，问题{{.P}}处。",
-		"F", p.File, "S", p.Sheet, "N", p.Count(sheet.New), "C", corrections, "U", p.Count(sheet.Same), "P", len(problems))
+	summary := trf("文件“{{.F}}”工作表“{{.S}}”：新增{{.N}}条，更正{{.C}}条，无变化{{.U}}条，备注{{.K}}条，问题{{.P}}处。",
+		"F", p.File, "S", p.Sheet, "N", p.Count(sheet.New), "C", corrections, "U", p.Count(sheet.Same),
+		"K", notesIn(p), "P", len(problems))
 	msg := wrapLabel(summary)
 	overwrite := widget.NewCheck(tr("以文件为准更正已录入的值"), nil)
 	var importBtn *widget.Button
@@ -169,12 +114,147 @@ func (u *UI) previewImport(path string) {
 		top.Add(overwrite)
 	}
 	update()
-	d = dialog.NewCustomWithoutButtons(tr("导入预览"), container.NewBorder(top, nil, nil, nil, t), u.win)
+	d = dialog.NewCustomWithoutButtons(tr("导入预览"), container.NewBorder(top, nil, nil, nil, container.New(t.layout, t.Table)), u.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), d.Hide), importBtn})
 	d.Resize(fyne.NewSize(u.win.Canvas().Size().Width*0.92, u.win.Canvas().Size().Height*0.85))
 	u.importBtn, u.importOverwrite = importBtn, overwrite
 	d.Show()
 }
+
+// previewColumns are the import preview's columns: each keeps its minimum
+// width, and the width beyond is shared by weight.
+var previewColumns = []struct {
+	title       string
+	min, weight float32
+}{{"行", 40, 0}, {"编号", 72, 0}, {"名称", 120, 2}, {"期间", 64, 0}, {"数值", 88, 0.5}, {"变化", 96, 1},
+	{"备注", 100, 1.5}, {"将得状态或问题", 160, 3}}
+
+// preview is the import preview's table and the layout that fits its
+// columns to the dialog.
+type preview struct {
+	*widget.Table
+	layout spreadColumns
+}
+
+func (u *UI) previewTable(rows []sheet.Row) preview {
+	t := widget.NewTableWithHeaders(func() (int, int) { return len(rows), len(previewColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			text, bad := previewCell(rows[id.Row], id.Col)
+			l.Importance = widget.MediumImportance
+			if bad {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(text)
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(tr(previewColumns[id.Col].title))
+		}
+	}
+	lay := spreadColumns{t: t, gap: u.app.Settings().Theme().Size(theme.SizeNamePadding)}
+	for _, c := range previewColumns {
+		lay.min = append(lay.min, c.min)
+		lay.weight = append(lay.weight, c.weight)
+	}
+	return preview{t, lay}
+}
+
+// previewCell is what a preview row shows in a column, and whether it is
+// a problem. A row whose item or period could not be read shows them as
+// typed, so the user sees which line of the file it is.
+func previewCell(r sheet.Row, col int) (string, bool) {
+	bad := len(r.Problems) > 0
+	or := func(read, typed string) string {
+		if read != "" {
+			return read
+		}
+		return typed
+	}
+	switch col {
+	case 0:
+		return fmt.Sprint(r.Line), false
+	case 1:
+		return or(r.ItemID, r.TypedID), false
+	case 2:
+		return or(r.ItemName, r.TypedName), false
+	case 3:
+		if !r.Actual.Period.IsZero() {
+			return r.Actual.Period.Label(), false
+		}
+		return r.TypedPeriod, false
+	case 4:
+		return or(r.Shown, r.Text), false
+	case 5:
+		switch {
+		case bad:
+			return tr("有问题"), true
+		case r.Text == "" && r.Note != "":
+			return tr("仅添加备注"), false
+		}
+		return map[sheet.Change]string{sheet.New: tr("新增"), sheet.Same: tr("无变化"),
+			sheet.Corrects: tr("更正：") + r.Old + " → " + r.Shown}[r.Change], false
+	case 6:
+		return r.Note, false
+	case 7:
+		if bad {
+			return strings.Join(r.Problems, "；"), true
+		}
+		return r.Status.Label, false
+	}
+	return "", false
+}
+
+// notesIn counts the notes an import would add.
+func notesIn(p sheet.Preview) int {
+	n := 0
+	for _, r := range p.Writes() {
+		if r.Note != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// spreadColumns lays a table out with each column at least its minimum
+// width and the width beyond shared by weight; narrower than the
+// minimums, the table scrolls sideways rather than cut a column.
+type spreadColumns struct {
+	t           *widget.Table
+	min, weight []float32
+	gap         float32 // between two columns: the theme's padding
+}
+
+func (s spreadColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var sumMin, sumWeight float32
+	for i := range s.min {
+		sumMin += s.min[i]
+		sumWeight += s.weight[i]
+	}
+	extra := size.Width - sumMin - s.gap*float32(len(s.min)-1) - 16 // the scroll bar
+	for i := range s.min {
+		w := s.min[i]
+		if extra > 0 && sumWeight > 0 {
+			w += extra * s.weight[i] / sumWeight
+		}
+		s.t.SetColumnWidth(i, float32(math.Floor(float64(w))))
+	}
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (s spreadColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // applyImport writes a checked preview in one transaction.
 func (u *UI) applyImport(p sheet.Preview) error {

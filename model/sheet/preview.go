@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -53,13 +54,16 @@ type Row struct {
 	ItemID   string
 	ItemName string
 	Text     string // the value as typed
-	Actual   model.Actual
-	Note     string
-	Change   Change
-	Old      string // the recorded figure a correction replaces, in words
-	Shown    string // the figure as understood, in words: 增长5.8%
-	Status   model.Status
-	Problems []string
+	// The item and period as typed, for a row whose item or period
+	// could not be read: the preview shows what the user wrote.
+	TypedID, TypedName, TypedPeriod string
+	Actual                          model.Actual
+	Note                            string
+	Change                          Change
+	Old                             string // the recorded figure a correction replaces, in words
+	Shown                           string // the figure as understood, in words: 增长5.8%
+	Status                          model.Status
+	Problems                        []string
 }
 
 // Preview is what an import would do, shown before anything is written.
@@ -226,7 +230,8 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 		if cell(raw, colValue) == "" && cell(raw, colNote) == "" {
 			continue // a template row nobody filled in
 		}
-		row := Row{Line: line, Text: cell(raw, colValue), Note: cell(raw, colNote)}
+		row := Row{Line: line, Text: cell(raw, colValue), Note: cell(raw, colNote),
+			TypedID: cell(raw, colID), TypedName: cell(raw, colName), TypedPeriod: cell(raw, colPeriod)}
 		bad := func(c column, format string, a ...any) {
 			row.Problems = append(row.Problems, where(line, c)+"："+fmt.Sprintf(format, a...))
 		}
@@ -235,7 +240,10 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 		found := false
 		if id := cell(raw, colID); id != "" {
 			x, err := plan.Lookup(id)
-			if err != nil {
+			var none *model.NoItemError
+			if errors.As(err, &none) {
+				bad(colID, "没有编号为“%s”的项目（编号须与计划一致，可对照填报模板）", id)
+			} else if err != nil {
 				bad(colID, "%v", err)
 			} else {
 				it, found = x, true
