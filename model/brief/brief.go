@@ -236,14 +236,35 @@ func bucketOf(s model.Status) bucket {
 	return good
 }
 
-// earlyClauses count the early judgements by what they say: 1项按1-9月数据符合预期.
+// earlyClauses count the early judgements by the period they speak of:
+// 1项按1-9月数据符合预期, or for several statuses
+// 17项按1-9月数据判断（好于预期3项、符合预期2项……）.
 func earlyClauses(ss []model.Status) string {
-	out := ""
+	var periods []model.Period
+	by := map[model.Period][]CodeCount{}
 	for _, c := range codeCounts(ss) {
 		if c.Early.IsZero() {
 			continue
 		}
-		out += fmt.Sprintf("，%d项%s", c.Count, c.Label())
+		if len(by[c.Early]) == 0 {
+			periods = append(periods, c.Early)
+		}
+		by[c.Early] = append(by[c.Early], c)
+	}
+	out := ""
+	for _, p := range periods {
+		cs := by[p]
+		if len(cs) == 1 {
+			out += fmt.Sprintf("，%d项%s", cs[0].Count, cs[0].Label())
+			continue
+		}
+		n := 0
+		var parts []string
+		for _, c := range cs {
+			n += c.Count
+			parts = append(parts, fmt.Sprintf("%s%d项", c.Code.Label(), c.Count))
+		}
+		out += fmt.Sprintf("，%d项按%s数据判断（%s）", n, p.Label(), strings.Join(parts, "、"))
 	}
 	return out
 }

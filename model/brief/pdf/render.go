@@ -456,10 +456,15 @@ func (r *renderer) legend(bars []brief.Bar) {
 	r.font("", 9)
 	x := marginL + 30
 	lh := lineH(9)
-	r.ensure(lh + 2)
+	r.ensure(2*lh + 2) // room for a second line of names
 	for i, g := range model.StatusGroups {
 		if i == model.EarlyGroup && !early {
 			continue
+		}
+		if w := 4 + r.width(g.Label); x+w > pageW-marginR {
+			// Wrap under the first name rather than run off the page.
+			x = marginL + 30
+			r.y += lh
 		}
 		r.fillTone(g.Tone)
 		r.pdf.Rect(x, r.y+lh*0.2, 3, 3, "F")

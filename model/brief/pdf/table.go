@@ -29,32 +29,108 @@ func (r *renderer) table(t *brief.Table) {
 	r.text((pageW-r.width(t.Caption))/2, r.y+lineH(10.5)*0.78, t.Caption)
 	r.y += lineH(10.5) + 1
 	r.tableHeader(t, ws)
-	for _, g := range t.Groups {
-		if g.Title != "" {
-			h := lh + 2*cellPad
-			// Keep the heading with at least one row under it.
-			if r.y+h+lh*4+2*cellPad > pageH-marginB {
+	entries := r.tableEntries(t, ws, status)
+	tail := tailStart(entries)
+	for k, e := range entries {
+		if k == tail && k > 0 {
+			// The table's last rows go to a page together: a page that
+			// holds one leftover row reads as a mistake.
+			h := 0.0
+			for _, x := range entries[tail:] {
+				h += x.h
+			}
+			if r.y+h > pageH-marginB && h <= pageH-marginB-(marginT+4)-(lh+2*cellPad)-2 {
 				r.newPage()
 				r.tableHeader(t, ws)
 			}
-			r.pdf.SetFillColor(240, 240, 240)
-			r.pdf.SetDrawColor(120, 120, 120)
-			r.pdf.SetLineWidth(0.2)
-			r.pdf.Rect(marginL, r.y, contentW, h, "FD")
-			r.font("B", tablePt)
-			r.text(marginL+cellPad, r.y+cellPad+lh*0.78, g.Title)
-			r.y += h
 		}
-		for _, row := range g.Rows {
-			r.where = row.ID
-			r.tableRow(t, ws, status, row)
-		}
-		if g.Note != "" {
-			r.where = g.Title
-			r.noteRow(t, ws, g.Note)
-		}
+		e.draw()
 	}
 	r.y += 3
+}
+
+// keepTail is how many of a table's last rows are kept on one page.
+const keepTail = 3
+
+// entry is one drawn line of a table: a group heading, a data row or a
+// note row, with the height it takes when it does not break.
+type entry struct {
+	kind int // heading, row or note
+	h    float64
+	draw func()
+}
+
+const (
+	heading = iota
+	dataRow
+	note
+)
+
+// tableEntries lists the table's headings, rows and notes in order.
+func (r *renderer) tableEntries(t *brief.Table, ws []float64, status int) []entry {
+	lh := lineH(tablePt)
+	var out []entry
+	for _, g := range t.Groups {
+		if g.Title != "" {
+			out = append(out, entry{kind: heading, h: lh + 2*cellPad, draw: func() { r.groupHeading(t, ws, g.Title) }})
+		}
+		for _, row := range g.Rows {
+			_, n := r.rowLines(ws, status, row)
+			h := float64(n)*lh + 2*cellPad
+			if status >= 0 {
+				h = max(h, lh*2+1+2*cellPad-1)
+			}
+			out = append(out, entry{kind: dataRow, h: h, draw: func() {
+				r.where = row.ID
+				r.tableRow(t, ws, status, row)
+			}})
+		}
+		if g.Note != "" {
+			r.font("", tablePt)
+			n := len(wrap(g.Note, contentW-2*cellPad, r.width))
+			out = append(out, entry{kind: note, h: float64(n)*lh + 2*cellPad, draw: func() {
+				r.where = g.Title
+				r.noteRow(t, ws, g.Note)
+			}})
+		}
+	}
+	return out
+}
+
+// tailStart is the index of the entry where the table's last keepTail
+// rows begin, taking in a group heading right above them.
+func tailStart(entries []entry) int {
+	rows := 0
+	for k := len(entries) - 1; k >= 0; k-- {
+		if entries[k].kind == dataRow {
+			rows++
+		}
+		if rows == keepTail {
+			if k > 0 && entries[k-1].kind == heading {
+				return k - 1
+			}
+			return k
+		}
+	}
+	return 0
+}
+
+// groupHeading draws a group's heading row, kept with at least one row
+// under it.
+func (r *renderer) groupHeading(t *brief.Table, ws []float64, title string) {
+	lh := lineH(tablePt)
+	h := lh + 2*cellPad
+	if r.y+h+lh*4+2*cellPad > pageH-marginB {
+		r.newPage()
+		r.tableHeader(t, ws)
+	}
+	r.pdf.SetFillColor(240, 240, 240)
+	r.pdf.SetDrawColor(120, 120, 120)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Rect(marginL, r.y, contentW, h, "FD")
+	r.font("B", tablePt)
+	r.text(marginL+cellPad, r.y+cellPad+lh*0.78, title)
+	r.y += h
 }
 
 func (r *renderer) tableHeader(t *brief.Table, ws []float64) {
@@ -81,9 +157,10 @@ func (r *renderer) tableHeader(t *brief.Table, ws []float64) {
 	r.y += h
 }
 
-func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.Row) {
+// rowLines wraps a row's cells (the status column is a badge, not text)
+// and gives the number of lines of the tallest.
+func (r *renderer) rowLines(ws []float64, status int, row brief.Row) ([][]string, int) {
 	r.font("", tablePt)
-	lh := lineH(tablePt)
 	cells := make([][]string, len(ws))
 	n := 1
 	for i := range ws {
@@ -97,6 +174,12 @@ func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.
 		cells[i] = wrap(text, ws[i]-2*cellPad, r.width)
 		n = max(n, len(cells[i]))
 	}
+	return cells, n
+}
+
+func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.Row) {
+	lh := lineH(tablePt)
+	cells, n := r.rowLines(ws, status, row)
 	badgeH := lh*2 + 1 // a badge is at most two lines
 	if status >= 0 {
 		n = max(n, 1)
