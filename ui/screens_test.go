@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -241,5 +243,36 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 	u.selectItem("A1-05")
 	if all := texts(u.detail); !strings.Contains(all, "1-9月增长9.1%，低于目标0.9个百分点") {
 		t.Errorf("Chinese detail:\n%s", all)
+	}
+}
+
+// TestImportPreviewLastColumnInView: on a small screen the import
+// preview's last column, the status or the problem, is in view and at
+// least its minimum wide.
+func TestImportPreviewLastColumnInView(t *testing.T) {
+	for _, sc := range smallScreens {
+		t.Run(fmt.Sprintf("%.0fx%.0f-%s", sc.w, sc.h, sc.lang), func(t *testing.T) {
+			u := newScreenUI(t, sc.w, sc.h, sc.lang)
+			bad := filepath.Join(t.TempDir(), "有问题.csv")
+			if err := os.WriteFile(bad, []byte("指标编号,期间,实际值\nA1-01,2023-09,5.8\nA1-02,2023-09,很好\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			u.previewImport(bad)
+			dialog := u.win.Canvas().Overlays().Top()
+			table := find(dialog, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Table); return ok })
+			title := tr("将得状态或问题")
+			header := find(table, func(o fyne.CanvasObject) bool {
+				l, ok := o.(*widget.Label)
+				return ok && l.Visible() && l.Text == title
+			})
+			if table == nil || header == nil {
+				t.Fatalf("no preview table with a column %s", title)
+			}
+			left, right := bounds(table)
+			l, r := bounds(header)
+			if l < left || r > right+1 || header.Size().Width < previewColumns[len(previewColumns)-1].min {
+				t.Errorf("column %s drawn at %.0f-%.0f in a table at %.0f-%.0f", title, l, r, left, right)
+			}
+		})
 	}
 }

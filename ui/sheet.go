@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,7 +132,7 @@ var previewColumns = []struct {
 // columns to the dialog.
 type preview struct {
 	*widget.Table
-	layout spreadColumns
+	layout fitColumns
 }
 
 func (u *UI) previewTable(rows []sheet.Row) preview {
@@ -161,10 +160,13 @@ func (u *UI) previewTable(rows []sheet.Row) preview {
 			o.(*widget.Label).SetText(tr(previewColumns[id.Col].title))
 		}
 	}
-	lay := spreadColumns{t: t, gap: u.app.Settings().Theme().Size(theme.SizeNamePadding)}
+	var sumWeight float32
 	for _, c := range previewColumns {
-		lay.min = append(lay.min, c.min)
-		lay.weight = append(lay.weight, c.weight)
+		sumWeight += c.weight
+	}
+	lay := fitColumns{t: t, gap: u.app.Settings().Theme().Size(theme.SizeNamePadding)}
+	for _, c := range previewColumns {
+		lay.cols = append(lay.cols, column{width: c.min, min: c.min, grow: c.weight / sumWeight})
 	}
 	return preview{t, lay}
 }
@@ -224,37 +226,6 @@ func notesIn(p sheet.Preview) int {
 	}
 	return n
 }
-
-// spreadColumns lays a table out with each column at least its minimum
-// width and the width beyond shared by weight; narrower than the
-// minimums, the table scrolls sideways rather than cut a column.
-type spreadColumns struct {
-	t           *widget.Table
-	min, weight []float32
-	gap         float32 // between two columns: the theme's padding
-}
-
-func (s spreadColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var sumMin, sumWeight float32
-	for i := range s.min {
-		sumMin += s.min[i]
-		sumWeight += s.weight[i]
-	}
-	extra := size.Width - sumMin - s.gap*float32(len(s.min)-1) - 16 // the scroll bar
-	for i := range s.min {
-		w := s.min[i]
-		if extra > 0 && sumWeight > 0 {
-			w += extra * s.weight[i] / sumWeight
-		}
-		s.t.SetColumnWidth(i, float32(math.Floor(float64(w))))
-	}
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (s spreadColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // applyImport writes a checked preview in one transaction.
 func (u *UI) applyImport(p sheet.Preview) error {

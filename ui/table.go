@@ -179,51 +179,58 @@ func (u *UI) latestText(it model.Item) string {
 	return u.review.FigureOf(it, a) + when
 }
 
-// fitColumns is a layout for the table. With room to spare it gives the
-// width beyond the columns' usual widths to 名称 and 目标, so on a wide
-// screen names are not cut while the other columns stay compact; on a
-// narrow one it narrows 名称, 目标 and 最新实际 towards their minimums; below
-// those the columns keep their minimums and the table scrolls sideways, so
-// 状态 and 进度 are never squeezed to a character.
-type fitColumns struct {
-	t           *widget.Table
-	gap         float32 // between two columns: the theme's padding
-	idWidth     float32 // the 编号 column: wide enough for the plan's longest ID
-	statusWidth float32 // the 状态 column: wide enough for the longest badge
+// column is how a table column is sized: its width when there is room,
+// the narrowest it may become before the table scrolls sideways instead,
+// and its share of the room beyond every column's width.
+type column struct {
+	width, min, grow float32
 }
 
-// widths are the columns' widths for a table size.Width wide.
-func (f fitColumns) widths(width float32) []float32 {
-	pref := make([]float32, len(columns))
-	min := make([]float32, len(columns))
-	var sumPref, sumMin float32
+// fitColumns is a layout for a table. With room to spare it shares the
+// width beyond the columns' usual widths among the columns that grow (the
+// item table's 名称 and 目标), so on a wide screen names are not cut while
+// the other columns stay compact; on a narrow one every column gives up
+// the same share of what it can spare; below the minimums the columns
+// keep them and the table scrolls sideways, so no column (the item
+// table's 状态 and 进度) is squeezed to a character.
+type fitColumns struct {
+	t    *widget.Table
+	gap  float32 // between two columns: the theme's padding
+	cols []column
+}
+
+// itemColumns are the item table's columns, with 编号 as wide as the
+// plan's longest ID and 状态 as wide as the longest badge.
+func (u *UI) itemColumns() []column {
+	out := make([]column, len(columns))
 	for i, c := range columns {
-		pref[i], min[i] = c.width, c.min
-		switch i {
-		case 0:
-			pref[i], min[i] = f.idWidth, f.idWidth
-		case 4:
-			pref[i], min[i] = max(c.width, f.statusWidth), f.statusWidth
-		}
-		sumPref += pref[i]
-		sumMin += min[i]
+		out[i] = column{width: c.width, min: c.min}
 	}
-	avail := width - f.gap*float32(len(columns)-1) - 4
-	out := make([]float32, len(columns))
-	switch {
-	case avail >= sumPref:
-		extra := avail - sumPref
-		copy(out, pref)
-		out[1] += extra * 0.6
-		out[2] += extra * 0.4
-	case avail > sumMin:
-		// Each column gives up the same share of what it can spare.
-		share := (avail - sumMin) / (sumPref - sumMin)
-		for i := range out {
-			out[i] = min[i] + (pref[i]-min[i])*share
+	out[0] = column{width: u.idColumnWidth(), min: u.idColumnWidth()}
+	status := u.statusColumnWidth()
+	out[4] = column{width: max(columns[4].width, status), min: status}
+	out[1].grow, out[2].grow = 0.6, 0.4
+	return out
+}
+
+// widths are the columns' widths for a table width wide.
+func (f fitColumns) widths(width float32) []float32 {
+	var sumPref, sumMin float32
+	for _, c := range f.cols {
+		sumPref += c.width
+		sumMin += c.min
+	}
+	avail := width - f.gap*float32(len(f.cols)-1) - 4
+	out := make([]float32, len(f.cols))
+	for i, c := range f.cols {
+		switch {
+		case avail >= sumPref:
+			out[i] = c.width + (avail-sumPref)*c.grow
+		case avail > sumMin:
+			out[i] = c.min + (c.width-c.min)*(avail-sumMin)/(sumPref-sumMin)
+		default:
+			out[i] = c.min
 		}
-	default:
-		copy(out, min)
 	}
 	return out
 }

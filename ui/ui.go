@@ -200,7 +200,7 @@ func (u *UI) build() {
 	})
 	u.statusSel.SetSelectedIndex(0)
 	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
-	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.idColumnWidth(), u.statusColumnWidth()}, u.table))
+	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.itemColumns()}, u.table))
 	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
 
 	right := container.NewHSplit(u.center, u.detail)
