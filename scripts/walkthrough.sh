@@ -19,6 +19,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  [ -n "${KEEP_LOG:-}" ] && cp "$log" "$KEEP_LOG"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -95,15 +96,43 @@ mark
 xdo key --window "$win" ctrl+f
 await '^focus search$'
 
+# highlighted ID: the row the table draws as selected, by the last
+# highlight line since the mark, must be ID (or none).
+highlighted() {
+  local got
+  got=$(tail -n +"$((since + 1))" "$log" | grep -E '^highlight ' | tail -n 1 | cut -d' ' -f2)
+  [ "$got" = "$1" ] || fail "row ${got:-?} is highlighted, want $1"
+}
+search() { # search TEXT: Ctrl+F, then typing replaces the search box's text
+  xdo key --window "$win" ctrl+f
+  xdo type --delay 60 "$1"
+}
+
 echo "walkthrough: typing searches; clicking a row opens that row"
 mark
 xdo type --delay 60 "A1-0"
 await '^view table query=A1-0 rows=9$'
 click row:A1-03
 await '^detail A1-03$'
+highlighted A1-03
+
+echo "walkthrough: after another search the highlight is the item in the pane or none"
+mark
+search "A1-05"
+await '^view table query=A1-05 rows=1$'
+highlighted none
+mark
+click row:A1-05 # the cell that looked selected when the row index stayed
+await '^detail A1-05$'
+highlighted A1-05
+mark
+search "A1-0"
+await '^view table query=A1-0 rows=9$'
+highlighted A1-05
 mark
 click row:A1-07
 await '^detail A1-07$'
+highlighted A1-07
 
 echo "walkthrough: a figure typed in the window is saved"
 mark

@@ -476,3 +476,16 @@ func TestRecordButtonIsWhollyOnScreenForEveryItem(t *testing.T) {
 		}
 	}
 }
+
+func TestCtrlFSelectsTheSearchSoTypingReplacesIt(t *testing.T) {
+	u, _ := newTestUI(t)
+	pressCtrl(u.win, fyne.KeyF)
+	typeText(u.win, "A1-01")
+	u.selectNav("A1")
+	tapRow(t, u, "A1-01") // the table takes the focus
+	pressCtrl(u.win, fyne.KeyF)
+	typeText(u.win, "A1-05")
+	if u.search.Text != "A1-05" || len(u.rows) != 1 || u.rows[0].ID != "A1-05" {
+		t.Errorf("search box %q lists %d rows", u.search.Text, len(u.rows))
+	}
+}

@@ -66,11 +66,13 @@ func (u *UI) buildTable() {
 	for i, c := range columns { // until fitColumns lays the table out
 		u.table.SetColumnWidth(i, c.width)
 	}
+	u.table.OnUnselected = func(widget.TableCellID) { u.trace("highlight none") }
 	u.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(u.rows) {
 			return
 		}
 		u.selectedCol = id.Col
+		u.trace("highlight %s", u.rows[id.Row].ID)
 		if it := u.rows[id.Row].ID; it != u.selected { // not a highlight following the pane
 			u.selected = it
 			u.showDetail(it)

@@ -19,6 +19,7 @@ import (
 //	focus search
 //	view overview|table query=Q rows=N
 //	detail ID
+//	highlight ID|none     the table row drawn as selected
 //	form TITLE
 //	say MESSAGE
 //	at KIND:NAME X Y      the centre of a row, navigation entry or button, in window pixels
@@ -43,10 +44,15 @@ func (u *UI) trace(format string, args ...any) {
 	}
 }
 
-// traceCell notes that a table cell now shows an item.
+// traceCell notes that a table cell now shows an item; the table reuses
+// cells in any column.
 func (u *UI) traceCell(c fyne.CanvasObject, col int, id string) {
-	if u.tr != nil && col == 1 {
+	switch {
+	case u.tr == nil:
+	case col == 1:
 		u.tr.cells[c] = id
+	default:
+		delete(u.tr.cells, c)
 	}
 }
 

@@ -236,11 +236,14 @@ func (u *UI) windowShortcut(s fyne.Shortcut) bool {
 	return false
 }
 
+// focusSearch is Ctrl+F: the search box, its text selected, so what is
+// typed next is a new search.
 func (u *UI) focusSearch() {
 	if u.nav == "overview" {
 		u.selectNav("all")
 	}
 	u.win.Canvas().Focus(u.search)
+	u.search.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // recompute judges every item at asOf and refreshes every view.
