@@ -204,12 +204,25 @@ func (u *UI) addGuide(o *fyne.Container) {
 // countLine writes the counts as text: 主要指标 22项：完成 3，……
 func (u *UI) countLine(title string, n tally) fyne.CanvasObject {
 	total := 0
+	var groups []string // the asked period's counts, then each earlier period's
 	var parts []string
-	for _, k := range n.keys() {
+	var period model.Period
+	for _, k := range n.keys() { // early keys come last, by period
 		total += n[k]
-		parts = append(parts, fmt.Sprintf("%s %d", k.label(), n[k]))
+		if k.early != period {
+			if len(parts) > 0 {
+				groups = append(groups, strings.Join(parts, tr("，")))
+			}
+			period, parts = k.early, []string{trf("按{{.P}}数据：", "P", k.early.Label())}
+			parts[0] += fmt.Sprintf("%s %d", tr(k.code.Label()), n[k])
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", tr(k.code.Label()), n[k]))
 	}
-	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + strings.Join(parts, tr("，")))
+	if len(parts) > 0 {
+		groups = append(groups, strings.Join(parts, tr("，")))
+	}
+	return wrapLabel(trf("{{.T}} {{.N}}项：", "T", title, "N", total) + strings.Join(groups, tr("；")))
 }
 
 // concernRow is one finding of 需关注事项: badge, ID and name (with the
@@ -252,7 +265,7 @@ func newStatusBar(counts tally) *statusBar {
 func (b *statusBar) CreateRenderer() fyne.WidgetRenderer {
 	r := &statusBarRenderer{b: b, parts: make([]*canvas.Rectangle, len(b.counts)), texts: make([]*canvas.Text, len(b.counts))}
 	for i, g := range model.StatusGroups {
-		bg, dark := StatusColor(toneCode(g.Tone))
+		bg, dark := ToneColor(g.Tone)
 		r.parts[i] = canvas.NewRectangle(bg)
 		fg := color.Color(color.White)
 		if dark {
@@ -263,16 +276,6 @@ func (b *statusBar) CreateRenderer() fyne.WidgetRenderer {
 		r.texts[i].TextStyle.Bold = true
 	}
 	return r
-}
-
-// toneCode is a status code of the tone, for its colour.
-func toneCode(t model.Tone) model.Code {
-	for _, c := range model.Codes {
-		if c.Tone() == t {
-			return c
-		}
-	}
-	return model.NoData
 }
 
 type statusBarRenderer struct {
@@ -335,7 +338,7 @@ func newLegend(early bool) fyne.CanvasObject {
 		if i == model.EarlyGroup && !early {
 			continue
 		}
-		bg, _ := StatusColor(toneCode(g.Tone))
+		bg, _ := ToneColor(g.Tone)
 		sw := canvas.NewRectangle(bg)
 		sw.SetMinSize(fyne.NewSize(12, 12))
 		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(tr(g.Label))))

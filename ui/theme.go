@@ -79,7 +79,12 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 // StatusColor is the badge colour of a status code, and whether text on it
 // should be dark (assets.ToneColour, shared with the PDF brief).
 func StatusColor(c model.Code) (bg color.Color, darkText bool) {
-	rgb, dark := assets.ToneColour(c.Tone())
+	return ToneColor(c.Tone())
+}
+
+// ToneColor is the colour of a tone, and whether text on it should be dark.
+func ToneColor(t model.Tone) (bg color.Color, darkText bool) {
+	rgb, dark := assets.ToneColour(t)
 	return color.NRGBA{rgb.R, rgb.G, rgb.B, 0xFF}, dark
 }
 

@@ -100,11 +100,17 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 	u.changed("")
 	tapSelect(t, u, u.periodSel, "全年（1-12月）")
 	o := texts(u.overview)
-	for _, want := range []string{"主要指标（附件1） 20项：", "按1-9月数据符合预期 1", "按1-9月数据低于预期 1", "按此前期间数据判断",
+	for _, want := range []string{"主要指标（附件1） 20项：目标待定 1，暂无数据 17；按1-9月数据：符合预期 1，低于预期 1", "按此前期间数据判断",
 		"A1-05 固定资产投资 · 同B1-03"} {
 		if !strings.Contains(o, want) {
 			t.Errorf("overview lacks %q:\n%s", want, o)
 		}
+	}
+	if find(u.overview, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*badge)
+		return ok && b.text.Text == "按1-9月数据低于预期"
+	}) == nil {
+		t.Error("the concern's badge does not say it rests on the 1-9月 figure")
 	}
 	if strings.Contains(o, "B1-03 固定资产投资") {
 		t.Errorf("the linked item is listed twice:\n%s", o)
