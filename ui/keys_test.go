@@ -489,3 +489,16 @@ func TestCtrlFSelectsTheSearchSoTypingReplacesIt(t *testing.T) {
 		t.Errorf("search box %q lists %d rows", u.search.Text, len(u.rows))
 	}
 }
+
+func TestCtrlZDoesNothingBehindAnOpenDialog(t *testing.T) {
+	u, st := newTestUI(t)
+	u.selectNav("A1")
+	tapRow(t, u, "A1-01")
+	recordThroughForm(t, u, "5.8")
+	test.Tap(button(t, u.detail, "添加备注…"))
+	u.win.Canvas().Unfocus() // the focus on the period list, which takes no shortcuts
+	pressCtrl(u.win, fyne.KeyZ)
+	if as, _ := st.Actuals(); len(as) != 1 {
+		t.Errorf("Ctrl+Z in a dialog undid a saved figure: %+v", as)
+	}
+}

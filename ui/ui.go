@@ -217,7 +217,14 @@ func (u *UI) build() {
 	// Fyne's desktop driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo
 	// before looking for a handler (internal/driver/glfw/window.go,
 	// triggersShortcut), so a CustomShortcut for Z would never fire.
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		// Not behind an open dialog: a form's period list has the focus
+		// without taking shortcuts, and Ctrl+Z there must not undo a
+		// saved change the reviewer cannot see.
+		if c.Overlays().Top() == nil {
+			u.undo()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.exportDialog() })
 }
