@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"slices"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,71 +15,21 @@ import (
 	"cn.planreview/planreview/model"
 )
 
-// tallyKey is what counts tell apart: the status, and for a judgement on
-// an earlier period's figure (model.Status.Early) that period, so such a
-// status is counted as a result of its own period, never the asked one.
-type tallyKey struct {
-	code  model.Code
-	early model.Period // zero unless the status is early
-}
-
-// tally counts statuses by tallyKey.
-type tally map[tallyKey]int
-
-func (t tally) add(s model.Status) {
-	k := tallyKey{code: s.Code}
-	if s.Early {
-		k.early = s.Period
+// keyLabel names a status key in the window's language: 符合预期, or
+// 按1-9月数据符合预期.
+func keyLabel(k model.StatusKey) string {
+	if k.Early.IsZero() {
+		return tr(k.Code.Label())
 	}
-	t[k]++
-}
-
-// keys are the tally's keys in the order counts are written: statuses of
-// the asked period first, in model.Codes order, then early ones by period.
-func (t tally) keys() []tallyKey {
-	var out []tallyKey
-	for _, c := range model.Codes {
-		if t[tallyKey{code: c}] > 0 {
-			out = append(out, tallyKey{code: c})
-		}
-	}
-	var early []tallyKey
-	for k := range t {
-		if !k.early.IsZero() && t[k] > 0 {
-			early = append(early, k)
-		}
-	}
-	sort.Slice(early, func(i, j int) bool {
-		if early[i].early != early[j].early {
-			return early[i].early.Before(early[j].early)
-		}
-		return slices.Index(model.Codes, early[i].code) < slices.Index(model.Codes, early[j].code)
-	})
-	return append(out, early...)
-}
-
-// group is the bar group of the key, as model.Status.Group.
-func (k tallyKey) group() int {
-	if !k.early.IsZero() {
-		return model.EarlyGroup
-	}
-	return k.code.Group()
-}
-
-// label names the key: 符合预期, or 按1-9月数据符合预期.
-func (k tallyKey) label() string {
-	if k.early.IsZero() {
-		return tr(k.code.Label())
-	}
-	return trf("按{{.P}}数据{{.S}}", "P", periodLabel(k.early), "S", tr(k.code.Label()))
+	return trf("按{{.P}}数据{{.S}}", "P", k.Early.Label(), "S", tr(k.Code.Label()))
 }
 
 // countStatuses counts the statuses of the items the filter keeps.
-func (u *UI) countStatuses(filter func(model.Item) bool) tally {
-	n := tally{}
+func (u *UI) countStatuses(filter func(model.Item) bool) model.Tally {
+	n := model.Tally{}
 	for _, it := range u.plan.Items {
 		if filter(it) {
-			n.add(u.statuses[it.ID])
+			n.Add(u.statuses[it.ID])
 		}
 	}
 	return n
@@ -122,16 +70,16 @@ func (u *UI) buildOverview() {
 		if kind == model.KindIndicator {
 			// As the brief counts them: 20 numbered indicators, each the
 			// worst of its rows.
-			n = tally{}
+			n = model.Tally{}
 			for _, s := range u.review.IndicatorRollup(u.asOf) {
-				n.add(s)
+				n.Add(s)
 			}
 		}
 		o.Add(widget.NewSeparator())
 		o.Add(u.countLine(tr(p.title), n))
 		o.Add(newStatusBar(n))
 	}
-	o.Add(newLegend(hasEarly(total)))
+	o.Add(newLegend(total.HasEarly()))
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("需关注事项"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	// The first items needing attention, in the notice's order; all of
@@ -202,22 +150,22 @@ func (u *UI) addGuide(o *fyne.Container) {
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3，……
-func (u *UI) countLine(title string, n tally) fyne.CanvasObject {
+func (u *UI) countLine(title string, n model.Tally) fyne.CanvasObject {
 	total := 0
 	var groups []string // the asked period's counts, then each earlier period's
 	var parts []string
 	var period model.Period
-	for _, k := range n.keys() { // early keys come last, by period
+	for _, k := range n.Keys() { // early keys come last, by period
 		total += n[k]
-		if k.early != period {
+		if k.Early != period {
 			if len(parts) > 0 {
 				groups = append(groups, strings.Join(parts, tr("，")))
 			}
-			period, parts = k.early, []string{trf("按{{.P}}数据：", "P", k.early.Label())}
-			parts[0] += fmt.Sprintf("%s %d", tr(k.code.Label()), n[k])
+			period, parts = k.Early, []string{trf("按{{.P}}数据：", "P", k.Early.Label())}
+			parts[0] += fmt.Sprintf("%s %d", tr(k.Code.Label()), n[k])
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", tr(k.code.Label()), n[k]))
+		parts = append(parts, fmt.Sprintf("%s %d", tr(k.Code.Label()), n[k]))
 	}
 	if len(parts) > 0 {
 		groups = append(groups, strings.Join(parts, tr("，")))
@@ -232,7 +180,7 @@ func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
 	b := newBadge()
 	b.set(s)
 	if s.Early {
-		b.text.Text = tallyKey{code: s.Code, early: s.Period}.label()
+		b.text.Text = keyLabel(model.KeyOf(s))
 	}
 	title := it.ID + " " + it.Name
 	for _, also := range cn.Also {
@@ -253,10 +201,10 @@ type statusBar struct {
 	counts []int
 }
 
-func newStatusBar(counts tally) *statusBar {
+func newStatusBar(counts model.Tally) *statusBar {
 	b := &statusBar{counts: make([]int, len(model.StatusGroups))}
 	for k, n := range counts {
-		b.counts[k.group()] += n
+		b.counts[k.Group()] += n
 	}
 	b.ExtendBaseWidget(b)
 	return b
@@ -344,14 +292,4 @@ func newLegend(early bool) fyne.CanvasObject {
 		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(tr(g.Label))))
 	}
 	return box
-}
-
-// hasEarly reports whether any status counted is an early judgement.
-func hasEarly(n tally) bool {
-	for k, c := range n {
-		if !k.early.IsZero() && c > 0 {
-			return true
-		}
-	}
-	return false
 }

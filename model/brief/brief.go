@@ -6,8 +6,6 @@ package brief
 
 import (
 	"fmt"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -69,29 +67,11 @@ type Bar struct {
 	Counts []CodeCount
 }
 
-// CodeCount is how many items have a status; Early is the period of the
-// figure when they were judged on one earlier than the brief's
-// (model.Status.Early), zero otherwise.
+// CodeCount is how many items have a status, an early judgement
+// counted by the period it was judged on (model.StatusKey).
 type CodeCount struct {
-	Code  model.Code
-	Early model.Period
+	model.StatusKey
 	Count int
-}
-
-// Group is the index in model.StatusGroups of the counted statuses' group.
-func (c CodeCount) Group() int {
-	if !c.Early.IsZero() {
-		return model.EarlyGroup
-	}
-	return c.Code.Group()
-}
-
-// Label names the counted status: 符合预期, or 按1-9月数据符合预期.
-func (c CodeCount) Label() string {
-	if c.Early.IsZero() {
-		return c.Code.Label()
-	}
-	return model.EarlyLabel(c.Code, c.Early)
 }
 
 // Table is a table with a caption, its columns and rows grouped under
@@ -352,30 +332,15 @@ func countCodes(ss []model.Status, c model.Code) int {
 	return n
 }
 
-// codeCounts counts statuses by code, those of the brief's period first,
-// then the early ones by the period they were judged on.
+// codeCounts counts statuses by key, in the order counts are written.
 func codeCounts(ss []model.Status) []CodeCount {
-	n := map[CodeCount]int{}
-	var periods []model.Period
+	t := model.Tally{}
 	for _, s := range ss {
-		k := CodeCount{Code: s.Code}
-		if s.Early {
-			k.Early = s.Period
-			if !slices.Contains(periods, s.Period) {
-				periods = append(periods, s.Period)
-			}
-		}
-		n[k]++
+		t.Add(s)
 	}
-	sort.Slice(periods, func(i, j int) bool { return periods[i].Before(periods[j]) })
 	var out []CodeCount
-	for _, p := range append([]model.Period{{}}, periods...) {
-		for _, c := range model.Codes {
-			if k := (CodeCount{Code: c, Early: p}); n[k] > 0 {
-				k.Count = n[k]
-				out = append(out, k)
-			}
-		}
+	for _, k := range t.Keys() {
+		out = append(out, CodeCount{k, t[k]})
 	}
 	return out
 }
