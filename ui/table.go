@@ -14,7 +14,7 @@ import (
 
 // The table's columns: the width each gets when there is room, and the
 // narrowest it may become before the table scrolls sideways instead (a
-// name still shows seven characters, a target such as 增长6%左右 whole).
+// name still shows five characters, a target such as 增长6%左右 whole).
 // The 编号 and 状态 columns are measured: see idColumnWidth and
 // statusColumnWidth.
 var columns = []struct {
@@ -22,7 +22,7 @@ var columns = []struct {
 	width float32
 	min   float32
 }{
-	{"编号", 66, 66}, {"名称", 160, 104}, {"目标", 112, 96}, {"最新实际", 104, 96}, {"状态", 104, 104}, {"进度", 80, 72},
+	{"编号", 66, 66}, {"名称", 160, 96}, {"目标", 112, 96}, {"最新实际", 104, 88}, {"状态", 104, 104}, {"进度", 80, 72},
 }
 
 func (u *UI) buildTable() {
@@ -97,7 +97,7 @@ func (u *UI) idColumnWidth() float32 {
 }
 
 // statusColumnWidth is as wide as the longest status badge in the
-// interface's language (慢于序时进度, Better than target), so no status is
+// interface's language (慢于序时进度, Missed deadline), so no status is
 // cut to its first character.
 func (u *UI) statusColumnWidth() float32 {
 	th := u.app.Settings().Theme()
@@ -106,7 +106,7 @@ func (u *UI) statusColumnWidth() float32 {
 	for _, c := range model.Codes {
 		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
 	}
-	w := longest + 12 + 2*th.Size(theme.SizeNameInnerPadding) // the badge's margin, the cell's padding
+	w := longest + 12 + th.Size(theme.SizeNameInnerPadding) // the badge's margin, a gap before the next column
 	return float32(math.Max(float64(columns[4].min), math.Ceil(float64(w))))
 }
 
@@ -234,7 +234,33 @@ func (f fitColumns) widths(width float32) []float32 {
 			out[i] = c.min
 		}
 	}
+	if avail < sumMin {
+		f.fillView(out, width)
+	}
 	return out
+}
+
+// fillView widens the growing columns among those wholly in view, when the
+// table must scroll sideways anyway, so that they end at the view's edge:
+// the room otherwise left beside the last of them goes to the names.
+func (f fitColumns) fillView(out []float32, width float32) {
+	var used, grow float32
+	last := -1
+	for i, w := range out {
+		if used+w > width-4 {
+			break
+		}
+		used += w + f.gap
+		grow += f.cols[i].grow
+		last = i
+	}
+	spare := width - 4 - (used - f.gap)
+	if grow == 0 || spare <= 0 {
+		return
+	}
+	for i := 0; i <= last; i++ {
+		out[i] += spare * f.cols[i].grow / grow
+	}
 }
 
 func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
