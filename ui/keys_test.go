@@ -119,6 +119,12 @@ func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
 	if u.search.SelectedText() != "湾北" {
 		t.Errorf("Ctrl+A in the search box selected %q", u.search.SelectedText())
 	}
+	u.search.SetText("湾北 a2-0")
+	u.search.CursorColumn = len([]rune(u.search.Text))
+	pressCtrl(u.win, fyne.KeyBackspace) // the entry's own: delete a word
+	if u.search.Text != "湾北 " {
+		t.Errorf("Ctrl+Backspace in the search box left %q", u.search.Text)
+	}
 	pressCtrl(u.win, fyne.KeyP)
 	if u.activeForm == nil || !strings.Contains(u.activeForm.title, "简报") {
 		t.Fatal("Ctrl+P in the search box did not open the brief dialog")

@@ -87,6 +87,7 @@ type UI struct {
 
 	detailButtons []*widget.Button  // the detail pane's buttons, for the trace
 	allHistory    string            // the item whose whole history the pane lists
+	windowKeys    map[string]bool   // the window's shortcuts, by name, for the search box to pass on
 	shown         string            // the item the detail pane was built for
 	revealNote    int64             // a note just saved, for the pane to show
 	reveal        fyne.CanvasObject // its line in the pane
@@ -211,13 +212,25 @@ func (u *UI) build() {
 	status := container.NewBorder(nil, nil, nil, u.whoBox, u.message)
 	u.win.SetContent(container.NewStack(container.NewBorder(toolbar, status, nil, nil, main), u.tips.layer))
 
+	u.addShortcuts()
+}
+
+// addShortcuts registers the window's keys.
+func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.focusSearch() })
+	u.windowKeys = map[string]bool{}
+	add := func(s fyne.Shortcut, f func()) {
+		u.windowKeys[s.ShortcutName()] = true
+		c.AddShortcut(s, func(fyne.Shortcut) { f() })
+	}
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	add(ctrl(fyne.KeyF), u.focusSearch)
 	// Fyne's desktop driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo
 	// before looking for a handler (internal/driver/glfw/window.go,
 	// triggersShortcut), so a CustomShortcut for Z would never fire.
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+	add(&fyne.ShortcutUndo{}, func() {
 		// Not behind an open dialog: a form's period list has the focus
 		// without taking shortcuts, and Ctrl+Z there must not undo a
 		// saved change the reviewer cannot see.
@@ -225,22 +238,20 @@ func (u *UI) build() {
 			u.undo()
 		}
 	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.exportDialog() })
+	add(ctrl(fyne.KeyP), u.exportDialog)
 }
 
 // windowShortcut lets the search box pass the window's shortcuts on: the
 // driver hands every shortcut to the focused entry alone, which would
 // swallow Ctrl+P and Ctrl+F and undo the typing in the search box instead
-// of the reviewer's last change. Copy, paste and select-all stay the
-// entry's.
+// of the reviewer's last change. The entry's own (copy, paste, select
+// all, Ctrl+arrows and Ctrl+Backspace by word) stay the entry's.
 func (u *UI) windowShortcut(s fyne.Shortcut) bool {
-	switch s.(type) {
-	case *fyne.ShortcutUndo, *desktop.CustomShortcut:
-		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
-		return true
+	if !u.windowKeys[s.ShortcutName()] {
+		return false
 	}
-	return false
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+	return true
 }
 
 // focusSearch is Ctrl+F: the search box, its text selected, so what is
