@@ -146,7 +146,7 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 		model.Rate: tr("增速或变化幅度，与目标直接比较"), model.Level: tr("时点水平，与目标直接比较")}[it.Measure]
 	box.Add(wrapLabel(tr("口径：") + measure))
 	if !it.Deadline.IsZero() {
-		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", model.DeadlineName(it.Deadline), "P", it.Deadline.Label())))
+		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", model.DeadlineName(it.Deadline), "P", periodLabel(it.Deadline))))
 	}
 	if it.SameAs != "" {
 		o, _ := u.plan.Item(it.SameAs)
@@ -265,7 +265,7 @@ func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
 		n := notes[i]
 		when := tr("不限期间")
 		if !n.Period.IsZero() {
-			when = n.Period.Label()
+			when = periodLabel(n.Period)
 		}
 		text := "［" + when + "］" + n.Body + "（" + n.Author + "，" + n.Updated.Format("2006-01-02") + "）"
 		note := n

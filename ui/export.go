@@ -121,10 +121,10 @@ func (u *UI) showPeriodGap(l *widget.Label, p model.Period) {
 		l.Hide()
 		return
 	}
-	text := trf("所选期间{{.P}}，{{.T}}项主要指标中{{.M}}项尚无该期数据。", "P", p.Label(), "T", g.Total, "M", g.Missing)
+	text := trf("所选期间{{.P}}，{{.T}}项主要指标中{{.M}}项尚无该期数据。", "P", periodLabel(p), "T", g.Total, "M", g.Missing)
 	if g.Behind() {
 		text = trf("所选期间{{.P}}，{{.T}}项主要指标中{{.M}}项尚无该期数据（最新数据为{{.N}}）。",
-			"P", p.Label(), "T", g.Total, "M", g.Missing, "N", g.Newest.Label())
+			"P", periodLabel(p), "T", g.Total, "M", g.Missing, "N", periodLabel(g.Newest))
 	}
 	setWrapped(l, text)
 	l.Show()

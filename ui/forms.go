@@ -249,7 +249,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 			f.fail("", err)
 			return false
 		}
-		msg := trf("已保存 {{.ID}} {{.P}} 的实际值", "ID", where, "P", a.Period.Label())
+		msg := trf("已保存 {{.ID}} {{.P}} 的实际值", "ID", where, "P", periodLabel(a.Period))
 		u.changed(msg)
 		return true
 	})
@@ -269,7 +269,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 }
 
 func (u *UI) confirmDeleteActual(id string, p model.Period) {
-	dialog.ShowConfirm(tr("删除实际值"), trf("删除 {{.ID}} {{.P}} 的实际值？修改记录中会保留原值，可撤销。", "ID", id, "P", p.Label()),
+	dialog.ShowConfirm(tr("删除实际值"), trf("删除 {{.ID}} {{.P}} 的实际值？修改记录中会保留原值，可撤销。", "ID", id, "P", periodLabel(p)),
 		func(ok bool) {
 			if !ok {
 				return
@@ -283,7 +283,7 @@ func (u *UI) confirmDeleteActual(id string, p model.Period) {
 				u.showError(err)
 				return
 			}
-			u.changed(trf("已删除 {{.ID}} {{.P}} 的实际值", "ID", id, "P", p.Label()))
+			u.changed(trf("已删除 {{.ID}} {{.P}} 的实际值", "ID", id, "P", periodLabel(p)))
 		}, u.win)
 }
 
@@ -460,7 +460,7 @@ func (u *UI) toggleLock() {
 	reason := newEscMultiLine(nil)
 	reason.SetMinRowsVisible(2)
 	if u.isLocked(p) {
-		f := u.newForm(trf("解锁{{.P}}", "P", p.Label()), func(f *form) bool {
+		f := u.newForm(trf("解锁{{.P}}", "P", periodLabel(p)), func(f *form) bool {
 			by, ok := f.by()
 			if !ok {
 				return false
@@ -473,14 +473,14 @@ func (u *UI) toggleLock() {
 				f.fail("", err)
 				return false
 			}
-			u.changed(trf("已解锁{{.P}}", "P", p.Label()))
+			u.changed(trf("已解锁{{.P}}", "P", periodLabel(p)))
 			return true
 		})
 		f.add(tr("理由"), reason, tr("必填：该期间的简报已报出，解锁后数据可能与简报不一致"))
 		f.show()
 		return
 	}
-	f := u.newForm(trf("锁定{{.P}}", "P", p.Label()), func(f *form) bool {
+	f := u.newForm(trf("锁定{{.P}}", "P", periodLabel(p)), func(f *form) bool {
 		by, ok := f.by()
 		if !ok {
 			return false
@@ -489,7 +489,7 @@ func (u *UI) toggleLock() {
 			f.fail("", err)
 			return false
 		}
-		u.changed(trf("已锁定{{.P}}：该期间的实际值、备注和人工认定不能再修改", "P", p.Label()))
+		u.changed(trf("已锁定{{.P}}：该期间的实际值、备注和人工认定不能再修改", "P", periodLabel(p)))
 		return true
 	})
 	f.add(tr("说明"), reason, tr("如：前三季度简报已报送市人大财经委"))

@@ -21,7 +21,7 @@ func keyLabel(k model.StatusKey) string {
 	if k.Early.IsZero() {
 		return tr(k.Code.Label())
 	}
-	return trf("按{{.P}}数据{{.S}}", "P", k.Early.Label(), "S", tr(k.Code.Label()))
+	return trf("按{{.P}}数据{{.S}}", "P", periodLabel(k.Early), "S", tr(k.Code.Label()))
 }
 
 // countStatuses counts the statuses of the items the filter keeps.
@@ -161,7 +161,7 @@ func (u *UI) countLine(title string, n model.Tally) fyne.CanvasObject {
 			if len(parts) > 0 {
 				groups = append(groups, strings.Join(parts, tr("，")))
 			}
-			period, parts = k.Early, []string{trf("按{{.P}}数据：", "P", k.Early.Label())}
+			period, parts = k.Early, []string{trf("按{{.P}}数据：", "P", periodLabel(k.Early))}
 			parts[0] += fmt.Sprintf("%s %d", tr(k.Code.Label()), n[k])
 			continue
 		}

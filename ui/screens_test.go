@@ -225,8 +225,9 @@ func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool)
 }
 
 // TestReasonsFollowTheLanguage: in English the detail pane and the
-// overview's attention list give reasons in English; back in Chinese they
-// are the brief's own sentences again.
+// overview's attention list give reasons in English, periods read Jan-Sep
+// and the overview has no full-width punctuation; back in Chinese the
+// reasons are the brief's own sentences again.
 func TestReasonsFollowTheLanguage(t *testing.T) {
 	u := newScreenUI(t, 1280, 720, "en")
 	u.asOf = model.Period{Year: 2023, Month: 9}
@@ -237,6 +238,12 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 		if !strings.Contains(all, "Jan-Sep: up 9.1%, 0.9 points below the target") || strings.Contains(all, "低于目标") {
 			t.Errorf("English %s:\n%s", name, all)
 		}
+	}
+	if got := u.periodSel.Selected; got != "Q1–Q3 (Jan-Sep)" {
+		t.Errorf("English period choice %q", got)
+	}
+	if all := texts(u.overview); !strings.Contains(all, "Progress as of 2023 Jan-Sep (Q1–Q3)") || strings.ContainsAny(all, "，（）") {
+		t.Errorf("English overview:\n%s", all)
 	}
 	u.languageSl.SetSelected(LanguageName("zh"))
 	u.selectItem("A1-05")

@@ -191,7 +191,7 @@ func previewCell(r sheet.Row, col int) (string, bool) {
 		return or(r.ItemName, r.TypedName), false
 	case 3:
 		if !r.Actual.Period.IsZero() {
-			return r.Actual.Period.Label(), false
+			return periodLabel(r.Actual.Period), false
 		}
 		return r.TypedPeriod, false
 	case 4:

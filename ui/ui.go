@@ -485,14 +485,15 @@ func (u *UI) undo() {
 		"Item", c.ItemID, "Period", u.periodLabel(c.Period))))
 }
 
-// periodLabel is a stored period ("2023-09") as people write it (1-9月);
+// periodLabel is a stored period ("2023-09") as people write it (1-9月,
+// Jan-Sep in English);
 // "" for a change that has none.
 func (u *UI) periodLabel(stored string) string {
 	if stored == "" {
 		return ""
 	}
 	if p, err := model.ParsePeriod(stored, u.plan.Year); err == nil {
-		return p.Label()
+		return periodLabel(p)
 	}
 	return stored
 }
@@ -502,7 +503,7 @@ func (u *UI) isLocked(p model.Period) bool { _, ok := u.locks[p]; return ok }
 
 // errLocked is how a locked period is reported before anything is tried.
 func (u *UI) errLocked(p model.Period) error {
-	return fmt.Errorf("%w：%s", store.ErrLocked, trf("{{.P}}已锁定（简报已报出），请先解锁", "P", p.Label()))
+	return fmt.Errorf("%w：%s", store.ErrLocked, trf("{{.P}}已锁定（简报已报出），请先解锁", "P", periodLabel(p)))
 }
 
 var errNoReviewer = errors.New("请先填写审阅人姓名")
