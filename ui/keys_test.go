@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -501,5 +502,27 @@ func TestCtrlFSelectsTheSearchSoTypingReplacesIt(t *testing.T) {
 	typeText(u.win, "A1-05")
 	if u.search.Text != "A1-05" || len(u.rows) != 1 || u.rows[0].ID != "A1-05" {
 		t.Errorf("search box %q lists %d rows", u.search.Text, len(u.rows))
+	}
+}
+
+func TestOneWheelStepMovesTheOverviewAsFarAsOtherPrograms(t *testing.T) {
+	u, st := newTestUI(t)
+	// Figures below target, so the overview lists them under 需关注.
+	for _, f := range []struct {
+		id string
+		v  float64
+	}{{"A1-02", 4.2}, {"A1-05", 9.1}, {"A1-07", 13.1}, {"A1-13a", 5.2}, {"B1-01", 270}, {"B1-02", 80}} {
+		if _, err := st.RecordActual(model.Actual{ItemID: f.id, Period: model.Period{Year: 2023, Month: 9}, Value: f.v}, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.changed("")
+	u.selectNav("overview")
+	scroll := u.center.Objects[0].(*container.Scroll)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(scroll).Add(fyne.NewPos(100, 100))
+	scroll.Refresh() // as the driver does before a frame: the content takes its new height
+	test.Scroll(u.win.Canvas(), at, 0, -driverWheelStep)
+	if got := scroll.Offset.Y; got < 60 {
+		t.Errorf("one wheel step moved the overview %.0f px", got)
 	}
 }

@@ -202,7 +202,8 @@ func (u *UI) build() {
 	u.statusSel.SetSelectedIndex(0)
 	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
 	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.itemColumns()}, u.table))
-	u.center.Objects = []fyne.CanvasObject{container.NewVScroll(u.overview), u.tablePane}
+	overview, _ := newWheelScroll(u.overview)
+	u.center.Objects = []fyne.CanvasObject{overview, u.tablePane}
 
 	right := container.NewHSplit(u.center, u.detail)
 	right.Offset = 0.6
