@@ -7,34 +7,27 @@ import (
 	_ "embed"
 )
 
-// FontRegular is PlanReview Sans SC Regular: a TrueType (glyf) subset of
-// Noto Sans CJK SC built by scripts/build-font.sh (SIL OFL 1.1, see
-// fonts/OFL.txt).
-//
-//go:embed fonts/PlanReviewSansSC-Regular.ttf
-var FontRegular []byte
-
-// FontBold is PlanReview Sans SC Bold.
-//
-//go:embed fonts/PlanReviewSansSC-Bold.ttf
-var FontBold []byte
-
-// FontRegularCommon and FontBoldCommon are smaller subsets of the same
-// faces: GB2312 and 通用规范汉字表 without the rest of U+4E00–9FFF. The PDF
-// brief uses them unless its text needs the full fonts: fpdf loads and
-// subsets a font in time that grows with its glyphs.
+// FontRegularCommon is PlanReview Sans SC Regular for the PDF brief: a
+// TrueType (glyf) subset of Noto Sans CJK SC built by scripts/build-font.sh
+// (SIL OFL 1.1, see fonts/OFL.txt) holding GB2312 and 通用规范汉字表, the
+// standard character set of official documents, with the notice's own
+// characters. fpdf reads only TrueType outlines. A character outside it is
+// printed as 〓 and named in the export's report; the window's faces below
+// have all of U+4E00–9FFF. Full TrueType faces are not carried: they would
+// put planreview.exe over 45 MB, more than many mail systems take
+// (docs/PERFORMANCE.md).
 //
 //go:embed fonts/PlanReviewSansSC-Regular-Common.ttf
 var FontRegularCommon []byte
 
-// FontBoldCommon: see FontRegularCommon.
+// FontBoldCommon is the bold face of FontRegularCommon.
 //
 //go:embed fonts/PlanReviewSansSC-Bold-Common.ttf
 var FontBoldCommon []byte
 
-// UIFontRegular and UIFontBold are the same faces, same glyphs, with the
-// source's PostScript (CFF) outlines: for the window. Fyne's font parser
-// reads CFF glyphs when they are drawn but parses every TrueType glyph
+// UIFontRegular and UIFontBold are the same faces with all of U+4E00–9FFF
+// and the source's PostScript (CFF) outlines: for the window. Fyne's font
+// parser reads CFF glyphs when they are drawn but parses every TrueType glyph
 // when the font is loaded — 59 ms against 4 ms per face, and the window
 // loads each face at start. fpdf reads only TrueType, hence both.
 //

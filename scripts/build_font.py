@@ -5,10 +5,11 @@ Reads the "Noto Sans CJK SC" face out of the NotoSansCJK-{Regular,Bold}.ttc
 collections, subsets it to the characters the app needs, converts the CFF
 outlines to quadratic TrueType (glyf) outlines, renames the family (the OFL
 Reserved Font Name rule forbids calling a modified font "Noto") and writes
-single-face .ttf files (for the PDF), the same subsets with their CFF
-outlines as .otf files (for the window), smaller -Common.ttf subsets
-without the rarer ideographs (the PDF's first choice), and OFL.txt into
-assets/fonts/.
+the subsets with their CFF outlines as .otf files (for the window),
+smaller TrueType -Common.ttf subsets without the rarer ideographs (for
+the PDF), and OFL.txt into assets/fonts/. The full TrueType subset is built
+only to check the .otf against it and then removed: the program does not
+carry it, to stay under 45 MB (docs/PERFORMANCE.md).
 
 Run through scripts/build-font.sh, which installs the Debian packages this
 needs. It must be run with Debian's /usr/bin/python3 (python3-fontTools).
@@ -340,14 +341,16 @@ def main():
                              + " ".join(f"U+{c:04X}" for c in bad))
         print(f"{out}: face #{idx}, {n_glyphs} glyphs, {n_cmap} code points, "
               f"{os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
+        full_ttf = out
         t1 = time.monotonic()
         _, n_otf, _, _, out = build_one(weight, cps, args.out_dir, deb_ver, keep_cff=True)
         if n_otf != n_glyphs:
             raise SystemExit(f"{out}: {n_otf} glyphs, the TrueType file has {n_glyphs}")
         print(f"{out}: {n_otf} glyphs, {os.path.getsize(out)} bytes, {time.monotonic() - t1:.1f}s")
-        # The PDF's first choice: without the rest of U+4E00-9FFF, fpdf
-        # loads and subsets it in well under half the time; a brief with a
-        # character outside it is drawn again with the full font.
+        os.remove(full_ttf)
+        # The PDF's font: without the rest of U+4E00-9FFF, fpdf loads and
+        # subsets it in well under half the time, and the program stays
+        # small enough to mail.
         t1 = time.monotonic()
         _, n_common, n_cmap, _, out = build_one(weight, common, args.out_dir, deb_ver, suffix="-Common")
         print(f"{out}: {n_common} glyphs, {n_cmap} code points, "

@@ -30,6 +30,10 @@ fail() { echo "Windows smoke test failed: $*" >&2; exit 1; }
 headers=$(x86_64-w64-mingw32-objdump -p -h out/windows/planreview.exe)
 [[ "$headers" == *"(Windows GUI)"* ]] || fail "not a GUI program"
 [[ "$headers" == *".rsrc"* ]] || fail "no resources (icon, version)"
+# Many government mail systems refuse larger attachments.
+size=$(stat -c %s out/windows/planreview.exe)
+echo "planreview.exe: $size bytes"
+[ "$size" -le 45000000 ] || fail "planreview.exe is $size bytes, more than 45 MB"
 
 start=$(date +%s%N)
 run list --json >"$work/list.json"

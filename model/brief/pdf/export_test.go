@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -235,55 +236,48 @@ func TestMissingCharactersAreReported(t *testing.T) {
 	}
 }
 
-// rareChar is an ideograph the full font has and the common one lacks.
+// rareChar is an ideograph the window's font has and the brief's lacks:
+// one outside GB2312 and 通用规范汉字表.
 func rareChar(t *testing.T) rune {
 	t.Helper()
-	full, err := sfnt.Parse(assets.FontRegular)
+	window, err := sfnt.Parse(assets.UIFontRegular)
 	if err != nil {
 		t.Fatal(err)
 	}
-	common, err := sfnt.Parse(assets.FontRegularCommon)
+	brief, err := sfnt.Parse(assets.FontRegularCommon)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf sfnt.Buffer
 	for c := rune(0x9FA5); c >= 0x4E00; c-- {
-		f, _ := full.GlyphIndex(&buf, c)
-		k, _ := common.GlyphIndex(&buf, c)
-		if f != 0 && k == 0 {
+		w, _ := window.GlyphIndex(&buf, c)
+		b, _ := brief.GlyphIndex(&buf, c)
+		if w != 0 && b == 0 {
 			return c
 		}
 	}
-	t.Fatal("the common font has every ideograph of the full one")
+	t.Fatal("the brief's font has every ideograph of the window's")
 	return 0
 }
 
-// TestRareCharactersUseTheFullFont: a brief is drawn with the smaller
-// common font, and again with the full one when its text needs it; either
-// way every character comes out, none as 〓.
-func TestRareCharactersUseTheFullFont(t *testing.T) {
+// TestRareCharactersAreMarkedAndNamed: a character outside the standard
+// set official documents use is printed as 〓 and named with where it is,
+// so the reviewer can reword it; the rest of the note is printed as typed.
+func TestRareCharactersAreMarkedAndNamed(t *testing.T) {
 	need(t, "pdftotext")
 	c := rareChar(t)
 	st := seed(t)
-	note := "联络人：王" + string(c) + "，电话见附表。"
-	if _, err := st.AddNote("A1-01", p(9), note, "张三"); err != nil {
+	if _, err := st.AddNote("A1-01", p(9), "联络人：王"+string(c)+"，电话见附表。", "张三"); err != nil {
 		t.Fatal(err)
 	}
-	path, data, rep := export(t, st, opts(9))
-	if len(rep.Missing) != 0 {
-		t.Fatalf("reported missing: %+v", rep.Missing)
+	path, _, rep := export(t, st, opts(9))
+	if len(rep.Missing) != 1 || rep.Missing[0].Char != c || rep.Missing[0].Where != "A1-01" {
+		t.Fatalf("reported missing: %+v, want %q in A1-01", rep.Missing, c)
 	}
-	if !strings.Contains(flat(pdftotext(t, path)), note) {
-		t.Errorf("the note with %q (U+%04X) did not come back from the PDF", c, c)
+	if msg := pdf.MissingText(rep.Missing); !strings.Contains(msg, fmt.Sprintf("U+%04X", c)) {
+		t.Errorf("message %q does not name U+%04X", msg, c)
 	}
-	// The same brief without that character is drawn with the common
-	// font: a smaller file, as fewer glyphs' metrics are embedded.
-	st2 := seed(t)
-	if _, err := st2.AddNote("A1-01", p(9), "联络人：王丽，电话见附表。", "张三"); err != nil {
-		t.Fatal(err)
-	}
-	_, data2, _ := export(t, st2, opts(9))
-	if len(data2) >= len(data) {
-		t.Errorf("common-font brief %d bytes, full-font brief %d: the common font was not used", len(data2), len(data))
+	if !strings.Contains(flat(pdftotext(t, path)), "联络人：王〓，电话见附表。") {
+		t.Errorf("the note with %q (U+%04X) is not printed with 〓 in its place", c, c)
 	}
 }

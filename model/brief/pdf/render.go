@@ -60,10 +60,7 @@ type Missing struct {
 
 // Render writes the brief as a PDF to w.
 func Render(b brief.Brief, date time.Time, w io.Writer) (Report, error) {
-	final, err := draw(b, date, commonFonts)
-	if err == nil && final.needFull {
-		final, err = draw(b, date, fullFonts)
-	}
+	final, err := draw(b, date, briefFonts)
 	if err != nil {
 		return Report{}, err
 	}
@@ -84,9 +81,6 @@ type renderer struct {
 	where   string
 	missing map[rune]map[string]bool
 	fonts   *fontSet
-	// needFull is set when the text holds a character the common font
-	// lacks and the full one has.
-	needFull bool
 }
 
 // nbAlias stands for the page count in “共 M 页” until the end. Its digits
@@ -186,16 +180,10 @@ type fontSet struct {
 	buf           sfnt.Buffer
 }
 
-// The brief is drawn with the common font unless it holds a character only
-// the full font has, then drawn again with that. fpdf parses and subsets
-// a font in time that grows with its glyphs: the common one (GB2312 and
-// 通用规范汉字表, 9,800 glyphs) loads in well under half the time of the
-// full one (all of U+4E00–9FFF, 22,700), which was most of the time of
-// the bundled plan's brief.
-var (
-	commonFonts = &fontSet{regular: assets.FontRegularCommon, bold: assets.FontBoldCommon}
-	fullFonts   = &fontSet{regular: assets.FontRegular, bold: assets.FontBold}
-)
+// The brief is drawn with GB2312 and 通用规范汉字表 (9,700 glyphs), the
+// characters official documents use; others are printed as 〓 and
+// reported (see assets.FontRegularCommon for why there is no fuller face).
+var briefFonts = &fontSet{regular: assets.FontRegularCommon, bold: assets.FontBoldCommon}
 
 // has reports whether the set has a glyph for c; answers are cached,
 // since a brief asks about the same few thousand characters.
@@ -236,9 +224,6 @@ func (r *renderer) checked(s string) string {
 	var b strings.Builder
 	for _, c := range s {
 		if c >= 0x20 && !r.fonts.has(c) {
-			if r.fonts != fullFonts && fullFonts.has(c) {
-				r.needFull = true // this drawing is discarded: see Render
-			}
 			if r.missing[c] == nil {
 				r.missing[c] = map[string]bool{}
 			}
