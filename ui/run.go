@@ -50,7 +50,7 @@ func Run(path string, stderr io.Writer) int {
 	a.Settings().SetTheme(ThemeFromPreference(a.Preferences().String(prefTheme)))
 	fontsReady := warmFonts()
 	w := a.NewWindow(tr("计划审阅"))
-	w.Resize(fyne.NewSize(1366, 740))
+	fitToScreen(w)
 
 	// afterFirstFrame runs f once the window has been drawn (at once if it
 	// has been): work that would slow the first frame waits for it.
@@ -64,6 +64,7 @@ func Run(path string, stderr io.Writer) int {
 		}
 	}
 	a.Lifecycle().SetOnStarted(func() {
+		settleInWorkArea(w)
 		drawn = true
 		timing(stderr, "first frame", t0)
 		reportFirstFrame(stderr)
