@@ -59,11 +59,12 @@ place() {
 }
 click() { # click KIND:NAME
   local xy
-  xy=$(place "$1")
+  xy=$(place "$1") || exit 1
   # shellcheck disable=SC2086
   xdo mousemove --window "$win" $xy click 1
 }
-xdo() { DISPLAY=$display xdotool "$@"; }
+# xdotool, never left waiting: --sync waits for an event that may not come.
+xdo() { DISPLAY=$display timeout 20 xdotool "$@" || fail "xdotool $* failed or timed out"; }
 
 # An X server on a free display number of its own choosing.
 exec 3>"$work/display"
@@ -87,7 +88,7 @@ DISPLAY=$display HOME="$work/home" FYNE_SCALE=1 PLANREVIEW_TRACE=1 out/planrevie
 app=$!
 pids+=("$app")
 await '^ready$' 60
-win=$(xdo search --sync --onlyvisible --name "计划审阅" | head -n1)
+win=$(xdo search --sync --onlyvisible --name "计划审阅" | head -n1) || true
 [ -n "$win" ] || fail "no window named 计划审阅"
 xdo windowfocus --sync "$win"
 
