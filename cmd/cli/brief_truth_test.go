@@ -104,3 +104,21 @@ func TestBriefSaysOnlyWhatIsTrue(t *testing.T) {
 		})
 	}
 }
+
+// `list` counts a judgement on an earlier figure apart and marks it in JSON.
+func TestListCountsEarlyJudgementsApart(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "record", "A1-01", "1-9月", "5.8")
+	r := run(t, db, "list", "--as-of", "全年")
+	if r.code != 0 || !strings.Contains(r.stdout, "共113项：目标待定 2项，暂无数据 110项，按1-9月数据符合预期 1项") {
+		t.Errorf("list summary:\n%s", r.stdout)
+	}
+	for _, tt := range []struct {
+		asOf  string
+		early bool
+	}{{"全年", true}, {"前三季度", false}} {
+		if row := find(listJSON(t, db, "--as-of", tt.asOf), "A1-01"); row.Status.Early != tt.early || row.Status.Code != "on_track" {
+			t.Errorf("%s: A1-01 status %+v, want early=%v", tt.asOf, row.Status, tt.early)
+		}
+	}
+}

@@ -32,7 +32,8 @@ type Row struct {
 	Status       RowStatus     `json:"status"`
 	Parcel       *model.Parcel `json:"parcel,omitempty"`
 
-	shown string // the figure in words, for the text table
+	shown  string       // the figure in words, for the text table
+	status model.Status // for the summary's counts
 }
 
 // RowActual is the latest figure at the as-of period.
@@ -53,6 +54,7 @@ type RowStatus struct {
 	Label      string     `json:"label"`
 	Reason     string     `json:"reason"`
 	Manual     bool       `json:"manual"`
+	Early      bool       `json:"early"` // judged on the figure of an earlier period (actual.period)
 	Completion *float64   `json:"completion,omitempty"`
 }
 
@@ -91,7 +93,8 @@ func rows(st *store.Store, asOf model.Period) ([]Row, error) {
 			row.Actual = ra
 		}
 		s := r.Status(it, asOf)
-		row.Status = RowStatus{Code: s.Code, Label: s.Label, Reason: s.Reason, Manual: s.Manual}
+		row.Status = RowStatus{Code: s.Code, Label: s.Label, Reason: s.Reason, Manual: s.Manual, Early: s.Early}
+		row.status = s
 		if !math.IsNaN(s.Completion) {
 			c := math.Round(s.Completion*10000) / 10000
 			row.Status.Completion = &c
@@ -172,17 +175,16 @@ func actualText(r Row) string {
 	return r.shown + "（" + r.Actual.Label + "）"
 }
 
-// summaryLine counts the rows by status: 共113项：完成 3项，……
+// summaryLine counts the rows by status, a judgement on an earlier
+// period's figure apart: 共113项：完成 3项，……，按1-9月数据符合预期 1项.
 func summaryLine(rs []Row) string {
-	n := map[model.Code]int{}
+	t := model.Tally{}
 	for _, r := range rs {
-		n[r.Status.Code]++
+		t.Add(r.status)
 	}
 	var parts []string
-	for _, c := range model.Codes {
-		if n[c] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d项", c.Label(), n[c]))
-		}
+	for _, k := range t.Keys() {
+		parts = append(parts, fmt.Sprintf("%s %d项", k.Label(), t[k]))
 	}
 	return fmt.Sprintf("共%d项：%s", len(rs), strings.Join(parts, "，"))
 }
