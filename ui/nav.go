@@ -126,8 +126,10 @@ func newNavRow(tips *tooltips) *navRow {
 	r := &navRow{tips: tips, hover: canvas.NewRectangle(color.Transparent), title: widget.NewLabel(""),
 		count: widget.NewLabel(""), concern: newBadge()}
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.line = container.NewBorder(nil, nil, nil, container.NewHBox(r.count, container.NewCenter(r.concern)), r.title)
-	r.count.Importance = widget.LowImportance
+	// A margin keeps the badge clear of the list's scroll bar.
+	margin := canvas.NewRectangle(color.Transparent)
+	margin.SetMinSize(fyne.NewSize(6, 0))
+	r.line = container.NewBorder(nil, nil, nil, container.NewHBox(r.count, container.NewCenter(r.concern), margin), r.title)
 	r.ExtendBaseWidget(r)
 	return r
 }

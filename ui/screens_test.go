@@ -295,6 +295,7 @@ func TestColumnWidths(t *testing.T) {
 		{412, []float32{100, 150, 150}}, // 300 wanted, 100 to spare
 		{312, []float32{100, 100, 100}},
 		{282, []float32{80, 90, 100}}, // each gives up half of what it can spare
+		{248, []float32{60, 80, 100}}, // the last is 4 px short: still counted in view, not pushed out
 		{150, []float32{60, 82, 100}}, // below the minimums: 60 and 80 in view, 2 px left to the edge
 		{130, []float32{60, 80, 100}}, // only the first in view, and it does not grow
 	} {

@@ -240,14 +240,17 @@ func (f fitColumns) widths(width float32) []float32 {
 	return out
 }
 
-// fillView widens the growing columns among those wholly in view, when the
+// fillView widens the growing columns among those in view, when the
 // table must scroll sideways anyway, so that they end at the view's edge:
-// the room otherwise left beside the last of them goes to the names.
+// the room otherwise left beside the last of them goes to the names. A
+// column counts as in view when all but its last few pixels of padding
+// are, so a badge column a little short of room is not pushed out of
+// view to widen the names.
 func (f fitColumns) fillView(out []float32, width float32) {
 	var used, grow float32
 	last := -1
 	for i, w := range out {
-		if used+w > width-4 {
+		if used+w-2*f.gap > width-4 {
 			break
 		}
 		used += w + f.gap
