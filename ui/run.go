@@ -91,6 +91,9 @@ func Run(path string, stderr io.Writer) int {
 			u.TraceTo(stderr)
 		}
 		afterFirstFrame(func() {
+			if u.imeSelfTest(stderr) {
+				return
+			}
 			u.trace("ready")
 			u.tracePlaces()
 			u.prepareSearch()

@@ -95,9 +95,10 @@ type escEntry struct {
 	onCtrlEnter func() // Ctrl+Enter (Cmd+Enter): saves a form, also from a multi-line field where Enter adds a line
 }
 
-// FocusGained tells onFocus.
+// FocusGained tells the input method where the caret is, then onFocus.
 func (e *escEntry) FocusGained() {
 	e.Entry.FocusGained()
+	placeIME(e)
 	if e.onFocus != nil {
 		e.onFocus()
 	}
@@ -105,6 +106,7 @@ func (e *escEntry) FocusGained() {
 
 func newEscEntry(onEscape func()) *escEntry {
 	e := &escEntry{onEscape: onEscape}
+	e.OnCursorChanged = func() { placeIME(e) }
 	e.ExtendBaseWidget(e)
 	return e
 }
