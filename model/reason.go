@@ -146,3 +146,6 @@ func targetPhrase(t Target) phrase {
 	}
 	return say("%s %s", "%s %s", c, v)
 }
+
+// DeadlineNameIn is DeadlineName in l: 三季度, Q3.
+func DeadlineNameIn(p Period, l Lang) string { return deadlinePhrase(p).in(l) }

@@ -146,7 +146,7 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 		model.Rate: tr("增速或变化幅度，与目标直接比较"), model.Level: tr("时点水平，与目标直接比较")}[it.Measure]
 	box.Add(wrapLabel(tr("口径：") + measure))
 	if !it.Deadline.IsZero() {
-		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", model.DeadlineName(it.Deadline), "P", periodLabel(it.Deadline))))
+		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", model.DeadlineNameIn(it.Deadline, language), "P", periodLabel(it.Deadline))))
 	}
 	if it.SameAs != "" {
 		o, _ := u.plan.Item(it.SameAs)
@@ -226,21 +226,21 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 		if a.Outcome != "" {
 			v = tr(model.OutcomeLabel(a.Outcome))
 		}
-		line := periodLabel(a.Period) + "　" + v
+		line := periodLabel(a.Period) + tr("　") + v
 		if a.Source != "" {
-			line += "　" + tr("来源：") + a.Source
+			line += tr("　") + tr("来源：") + a.Source
 		}
 		if a.SourceDate != "" {
-			line += "（" + a.SourceDate + "）"
+			line += paren(a.SourceDate)
 		}
-		line += "　" + trf("{{.By}}录入", "By", a.By)
+		line += tr("　") + trf("{{.By}}录入", "By", a.By)
 		act := a
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.actualForm(id, &act) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.confirmDeleteActual(id, act.Period) })
 		if u.isLocked(a.Period) {
 			edit.Disable()
 			del.Disable()
-			line += "　" + tr("（已锁定）")
+			line += tr("　") + tr("（已锁定）")
 		}
 		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), wrapLabel(line)))
 	}
@@ -267,7 +267,7 @@ func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
 		if !n.Period.IsZero() {
 			when = periodLabel(n.Period)
 		}
-		text := "［" + when + "］" + n.Body + "（" + n.Author + "，" + n.Updated.Format("2006-01-02") + "）"
+		text := trf("［{{.P}}］", "P", when) + n.Body + paren(n.Author+tr("，")+n.Updated.Format("2006-01-02"))
 		note := n
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.noteForm(id, &note) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.confirmDeleteNote(note) })

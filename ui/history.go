@@ -21,14 +21,14 @@ func (u *UI) changeText(c model.Change) string {
 	b, a := stateText(c.Before, unit), stateText(c.After, unit)
 	switch {
 	case b != "" && a != "":
-		line += "：" + b + " → " + a
+		line += tr("：") + b + " → " + a
 	case a != "":
-		line += "：" + a
+		line += tr("：") + a
 	case b != "":
-		line += "：" + tr("原为") + b
+		line += tr("：") + tr("原为") + b
 	}
 	if c.Detail != "" {
-		line += "（" + c.Detail + "）"
+		line += paren(c.Detail)
 	}
 	return line
 }
