@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-go.sh"
 ensure_go
-apt_install wine wine64 gcc-mingw-w64-x86-64 poppler-utils xvfb
+apt_install wine wine64 gcc-mingw-w64-x86-64 poppler-utils xvfb xdotool
 cd "$repo_root"
 [ -f out/windows/planreview.exe ] || bash scripts/build-windows.sh
 work="$(mktemp -d)"
@@ -81,5 +81,17 @@ x=${BASH_REMATCH[5]} y=${BASH_REMATCH[6]}
 (( x > l + 20 && x < r && y >= t && y < b )) ||
   fail "composition window at $x,$y, the search box is $l,$t–$r,$b"
 
+# The system's 另存为 dialog: it must open in the remembered folder (Chinese,
+# with a space) with the suggested Chinese name; accepting it writes there.
+mkdir -p "$dir/表格 模板"
+DISPLAY=$display PLANREVIEW_SAVE_SELFTEST="$win\\表格 模板" timeout 120 wine "$dir/planreview.exe" >"$work/save.txt" 2>&1 &
+app=$!
+dialog=$(DISPLAY=$display timeout 60 xdotool search --sync --name '^保存Excel工作簿$' | head -1 || true)
+[ -n "$dialog" ] || fail "no 另存为 dialog titled 保存Excel工作簿"
+DISPLAY=$display xdotool windowfocus --sync "$dialog" key Return
+wait "$app" || true
+tr -d '\r' <"$work/save.txt" | grep -a '^save-selftest' || fail "the save dialog did not come back: $(cat "$work/save.txt")"
+[ -s "$dir/表格 模板/填报模板.xlsx" ] || fail "the template is not at 表格 模板\\填报模板.xlsx"
+
 ls -l out/windows/planreview.exe
-echo "Windows smoke test passed: list, import, export, IME placement under Wine"
+echo "Windows smoke test passed: list, import, export, IME placement, the save dialog under Wine"

@@ -91,7 +91,7 @@ func Run(path string, stderr io.Writer) int {
 			u.TraceTo(stderr)
 		}
 		afterFirstFrame(func() {
-			if u.imeSelfTest(stderr) {
+			if u.selfTest(stderr) {
 				return
 			}
 			u.trace("ready")

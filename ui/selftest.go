@@ -9,10 +9,40 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// imeSelfTestEnv, when set, has the window check where it tells the input
-// method the caret is, print it and quit: scripts/test-windows.sh runs
-// the .exe so under Wine, whose imm32 keeps what it is told.
-const imeSelfTestEnv = "PLANREVIEW_IME_SELFTEST"
+// Self-tests of what only the running Windows program can show, run by
+// scripts/test-windows.sh under Wine: imeSelfTestEnv, when set, has the
+// window check where it tells the input method the caret is (Wine's
+// imm32 keeps what it is told); saveSelfTestEnv names a folder where the
+// window saves the fill-in template through the system's 另存为 dialog.
+// Each prints what it found and quits.
+const (
+	imeSelfTestEnv  = "PLANREVIEW_IME_SELFTEST"
+	saveSelfTestEnv = "PLANREVIEW_SAVE_SELFTEST"
+)
+
+// selfTest runs the self-test asked for, if any, and reports whether it
+// did.
+func (u *UI) selfTest(out io.Writer) bool {
+	return u.imeSelfTest(out) || u.saveSelfTest(out)
+}
+
+// saveSelfTest, if asked for, remembers the folder named as the last
+// spreadsheet folder and does what 保存填报模板… does; when the dialog is
+// answered it prints where the template went and quits.
+func (u *UI) saveSelfTest(out io.Writer) bool {
+	dir := os.Getenv(saveSelfTestEnv)
+	if dir == "" {
+		return false
+	}
+	u.prefs.SetString(prefSheetFolder, dir)
+	u.chooseSave(tr("填报模板.xlsx"), func(path string) error {
+		err := u.writeTemplate(path)
+		fmt.Fprintf(out, "save-selftest wrote=%s err=%v\n", path, err)
+		u.app.Quit()
+		return err
+	})
+	return true
+}
 
 // imeSelfTest, if asked for, does what a reviewer does — Ctrl+F, then
 // types 地区 once the search box has been laid out — and prints the box
