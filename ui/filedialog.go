@@ -38,12 +38,9 @@ type fyneDialogs struct{ win fyne.Window }
 
 func (f fyneDialogs) open(req fileRequest, done func(string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+		if r != nil && err == nil {
+			done(closePath(r))
 		}
-		path := r.URI().Path()
-		r.Close()
-		done(path)
 	}, f.win)
 	f.setUp(d, req)
 	d.Show()
@@ -51,13 +48,11 @@ func (f fyneDialogs) open(req fileRequest, done func(string)) {
 
 func (f fyneDialogs) save(req fileRequest, done func(string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
+		if w != nil && err == nil {
+			path := closePath(w)
+			removeEmpty(path) // Fyne created it; the caller writes it whole
+			done(path)
 		}
-		path := w.URI().Path()
-		w.Close()
-		removeEmpty(path) // Fyne created it; the caller writes it whole
-		done(path)
 	}, f.win)
 	f.setUp(d, req)
 	d.SetFileName(req.name)
@@ -84,6 +79,16 @@ func (f fyneDialogs) setUp(d *dialog.FileDialog, req fileRequest) {
 	if l := lister(req.folder); l != nil {
 		d.SetLocation(l)
 	}
+}
+
+// closePath closes what Fyne's dialog opened and gives its local path:
+// the caller reads or writes the file itself.
+func closePath(c interface {
+	URI() fyne.URI
+	Close() error
+}) string {
+	c.Close()
+	return c.URI().Path()
 }
 
 // lister is dir as a location for Fyne's dialogs, nil if it is not a

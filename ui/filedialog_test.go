@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
@@ -187,5 +188,40 @@ func readBack(t *testing.T, path string) {
 	tables, err := sheet.Read(path, data)
 	if err != nil || len(tables) == 0 {
 		t.Errorf("%s does not read back: %v", path, err)
+	}
+}
+
+// Fyne's own dialogs, used off Windows: saving opens in the folder asked,
+// with the suggested name, answers with the path typed and leaves no empty
+// file behind for the caller to trip over.
+func TestFyneSaveDialogOpensInTheFolderWithTheName(t *testing.T) {
+	u, _ := newTestUI(t)
+	dir := filepath.Join(t.TempDir(), "统计 数据")
+	os.MkdirAll(dir, 0o755)
+	var got []string
+	fyneDialogs{u.win}.save(fileRequest{folder: dir, name: "填报模板.xlsx", exts: []string{".xlsx"}}, func(p string) { got = append(got, p) })
+	top := u.win.Canvas().Overlays().Top()
+	name := find(top, func(o fyne.CanvasObject) bool {
+		e, ok := o.(*widget.Entry)
+		return ok && e.Text == "填报模板.xlsx"
+	})
+	if name == nil {
+		t.Fatal("the save dialog does not suggest 填报模板.xlsx")
+	}
+	name.(*widget.Entry).SetText("九月 模板.xlsx")
+	save := find(top, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Importance == widget.HighImportance && !b.Disabled()
+	})
+	if save == nil {
+		t.Fatal("no save button")
+	}
+	test.Tap(save.(*widget.Button))
+	want := filepath.Join(dir, "九月 模板.xlsx")
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("chose %v, want %s: the dialog did not open in the folder asked", got, want)
+	}
+	if _, err := os.Stat(want); !os.IsNotExist(err) {
+		t.Errorf("an empty %s was left behind: %v", want, err)
 	}
 }

@@ -34,17 +34,6 @@ type nativeDialogs struct {
 	busy    atomic.Bool // one dialog at a time, as a modal dialog allows
 }
 
-var (
-	comdlg32                    = windows.NewLazySystemDLL("comdlg32.dll")
-	procGetOpenFileNameW        = comdlg32.NewProc("GetOpenFileNameW")
-	procGetSaveFileNameW        = comdlg32.NewProc("GetSaveFileNameW")
-	procCommDlgExtendedError    = comdlg32.NewProc("CommDlgExtendedError")
-	ole32                       = windows.NewLazySystemDLL("ole32.dll")
-	procCoCreateInstance        = ole32.NewProc("CoCreateInstance")
-	shell32                     = windows.NewLazySystemDLL("shell32.dll")
-	procSHCreateItemFromParsing = shell32.NewProc("SHCreateItemFromParsingName")
-)
-
 func (n *nativeDialogs) open(req fileRequest, done func(string)) {
 	n.run(done, func(owner uintptr) (string, error) {
 		return fileDialog(procGetOpenFileNameW, owner, req, ofnFileMustExist)

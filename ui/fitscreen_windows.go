@@ -9,14 +9,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-var (
-	user32                    = windows.NewLazySystemDLL("user32.dll")
-	procAdjustWindowRectEx    = user32.NewProc("AdjustWindowRectEx")
-	procSystemParametersInfoW = user32.NewProc("SystemParametersInfoW")
-	procGetWindowRect         = user32.NewProc("GetWindowRect")
-	procSetWindowPos          = user32.NewProc("SetWindowPos")
-)
-
 const (
 	wsOverlappedWindow = 0x00CF0000
 	spiGetWorkArea     = 0x0030

@@ -9,15 +9,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-var (
-	imm32                       = windows.NewLazySystemDLL("imm32.dll")
-	procImmGetContext           = imm32.NewProc("ImmGetContext")
-	procImmReleaseContext       = imm32.NewProc("ImmReleaseContext")
-	procImmSetCompositionWindow = imm32.NewProc("ImmSetCompositionWindow")
-	procImmGetCompositionWindow = imm32.NewProc("ImmGetCompositionWindow")
-	procImmSetCandidateWindow   = imm32.NewProc("ImmSetCandidateWindow")
-)
-
 const (
 	cfsPoint   = 0x0002 // the composition starts at a point
 	cfsExclude = 0x0080 // the candidate list keeps off a rectangle
