@@ -44,6 +44,7 @@ func (u *UI) exportDialog() {
 	notes := widget.NewCheck(tr("包含审阅备注"), nil)
 	notes.SetChecked(true)
 	marking := widget.NewSelectEntry([]string{"内部资料", "内部资料 注意保存", "征求意见稿"})
+	marking.OnCursorChanged = func() { placeIME(marking, &marking.Entry) }
 	marking.SetText(u.prefs.StringWithFallback(prefExportMarking, "内部资料"))
 	unit := newEscEntry(nil)
 	unit.SetText(u.prefs.String(prefUnit))

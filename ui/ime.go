@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // setIME tells the system's input method where the caret is, in the
@@ -13,30 +14,32 @@ import (
 var setIME = setIMEPosition
 
 // placeIME tells the input method where a focused entry's caret is. The
-// entries call it when they gain focus and whenever the caret moves.
-func placeIME(e *escEntry) {
-	c := fyne.CurrentApp().Driver().CanvasForObject(e)
-	if c == nil || c.Focused() != e {
+// entries call it when they gain focus and whenever the caret moves. obj
+// is the widget on the canvas; e is it or the entry inside it (a
+// SelectEntry's).
+func placeIME(obj fyne.CanvasObject, e *widget.Entry) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(obj)
+	if c == nil || any(c.Focused()) != any(obj) {
 		return
 	}
 	win := windowOf(c)
 	if win == nil {
 		return
 	}
-	pos, h := caretOf(e)
+	pos, h := caretOf(obj, e)
 	x, y := c.PixelCoordinateForPosition(pos)
 	setIME(win, x, y, int(h*c.Scale()+0.5))
 }
 
 // caretOf is where e's caret is on its canvas and how high it is. A caret
 // scrolled past the entry's edge is put at the edge.
-func caretOf(e *escEntry) (fyne.Position, float32) {
+func caretOf(obj fyne.CanvasObject, e *widget.Entry) (fyne.Position, float32) {
 	p := e.CursorPosition()
-	size := e.Size()
+	size := obj.Size()
 	p.X = min(max(p.X, 0), size.Width)
 	p.Y = min(max(p.Y, 0), size.Height)
 	h := fyne.MeasureText("计", theme.TextSize(), e.TextStyle).Height
-	return fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(p), h
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(obj).Add(p), h
 }
 
 // windowOf is the window showing canvas c.

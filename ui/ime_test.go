@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 type imeCall struct{ x, y, h int }
@@ -88,5 +89,32 @@ func TestInputMethodFollowsTheLineInANote(t *testing.T) {
 	other.SetText("市统计局")
 	if len(*calls) != n {
 		t.Errorf("an entry without focus moved the input method: %+v", (*calls)[n:])
+	}
+}
+
+// The brief dialog's 密级标注 box, a drop-down one can type in, tells the
+// input method too as its caret moves.
+func TestInputMethodFollowsTheMarkingBox(t *testing.T) {
+	u, _ := newTestUI(t)
+	calls := recordIME(t)
+	u.exportDialog()
+	c := u.win.Canvas()
+	found := find(c.Overlays().Top(), func(o fyne.CanvasObject) bool {
+		_, ok := o.(*widget.SelectEntry)
+		return ok
+	})
+	if found == nil {
+		t.Fatal("no 密级标注 box")
+	}
+	marking := found.(*widget.SelectEntry)
+	c.Focus(marking)
+	marking.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	typeInto(c, "（征求意见）")
+	at := lastIME(t, calls, "in the marking box")
+	box := fyne.CurrentApp().Driver().AbsolutePositionForObject(marking)
+	left, top := c.PixelCoordinateForPosition(box)
+	right, bottom := c.PixelCoordinateForPosition(box.Add(marking.Size()))
+	if at.x <= left || at.x > right || at.y < top || at.y+at.h > bottom {
+		t.Errorf("caret told at %+v, the box is %d,%d–%d,%d", at, left, top, right, bottom)
 	}
 }

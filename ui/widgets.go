@@ -98,7 +98,7 @@ type escEntry struct {
 // FocusGained tells the input method where the caret is, then onFocus.
 func (e *escEntry) FocusGained() {
 	e.Entry.FocusGained()
-	placeIME(e)
+	placeIME(e, &e.Entry)
 	if e.onFocus != nil {
 		e.onFocus()
 	}
@@ -106,7 +106,7 @@ func (e *escEntry) FocusGained() {
 
 func newEscEntry(onEscape func()) *escEntry {
 	e := &escEntry{onEscape: onEscape}
-	e.OnCursorChanged = func() { placeIME(e) }
+	e.OnCursorChanged = func() { placeIME(e, &e.Entry) }
 	e.ExtendBaseWidget(e)
 	return e
 }
