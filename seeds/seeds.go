@@ -1,18 +1,13 @@
-// Package seeds holds the bundled plans: the notice as published and the
-// plan as a reviewable JSON file, both embedded in the program, and the
-// loader that turns the JSON into a model.Plan.
+// Package seeds holds the bundled plan: the notice as published and the
+// plan as a reviewable JSON file (seeds/README.md), both embedded in the
+// program. It holds bytes; the program's main hands them to the store, and
+// domain.ParsePlanFile reads them.
 package seeds
 
 import (
-	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
-	"reflect"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // Notice is the text of the Jiaxing 2023 plan notice, as published.
@@ -28,140 +23,7 @@ var PlanJSON []byte
 // Version identifies the bundled dataset: a database records it, and a
 // newer program with a corrected dataset sees the difference and updates
 // the plan items.
-func Version() string { return VersionOf(PlanJSON) }
-
-type planFile struct {
-	Plan struct {
-		ID            string            `json:"id"`
-		Title         string            `json:"title"`
-		Revision      int               `json:"revision"`
-		Year          int               `json:"year"`
-		City          string            `json:"city"`
-		Issuer        string            `json:"issuer"`
-		ApprovedBy    string            `json:"approved_by"`
-		Issued        string            `json:"issued"`
-		Notice        string            `json:"notice"`
-		ParcelTotalMu float64           `json:"parcel_total_mu"`
-		Refs          map[string]string `json:"refs"`
-	} `json:"plan"`
-	Sections []model.Section `json:"sections"`
-	Items    []itemFile      `json:"items"`
-}
-
-// itemFile is one item as the JSON spells it; see seeds/README.md.
-type itemFile struct {
-	ID           string            `json:"id"`
-	Kind         model.Kind        `json:"kind"`
-	Section      string            `json:"section"`
-	Topic        string            `json:"topic"`
-	IndicatorNo  int               `json:"indicator_no"`
-	Group        string            `json:"group"`
-	Name         string            `json:"name"`
-	TargetText   string            `json:"target_text"`
-	Target       *model.Target     `json:"target"`
-	Hedge        string            `json:"hedge"`
-	Deadline     string            `json:"deadline"`
-	Measure      model.Measure     `json:"measure"`
-	SameAs       string            `json:"same_as"`
-	Parent       string            `json:"parent"`
-	Note         string            `json:"note"`
-	SourceQuote  string            `json:"source_quote"`
-	AreaMu       float64           `json:"area_mu"`
-	Boundaries   *model.Boundaries `json:"boundaries"`
-	InterestType string            `json:"interest_type"`
-	Implementers []string          `json:"implementers"`
-	Seq          int               `json:"seq"`
-}
+func Version() string { return domain.PlanFileVersion(PlanJSON) }
 
 // Load reads the bundled plan.
-func Load() (*model.Plan, error) { return Parse(PlanJSON) }
-
-// Parse reads a plan file. Every target text is parsed by the grammar and
-// must equal the structured target written beside it, so a reviewer who
-// corrects one in a pull request sees at once if the two disagree. An
-// unknown field, an unknown phrasing or a broken link is an error.
-func Parse(data []byte) (*model.Plan, error) { return parse(data, true) }
-
-// ParseChecked reads a plan file that Parse has accepted before, byte for
-// byte (the database keeps the dataset it was made from with its checksum,
-// VersionOf). It leaves out the checks for files people edit — unknown
-// fields, every target text parsed again and compared — a fifth of the
-// time of loading a 10,000-item plan; links and the plan's own rules are
-// still checked.
-func ParseChecked(data []byte) (*model.Plan, error) { return parse(data, false) }
-
-// VersionOf is the checksum the database records for a dataset: the first
-// 8 bytes of its SHA-256, in hex.
-func VersionOf(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:8])
-}
-
-func parse(data []byte, strict bool) (*model.Plan, error) {
-	var f planFile
-	if strict {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&f); err != nil {
-			return nil, fmt.Errorf("计划数据文件格式有误：%w", err)
-		}
-	} else if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("计划数据文件格式有误：%w", err)
-	}
-	p := &model.Plan{
-		ID: f.Plan.ID, Title: f.Plan.Title, Revision: f.Plan.Revision, Year: f.Plan.Year, City: f.Plan.City,
-		Issuer: f.Plan.Issuer, ApprovedBy: f.Plan.ApprovedBy, Issued: f.Plan.Issued,
-		Notice: f.Plan.Notice, ParcelTotalMu: f.Plan.ParcelTotalMu, Refs: f.Plan.Refs,
-		Sections: f.Sections,
-		Items:    make([]model.Item, 0, len(f.Items)),
-	}
-	for _, fi := range f.Items {
-		it := model.Item{
-			ID: fi.ID, Kind: fi.Kind, Section: fi.Section, Topic: fi.Topic,
-			IndicatorNo: fi.IndicatorNo, Group: fi.Group, Name: fi.Name,
-			TargetText: fi.TargetText, Hedge: fi.Hedge, Measure: fi.Measure,
-			SameAs: fi.SameAs, Parent: fi.Parent, Note: fi.Note, SourceQuote: fi.SourceQuote,
-		}
-		if fi.TargetText != "" && !strict {
-			if fi.Target == nil {
-				return nil, fmt.Errorf("%s：缺少结构化目标（target）", fi.ID)
-			}
-			it.Target = *fi.Target
-		} else if fi.TargetText != "" {
-			t, err := model.ParseTarget(fi.TargetText)
-			if err != nil {
-				return nil, fmt.Errorf("%s：%w", fi.ID, err)
-			}
-			if fi.Target == nil {
-				return nil, fmt.Errorf("%s：缺少结构化目标（target）", fi.ID)
-			}
-			if !reflect.DeepEqual(t, *fi.Target) {
-				got, _ := json.Marshal(t)
-				return nil, fmt.Errorf("%s：目标“%s”解析为 %s，与文件中的 target 不一致", fi.ID, fi.TargetText, got)
-			}
-			it.Target = t
-		} else if fi.Target != nil {
-			return nil, fmt.Errorf("%s：有 target 却没有 target_text", fi.ID)
-		}
-		if fi.Deadline != "" {
-			d, err := model.ParsePeriod(fi.Deadline, p.Year)
-			if err != nil {
-				return nil, fmt.Errorf("%s：期限%w", fi.ID, err)
-			}
-			it.Deadline = d
-		}
-		if fi.Kind == model.KindParcel {
-			pc := &model.Parcel{Seq: fi.Seq, AreaMu: fi.AreaMu, InterestType: fi.InterestType,
-				Implementers: fi.Implementers}
-			if fi.Boundaries != nil {
-				pc.Boundaries = *fi.Boundaries
-			}
-			it.Parcel = pc
-		}
-		p.Items = append(p.Items, it)
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
+func Load() (*domain.Plan, error) { return domain.ParsePlanFile(PlanJSON) }

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
-func mustLoad(t *testing.T) *model.Plan {
+func mustLoad(t *testing.T) *domain.Plan {
 	t.Helper()
 	p, err := Load()
 	if err != nil {
@@ -27,15 +27,15 @@ func stripSpace(s string) string {
 
 func TestCountsPerKind(t *testing.T) {
 	p := mustLoad(t)
-	got := map[model.Kind]int{}
+	got := map[domain.Kind]int{}
 	for _, it := range p.Items {
 		got[it.Kind]++
 	}
-	want := map[model.Kind]int{
-		model.KindIndicator:  22, // 20 rows, 13 and 14 with two target rows each
-		model.KindCommitment: 55,
-		model.KindMilestone:  28,
-		model.KindParcel:     8,
+	want := map[domain.Kind]int{
+		domain.KindIndicator:  22, // 20 rows, 13 and 14 with two target rows each
+		domain.KindCommitment: 55,
+		domain.KindMilestone:  28,
+		domain.KindParcel:     8,
 	}
 	for k, n := range want {
 		if got[k] != n {
@@ -44,7 +44,7 @@ func TestCountsPerKind(t *testing.T) {
 	}
 	nos := map[int]bool{}
 	for _, it := range p.Items {
-		if it.Kind == model.KindIndicator {
+		if it.Kind == domain.KindIndicator {
 			nos[it.IndicatorNo] = true
 		}
 	}
@@ -62,7 +62,7 @@ func TestIDsAreStableAndWellFormed(t *testing.T) {
 		if !re.MatchString(it.ID) {
 			t.Errorf("ID %q does not follow the documented scheme", it.ID)
 		}
-		if it.Kind == model.KindIndicator && !strings.HasPrefix(it.ID, "A1-"+twoDigits(it.IndicatorNo)) {
+		if it.Kind == domain.KindIndicator && !strings.HasPrefix(it.ID, "A1-"+twoDigits(it.IndicatorNo)) {
 			t.Errorf("%s: indicator_no %d does not match its ID", it.ID, it.IndicatorNo)
 		}
 	}
@@ -76,7 +76,7 @@ func TestEveryQuoteIsVerbatim(t *testing.T) {
 	for _, it := range p.Items {
 		q := it.SourceQuote
 		switch it.Kind {
-		case model.KindCommitment, model.KindMilestone:
+		case domain.KindCommitment, domain.KindMilestone:
 			// Body text: the sentence exactly, within one paragraph.
 			if !strings.Contains(Notice, q) || strings.Contains(q, "\n") {
 				t.Errorf("%s: quote is not verbatim in the notice: %q", it.ID, q)
@@ -96,7 +96,7 @@ func TestEveryQuoteIsVerbatim(t *testing.T) {
 			continue
 		}
 		want := it.TargetText
-		if it.Kind == model.KindParcel {
+		if it.Kind == domain.KindParcel {
 			want = strings.TrimSuffix(want, "亩") // the table gives the area, 亩 is in its header
 		}
 		if !strings.Contains(q, want) {
@@ -158,10 +158,10 @@ func TestAnnex1MatchesTheNotice(t *testing.T) {
 			continue
 		}
 		rows++
-		var found *model.Item
+		var found *domain.Item
 		for k := range p.Items {
 			it := &p.Items[k]
-			if it.Kind == model.KindIndicator && it.Name == name && it.Group == group {
+			if it.Kind == domain.KindIndicator && it.Name == name && it.Group == group {
 				found = it
 			}
 		}
@@ -244,7 +244,7 @@ func TestLinksBetweenBodyAndAnnex(t *testing.T) {
 		if it.SameAs != "" {
 			links[it.ID] = it.SameAs
 			o, _ := p.Item(it.SameAs)
-			if o.Kind != model.KindIndicator {
+			if o.Kind != domain.KindIndicator {
 				t.Errorf("%s repeats %s, which is not a 附件1 indicator", it.ID, it.SameAs)
 			}
 		}
@@ -261,22 +261,22 @@ func TestLinksBetweenBodyAndAnnex(t *testing.T) {
 		t.Errorf("铁路和轨道投资 should be 其中 of 交通投资, parent %q", rail.Parent)
 	}
 	start, _ := p.Item("B1-02")
-	if start.Deadline != (model.Period{Year: 2023, Month: 9}) {
+	if start.Deadline != (domain.Period{Year: 2023, Month: 9}) {
 		t.Errorf("新建项目开工率 deadline = %v, want 2023-09", start.Deadline)
 	}
 }
 
 func TestParseRejectsADisagreeingTarget(t *testing.T) {
 	bad := strings.Replace(string(PlanJSON), `"target_text": "增长6%左右"`, `"target_text": "增长7%左右"`, 1)
-	if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), "A1-01") {
+	if _, err := domain.ParsePlanFile([]byte(bad)); err == nil || !strings.Contains(err.Error(), "A1-01") {
 		t.Fatalf("a target text that disagrees with its structured target must fail, got %v", err)
 	}
 	bad = strings.Replace(string(PlanJSON), `"target_text": "增长6%左右"`, `"target_text": "增长六个点"`, 1)
-	if _, err := Parse([]byte(bad)); err == nil {
+	if _, err := domain.ParsePlanFile([]byte(bad)); err == nil {
 		t.Fatal("an unknown phrasing must fail at load time")
 	}
 	bad = strings.Replace(string(PlanJSON), `"area_mu": 7.40`, `"area_mu": 7.50`, 1)
-	if _, err := Parse([]byte(bad)); err == nil {
+	if _, err := domain.ParsePlanFile([]byte(bad)); err == nil {
 		t.Fatal("parcel areas that do not add up must fail")
 	}
 }

@@ -74,7 +74,7 @@ func (u *UI) restore(from string) error {
 	path := u.st.Path()
 	u.st.Close()
 	info, rerr := store.Restore(path, from, time.Now())
-	st, err := store.Open(path, store.Options{})
+	st, err := store.Open(path, store.Options{Bundle: u.bundle})
 	if err != nil {
 		return fmt.Errorf("恢复后无法打开数据库：%w", err)
 	}

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -20,7 +20,7 @@ func BenchmarkCreate(b *testing.B) {
 	if err := SetLanguage("zh"); err != nil { // as Run does
 		b.Fatal(err)
 	}
-	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{Bundle: bundle})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -29,9 +29,9 @@ func BenchmarkCreate(b *testing.B) {
 		if it.SameAs != "" {
 			continue
 		}
-		act := model.Actual{ItemID: it.ID, Period: model.Period{Year: 2023, Month: 9}, Value: 1}
-		if it.Kind == model.KindMilestone {
-			act.Outcome = model.OutcomeInProgress
+		act := domain.Actual{ItemID: it.ID, Period: domain.Period{Year: 2023, Month: 9}, Value: 1}
+		if it.Kind == domain.KindMilestone {
+			act.Outcome = domain.OutcomeInProgress
 		}
 		if _, err := st.RecordActual(act, "基准"); err != nil {
 			b.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // chart draws an item's recorded figures by month against its target:
@@ -18,13 +18,13 @@ import (
 // and the target as a horizontal line.
 type chart struct {
 	widget.BaseWidget
-	item    model.Item
-	target  model.Target
-	actuals []model.Actual
-	asOf    model.Period
+	item    domain.Item
+	target  domain.Target
+	actuals []domain.Actual
+	asOf    domain.Period
 }
 
-func newChart(it model.Item, t model.Target, as []model.Actual, asOf model.Period) *chart {
+func newChart(it domain.Item, t domain.Target, as []domain.Actual, asOf domain.Period) *chart {
 	c := &chart{item: it, target: t, actuals: as, asOf: asOf}
 	c.ExtendBaseWidget(c)
 	return c
@@ -64,7 +64,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		r.objects = nil
 		return
 	}
-	cumulative := c.item.Measure == model.Cumulative
+	cumulative := c.item.Measure == domain.Cumulative
 	// The y range covers 0, the target and every figure.
 	lo, hi := 0.0, c.target.Value
 	for _, a := range c.actuals {
@@ -81,13 +81,13 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	axis.Position1, axis.Position2 = fyne.NewPos(left, y(0)), fyne.NewPos(left+w, y(0))
 	objs = append(objs, axis)
 	for _, m := range []int{1, 3, 6, 9, 12} {
-		t := canvas.NewText(model.MonthIn(m, language), muted)
+		t := canvas.NewText(domain.MonthIn(m, language), muted)
 		t.TextSize = small
 		t.Move(fyne.NewPos(x(float64(m)-0.5)-t.MinSize().Width/2, top+h+4))
 		objs = append(objs, t)
 	}
 	for _, v := range []float64{lo, hi} {
-		t := canvas.NewText(model.FormatNumber(roundTo(v, 2)), muted)
+		t := canvas.NewText(domain.FormatNumber(roundTo(v, 2)), muted)
 		t.TextSize = small
 		t.Alignment = fyne.TextAlignTrailing
 		t.Move(fyne.NewPos(0, y(v)-t.MinSize().Height/2))
@@ -103,7 +103,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		l.Position2 = fyne.NewPos(left+float32(math.Min(float64(sx+5), float64(w))), y(c.target.Value))
 		objs = append(objs, l)
 	}
-	label := canvas.NewText(tr("目标")+" "+model.FormatNumber(c.target.Value)+c.target.Unit, targetColour)
+	label := canvas.NewText(tr("目标")+" "+domain.FormatNumber(c.target.Value)+c.target.Unit, targetColour)
 	label.TextSize = small
 	label.Move(fyne.NewPos(left+4, y(c.target.Value)-label.MinSize().Height))
 	objs = append(objs, label)
@@ -145,7 +145,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 			objs = append(objs, dot)
 			prev = &p
 		}
-		v := canvas.NewText(model.FormatNumber(a.Value), fg)
+		v := canvas.NewText(domain.FormatNumber(a.Value), fg)
 		v.TextSize = small
 		v.Move(fyne.NewPos(mx-v.MinSize().Width/2, y(math.Max(a.Value, 0))-v.MinSize().Height))
 		objs = append(objs, v)

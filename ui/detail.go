@@ -10,8 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
-	"cn.planreview/planreview/seeds"
+	"cn.planreview/planreview/model/domain"
 )
 
 func heading(s string) *widget.Label {
@@ -39,7 +38,7 @@ func (u *UI) showDetail(id string) {
 	s := u.statuses[it.ID]
 	sec, _ := u.plan.Section(it.Section)
 	u.detailHead.Objects = []fyne.CanvasObject{u.detailTitle(it)}
-	meta := tr(model.KindLabel(it.Kind)) + " · " + sec.Title
+	meta := tr(domain.KindLabel(it.Kind)) + " · " + sec.Title
 	if it.Group != "" {
 		meta += " · " + it.Group
 	}
@@ -54,7 +53,7 @@ func (u *UI) showDetail(id string) {
 
 	d.Add(widget.NewSeparator())
 	d.Add(u.targetBlock(it))
-	if it.Kind != model.KindMilestone {
+	if it.Kind != domain.KindMilestone {
 		if t, ok, _ := u.review.EffectiveTarget(it); ok {
 			d.Add(newChart(it, t, u.review.Actuals(it), u.asOf))
 		}
@@ -101,7 +100,7 @@ func (u *UI) scrollIntoView(o fyne.CanvasObject) {
 // detailTitle is the pane's fixed top: the item's ID and name, and the
 // button to record a figure, which a long pane would otherwise push below
 // the window's bottom edge.
-func (u *UI) detailTitle(it model.Item) fyne.CanvasObject {
+func (u *UI) detailTitle(it domain.Item) fyne.CanvasObject {
 	title := heading(it.ID + "  " + it.Name)
 	title.SizeName = theme.SizeNameSubHeadingText
 	id := it.ID
@@ -113,9 +112,9 @@ func (u *UI) detailTitle(it model.Item) fyne.CanvasObject {
 }
 
 // targetBlock shows the target as written and as understood.
-func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) targetBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("目标")))
-	if it.Kind == model.KindMilestone {
+	if it.Kind == domain.KindMilestone {
 		text := tr("完成情况以“已完成 / 推进中 / 未完成”记录")
 		if it.Hedge != "" {
 			text = trf("原文表述：{{.H}}", "H", it.Hedge) + "。" + text
@@ -125,7 +124,7 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 	}
 	box.Add(wrapLabel(tr("原文：") + it.Hedge + it.TargetText))
 	t, ok, why := u.review.EffectiveTargetIn(it, language)
-	dir := map[model.Direction]string{model.Higher: tr("越高越好"), model.Lower: tr("越低越好")}[t.Direction]
+	dir := map[domain.Direction]string{domain.Higher: tr("越高越好"), domain.Lower: tr("越低越好")}[t.Direction]
 	understood := t.StringIn(language) + tr("，") + dir
 	if !ok {
 		understood = why
@@ -140,13 +139,13 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 	}
 	box.Add(wrapLabel(tr("理解：") + understood))
 	if t.HasValue() && t.Multiplier > 1 {
-		box.Add(wrapLabel(trf("单位：{{.U}}（= {{.M}} {{.B}}）", "U", t.Unit, "M", model.FormatNumber(t.Multiplier), "B", t.BaseUnit)))
+		box.Add(wrapLabel(trf("单位：{{.U}}（= {{.M}} {{.B}}）", "U", t.Unit, "M", domain.FormatNumber(t.Multiplier), "B", t.BaseUnit)))
 	}
-	measure := map[model.Measure]string{model.Cumulative: tr("年内累计，按序时进度比较"),
-		model.Rate: tr("增速或变化幅度，与目标直接比较"), model.Level: tr("时点水平，与目标直接比较")}[it.Measure]
+	measure := map[domain.Measure]string{domain.Cumulative: tr("年内累计，按序时进度比较"),
+		domain.Rate: tr("增速或变化幅度，与目标直接比较"), domain.Level: tr("时点水平，与目标直接比较")}[it.Measure]
 	box.Add(wrapLabel(tr("口径：") + measure))
 	if !it.Deadline.IsZero() {
-		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", model.DeadlineNameIn(it.Deadline, language), "P", periodLabel(it.Deadline))))
+		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", domain.DeadlineNameIn(it.Deadline, language), "P", periodLabel(it.Deadline))))
 	}
 	if it.SameAs != "" {
 		o, _ := u.plan.Item(it.SameAs)
@@ -171,9 +170,9 @@ func (u *UI) targetBlock(it model.Item) fyne.CanvasObject {
 
 // sourceBlock shows the source sentence inside its paragraph, the
 // sentence in bold, so a reader sees the words around a figure.
-func (u *UI) sourceBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) sourceBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("原文出处")))
-	para := paragraphOf(u.plan, it.SourceQuote)
+	para := paragraphOf(u.st.Notice(), it.SourceQuote)
 	rt := widget.NewRichText()
 	rt.Wrapping = fyne.TextWrapWord
 	if i := strings.Index(para, it.SourceQuote); para != "" && i >= 0 {
@@ -195,11 +194,11 @@ func (u *UI) sourceBlock(it model.Item) fyne.CanvasObject {
 
 // paragraphOf finds the notice's paragraph holding a body quote; table
 // rows (whose quotes have no white space) are shown alone.
-func paragraphOf(p *model.Plan, quote string) string {
-	if p.Notice == "" || !strings.Contains(seeds.Notice, quote) {
+func paragraphOf(notice, quote string) string {
+	if notice == "" || !strings.Contains(notice, quote) {
 		return ""
 	}
-	for _, line := range strings.Split(seeds.Notice, "\n") {
+	for _, line := range strings.Split(notice, "\n") {
 		if strings.Contains(line, quote) {
 			return strings.TrimSpace(line)
 		}
@@ -209,7 +208,7 @@ func paragraphOf(p *model.Plan, quote string) string {
 
 // actualsBlock lists the recorded figures with their source, and the
 // buttons to add, correct and delete them.
-func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) actualsBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
 	box := container.NewVBox(heading(tr("实际值（年内累计）")))
 	if it.SameAs != "" {
@@ -219,12 +218,12 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 	if len(as) == 0 {
 		box.Add(wrapLabel(tr("尚未录入。")))
 	}
-	tracked, _ := u.plan.Item(model.TrackedID(it))
+	tracked, _ := u.plan.Item(domain.TrackedID(it))
 	for i := len(as) - 1; i >= 0; i-- {
 		a := as[i]
-		v := model.FormatNumber(a.Value) + tracked.Target.Unit
+		v := domain.FormatNumber(a.Value) + tracked.Target.Unit
 		if a.Outcome != "" {
-			v = tr(model.OutcomeLabel(a.Outcome))
+			v = tr(domain.OutcomeLabel(a.Outcome))
 		}
 		line := periodLabel(a.Period) + tr("　") + v
 		if a.Source != "" {
@@ -248,7 +247,7 @@ func (u *UI) actualsBlock(it model.Item) fyne.CanvasObject {
 }
 
 // notesBlock lists the notes with buttons to add, edit and delete them.
-func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) notesBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
 	add := widget.NewButtonWithIcon(tr("添加备注…"), theme.ContentAddIcon(), func() { u.noteForm(id, nil) })
 	u.detailButtons = append(u.detailButtons, add)
@@ -285,7 +284,7 @@ func (u *UI) notesBlock(it model.Item) fyne.CanvasObject {
 }
 
 // manualBlock shows a manual status in force and the button to set one.
-func (u *UI) manualBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) manualBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
 	set := widget.NewButtonWithIcon(tr("人工认定…"), theme.DocumentCreateIcon(), func() { u.manualForm(id) })
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, set, heading(tr("人工认定"))))
@@ -305,7 +304,7 @@ func (u *UI) manualBlock(it model.Item) fyne.CanvasObject {
 }
 
 // historyBlock lists the item's changes, newest first.
-func (u *UI) historyBlock(it model.Item) fyne.CanvasObject {
+func (u *UI) historyBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("修改记录")))
 	h, err := u.st.History(it.ID)
 	if err != nil {

@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -116,7 +116,7 @@ func (u *UI) exportDialog() {
 
 // showPeriodGap warns in the export dialog, before anything is written,
 // when most indicators have no figure of the chosen period.
-func (u *UI) showPeriodGap(l *widget.Label, p model.Period) {
+func (u *UI) showPeriodGap(l *widget.Label, p domain.Period) {
 	g := brief.PeriodGapOf(u.review, p)
 	if !g.Most() {
 		l.Hide()
@@ -132,7 +132,7 @@ func (u *UI) showPeriodGap(l *widget.Label, p model.Period) {
 }
 
 // defaultBriefName is 2023年嘉兴市计划执行情况简报（截至1-9月）.pdf.
-func (u *UI) defaultBriefName(p model.Period) string {
+func (u *UI) defaultBriefName(p domain.Period) string {
 	return fmt.Sprintf("%d年%s计划执行情况简报（截至%s）.pdf", p.Year, u.plan.City, p.Label())
 }
 

@@ -67,7 +67,7 @@ func TestLongIDsAreNotCut(t *testing.T) {
 	if err := SetLanguage("zh"); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(demo.BenchDB(t, 100), store.Options{NoBackup: true})
+	st, err := store.Open(demo.BenchDB(t, 100), store.Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -145,7 +145,7 @@ func (f *form) by() (string, bool) {
 }
 
 // periodSelect is a select of the plan year's periods.
-func (u *UI) periodSelect(p model.Period, allowNone bool) *widget.Select {
+func (u *UI) periodSelect(p domain.Period, allowNone bool) *widget.Select {
 	opts := u.periodOptions()
 	if allowNone {
 		opts = append([]string{tr("不限期间")}, opts...)
@@ -163,21 +163,21 @@ func (u *UI) periodSelect(p model.Period, allowNone bool) *widget.Select {
 }
 
 // selectedPeriod reads a periodSelect; zero for 不限期间.
-func (u *UI) selectedPeriod(s *widget.Select, allowNone bool) model.Period {
+func (u *UI) selectedPeriod(s *widget.Select, allowNone bool) domain.Period {
 	i := s.SelectedIndex()
 	if allowNone {
 		if i <= 0 {
-			return model.Period{}
+			return domain.Period{}
 		}
-		return model.Period{Year: u.plan.Year, Month: i}
+		return domain.Period{Year: u.plan.Year, Month: i}
 	}
-	return model.Period{Year: u.plan.Year, Month: i + 1}
+	return domain.Period{Year: u.plan.Year, Month: i + 1}
 }
 
 // actualForm records or corrects a figure.
-func (u *UI) actualForm(id string, existing *model.Actual) {
+func (u *UI) actualForm(id string, existing *domain.Actual) {
 	it, _ := u.plan.Item(id)
-	tracked, _ := u.plan.Item(model.TrackedID(it))
+	tracked, _ := u.plan.Item(domain.TrackedID(it))
 	title := trf("录入实际值：{{.ID}} {{.N}}", "ID", it.ID, "N", it.Name)
 	p := u.asOf
 	if existing != nil {
@@ -192,11 +192,11 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 	date := newEscEntry(nil)
 	date.SetPlaceHolder(tr("如：2023-10-20"))
 	if existing != nil {
-		value.SetText(model.FormatNumber(existing.Value))
+		value.SetText(domain.FormatNumber(existing.Value))
 		source.SetText(existing.Source)
 		date.SetText(existing.SourceDate)
 		if existing.Outcome != "" {
-			outcome.SetSelected(tr(model.OutcomeLabel(existing.Outcome)))
+			outcome.SetSelected(tr(domain.OutcomeLabel(existing.Outcome)))
 		}
 	}
 	f := u.newForm(title, func(f *form) bool {
@@ -204,23 +204,23 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 		if !ok {
 			return false
 		}
-		a := model.Actual{ItemID: it.ID, Period: u.selectedPeriod(period, false),
+		a := domain.Actual{ItemID: it.ID, Period: u.selectedPeriod(period, false),
 			Source: strings.TrimSpace(source.Text), SourceDate: strings.TrimSpace(date.Text)}
 		good := true
-		if it.Kind == model.KindMilestone {
+		if it.Kind == domain.KindMilestone {
 			switch outcome.SelectedIndex() {
 			case 0:
-				a.Outcome = model.OutcomeDone
+				a.Outcome = domain.OutcomeDone
 			case 1:
-				a.Outcome = model.OutcomeInProgress
+				a.Outcome = domain.OutcomeInProgress
 			case 2:
-				a.Outcome = model.OutcomeNotDone
+				a.Outcome = domain.OutcomeNotDone
 			default:
 				f.fail(tr("进展"), errors.New(tr("请选择：已完成、推进中 或 未完成")))
 				good = false
 			}
 		} else {
-			v, err := model.ParseActual(value.Text, tracked.Target)
+			v, err := domain.ParseActual(value.Text, tracked.Target)
 			if err != nil {
 				f.fail(tr("实际值"), err)
 				good = false
@@ -236,7 +236,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 		if !good {
 			return false
 		}
-		if err := model.CheckActual(tracked, a, u.plan.Year); err != nil {
+		if err := domain.CheckActual(tracked, a, u.plan.Year); err != nil {
 			f.fail(tr("实际值"), err)
 			return false
 		}
@@ -254,7 +254,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 		return true
 	})
 	f.add(tr("期间"), period, tr("年内累计：1-9月即前三季度"))
-	if it.Kind == model.KindMilestone {
+	if it.Kind == domain.KindMilestone {
 		f.add(tr("进展"), outcome, "")
 	} else {
 		unit := tracked.Target.Unit
@@ -268,7 +268,7 @@ func (u *UI) actualForm(id string, existing *model.Actual) {
 	f.show()
 }
 
-func (u *UI) confirmDeleteActual(id string, p model.Period) {
+func (u *UI) confirmDeleteActual(id string, p domain.Period) {
 	dialog.ShowConfirm(tr("删除实际值"), trf("删除 {{.ID}} {{.P}} 的实际值？修改记录中会保留原值，可撤销。", "ID", id, "P", periodLabel(p)),
 		func(ok bool) {
 			if !ok {
@@ -288,7 +288,7 @@ func (u *UI) confirmDeleteActual(id string, p model.Period) {
 }
 
 // noteForm adds or edits a note.
-func (u *UI) noteForm(id string, existing *model.Note) {
+func (u *UI) noteForm(id string, existing *domain.Note) {
 	it, _ := u.plan.Item(id)
 	title := trf("添加备注：{{.ID}} {{.N}}", "ID", it.ID, "N", it.Name)
 	p := u.asOf
@@ -308,7 +308,7 @@ func (u *UI) noteForm(id string, existing *model.Note) {
 		if !ok {
 			return false
 		}
-		if err := model.CheckText(tr("备注内容"), body.Text, 5000); err != nil {
+		if err := domain.CheckText(tr("备注内容"), body.Text, 5000); err != nil {
 			f.fail(tr("内容"), err)
 			return false
 		}
@@ -339,7 +339,7 @@ func (u *UI) noteForm(id string, existing *model.Note) {
 	f.show()
 }
 
-func (u *UI) confirmDeleteNote(n model.Note) {
+func (u *UI) confirmDeleteNote(n domain.Note) {
 	dialog.ShowConfirm(tr("删除备注"), trf("删除备注 #{{.N}}？修改记录中会保留原文，可撤销。", "N", n.ID), func(ok bool) {
 		if !ok {
 			return
@@ -358,8 +358,8 @@ func (u *UI) confirmDeleteNote(n model.Note) {
 }
 
 // manualCodes are the statuses a reviewer may set by hand.
-var manualCodes = []model.Code{model.Exceeded, model.Met, model.NearlyMet, model.Missed, model.WithinLimit, model.DoneEarly, model.Better,
-	model.OverLimit, model.Ahead, model.Behind, model.OnTrack, model.OffTrack, model.Done, model.InProgress, model.NotDone}
+var manualCodes = []domain.Code{domain.Exceeded, domain.Met, domain.NearlyMet, domain.Missed, domain.WithinLimit, domain.DoneEarly, domain.Better,
+	domain.OverLimit, domain.Ahead, domain.Behind, domain.OnTrack, domain.OffTrack, domain.Done, domain.InProgress, domain.NotDone}
 
 // manualForm sets a manual status with its required reason.
 func (u *UI) manualForm(id string) {
@@ -382,7 +382,7 @@ func (u *UI) manualForm(id string) {
 			f.fail(tr("状态"), errors.New(tr("请选择认定的状态")))
 			good = false
 		}
-		if err := model.CheckText(tr("认定理由"), reason.Text, 500); err != nil {
+		if err := domain.CheckText(tr("认定理由"), reason.Text, 500); err != nil {
 			f.fail(tr("理由"), err)
 			good = false
 		}
@@ -407,7 +407,7 @@ func (u *UI) manualForm(id string) {
 	f.show()
 }
 
-func (u *UI) clearManual(id string, p model.Period) {
+func (u *UI) clearManual(id string, p domain.Period) {
 	who := u.reviewer()
 	if who == "" {
 		u.showError(errNoReviewer)
@@ -426,7 +426,7 @@ func (u *UI) targetForm(id string) {
 	text := newEscEntry(nil)
 	reason := newEscEntry(nil)
 	hint := tr("按计划用语填写，如：下降3.5%")
-	if it.Target.Basis == model.BasisRelative {
+	if it.Target.Basis == domain.BasisRelative {
 		hint = trf("填写“{{.R}}”的数值，如：12.1%", "R", it.Target.Ref)
 	}
 	if o, ok := u.review.Override(it); ok {
@@ -438,7 +438,7 @@ func (u *UI) targetForm(id string) {
 		if !ok {
 			return false
 		}
-		if _, err := model.ResolveOverride(it.Target, text.Text); err != nil {
+		if _, err := domain.ResolveOverride(it.Target, text.Text); err != nil {
 			f.fail(tr("目标"), err)
 			return false
 		}
@@ -465,7 +465,7 @@ func (u *UI) toggleLock() {
 			if !ok {
 				return false
 			}
-			if err := model.CheckText(tr("解锁理由"), reason.Text, 500); err != nil {
+			if err := domain.CheckText(tr("解锁理由"), reason.Text, 500); err != nil {
 				f.fail(tr("理由"), err)
 				return false
 			}
@@ -504,7 +504,7 @@ func (u *UI) askReviewer(done func()) {
 	unit := newEscEntry(nil)
 	unit.SetText(u.prefs.String(prefUnit))
 	f := u.newForm(tr("审阅人"), func(f *form) bool {
-		if err := model.CheckText(tr("姓名"), name.Text, 30); err != nil {
+		if err := domain.CheckText(tr("姓名"), name.Text, 30); err != nil {
 			f.fail(tr("姓名"), err)
 			return false
 		}

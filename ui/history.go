@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // changeText writes one history row for a person: who, when, what, and
 // the before and after values in words, not JSON.
-func (u *UI) changeText(c model.Change) string {
-	line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(model.ActionLabel(c.Action)))
+func (u *UI) changeText(c domain.Change) string {
+	line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(domain.ActionLabel(c.Action)))
 	if p := u.periodLabel(c.Period); p != "" {
 		line += " " + p
 	}
@@ -46,17 +46,17 @@ func stateText(raw, unit string) string {
 	switch {
 	case m["value"] != nil:
 		v, _ := m["value"].(float64)
-		s := model.FormatNumber(v) + unit
+		s := domain.FormatNumber(v) + unit
 		if src := str("source"); src != "" {
 			s += "，" + tr("来源：") + src
 		}
 		return s
 	case str("outcome") != "":
-		return tr(model.OutcomeLabel(model.Outcome(str("outcome"))))
+		return tr(domain.OutcomeLabel(domain.Outcome(str("outcome"))))
 	case str("body") != "":
 		return "“" + str("body") + "”"
 	case str("code") != "":
-		return tr(model.Code(str("code")).Label()) + "，" + str("reason")
+		return tr(domain.Code(str("code")).Label()) + "，" + str("reason")
 	case str("text") != "":
 		return str("text")
 	case str("reason") != "":

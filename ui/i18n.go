@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // The interface's strings are written in Chinese in the code and passed
@@ -46,9 +46,9 @@ func SetLanguage(code string) error {
 	if err != nil {
 		return err
 	}
-	language = model.Chinese
+	language = domain.Chinese
 	if code == "en" {
-		language = model.English
+		language = domain.English
 	}
 	loc := lang.SystemLocale()
 	if err := lang.AddTranslationsForLocale(data, loc); err != nil {
@@ -85,16 +85,16 @@ func chineseMessages() ([]byte, error) {
 // language is the interface's language, as SetLanguage last chose it (the
 // translations it registers with Fyne are as global): the model writes
 // the window's reasons and periods in it.
-var language = model.Chinese
+var language = domain.Chinese
 
 // periodLabel is a period as the window names it: 1-9月, or Jan-Sep in
 // English.
-func periodLabel(p model.Period) string { return p.LabelIn(language) }
+func periodLabel(p domain.Period) string { return p.LabelIn(language) }
 
 // paren puts s in brackets: full-width in Chinese, （1-6月）; in English
 // after a space, (Jan-Jun).
 func paren(s string) string {
-	if language == model.English {
+	if language == domain.English {
 		return " (" + s + ")"
 	}
 	return "（" + s + "）"

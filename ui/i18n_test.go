@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // TestEveryStringHasAnEnglishTranslation reads the package's source for
@@ -38,24 +38,24 @@ func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
 	if len(keys) < 100 {
 		t.Fatalf("found only %d strings: is the pattern right?", len(keys))
 	}
-	for _, c := range model.Codes {
+	for _, c := range domain.Codes {
 		keys = append(keys, c.Label())
 	}
-	for _, k := range []model.Kind{model.KindIndicator, model.KindCommitment, model.KindMilestone, model.KindParcel} {
-		keys = append(keys, model.KindLabel(k))
+	for _, k := range []domain.Kind{domain.KindIndicator, domain.KindCommitment, domain.KindMilestone, domain.KindParcel} {
+		keys = append(keys, domain.KindLabel(k))
 	}
-	for _, g := range model.StatusGroups {
+	for _, g := range domain.StatusGroups {
 		keys = append(keys, g.Label)
 	}
 	for _, c := range columns {
 		keys = append(keys, c.title)
 	}
 	for m := 1; m <= 12; m++ {
-		keys = append(keys, model.Period{Year: 2023, Month: m}.Name())
+		keys = append(keys, domain.Period{Year: 2023, Month: m}.Name())
 	}
 	for _, a := range []string{"record_actual", "correct_actual", "delete_actual", "add_note", "edit_note", "delete_note",
 		"set_manual_status", "clear_manual_status", "set_target", "clear_target", "lock_period", "unlock_period", "undo"} {
-		keys = append(keys, model.ActionLabel(a))
+		keys = append(keys, domain.ActionLabel(a))
 	}
 	for _, k := range keys {
 		if strings.HasPrefix(k, "1-") || k == "1月" { // month labels are the same in both

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // pressCtrl delivers Ctrl+key as Fyne's desktop driver does
@@ -209,7 +209,7 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	// A figure typed now goes to the item in the pane.
 	recordThroughForm(t, u, "5")
 	as, _ := st.Actuals()
-	if len(as) != 1 || as[0].ItemID != model.TrackedID(mustItem(t, u, want)) {
+	if len(as) != 1 || as[0].ItemID != domain.TrackedID(mustItem(t, u, want)) {
 		t.Errorf("figure went to %+v, pane shows %s", as, want)
 	}
 	// Clearing the search lists A1-01 again above it: the highlight follows.
@@ -233,7 +233,7 @@ func TestEveryCellOfARowOpensIt(t *testing.T) {
 	}
 }
 
-func mustItem(t *testing.T, u *UI, id string) model.Item {
+func mustItem(t *testing.T, u *UI, id string) domain.Item {
 	t.Helper()
 	it, ok := u.plan.Item(id)
 	if !ok {
@@ -362,7 +362,7 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 	u, st := newTestUI(t)
 	by := u.reviewer()
 	for i := 0; i < historyShown+3; i++ {
-		if _, err := st.AddNote("A1-01", model.Period{Year: 2023, Month: 9}, fmt.Sprintf("第%d条", i), by); err != nil {
+		if _, err := st.AddNote("A1-01", domain.Period{Year: 2023, Month: 9}, fmt.Sprintf("第%d条", i), by); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -512,7 +512,7 @@ func TestOneWheelStepMovesTheOverviewAsFarAsOtherPrograms(t *testing.T) {
 		id string
 		v  float64
 	}{{"A1-02", 4.2}, {"A1-05", 9.1}, {"A1-07", 13.1}, {"A1-13a", 5.2}, {"B1-01", 270}, {"B1-02", 80}} {
-		if _, err := st.RecordActual(model.Actual{ItemID: f.id, Period: model.Period{Year: 2023, Month: 9}, Value: f.v}, "张三"); err != nil {
+		if _, err := st.RecordActual(domain.Actual{ItemID: f.id, Period: domain.Period{Year: 2023, Month: 9}, Value: f.v}, "张三"); err != nil {
 			t.Fatal(err)
 		}
 	}

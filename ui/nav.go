@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // navEntry is one line of the navigation: the notice's own structure.
@@ -44,18 +44,18 @@ func (u *UI) navEntries() []navEntry {
 }
 
 // inNav reports whether an item belongs under a navigation entry.
-func (u *UI) inNav(it model.Item, key string) bool {
+func (u *UI) inNav(it domain.Item, key string) bool {
 	switch key {
 	case "overview", "all":
 		return true
 	case "A1":
-		return it.Kind == model.KindIndicator
+		return it.Kind == domain.KindIndicator
 	case "body":
-		return it.Kind == model.KindCommitment || it.Kind == model.KindMilestone
+		return it.Kind == domain.KindCommitment || it.Kind == domain.KindMilestone
 	case "milestones":
-		return it.Kind == model.KindMilestone
+		return it.Kind == domain.KindMilestone
 	case "A2":
-		return it.Kind == model.KindParcel
+		return it.Kind == domain.KindParcel
 	}
 	return it.Section == key
 }
@@ -151,7 +151,7 @@ func (r *navRow) set(e navEntry, n, concern int) {
 		r.count.SetText(fmt.Sprint(n))
 		r.tip = trf("{{.T}}：{{.N}}项", "T", e.title, "N", n)
 		if concern > 0 {
-			r.concern.setText(fmt.Sprint(concern), model.Behind)
+			r.concern.setText(fmt.Sprint(concern), domain.Behind)
 			r.concern.Show()
 			r.tip = trf("{{.T}}：{{.N}}项，其中{{.C}}项需关注", "T", e.title, "N", n, "C", concern)
 		}

@@ -12,12 +12,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // keyLabel names a status key in the window's language: 符合预期, or
 // 按1-9月数据符合预期.
-func keyLabel(k model.StatusKey) string {
+func keyLabel(k domain.StatusKey) string {
 	if k.Early.IsZero() {
 		return tr(k.Code.Label())
 	}
@@ -25,8 +25,8 @@ func keyLabel(k model.StatusKey) string {
 }
 
 // countStatuses counts the statuses of the items the filter keeps.
-func (u *UI) countStatuses(filter func(model.Item) bool) model.Tally {
-	n := model.Tally{}
+func (u *UI) countStatuses(filter func(domain.Item) bool) domain.Tally {
+	n := domain.Tally{}
 	for _, it := range u.plan.Items {
 		if filter(it) {
 			n.Add(u.statuses[it.ID])
@@ -59,18 +59,18 @@ func (u *UI) buildOverview() {
 	}
 	parts := []struct {
 		title string
-		kind  model.Kind
-	}{{"主要指标（附件1）", model.KindIndicator}, {"量化任务", model.KindCommitment}, {"重点事项", model.KindMilestone}, {"房屋征收地块（附件2）", model.KindParcel}}
-	total := u.countStatuses(func(model.Item) bool { return true })
+		kind  domain.Kind
+	}{{"主要指标（附件1）", domain.KindIndicator}, {"量化任务", domain.KindCommitment}, {"重点事项", domain.KindMilestone}, {"房屋征收地块（附件2）", domain.KindParcel}}
+	total := u.countStatuses(func(domain.Item) bool { return true })
 	o.Add(newStatusBar(total))
 	o.Add(u.countLine(tr("全部项目"), total))
 	for _, p := range parts {
 		kind := p.kind
-		n := u.countStatuses(func(it model.Item) bool { return it.Kind == kind })
-		if kind == model.KindIndicator {
+		n := u.countStatuses(func(it domain.Item) bool { return it.Kind == kind })
+		if kind == domain.KindIndicator {
 			// As the brief counts them: 20 numbered indicators, each the
 			// worst of its rows.
-			n = model.Tally{}
+			n = domain.Tally{}
 			for _, s := range u.review.IndicatorRollup(u.asOf) {
 				n.Add(s)
 			}
@@ -86,7 +86,7 @@ func (u *UI) buildOverview() {
 	// them are a click away in the table (a province's plan can have
 	// thousands, more than a page can show).
 	const shown = 30
-	concerns := u.plan.Concerns(func(it model.Item) model.Status { return u.statuses[it.ID] })
+	concerns := u.plan.Concerns(func(it domain.Item) domain.Status { return u.statuses[it.ID] })
 	for _, cn := range concerns[:min(shown, len(concerns))] {
 		o.Add(u.concernRow(cn))
 	}
@@ -108,7 +108,7 @@ func (u *UI) nothingRecorded() bool {
 		return false
 	}
 	for _, s := range u.statuses {
-		if s.Code.Tone() != model.ToneNone {
+		if s.Code.Tone() != domain.ToneNone {
 			return false
 		}
 	}
@@ -119,12 +119,12 @@ func (u *UI) nothingRecorded() bool {
 // holds and how to begin, in place of bars and counts that would all be
 // grey 暂无数据.
 func (u *UI) addGuide(o *fyne.Container) {
-	n := map[model.Kind]int{}
+	n := map[domain.Kind]int{}
 	for _, it := range u.plan.Items {
 		n[it.Kind]++
 	}
 	o.Add(wrapLabel(trf("本计划共{{.N}}项：主要指标{{.I}}行、量化任务{{.C}}项、重点事项{{.M}}项、房屋征收地块{{.P}}个。尚未录入任何实际值，录入后每项的状态和理由自动给出。",
-		"N", len(u.plan.Items), "I", n[model.KindIndicator], "C", n[model.KindCommitment], "M", n[model.KindMilestone], "P", n[model.KindParcel])))
+		"N", len(u.plan.Items), "I", n[domain.KindIndicator], "C", n[domain.KindCommitment], "M", n[domain.KindMilestone], "P", n[domain.KindParcel])))
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("如何开始"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	first := ""
@@ -150,11 +150,11 @@ func (u *UI) addGuide(o *fyne.Container) {
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3，……
-func (u *UI) countLine(title string, n model.Tally) fyne.CanvasObject {
+func (u *UI) countLine(title string, n domain.Tally) fyne.CanvasObject {
 	total := 0
 	var groups []string // the asked period's counts, then each earlier period's
 	var parts []string
-	var period model.Period
+	var period domain.Period
 	for _, k := range n.Keys() { // early keys come last, by period
 		total += n[k]
 		if k.Early != period {
@@ -175,12 +175,12 @@ func (u *UI) countLine(title string, n model.Tally) fyne.CanvasObject {
 
 // concernRow is one finding of 需关注事项: badge, ID and name (with the
 // linked items it stands for too), reason; tapping it opens the item.
-func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
+func (u *UI) concernRow(cn domain.Concerned) fyne.CanvasObject {
 	it, s := cn.Item, cn.Status
 	b := newBadge()
 	b.set(s)
 	if s.Early {
-		b.text.Text = keyLabel(model.KeyOf(s))
+		b.text.Text = keyLabel(domain.KeyOf(s))
 	}
 	title := it.ID + " " + it.Name
 	for _, also := range cn.Also {
@@ -193,7 +193,7 @@ func (u *UI) concernRow(cn model.Concerned) fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)
 }
 
-// statusBar draws counts as one bar in the groups of model.StatusGroups
+// statusBar draws counts as one bar in the groups of domain.StatusGroups
 // (as the brief does), divided by thin rules, each part with its number
 // when it fits.
 type statusBar struct {
@@ -201,8 +201,8 @@ type statusBar struct {
 	counts []int
 }
 
-func newStatusBar(counts model.Tally) *statusBar {
-	b := &statusBar{counts: make([]int, len(model.StatusGroups))}
+func newStatusBar(counts domain.Tally) *statusBar {
+	b := &statusBar{counts: make([]int, len(domain.StatusGroups))}
 	for k, n := range counts {
 		b.counts[k.Group()] += n
 	}
@@ -212,7 +212,7 @@ func newStatusBar(counts model.Tally) *statusBar {
 
 func (b *statusBar) CreateRenderer() fyne.WidgetRenderer {
 	r := &statusBarRenderer{b: b, parts: make([]*canvas.Rectangle, len(b.counts)), texts: make([]*canvas.Text, len(b.counts))}
-	for i, g := range model.StatusGroups {
+	for i, g := range domain.StatusGroups {
 		bg, dark := ToneColor(g.Tone)
 		r.parts[i] = canvas.NewRectangle(bg)
 		fg := color.Color(color.White)
@@ -282,8 +282,8 @@ func (r *statusBarRenderer) Destroy() {}
 // widen the window: in English the four take 700 px.
 func newLegend(early bool) fyne.CanvasObject {
 	box := container.New(layout.NewRowWrapLayoutWithCustomPadding(0, 0))
-	for i, g := range model.StatusGroups {
-		if i == model.EarlyGroup && !early {
+	for i, g := range domain.StatusGroups {
+		if i == domain.EarlyGroup && !early {
 			continue
 		}
 		bg, _ := ToneColor(g.Tone)

@@ -26,10 +26,14 @@ const AppID = "cn.planreview.desktop"
 
 // Run opens the window on the database at path and returns when it is
 // closed; the exit code is non-zero if the database could not be opened.
-func Run(path string, stderr io.Writer) int {
+// bundle is the plan the program ships: a new database is made from it.
+func Run(path string, bundle store.Bundle, stderr io.Writer) int {
 	t0 := time.Now()
 	envlocale.Fix()
-	open := func(o store.Options) (*store.Store, error) { return store.Open(path, o) }
+	open := func(o store.Options) (*store.Store, error) {
+		o.Bundle = bundle
+		return store.Open(path, o)
+	}
 	// The database opens on another goroutine while Fyne starts and the
 	// window is made: neither needs the other until the window is built.
 	type opening struct {
@@ -78,6 +82,7 @@ func Run(path string, stderr io.Writer) int {
 		<-fontsReady
 		timing(stderr, "fonts loaded", t0)
 		u, err := New(a, w, st)
+		u.bundle = bundle
 		timing(stderr, "window built", t0)
 		opened = u
 		if err != nil {

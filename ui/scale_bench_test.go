@@ -18,7 +18,7 @@ func benchUI(b *testing.B, n int) *UI {
 		b.Fatal(err)
 	}
 	a.Preferences().SetString(prefName, "基准")
-	st, err := store.Open(demo.BenchDB(b, n), store.Options{NoBackup: true})
+	st, err := store.Open(demo.BenchDB(b, n), store.Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		b.Fatal(err)
 	}

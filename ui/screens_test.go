@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // The screens an official's laptop may have, in both languages.
@@ -28,10 +28,10 @@ var smallScreens = []struct {
 func newScreenUI(t *testing.T, w, h float32, lang string) *UI {
 	t.Helper()
 	u, st := newTestUI(t)
-	for _, a := range []model.Actual{
-		{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270},
-		{ItemID: "A1-05", Period: model.Period{Year: 2023, Month: 9}, Value: 9.1},
-		{ItemID: "M6-04", Period: model.Period{Year: 2023, Month: 9}, Outcome: model.OutcomeNotDone},
+	for _, a := range []domain.Actual{
+		{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270},
+		{ItemID: "A1-05", Period: domain.Period{Year: 2023, Month: 9}, Value: 9.1},
+		{ItemID: "M6-04", Period: domain.Period{Year: 2023, Month: 9}, Outcome: domain.OutcomeNotDone},
 	} {
 		if _, err := st.RecordActual(a, "张三"); err != nil {
 			t.Fatal(err)
@@ -230,7 +230,7 @@ func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool)
 // reasons are the brief's own sentences again.
 func TestReasonsFollowTheLanguage(t *testing.T) {
 	u := newScreenUI(t, 1280, 720, "en")
-	u.asOf = model.Period{Year: 2023, Month: 9}
+	u.asOf = domain.Period{Year: 2023, Month: 9}
 	u.recompute()
 	u.selectItem("A1-05")
 	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail, "overview": u.overview} {

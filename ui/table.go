@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // The table's columns: the width each gets when there is room, and the
@@ -103,7 +103,7 @@ func (u *UI) statusColumnWidth() float32 {
 	th := u.app.Settings().Theme()
 	size := th.Size(theme.SizeNameText) - 1 // the badge's text size
 	var longest float32
-	for _, c := range model.Codes {
+	for _, c := range domain.Codes {
 		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
 	}
 	w := longest + 12 + th.Size(theme.SizeNameInnerPadding) // the badge's margin, a gap before the next column
@@ -120,7 +120,7 @@ func (u *UI) sortBy(col int) {
 	u.applyFilter()
 }
 
-func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
+func (u *UI) updateCell(it domain.Item, col int, c *fyne.Container) {
 	l := c.Objects[0].(*widget.Label)
 	b := c.Objects[1].(*badge)
 	p := c.Objects[2].(*widget.ProgressBar)
@@ -138,7 +138,7 @@ func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
 		}
 		u.setCellText(l, c, name)
 	case 2:
-		if it.Kind == model.KindMilestone {
+		if it.Kind == domain.KindMilestone {
 			u.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
 		} else {
 			u.setCellText(l, c, it.Hedge+it.TargetText)
@@ -166,7 +166,7 @@ func (u *UI) updateCell(it model.Item, col int, c *fyne.Container) {
 
 // latestText is the newest figure at asOf, short: 5.8%, with its period
 // only when it is older than the as-of period: 6.2%（1-6月）.
-func (u *UI) latestText(it model.Item) string {
+func (u *UI) latestText(it domain.Item) string {
 	a, ok := u.review.Latest(it, u.asOf)
 	if !ok {
 		return "—"
@@ -176,7 +176,7 @@ func (u *UI) latestText(it model.Item) string {
 		when = paren(periodLabel(a.Period))
 	}
 	if a.Outcome != "" {
-		return tr(model.OutcomeLabel(a.Outcome)) + when
+		return tr(domain.OutcomeLabel(a.Outcome)) + when
 	}
 	return u.review.FigureOf(it, a) + when
 }

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"cn.planreview/planreview/assets"
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // Theme is Fyne's default theme with the bundled CJK font for every text
@@ -77,16 +77,16 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 }
 
 // StatusColor is the badge colour of a status code, and whether text on it
-// should be dark (assets.ToneColour, shared with the PDF brief).
-func StatusColor(c model.Code) (bg color.Color, darkText bool) {
+// should be dark (domain.ToneColour, shared with the PDF brief).
+func StatusColor(c domain.Code) (bg color.Color, darkText bool) {
 	return ToneColor(c.Tone())
 }
 
 // ToneColor is the colour of a tone, and whether text on it should be dark.
-func ToneColor(t model.Tone) (bg color.Color, darkText bool) {
-	rgb, dark := assets.ToneColour(t)
+func ToneColor(t domain.Tone) (bg color.Color, darkText bool) {
+	rgb, dark := domain.ToneColour(t)
 	return color.NRGBA{rgb.R, rgb.G, rgb.B, 0xFF}, dark
 }
 
 // colGrey is the colour of a status without data.
-var colGrey = func() color.Color { c, _ := StatusColor(model.NoData); return c }()
+var colGrey = func() color.Color { c, _ := StatusColor(domain.NoData); return c }()

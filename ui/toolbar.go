@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // periodOptions are the as-of choices: every month, with the customary
@@ -14,12 +14,12 @@ import (
 func (u *UI) periodOptions() []string {
 	var out []string
 	for m := 1; m <= 12; m++ {
-		out = append(out, periodChoice(model.Period{Year: u.plan.Year, Month: m}))
+		out = append(out, periodChoice(domain.Period{Year: u.plan.Year, Month: m}))
 	}
 	return out
 }
 
-func periodChoice(p model.Period) string {
+func periodChoice(p domain.Period) string {
 	if p.Name() != p.Label() {
 		return tr(p.Name()) + paren(periodLabel(p))
 	}
@@ -29,7 +29,7 @@ func periodChoice(p model.Period) string {
 func (u *UI) buildToolbar() {
 	u.periodSel = widget.NewSelect(u.periodOptions(), func(s string) {
 		for i, o := range u.periodOptions() {
-			if p := (model.Period{Year: u.plan.Year, Month: i + 1}); o == s {
+			if p := (domain.Period{Year: u.plan.Year, Month: i + 1}); o == s {
 				// The toolbar itself selects asOf (refreshToolbar); any
 				// other period is the reviewer's choice, kept from then on.
 				u.periodChosen = u.periodChosen || p != u.asOf

@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
-func period(m int) model.Period { return model.Period{Year: 2023, Month: m} }
+func period(m int) domain.Period { return domain.Period{Year: 2023, Month: m} }
 
 // tapSelect opens a select through a tap and taps the item with the label
 // in its pop-up menu, as a reviewer picks a period.
@@ -79,7 +79,7 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 	if u.asOf != period(6) {
 		t.Fatalf("picked 上半年, period %v", u.asOf)
 	}
-	if _, err := u.st.RecordActual(model.Actual{ItemID: "A1-02", Period: period(10), Value: 5}, "张三"); err != nil {
+	if _, err := u.st.RecordActual(domain.Actual{ItemID: "A1-02", Period: period(10), Value: 5}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	u.changed("")
@@ -92,7 +92,7 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 // linked item is one concern naming both items.
 func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 	u, st := newTestUI(t)
-	for _, a := range []model.Actual{{ItemID: "A1-01", Period: period(9), Value: 5.8}, {ItemID: "A1-05", Period: period(9), Value: 9.1}} {
+	for _, a := range []domain.Actual{{ItemID: "A1-01", Period: period(9), Value: 5.8}, {ItemID: "A1-05", Period: period(9), Value: 9.1}} {
 		if _, err := st.RecordActual(a, "张三"); err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 		t.Errorf("the linked item is listed twice:\n%s", o)
 	}
 	bar := find(u.overview, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }).(*statusBar)
-	if bar.counts[model.EarlyGroup] != 3 || bar.counts[0] != 0 {
+	if bar.counts[domain.EarlyGroup] != 3 || bar.counts[0] != 0 {
 		t.Errorf("the bar puts early judgements in %v, want 3 in the early group", bar.counts)
 	}
 }
@@ -125,7 +125,7 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 // figures for most indicators, and follows the period chosen in it.
 func TestExportDialogWarnsOfAnEmptyPeriod(t *testing.T) {
 	u, st := newTestUI(t)
-	if _, err := st.RecordActual(model.Actual{ItemID: "A1-01", Period: period(9), Value: 5.8}, "张三"); err != nil {
+	if _, err := st.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(9), Value: 5.8}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	u.changed("")

@@ -2,7 +2,7 @@
 // structure, an overview for the chosen period, the item table, and each
 // item's detail with its figures, notes, manual status, chart and history.
 // It receives the store it works on; it holds no globals and computes no
-// status of its own (model.Review.Status does).
+// status of its own (domain.Review.Status does).
 package ui
 
 import (
@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
@@ -34,16 +34,17 @@ const (
 
 // UI is one open window on one database.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	st    *store.Store
-	plan  *model.Plan
-	prefs fyne.Preferences
+	app    fyne.App
+	win    fyne.Window
+	st     *store.Store
+	bundle store.Bundle // the plan the program ships, for reopening after a restore
+	plan   *domain.Plan
+	prefs  fyne.Preferences
 
-	review   *model.Review
-	statuses map[string]model.Status // at asOf
-	locks    map[model.Period]store.Lock
-	asOf     model.Period
+	review   *domain.Review
+	statuses map[string]domain.Status // at asOf
+	locks    map[domain.Period]store.Lock
+	asOf     domain.Period
 	// periodChosen is set once the reviewer picks a period in the
 	// toolbar; until then asOf follows the newest figures.
 	periodChosen bool
@@ -53,7 +54,7 @@ type UI struct {
 	status      string // a status filter: a code, "concern", or "" for all
 	sortCol     int
 	sortDesc    bool
-	rows        []model.Item
+	rows        []domain.Item
 	selected    string // the item in the detail pane
 	selectedCol int    // the table column last tapped, kept as rows change
 	navItems    []navEntry
@@ -127,7 +128,7 @@ func (u *UI) do(f func()) {
 
 // reload reads the review and locks from the database.
 func (u *UI) reload() error {
-	r, err := u.st.Review(model.DefaultTolerance())
+	r, err := u.st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func (u *UI) reload() error {
 	if err != nil {
 		return err
 	}
-	u.locks = map[model.Period]store.Lock{}
+	u.locks = map[domain.Period]store.Lock{}
 	for _, l := range locks {
 		u.locks[l.Period] = l
 	}
@@ -145,11 +146,11 @@ func (u *UI) reload() error {
 
 // defaultAsOf is the newest period with any figure, or the plan year's
 // end when nothing is recorded.
-func (u *UI) defaultAsOf() model.Period {
+func (u *UI) defaultAsOf() domain.Period {
 	if p, ok := u.review.Newest(); ok {
 		return p
 	}
-	return model.Period{Year: u.plan.Year, Month: 12}
+	return domain.Period{Year: u.plan.Year, Month: 12}
 }
 
 // reviewer is who changes are recorded as: 张三（市人大财经委）.
@@ -184,7 +185,7 @@ func (u *UI) build() {
 	u.search.onShortcut = u.windowShortcut
 	u.search.onFocus = func() { u.trace("focus search") }
 	statusOptions := []string{tr("全部状态"), tr("需关注")}
-	for _, c := range model.Codes {
+	for _, c := range domain.Codes {
 		statusOptions = append(statusOptions, tr(c.Label()))
 	}
 	u.statusSel = widget.NewSelect(statusOptions, func(s string) {
@@ -192,7 +193,7 @@ func (u *UI) build() {
 		if s == tr("需关注") {
 			u.status = "concern"
 		}
-		for _, c := range model.Codes {
+		for _, c := range domain.Codes {
 			if s == tr(c.Label()) {
 				u.status = string(c)
 			}
@@ -267,7 +268,7 @@ func (u *UI) focusSearch() {
 
 // recompute judges every item at asOf and refreshes every view.
 func (u *UI) recompute() {
-	u.statuses = make(map[string]model.Status, len(u.plan.Items))
+	u.statuses = make(map[string]domain.Status, len(u.plan.Items))
 	for _, it := range u.plan.Items {
 		u.statuses[it.ID] = u.review.Status(it, u.asOf)
 	}
@@ -349,7 +350,7 @@ func (u *UI) syncSelection() {
 // matches reports whether an item's ID, name, target or source sentence
 // contains q (already lower-cased; it holds no NUL, so no match spans two
 // fields).
-func (u *UI) matches(it model.Item, q string) bool {
+func (u *UI) matches(it domain.Item, q string) bool {
 	if u.haystack == nil {
 		// Lower-cased once per plan, not once per item per keystroke.
 		u.haystack = searchIndex(u.plan)
@@ -359,7 +360,7 @@ func (u *UI) matches(it model.Item, q string) bool {
 
 // searchIndex is each item's searchable text, lower-cased: its ID, name,
 // group, target, source sentence and topic, NUL-separated.
-func searchIndex(p *model.Plan) map[string]string {
+func searchIndex(p *domain.Plan) map[string]string {
 	m := make(map[string]string, len(p.Items))
 	for _, x := range p.Items {
 		m[x.ID] = strings.ToLower(strings.Join([]string{x.ID, x.Name, x.Group, x.TargetText,
@@ -387,7 +388,7 @@ func (u *UI) sortRows() {
 	if u.sortCol < 0 {
 		return
 	}
-	key := func(it model.Item) string {
+	key := func(it domain.Item) string {
 		switch u.sortCol {
 		case 0:
 			return it.ID
@@ -425,13 +426,13 @@ func (u *UI) sortRows() {
 	})
 }
 
-func codeRank(c model.Code) int {
-	for i, x := range model.Codes {
+func codeRank(c domain.Code) int {
+	for i, x := range domain.Codes {
 		if x == c {
 			return i
 		}
 	}
-	return len(model.Codes)
+	return len(domain.Codes)
 }
 
 // selectItem shows an item's detail and selects its row if it is listed.
@@ -482,7 +483,7 @@ func (u *UI) undo() {
 		u.showError(err)
 		return
 	}
-	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(model.ActionLabel(c.Action)),
+	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(domain.ActionLabel(c.Action)),
 		"Item", c.ItemID, "Period", u.periodLabel(c.Period))))
 }
 
@@ -493,17 +494,17 @@ func (u *UI) periodLabel(stored string) string {
 	if stored == "" {
 		return ""
 	}
-	if p, err := model.ParsePeriod(stored, u.plan.Year); err == nil {
+	if p, err := domain.ParsePeriod(stored, u.plan.Year); err == nil {
 		return periodLabel(p)
 	}
 	return stored
 }
 
 // isLocked reports whether edits to period p are refused.
-func (u *UI) isLocked(p model.Period) bool { _, ok := u.locks[p]; return ok }
+func (u *UI) isLocked(p domain.Period) bool { _, ok := u.locks[p]; return ok }
 
 // errLocked is how a locked period is reported before anything is tried.
-func (u *UI) errLocked(p model.Period) error {
+func (u *UI) errLocked(p domain.Period) error {
 	return fmt.Errorf("%w：%s", store.ErrLocked, trf("{{.P}}已锁定（简报已报出），请先解锁", "P", periodLabel(p)))
 }
 

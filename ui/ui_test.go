@@ -8,15 +8,20 @@ import (
 	"testing"
 	"time"
 
+	"cn.planreview/planreview/seeds"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 	"cn.planreview/planreview/ui/envlocale"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 // newTestUI builds the real window on a real database in a temporary
 // folder, with the bundled-font theme so rendering does not depend on the
@@ -30,7 +35,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	if err := SetLanguage("zh"); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "审阅 数据", "plan.db"), store.Options{})
+	st, err := store.Open(filepath.Join(t.TempDir(), "审阅 数据", "plan.db"), store.Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,10 +177,10 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	}
 	as, _ := st.Actuals()
 	if len(as) != 1 || as[0].Value != 5.8 || as[0].Source != "市统计局月报" || as[0].By != "张三（市人大财经委）" ||
-		as[0].Period != (model.Period{Year: 2023, Month: 9}) {
+		as[0].Period != (domain.Period{Year: 2023, Month: 9}) {
 		t.Fatalf("database after save: %+v", as)
 	}
-	if s := u.statuses["A1-01"]; s.Code != model.OnTrack || !strings.Contains(s.Reason, "低于目标0.2个百分点") {
+	if s := u.statuses["A1-01"]; s.Code != domain.OnTrack || !strings.Contains(s.Reason, "低于目标0.2个百分点") {
 		t.Errorf("status after save: %+v", s)
 	}
 	if !strings.Contains(texts(u.detail), "1-9月增长5.8%，低于目标0.2个百分点") {
@@ -278,10 +283,10 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 
 func TestFiltersAndSorting(t *testing.T) {
 	u, st := newTestUI(t)
-	for _, a := range []model.Actual{
-		{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270},
-		{ItemID: "B2-01", Period: model.Period{Year: 2023, Month: 9}, Value: 410},
-		{ItemID: "A1-05", Period: model.Period{Year: 2023, Month: 9}, Value: 9.1},
+	for _, a := range []domain.Actual{
+		{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270},
+		{ItemID: "B2-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 410},
+		{ItemID: "A1-05", Period: domain.Period{Year: 2023, Month: 9}, Value: 9.1},
 	} {
 		if _, err := st.RecordActual(a, "张三"); err != nil {
 			t.Fatal(err)
@@ -382,7 +387,7 @@ func TestReviewerIsAskedAndWritten(t *testing.T) {
 	formSelect(t, u, "进展").SetSelected("推进中")
 	test.Tap(u.activeForm.saveBtn)
 	as, _ := st.Actuals()
-	if len(as) != 1 || as[0].Outcome != model.OutcomeInProgress || as[0].By != "李四（市发展改革委）" {
+	if len(as) != 1 || as[0].Outcome != domain.OutcomeInProgress || as[0].By != "李四（市发展改革委）" {
 		t.Errorf("milestone saved as %+v", as)
 	}
 }
@@ -390,9 +395,9 @@ func TestReviewerIsAskedAndWritten(t *testing.T) {
 func TestHistoryReadsAsWords(t *testing.T) {
 	u, st := newTestUI(t)
 	by := u.reviewer()
-	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270, Source: "市发展改革委"}, by)
-	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 275}, by)
-	st.AddNote("B1-01", model.Period{}, "进度偏慢", by)
+	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270, Source: "市发展改革委"}, by)
+	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 275}, by)
+	st.AddNote("B1-01", domain.Period{}, "进度偏慢", by)
 	u.changed("")
 	u.selectNav("all")
 	selectRow(t, u, "B1-01")
@@ -407,10 +412,10 @@ func TestHistoryReadsAsWords(t *testing.T) {
 
 func TestExportBriefFromTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
-	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
-	st.AddNote("B1-01", model.Period{Year: 2023, Month: 9}, "部分项目延后开工，预计四季度集中开工。", "张三")
+	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
+	st.AddNote("B1-01", domain.Period{Year: 2023, Month: 9}, "部分项目延后开工，预计四季度集中开工。", "张三")
 	u.changed("")
-	u.asOf = model.Period{Year: 2023, Month: 9}
+	u.asOf = domain.Period{Year: 2023, Month: 9}
 	u.exportDialog()
 	fileEntry := find(u.activeForm.items[len(u.activeForm.items)-1].Widget, func(o fyne.CanvasObject) bool {
 		_, ok := o.(*escEntry)
@@ -471,14 +476,14 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 	if u.importBtn.Disabled() || u.lastPreview.Count("new") != 2 {
 		t.Fatalf("good file: %+v", u.lastPreview)
 	}
-	if s := u.lastPreview.Rows[1].Status; s.Code != model.Behind {
+	if s := u.lastPreview.Rows[1].Status; s.Code != domain.Behind {
 		t.Errorf("preview status of B1-01: %+v", s)
 	}
 	test.Tap(u.importBtn)
 	if as, _ := st.Actuals(); len(as) != 2 {
 		t.Fatalf("imported %d figures", len(as))
 	}
-	if u.statuses["B1-01"].Code != model.Behind {
+	if u.statuses["B1-01"].Code != domain.Behind {
 		t.Error("the window did not refresh after the import")
 	}
 	// The same figures again change nothing; a different one needs the
@@ -501,12 +506,12 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 
 func TestRestoreFromTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
-	st.RecordActual(model.Actual{ItemID: "A1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 5.8}, "张三")
+	st.RecordActual(domain.Actual{ItemID: "A1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 5.8}, "张三")
 	bak := filepath.Join(t.TempDir(), "备份.db")
 	if err := st.Backup(bak); err != nil {
 		t.Fatal(err)
 	}
-	u.st.RecordActual(model.Actual{ItemID: "A1-02", Period: model.Period{Year: 2023, Month: 9}, Value: 4.2}, "张三")
+	u.st.RecordActual(domain.Actual{ItemID: "A1-02", Period: domain.Period{Year: 2023, Month: 9}, Value: 4.2}, "张三")
 	u.changed("")
 	if err := u.restore(bak); err != nil {
 		t.Fatal(err)
@@ -515,7 +520,7 @@ func TestRestoreFromTheWindow(t *testing.T) {
 	if len(as) != 1 || as[0].ItemID != "A1-01" {
 		t.Errorf("after restore: %+v", as)
 	}
-	if u.statuses["A1-02"].Code != model.NoData {
+	if u.statuses["A1-02"].Code != domain.NoData {
 		t.Error("the window still shows the replaced data")
 	}
 	if bs, _ := store.Backups(u.st.Path()); len(bs) == 0 {
@@ -530,10 +535,10 @@ func TestDamagedDatabaseAtStart(t *testing.T) {
 	SetLanguage("zh")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.db")
-	st, _ := store.Open(path, store.Options{})
-	st.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
+	st, _ := store.Open(path, store.Options{Bundle: bundle})
+	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
 	st.Close()
-	st, _ = store.Open(path, store.Options{}) // the start backup holds the figure
+	st, _ = store.Open(path, store.Options{Bundle: bundle}) // the start backup holds the figure
 	st.Close()
 	b, _ := os.ReadFile(path)
 	for i := 4096; i < len(b); i += 4096 {
@@ -542,7 +547,7 @@ func TestDamagedDatabaseAtStart(t *testing.T) {
 		}
 	}
 	os.WriteFile(path, b, 0o644)
-	_, err := store.Open(path, store.Options{})
+	_, err := store.Open(path, store.Options{Bundle: bundle})
 	if err == nil {
 		t.Fatal("damage not detected")
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // badge is a status label on its status colour. The label text is always
@@ -30,7 +30,7 @@ func newBadge() *badge {
 }
 
 // set shows a status; manual statuses keep their （人工） mark.
-func (b *badge) set(s model.Status) {
+func (b *badge) set(s domain.Status) {
 	text := tr(s.Code.Label())
 	if s.Manual {
 		text += tr("（人工）")
@@ -39,7 +39,7 @@ func (b *badge) set(s model.Status) {
 }
 
 // setText shows text on the colour of status code c.
-func (b *badge) setText(text string, c model.Code) {
+func (b *badge) setText(text string, c domain.Code) {
 	bg, dark := StatusColor(c)
 	b.bg.FillColor = bg
 	b.text.Color = color.White

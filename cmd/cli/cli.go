@@ -1,6 +1,6 @@
 // Package cli is the planreview command line: list, record, note, history,
 // check and the rest. It works on a store and the model's one status
-// function; the program's main hands it the arguments.
+// function; the program's main hands it the arguments and the bundled plan.
 package cli
 
 import (
@@ -12,13 +12,15 @@ import (
 	"strings"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
 // Env is what a command runs with: its streams, and the clock and
 // environment lookups tests replace.
 type Env struct {
+	// Bundle is the plan the program ships: a new database is made from it.
+	Bundle         store.Bundle
 	Stdout, Stderr io.Writer
 	Now            func() time.Time
 	Getenv         func(string) string
@@ -166,7 +168,7 @@ func runCommand(cmd *command, env Env, a args) error {
 		a.opts["db"] = path
 		return cmd.run(env, nil, a)
 	}
-	st, err := store.Open(path, store.Options{Now: env.Now, NoBackup: cmd.reads, Prefetch: cmd.review})
+	st, err := store.Open(path, store.Options{Bundle: env.Bundle, Now: env.Now, NoBackup: cmd.reads, Prefetch: cmd.review})
 	if err != nil {
 		return err
 	}
@@ -192,8 +194,8 @@ func printHelp(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
 	}
-	fmt.Fprintln(w, "\n期间："+strings.TrimPrefix(model.PeriodFormatsHelp, "可用格式："))
-	fmt.Fprintln(w, "实际值："+strings.TrimPrefix(model.ValueFormatsHelp, "请输入数字，"))
+	fmt.Fprintln(w, "\n期间："+strings.TrimPrefix(domain.PeriodFormatsHelp, "可用格式："))
+	fmt.Fprintln(w, "实际值："+strings.TrimPrefix(domain.ValueFormatsHelp, "请输入数字，"))
 	fmt.Fprintln(w, "数据库默认位于用户数据目录（Windows 为 %APPDATA%\\PlanReview），首次运行时由内置计划创建。")
 }
 
@@ -222,10 +224,10 @@ func reviewer(env Env, a args) (string, error) {
 
 // asOf is the --as-of period, or the latest month with any figure, or the
 // plan year's end: the period a list is judged at.
-func asOf(st *store.Store, a args) (model.Period, error) {
+func asOf(st *store.Store, a args) (domain.Period, error) {
 	year := st.Plan().Year
 	if a.has("as-of") {
-		p, err := model.ParsePeriod(a.get("as-of"), year)
+		p, err := domain.ParsePeriod(a.get("as-of"), year)
 		if err != nil {
 			return p, usage("--as-of：%v", err)
 		}
@@ -233,9 +235,9 @@ func asOf(st *store.Store, a args) (model.Period, error) {
 	}
 	as, err := st.Actuals()
 	if err != nil {
-		return model.Period{}, err
+		return domain.Period{}, err
 	}
-	p := model.Period{Year: year, Month: 1}
+	p := domain.Period{Year: year, Month: 1}
 	found := false
 	for _, x := range as {
 		if p.Before(x.Period) || !found {
@@ -257,8 +259,8 @@ func needArgs(a args, n int, what string) error {
 
 // reviewWithNotes loads what the brief and the workbook are computed from:
 // the review (figures, manual statuses, entered targets) and every note.
-func reviewWithNotes(st *store.Store) (*model.Review, []model.Note, error) {
-	r, err := st.Review(model.DefaultTolerance())
+func reviewWithNotes(st *store.Store) (*domain.Review, []domain.Note, error) {
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -10,8 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"cn.planreview/planreview/seeds"
+
 	"cn.planreview/planreview/model/store"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 type result struct {
 	code           int
@@ -23,7 +28,7 @@ func run(t *testing.T, db string, argv ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
 	now := time.Date(2023, 10, 25, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	env := Env{Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
+	env := Env{Bundle: bundle, Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
 		Getenv: func(k string) string {
 			if k == "PLANREVIEW_USER" {
 				return "张三"
@@ -410,7 +415,7 @@ func TestGenDemoYears(t *testing.T) {
 	}
 	for _, year := range []int{2022, 2023} {
 		f := filepath.Join(dir, fmt.Sprintf("演示-%d.db", year))
-		st, err := store.Open(f, store.Options{ReadOnly: true})
+		st, err := store.Open(f, store.Options{Bundle: bundle, ReadOnly: true})
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

@@ -4,30 +4,30 @@ import (
 	"fmt"
 	"strconv"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
 // begin does what every changing command does first: check the number of
 // arguments, find who is making the change, and read the period argument
 // at index periodAt (none when negative).
-func begin(env Env, st *store.Store, a args, n int, what string, periodAt int) (string, model.Period, error) {
+func begin(env Env, st *store.Store, a args, n int, what string, periodAt int) (string, domain.Period, error) {
 	if err := needArgs(a, n, what); err != nil {
-		return "", model.Period{}, err
+		return "", domain.Period{}, err
 	}
 	by, err := reviewer(env, a)
 	if err != nil {
-		return "", model.Period{}, err
+		return "", domain.Period{}, err
 	}
 	if periodAt < 0 {
-		return by, model.Period{}, nil
+		return by, domain.Period{}, nil
 	}
 	p, err := period(st, a.pos[periodAt], "期间")
 	return by, p, err
 }
 
-func period(st *store.Store, s, field string) (model.Period, error) {
-	p, err := model.ParsePeriod(s, st.Plan().Year)
+func period(st *store.Store, s, field string) (domain.Period, error) {
+	p, err := domain.ParsePeriod(s, st.Plan().Year)
 	if err != nil && field != "期间" {
 		return p, fmt.Errorf("%s：%w", field, err)
 	}
@@ -47,14 +47,14 @@ func runRecord(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	act := model.Actual{ItemID: it.ID, Period: p, Source: a.get("source"), SourceDate: a.get("date")}
-	if it.Kind == model.KindMilestone {
-		if act.Outcome, err = model.ParseOutcome(a.pos[2]); err != nil {
+	act := domain.Actual{ItemID: it.ID, Period: p, Source: a.get("source"), SourceDate: a.get("date")}
+	if it.Kind == domain.KindMilestone {
+		if act.Outcome, err = domain.ParseOutcome(a.pos[2]); err != nil {
 			return err
 		}
 	} else {
-		tracked, _ := st.Plan().Item(model.TrackedID(it))
-		if act.Value, err = model.ParseActual(a.pos[2], tracked.Target); err != nil {
+		tracked, _ := st.Plan().Item(domain.TrackedID(it))
+		if act.Value, err = domain.ParseActual(a.pos[2], tracked.Target); err != nil {
 			return err
 		}
 	}
@@ -65,7 +65,7 @@ func runRecord(env Env, st *store.Store, a args) error {
 	if where != it.ID {
 		fmt.Fprintf(env.Stdout, "%s 与 %s 为同一指标，已记入 %s。\n", it.ID, where, where)
 	}
-	r, err := st.Review(model.DefaultTolerance())
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func runNote(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	var p model.Period
+	var p domain.Period
 	if a.has("period") {
 		if p, err = period(st, a.get("period"), "--period"); err != nil {
 			return err
@@ -156,10 +156,10 @@ func runSetStatus(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	if err := st.SetManualStatus(a.pos[0], p, model.Code(a.pos[2]), a.get("reason"), by); err != nil {
+	if err := st.SetManualStatus(a.pos[0], p, domain.Code(a.pos[2]), a.get("reason"), by); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已人工认定 %s 自%s起为“%s”。\n", a.pos[0], p.Label(), model.Code(a.pos[2]).Label())
+	fmt.Fprintf(env.Stdout, "已人工认定 %s 自%s起为“%s”。\n", a.pos[0], p.Label(), domain.Code(a.pos[2]).Label())
 	return nil
 }
 
@@ -235,6 +235,6 @@ func runUndo(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, model.ActionLabel(c.Action), c.ItemID, c.Period)
+	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, domain.ActionLabel(c.Action), c.ItemID, c.Period)
 	return nil
 }

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -53,7 +53,7 @@ func runHistory(env Env, st *store.Store, a args) error {
 		return nil
 	}
 	for _, c := range h {
-		line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, model.ActionLabel(c.Action))
+		line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, domain.ActionLabel(c.Action))
 		if c.ItemID != "" {
 			line += " " + c.ItemID
 		}

@@ -6,34 +6,34 @@ import (
 	"math"
 	"strings"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
 // Row is one item as `list --json` prints it. Scripts rely on these
 // names; docs/CLI.md describes them.
 type Row struct {
-	ID           string        `json:"id"`
-	Kind         model.Kind    `json:"kind"`
-	Section      string        `json:"section"`
-	SectionTitle string        `json:"section_title"`
-	Topic        string        `json:"topic,omitempty"`
-	IndicatorNo  int           `json:"indicator_no,omitempty"`
-	Group        string        `json:"group,omitempty"`
-	Name         string        `json:"name"`
-	TargetText   string        `json:"target_text"`
-	Target       *model.Target `json:"target"`
-	Hedge        string        `json:"hedge,omitempty"`
-	Deadline     string        `json:"deadline,omitempty"`
-	SameAs       string        `json:"same_as,omitempty"`
-	Parent       string        `json:"parent,omitempty"`
-	SourceQuote  string        `json:"source_quote"`
-	Actual       *RowActual    `json:"actual"`
-	Status       RowStatus     `json:"status"`
-	Parcel       *model.Parcel `json:"parcel,omitempty"`
+	ID           string         `json:"id"`
+	Kind         domain.Kind    `json:"kind"`
+	Section      string         `json:"section"`
+	SectionTitle string         `json:"section_title"`
+	Topic        string         `json:"topic,omitempty"`
+	IndicatorNo  int            `json:"indicator_no,omitempty"`
+	Group        string         `json:"group,omitempty"`
+	Name         string         `json:"name"`
+	TargetText   string         `json:"target_text"`
+	Target       *domain.Target `json:"target"`
+	Hedge        string         `json:"hedge,omitempty"`
+	Deadline     string         `json:"deadline,omitempty"`
+	SameAs       string         `json:"same_as,omitempty"`
+	Parent       string         `json:"parent,omitempty"`
+	SourceQuote  string         `json:"source_quote"`
+	Actual       *RowActual     `json:"actual"`
+	Status       RowStatus      `json:"status"`
+	Parcel       *domain.Parcel `json:"parcel,omitempty"`
 
-	shown  string       // the figure in words, for the text table
-	status model.Status // for the summary's counts
+	shown  string        // the figure in words, for the text table
+	status domain.Status // for the summary's counts
 }
 
 // RowActual is the latest figure at the as-of period.
@@ -50,18 +50,18 @@ type RowActual struct {
 
 // RowStatus is the status and why.
 type RowStatus struct {
-	Code       model.Code `json:"code"`
-	Label      string     `json:"label"`
-	Reason     string     `json:"reason"`
-	Manual     bool       `json:"manual"`
-	Early      bool       `json:"early"` // judged on the figure of an earlier period (actual.period)
-	Completion *float64   `json:"completion,omitempty"`
+	Code       domain.Code `json:"code"`
+	Label      string      `json:"label"`
+	Reason     string      `json:"reason"`
+	Manual     bool        `json:"manual"`
+	Early      bool        `json:"early"` // judged on the figure of an earlier period (actual.period)
+	Completion *float64    `json:"completion,omitempty"`
 }
 
 // rows computes every item's row at asOf, through the model's status
 // function.
-func rows(st *store.Store, asOf model.Period) ([]Row, error) {
-	r, err := st.Review(model.DefaultTolerance())
+func rows(st *store.Store, asOf domain.Period) ([]Row, error) {
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func rows(st *store.Store, asOf model.Period) ([]Row, error) {
 		row := Row{ID: it.ID, Kind: it.Kind, Section: it.Section, SectionTitle: sec.Title, Topic: it.Topic,
 			IndicatorNo: it.IndicatorNo, Group: it.Group, Name: it.Name, TargetText: it.TargetText,
 			Hedge: it.Hedge, SameAs: it.SameAs, Parent: it.Parent, SourceQuote: it.SourceQuote, Parcel: it.Parcel}
-		if it.Kind != model.KindMilestone {
+		if it.Kind != domain.KindMilestone {
 			t := it.Target
 			if et, ok, _ := r.EffectiveTarget(it); ok {
 				t = et
@@ -178,7 +178,7 @@ func actualText(r Row) string {
 // summaryLine counts the rows by status, a judgement on an earlier
 // period's figure apart: 共113项：完成 3项，……，按1-9月数据符合预期 1项.
 func summaryLine(rs []Row) string {
-	t := model.Tally{}
+	t := domain.Tally{}
 	for _, r := range rs {
 		t.Add(r.status)
 	}

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
@@ -29,7 +29,7 @@ func runImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	r, err := st.Review(model.DefaultTolerance())
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func runImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	locked := func(p model.Period) bool {
+	locked := func(p domain.Period) bool {
 		for _, l := range locks {
 			if l.Period == p {
 				return true

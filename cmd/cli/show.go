@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -21,28 +21,28 @@ func runShow(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	r, err := st.Review(model.DefaultTolerance())
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return err
 	}
 	w := env.Stdout
 	sec, _ := plan.Section(it.Section)
 	fmt.Fprintf(w, "%s %s\n", it.ID, it.DisplayName())
-	fmt.Fprintf(w, "类型：%s　所属：%s", model.KindLabel(it.Kind), sec.Title)
+	fmt.Fprintf(w, "类型：%s　所属：%s", domain.KindLabel(it.Kind), sec.Title)
 	if it.Topic != "" {
 		fmt.Fprintf(w, "（%s）", it.Topic)
 	}
 	fmt.Fprintln(w)
-	if it.Kind != model.KindMilestone {
+	if it.Kind != domain.KindMilestone {
 		fmt.Fprintf(w, "目标（原文）：%s%s\n", it.Hedge, it.TargetText)
 		t, ok, why := r.EffectiveTarget(it)
-		understood := t.String() + "，" + map[model.Direction]string{model.Higher: "越高越好", model.Lower: "越低越好"}[t.Direction]
+		understood := t.String() + "，" + map[domain.Direction]string{domain.Higher: "越高越好", domain.Lower: "越低越好"}[t.Direction]
 		if !ok {
 			understood = why
 		}
 		fmt.Fprintf(w, "目标（理解）：%s\n", understood)
 		if !it.Deadline.IsZero() {
-			fmt.Fprintf(w, "期限：%s末（%s）\n", model.DeadlineName(it.Deadline), it.Deadline)
+			fmt.Fprintf(w, "期限：%s末（%s）\n", domain.DeadlineName(it.Deadline), it.Deadline)
 		}
 	} else if it.Hedge != "" {
 		fmt.Fprintf(w, "表述：%s\n", it.Hedge)
@@ -57,7 +57,7 @@ func runShow(env Env, st *store.Store, a args) error {
 		pc := it.Parcel
 		b := pc.Boundaries
 		fmt.Fprintf(w, "四至：东至%s、南至%s、西至%s、北至%s\n面积：%s亩　公共利益类型：%s　实施主体：%s\n",
-			b.East, b.South, b.West, b.North, model.FormatNumber(pc.AreaMu), pc.InterestType, strings.Join(pc.Implementers, "、"))
+			b.East, b.South, b.West, b.North, domain.FormatNumber(pc.AreaMu), pc.InterestType, strings.Join(pc.Implementers, "、"))
 	}
 	fmt.Fprintf(w, "原文：%s\n", it.SourceQuote)
 	if it.Note != "" {
@@ -71,11 +71,11 @@ func runShow(env Env, st *store.Store, a args) error {
 		fmt.Fprintln(w, "  （尚未录入）")
 	}
 	for _, x := range as {
-		v := model.FormatNumber(x.Value)
+		v := domain.FormatNumber(x.Value)
 		if x.Outcome != "" {
-			v = model.OutcomeLabel(x.Outcome)
+			v = domain.OutcomeLabel(x.Outcome)
 		} else {
-			tracked, _ := plan.Item(model.TrackedID(it))
+			tracked, _ := plan.Item(domain.TrackedID(it))
 			v += tracked.Target.Unit
 		}
 		line := fmt.Sprintf("  %s　%s　%s录入", x.Period.Label(), v, x.By)

@@ -9,17 +9,19 @@ import (
 
 	"cn.planreview/planreview/cmd/cli"
 	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/seeds"
 	"cn.planreview/planreview/ui"
 	_ "cn.planreview/planreview/ui/envlocale" // before Fyne initialises: see the package
 )
 
 func main() {
 	args := os.Args[1:]
+	bundle := store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 	if path, ok := windowDB(args); ok {
-		os.Exit(ui.Run(path, os.Stderr))
+		os.Exit(ui.Run(path, bundle, os.Stderr))
 	}
 	attachConsole()
-	os.Exit(cli.Run(args, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+	os.Exit(cli.Run(args, cli.Env{Bundle: bundle, Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 
 // windowDB reports whether args ask for the window (none, or only

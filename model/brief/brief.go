@@ -1,7 +1,8 @@
-// Package brief computes the progress brief as a view: the counts, the
+// Package brief is on the domain side: it computes the progress brief as
+// a view: the counts, the
 // tables and the items needing attention, as of one period, from a review.
 // It is pure (no I/O, no fonts): the PDF renderer in brief/pdf draws what
-// it computes, and every status in it comes from model.Review.Status.
+// it computes, and every status in it comes from domain.Review.Status.
 package brief
 
 import (
@@ -9,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // The parts of a brief, in order; Options.Parts picks among them.
@@ -26,7 +27,7 @@ var AllParts = []string{PartSummary, PartIndicators, PartConcerns, PartWork, Par
 
 // Options choose what a brief holds.
 type Options struct {
-	AsOf     model.Period
+	AsOf     domain.Period
 	Date     time.Time // the brief's date, printed and stored as the PDF's dates
 	Unit     string    // 编制单位
 	Reviewer string
@@ -43,7 +44,7 @@ type Brief struct {
 	Title    string // 2023年嘉兴市国民经济和社会发展计划
 	Subtitle string // 执行情况简报
 	AsOf     string // 截至2023年9月（前三季度）
-	Period   model.Period
+	Period   domain.Period
 	Unit     string
 	Reviewer string
 	Date     string // 2023年10月25日
@@ -68,9 +69,9 @@ type Bar struct {
 }
 
 // CodeCount is how many items have a status, an early judgement
-// counted by the period it was judged on (model.StatusKey).
+// counted by the period it was judged on (domain.StatusKey).
 type CodeCount struct {
-	model.StatusKey
+	domain.StatusKey
 	Count int
 }
 
@@ -108,7 +109,7 @@ func emptyNote(names []string) string {
 type Row struct {
 	ID     string
 	Cells  []string // one per column; the status column's text is the label
-	Status model.Status
+	Status domain.Status
 }
 
 // Concern is an item that needs a committee's attention.
@@ -117,14 +118,14 @@ type Concern struct {
 	Ref    string // where the item stands in the brief: 表1第5项
 	Name   string
 	Target string
-	Status model.Status
+	Status domain.Status
 	Notes  []string
 }
 
 var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八"}
 
 // Build computes the brief from a review and the notes recorded.
-func Build(r *model.Review, notes []model.Note, o Options) Brief {
+func Build(r *domain.Review, notes []domain.Note, o Options) Brief {
 	p := r.Plan
 	b := Brief{
 		Title: p.Title, Subtitle: "执行情况简报", Period: o.AsOf,
@@ -135,7 +136,7 @@ func Build(r *model.Review, notes []model.Note, o Options) Brief {
 	if o.AsOf.Month == 12 {
 		b.AsOf = fmt.Sprintf("%d年全年", o.AsOf.Year)
 	}
-	statuses := map[string]model.Status{}
+	statuses := map[string]domain.Status{}
 	for _, it := range p.Items {
 		statuses[it.ID] = r.Status(it, o.AsOf)
 	}
@@ -181,10 +182,10 @@ func Build(r *model.Review, notes []model.Note, o Options) Brief {
 }
 
 type builder struct {
-	r        *model.Review
-	p        *model.Plan
+	r        *domain.Review
+	p        *domain.Plan
 	o        Options
-	statuses map[string]model.Status
+	statuses map[string]domain.Status
 	notes    map[string][]string
 }
 
@@ -200,14 +201,14 @@ const (
 	early
 )
 
-func bucketOf(s model.Status) bucket {
+func bucketOf(s domain.Status) bucket {
 	if s.Early {
 		return early
 	}
 	switch s.Code {
-	case model.NearlyMet, model.InProgress:
+	case domain.NearlyMet, domain.InProgress:
 		return nearly
-	case model.NoData, model.AwaitingTarget:
+	case domain.NoData, domain.AwaitingTarget:
 		return none
 	}
 	if s.Code.Concern() {
@@ -219,9 +220,9 @@ func bucketOf(s model.Status) bucket {
 // earlyClauses count the early judgements by the period they speak of:
 // 1项按1-9月数据符合预期, or for several statuses
 // 17项按1-9月数据判断（好于预期3项、符合预期2项……）.
-func earlyClauses(ss []model.Status) string {
-	var periods []model.Period
-	by := map[model.Period][]CodeCount{}
+func earlyClauses(ss []domain.Status) string {
+	var periods []domain.Period
+	by := map[domain.Period][]CodeCount{}
 	for _, c := range codeCounts(ss) {
 		if c.Early.IsZero() {
 			continue
@@ -261,7 +262,7 @@ func (c builder) summary() Part {
 	var line string
 	if yearEnd {
 		line = fmt.Sprintf("年度计划确定的%d项主要指标中，%d项完成全年目标", len(ind), n[good])
-		if x := countCodes(ind, model.Exceeded); x > 0 {
+		if x := countCodes(ind, domain.Exceeded); x > 0 {
 			line += fmt.Sprintf("（其中超额完成%d项）", x)
 		}
 		if n[nearly] > 0 {
@@ -282,12 +283,12 @@ func (c builder) summary() Part {
 	line += "，详见表1。"
 	part.Lines = append(part.Lines, line)
 
-	var commit, miles []model.Status
+	var commit, miles []domain.Status
 	for _, it := range c.p.Items {
 		switch it.Kind {
-		case model.KindCommitment:
+		case domain.KindCommitment:
 			commit = append(commit, c.statuses[it.ID])
-		case model.KindMilestone:
+		case domain.KindMilestone:
 			miles = append(miles, c.statuses[it.ID])
 		}
 	}
@@ -302,8 +303,8 @@ func (c builder) summary() Part {
 		body += fmt.Sprintf("，%d项暂无数据或目标待定", nc[none])
 	}
 	body += fmt.Sprintf("；%d项重点事项中，已完成%d项，推进中%d项，未完成%d项，暂无记录%d项。",
-		len(miles), countCodes(miles, model.Done), countCodes(miles, model.InProgress),
-		countCodes(miles, model.NotDone), countCodes(miles, model.NoData))
+		len(miles), countCodes(miles, domain.Done), countCodes(miles, domain.InProgress),
+		countCodes(miles, domain.NotDone), countCodes(miles, domain.NoData))
 	part.Lines = append(part.Lines, body)
 
 	part.Bars = []Bar{
@@ -314,7 +315,7 @@ func (c builder) summary() Part {
 	return part
 }
 
-func countBuckets(ss []model.Status) map[bucket]int {
+func countBuckets(ss []domain.Status) map[bucket]int {
 	n := map[bucket]int{}
 	for _, s := range ss {
 		n[bucketOf(s)]++
@@ -322,7 +323,7 @@ func countBuckets(ss []model.Status) map[bucket]int {
 	return n
 }
 
-func countCodes(ss []model.Status, c model.Code) int {
+func countCodes(ss []domain.Status, c domain.Code) int {
 	n := 0
 	for _, s := range ss {
 		if s.Code == c {
@@ -333,8 +334,8 @@ func countCodes(ss []model.Status, c model.Code) int {
 }
 
 // codeCounts counts statuses by key, in the order counts are written.
-func codeCounts(ss []model.Status) []CodeCount {
-	t := model.Tally{}
+func codeCounts(ss []domain.Status) []CodeCount {
+	t := domain.Tally{}
 	for _, s := range ss {
 		t.Add(s)
 	}
@@ -347,7 +348,7 @@ func codeCounts(ss []model.Status) []CodeCount {
 
 // actualText is the figure judged: 5.8%, with its period only when it is
 // older than the brief's (6.2%（1-6月）); the heading says the period.
-func (c builder) actualText(it model.Item) string {
+func (c builder) actualText(it domain.Item) string {
 	a, ok := c.r.Latest(it, c.o.AsOf)
 	if !ok {
 		return "—"
@@ -360,7 +361,7 @@ func (c builder) actualText(it model.Item) string {
 }
 
 // remark is the reason and the reviewers' notes.
-func (c builder) remark(it model.Item) string {
+func (c builder) remark(it domain.Item) string {
 	s := c.statuses[it.ID].Reason
 	for _, n := range c.notes[it.ID] {
 		s += "\n备注：" + n
@@ -382,7 +383,7 @@ func (c builder) indicators() Part {
 		}
 		g := Group{Title: sec.Title}
 		for _, it := range c.p.Items {
-			if it.Section != sec.ID || it.Kind != model.KindIndicator {
+			if it.Section != sec.ID || it.Kind != domain.KindIndicator {
 				continue
 			}
 			name := fmt.Sprintf("%d.%s", it.IndicatorNo, it.Name)
@@ -407,10 +408,10 @@ func (c builder) indicators() Part {
 func (c builder) concerns() Part {
 	part := Part{Heading: "需关注事项"}
 	early := 0
-	for _, cn := range c.p.Concerns(func(it model.Item) model.Status { return c.statuses[it.ID] }) {
+	for _, cn := range c.p.Concerns(func(it domain.Item) domain.Status { return c.statuses[it.ID] }) {
 		it, s := cn.Item, cn.Status
 		target := it.Hedge + it.TargetText
-		if it.Kind == model.KindMilestone {
+		if it.Kind == domain.KindMilestone {
 			target = it.Hedge + it.Name
 		}
 		ref := c.ref(it)
@@ -437,11 +438,11 @@ func (c builder) concerns() Part {
 
 // ref says where an item stands in the brief's tables, for readers who
 // do not know the item IDs.
-func (c builder) ref(it model.Item) string {
+func (c builder) ref(it domain.Item) string {
 	switch it.Kind {
-	case model.KindIndicator:
+	case domain.KindIndicator:
 		return fmt.Sprintf("表1第%d项", it.IndicatorNo)
-	case model.KindParcel:
+	case domain.KindParcel:
 		return fmt.Sprintf("表3第%d项", it.Parcel.Seq)
 	}
 	sec, _ := c.p.Section(it.Section)
@@ -459,21 +460,21 @@ func (c builder) work() Part {
 		g := Group{Title: sec.Title}
 		var empty []string
 		for _, it := range c.p.Items {
-			if it.Section != sec.ID || (it.Kind != model.KindCommitment && it.Kind != model.KindMilestone) {
+			if it.Section != sec.ID || (it.Kind != domain.KindCommitment && it.Kind != domain.KindMilestone) {
 				continue
 			}
 			target := it.Hedge + it.TargetText
-			if it.Kind == model.KindMilestone {
+			if it.Kind == domain.KindMilestone {
 				target = it.Hedge + "实现"
 				if it.Hedge == "" {
 					target = "年内完成"
 				}
 			}
 			if !it.Deadline.IsZero() {
-				target = model.DeadlineName(it.Deadline) + target
+				target = domain.DeadlineName(it.Deadline) + target
 			}
 			s := c.statuses[it.ID]
-			if s.Code == model.NoData && !c.o.AllRows {
+			if s.Code == domain.NoData && !c.o.AllRows {
 				// A table of empty rows helps no committee: the items
 				// without figures are named together under their section.
 				empty = append(empty, it.Name)
@@ -500,7 +501,7 @@ func (c builder) parcels() Part {
 	var total, done float64
 	recorded, older := 0, 0
 	for _, it := range c.p.Items {
-		if it.Kind != model.KindParcel {
+		if it.Kind != domain.KindParcel {
 			continue
 		}
 		s := c.statuses[it.ID]
@@ -543,10 +544,10 @@ func (c builder) parcels() Part {
 // PeriodGap is how many of the numbered indicators have no figure of a
 // period: the warning given before a brief of that period is written.
 type PeriodGap struct {
-	Period  model.Period
-	Total   int          // numbered indicators
-	Missing int          // of them, without a figure of Period
-	Newest  model.Period // the newest period with any figure, zero if none
+	Period  domain.Period
+	Total   int           // numbered indicators
+	Missing int           // of them, without a figure of Period
+	Newest  domain.Period // the newest period with any figure, zero if none
 }
 
 // Most reports whether most indicators lack a figure of the period: a
@@ -567,10 +568,10 @@ func (g PeriodGap) Text() string {
 
 // PeriodGapOf counts the numbered indicators none of whose rows has a
 // figure of exactly asOf (an earlier figure is no figure of asOf).
-func PeriodGapOf(r *model.Review, asOf model.Period) PeriodGap {
+func PeriodGapOf(r *domain.Review, asOf domain.Period) PeriodGap {
 	has := map[int]bool{}
 	for _, it := range r.Plan.Items {
-		if it.Kind != model.KindIndicator {
+		if it.Kind != domain.KindIndicator {
 			continue
 		}
 		a, ok := r.Latest(it, asOf)

@@ -5,19 +5,19 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
 
-func p(m int) model.Period { return model.Period{Year: 2023, Month: m} }
+func p(m int) domain.Period { return domain.Period{Year: 2023, Month: m} }
 
-func build(t *testing.T, as []model.Actual, o Options) Brief {
+func build(t *testing.T, as []domain.Actual, o Options) Brief {
 	t.Helper()
 	plan, err := seeds.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := model.NewReview(plan, model.DefaultTolerance(), as, nil, nil)
+	r := domain.NewReview(plan, domain.DefaultTolerance(), as, nil, nil)
 	o.Date = time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC)
 	return Build(r, nil, o)
 }
@@ -25,7 +25,7 @@ func build(t *testing.T, as []model.Actual, o Options) Brief {
 func TestCountLineSpeaksOfTheTwentyIndicators(t *testing.T) {
 	// 13 has two rows: 城镇 in line with GDP, 农村 well below. The indicator
 	// counts once, as the worse of its rows.
-	as := []model.Actual{
+	as := []domain.Actual{
 		{ItemID: "A1-01", Period: p(12), Value: 6.2},  // met
 		{ItemID: "A1-02", Period: p(12), Value: 4.6},  // 5±0.5: met
 		{ItemID: "A1-03", Period: p(12), Value: 7.9},  // ≥7, +0.9 > 0.5: exceeded
@@ -62,10 +62,10 @@ func TestPartsNumberInOrder(t *testing.T) {
 }
 
 func TestConcernsListBehindAndMissed(t *testing.T) {
-	as := []model.Actual{{ItemID: "B1-01", Period: p(9), Value: 270}, {ItemID: "B1-06", Period: p(9), Value: 301.5}}
+	as := []domain.Actual{{ItemID: "B1-01", Period: p(9), Value: 270}, {ItemID: "B1-06", Period: p(9), Value: 301.5}}
 	b := build(t, as, Options{AsOf: p(9), Parts: []string{PartConcerns}})
 	items := b.Parts[0].Items
-	if len(items) != 1 || items[0].ID != "B1-01" || items[0].Status.Code != model.Behind || items[0].Target != "400个" {
+	if len(items) != 1 || items[0].ID != "B1-01" || items[0].Status.Code != domain.Behind || items[0].Target != "400个" {
 		t.Errorf("concerns: %+v", items)
 	}
 }
@@ -77,11 +77,11 @@ func TestPeriodGapWarnsWhenMostIndicatorsLackThePeriod(t *testing.T) {
 	}
 	// Eleven numbered indicators with a 1-9月 figure (13 through its first
 	// row), nine without.
-	var as []model.Actual
+	var as []domain.Actual
 	for _, id := range []string{"A1-01", "A1-02", "A1-03", "A1-04", "A1-05", "A1-06", "A1-07", "A1-08", "A1-09", "A1-10", "A1-13a"} {
-		as = append(as, model.Actual{ItemID: id, Period: p(9), Value: 5})
+		as = append(as, domain.Actual{ItemID: id, Period: p(9), Value: 5})
 	}
-	r := model.NewReview(plan, model.DefaultTolerance(), as, nil, nil)
+	r := domain.NewReview(plan, domain.DefaultTolerance(), as, nil, nil)
 	tests := []struct {
 		asOf    int
 		missing int
@@ -102,7 +102,7 @@ func TestPeriodGapWarnsWhenMostIndicatorsLackThePeriod(t *testing.T) {
 
 // The bars count a judgement on an earlier figure apart, by its period.
 func TestBarsCountEarlyJudgementsApart(t *testing.T) {
-	as := []model.Actual{
+	as := []domain.Actual{
 		{ItemID: "A1-01", Period: p(9), Value: 5.8},
 		{ItemID: "A1-02", Period: p(12), Value: 5},
 	}
@@ -110,7 +110,7 @@ func TestBarsCountEarlyJudgementsApart(t *testing.T) {
 	got := map[string]int{}
 	for _, c := range b.Parts[0].Bars[0].Counts {
 		got[c.Label()] = c.Count
-		if (c.Group() == model.EarlyGroup) != !c.Early.IsZero() {
+		if (c.Group() == domain.EarlyGroup) != !c.Early.IsZero() {
 			t.Errorf("%s in group %d", c.Label(), c.Group())
 		}
 	}
@@ -122,7 +122,7 @@ func TestBarsCountEarlyJudgementsApart(t *testing.T) {
 // Linked items judged alike are one concern naming both places; judged
 // apart (different targets), they stay two.
 func TestLinkedItemsAreOneConcern(t *testing.T) {
-	as := []model.Actual{{ItemID: "A1-05", Period: p(9), Value: 9.1}}
+	as := []domain.Actual{{ItemID: "A1-05", Period: p(9), Value: 9.1}}
 	b := build(t, as, Options{AsOf: p(9), Parts: []string{PartConcerns}})
 	items := b.Parts[0].Items
 	if len(items) != 1 || items[0].ID != "A1-05" || items[0].Ref != "表1第5项及表2 一、聚焦扩大内需" {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"runtime/metrics"
 	"sync"
-	"testing"
 	"time"
 
 	"cn.planreview/planreview/model/store"
@@ -17,11 +16,24 @@ var Sizes = []int{100, 1000, 10000}
 
 var benchMu sync.Mutex
 
+// TB is the part of testing.TB the helpers use. This package is linked
+// into the program (gen-demo), which must not link package testing.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	TempDir() string
+}
+
+// Metrics is the part of testing.B that reports a measurement.
+type Metrics interface {
+	ReportMetric(n float64, unit string)
+}
+
 // BenchDB gives a generated database of n items for benchmarks, made once
 // and kept in the system's temporary folder (10,000 items take most of a
 // minute to generate); each benchmark works on its own copy, sealed as a
 // clean close leaves it (store/seal.go).
-func BenchDB(b testing.TB, n int) string {
+func BenchDB(b TB, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
@@ -62,7 +74,7 @@ func BenchDB(b testing.TB, n int) string {
 // "peak-heap-MB": the benchmark's peak memory, garbage not yet collected
 // included. runtime/metrics is read without stopping the world, so the
 // sampling barely disturbs the timing.
-func TrackPeakHeap(b *testing.B) (stop func()) {
+func TrackPeakHeap(b Metrics) (stop func()) {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	var peak uint64
 	read := func() {

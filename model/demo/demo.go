@@ -1,4 +1,4 @@
-// Package demo makes synthetic plans of any size, with a year of monthly
+// Package demo is infrastructure for measuring: it makes synthetic plans of any size, with a year of monthly
 // figures and notes, so that costs can be measured at 100, 1,000 and
 // 10,000 items (planreview gen-demo, and the benchmarks). The numbers are
 // made up; the shapes are the real plan's: items of every target kind.
@@ -10,41 +10,41 @@ import (
 	"math"
 	"math/rand"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
 // kinds are the shapes items cycle through, as the bundled plan has them.
 var kinds = []struct {
-	kind    model.Kind
+	kind    domain.Kind
 	target  string
-	measure model.Measure
+	measure domain.Measure
 	name    string
 }{
-	{model.KindIndicator, "增长6%左右", model.Rate, "地区生产总值"},
-	{model.KindIndicator, "95%以上", model.Level, "地表水水体比例"},
-	{model.KindIndicator, "控制在5%以内", model.Level, "城镇调查失业率"},
-	{model.KindCommitment, "400个", model.Cumulative, "新开工产业项目"},
-	{model.KindCommitment, "380亿元以上", model.Cumulative, "交通投资"},
-	{model.KindCommitment, "下降4%以上", model.Rate, "能耗强度"},
-	{model.KindCommitment, "达到90%", model.Level, "政务服务通办率"},
-	{model.KindCommitment, "增加3万人左右", model.Cumulative, "人才资源"},
-	{model.KindMilestone, "", "", "试点创建"},
-	{model.KindParcel, "", model.Cumulative, "旧城改造地块"},
+	{domain.KindIndicator, "增长6%左右", domain.Rate, "地区生产总值"},
+	{domain.KindIndicator, "95%以上", domain.Level, "地表水水体比例"},
+	{domain.KindIndicator, "控制在5%以内", domain.Level, "城镇调查失业率"},
+	{domain.KindCommitment, "400个", domain.Cumulative, "新开工产业项目"},
+	{domain.KindCommitment, "380亿元以上", domain.Cumulative, "交通投资"},
+	{domain.KindCommitment, "下降4%以上", domain.Rate, "能耗强度"},
+	{domain.KindCommitment, "达到90%", domain.Level, "政务服务通办率"},
+	{domain.KindCommitment, "增加3万人左右", domain.Cumulative, "人才资源"},
+	{domain.KindMilestone, "", "", "试点创建"},
+	{domain.KindParcel, "", domain.Cumulative, "旧城改造地块"},
 }
 
 // Plan is a generated plan: its dataset file (as seeds/ holds the real
 // one), and the figures and notes to record on it.
 type Plan struct {
 	Dataset []byte
-	Actuals []model.Actual
+	Actuals []domain.Actual
 	Notes   []Note
 }
 
 // Note is a generated note.
 type Note struct {
 	ItemID string
-	Period model.Period
+	Period domain.Period
 	Body   string
 }
 
@@ -71,17 +71,17 @@ func GenerateYear(n, year int, seed int64) (Plan, error) {
 		quote := fmt.Sprintf("演示数据：%s，目标%s。", name, k.target)
 		it := map[string]any{"id": id, "kind": k.kind, "name": name, "source_quote": quote}
 		switch k.kind {
-		case model.KindIndicator:
+		case domain.KindIndicator:
 			it["section"] = "C1"
 			it["indicator_no"] = i + 1
-		case model.KindParcel:
+		case domain.KindParcel:
 			it["section"] = "A2"
 		default:
 			it["section"] = fmt.Sprintf("S%d", i%10+1)
 		}
 		target := k.target
 		var parcelArea float64
-		if k.kind == model.KindParcel {
+		if k.kind == domain.KindParcel {
 			parcelArea = math.Round((5+rng.Float64()*100)*100) / 100
 			area += parcelArea
 			target = fmt.Sprintf("%.2f亩", parcelArea)
@@ -91,10 +91,10 @@ func GenerateYear(n, year int, seed int64) (Plan, error) {
 			it["interest_type"] = "旧城区改建"
 			it["implementers"] = []string{"城投集团"}
 		}
-		var tg model.Target
+		var tg domain.Target
 		if target != "" {
 			var err error
-			if tg, err = model.ParseTarget(target); err != nil {
+			if tg, err = domain.ParseTarget(target); err != nil {
 				return Plan{}, err
 			}
 			it["target_text"] = target
@@ -104,17 +104,17 @@ func GenerateYear(n, year int, seed int64) (Plan, error) {
 		items = append(items, it)
 		// Twelve months of figures.
 		for m := 1; m <= 12; m++ {
-			p := model.Period{Year: year, Month: m}
-			a := model.Actual{ItemID: id, Period: p, Source: "演示数据"}
+			p := domain.Period{Year: year, Month: m}
+			a := domain.Actual{ItemID: id, Period: p, Source: "演示数据"}
 			switch {
-			case k.kind == model.KindMilestone:
-				a.Outcome = model.OutcomeInProgress
+			case k.kind == domain.KindMilestone:
+				a.Outcome = domain.OutcomeInProgress
 				if m == 12 && rng.Intn(2) == 0 {
-					a.Outcome = model.OutcomeDone
+					a.Outcome = domain.OutcomeDone
 				}
-			case k.kind == model.KindParcel:
+			case k.kind == domain.KindParcel:
 				a.Value = math.Round(math.Min(parcelArea, parcelArea*float64(m)/12*(0.7+rng.Float64()*0.5))*100) / 100
-			case k.measure == model.Cumulative:
+			case k.measure == domain.Cumulative:
 				a.Value = math.Round(tg.Value*float64(m)/12*(0.8+rng.Float64()*0.4)*100) / 100
 			default:
 				a.Value = math.Round(tg.Value*(0.9+rng.Float64()*0.2)*100) / 100
@@ -122,7 +122,7 @@ func GenerateYear(n, year int, seed int64) (Plan, error) {
 			out.Actuals = append(out.Actuals, a)
 		}
 		if i%3 == 0 {
-			out.Notes = append(out.Notes, Note{ItemID: id, Period: model.Period{Year: year, Month: 9},
+			out.Notes = append(out.Notes, Note{ItemID: id, Period: domain.Period{Year: year, Month: 9},
 				Body: fmt.Sprintf("演示备注：%s进度与计划基本一致，部分子项受审批影响略有滞后（第%d条）。", name, i/3+1)})
 		}
 	}
@@ -154,7 +154,7 @@ func WriteYear(path string, n, year int, seed int64) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(path, store.Options{Dataset: p.Dataset, NoBackup: true})
+	st, err := store.Open(path, store.Options{Bundle: store.Bundle{Dataset: p.Dataset}, NoBackup: true})
 	if err != nil {
 		return err
 	}

@@ -4,16 +4,21 @@ import (
 	"path/filepath"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
+
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 func TestWriteMakesAUsablePlan(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.db")
 	if err := Write(path, 100, 1); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(path, store.Options{NoBackup: true})
+	st, err := store.Open(path, store.Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,10 +31,10 @@ func TestWriteMakesAUsablePlan(t *testing.T) {
 	if len(as) != 1200 || len(ns) != 34 {
 		t.Errorf("%d figures, %d notes; want 1200 and 34", len(as), len(ns))
 	}
-	r, _ := st.Review(model.DefaultTolerance())
-	kinds := map[model.Code]bool{}
+	r, _ := st.Review(domain.DefaultTolerance())
+	kinds := map[domain.Code]bool{}
 	for _, it := range st.Plan().Items {
-		kinds[r.Status(it, model.Period{Year: 2023, Month: 9}).Code] = true
+		kinds[r.Status(it, domain.Period{Year: 2023, Month: 9}).Code] = true
 	}
 	if len(kinds) < 5 {
 		t.Errorf("only %d different statuses: the demo is too uniform", len(kinds))

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
 
@@ -25,7 +25,7 @@ func FuzzImport(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := model.NewReview(plan, model.DefaultTolerance(), nil, nil, nil)
+	r := domain.NewReview(plan, domain.DefaultTolerance(), nil, nil, nil)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tables, err := Read("fuzz.csv", data)
 		if err != nil {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // The columns an import understands, by their Chinese headers.
@@ -57,12 +57,12 @@ type Row struct {
 	// The item and period as typed, for a row whose item or period
 	// could not be read: the preview shows what the user wrote.
 	TypedID, TypedName, TypedPeriod string
-	Actual                          model.Actual
+	Actual                          domain.Actual
 	Note                            string
 	Change                          Change
 	Old                             string // the recorded figure a correction replaces, in words
 	Shown                           string // the figure as understood, in words: 增长5.8%
-	Status                          model.Status
+	Status                          domain.Status
 	Problems                        []string
 }
 
@@ -152,7 +152,7 @@ func findHeader(t Table) (row int, cols [numColumns]int, ok bool) {
 // and the status it would give, and every row's problems. locked reports
 // periods whose figures may not change. A file-level problem (no header,
 // merged cells in the data, nothing to read) is an error.
-func Plan(r *model.Review, tables []Table, file string, locked func(model.Period) bool) (Preview, error) {
+func Plan(r *domain.Review, tables []Table, file string, locked func(domain.Period) bool) (Preview, error) {
 	empty := true
 	for _, t := range tables {
 		for _, row := range t.Rows {
@@ -207,7 +207,7 @@ func mergedEndRow(rng string) int {
 	return n
 }
 
-func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked func(model.Period) bool) []Row {
+func planRows(r *domain.Review, t Table, hr int, cols [numColumns]int, locked func(domain.Period) bool) []Row {
 	plan := r.Plan
 	cell := func(row []string, c column) string {
 		if cols[c] < 0 || cols[c] >= len(row) {
@@ -220,7 +220,7 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 	}
 	seen := map[string]int{}
 	var rows []Row
-	var extra []model.Actual
+	var extra []domain.Actual
 	for i := hr + 1; i < len(t.Rows); i++ {
 		raw := t.Rows[i]
 		line := i + 1
@@ -236,11 +236,11 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 			row.Problems = append(row.Problems, where(line, c)+"："+fmt.Sprintf(format, a...))
 		}
 		// Which item.
-		var it model.Item
+		var it domain.Item
 		found := false
 		if id := cell(raw, colID); id != "" {
 			x, err := plan.Lookup(id)
-			var none *model.NoItemError
+			var none *domain.NoItemError
 			if errors.As(err, &none) {
 				bad(colID, "没有编号为“%s”的项目（编号须与计划一致，可对照填报模板）", id)
 			} else if err != nil {
@@ -253,7 +253,7 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 			}
 		} else {
 			name := cell(raw, colName)
-			var matches []model.Item
+			var matches []domain.Item
 			for _, x := range plan.Items {
 				if norm(x.Name) == name || norm(x.DisplayName()) == name {
 					matches = append(matches, x)
@@ -265,7 +265,7 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 			case len(matches) > 1 && oneSeries(matches):
 				// A body commitment repeating an indicator (same_as)
 				// shares its figures: the name is not ambiguous.
-				it, found = plan.Item(model.TrackedID(matches[0]))
+				it, found = plan.Item(domain.TrackedID(matches[0]))
 			case len(matches) > 1:
 				var ids []string
 				for _, m := range matches {
@@ -281,20 +281,20 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 		if err != nil {
 			bad(colPeriod, "%v", err)
 		}
-		row.Actual = model.Actual{Period: p, Source: cell(raw, colSource), SourceDate: cell(raw, colDate), By: cell(raw, colBy)}
+		row.Actual = domain.Actual{Period: p, Source: cell(raw, colSource), SourceDate: cell(raw, colDate), By: cell(raw, colBy)}
 		if found {
 			row.ItemID, row.ItemName = it.ID, it.Name
-			tracked, _ := plan.Item(model.TrackedID(it))
+			tracked, _ := plan.Item(domain.TrackedID(it))
 			row.Actual.ItemID = tracked.ID
 			if row.Text != "" {
-				if it.Kind == model.KindMilestone {
-					o, err := model.ParseOutcome(row.Text)
+				if it.Kind == domain.KindMilestone {
+					o, err := domain.ParseOutcome(row.Text)
 					if err != nil {
 						bad(colValue, "%v", err)
 					}
 					row.Actual.Outcome = o
 				} else {
-					v, err := model.ParseActual(row.Text, tracked.Target)
+					v, err := domain.ParseActual(row.Text, tracked.Target)
 					if err != nil {
 						bad(colValue, "%v", err)
 					}
@@ -302,7 +302,7 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 				}
 			}
 			if len(row.Problems) == 0 && row.Text != "" {
-				if err := model.CheckActual(tracked, row.Actual, plan.Year); err != nil {
+				if err := domain.CheckActual(tracked, row.Actual, plan.Year); err != nil {
 					bad(colValue, "%v", err)
 				}
 			}
@@ -349,9 +349,9 @@ func planRows(r *model.Review, t Table, hr int, cols [numColumns]int, locked fun
 }
 
 // oneSeries reports whether the items all share one series of figures.
-func oneSeries(items []model.Item) bool {
+func oneSeries(items []domain.Item) bool {
 	for _, x := range items[1:] {
-		if model.TrackedID(x) != model.TrackedID(items[0]) {
+		if domain.TrackedID(x) != domain.TrackedID(items[0]) {
 			return false
 		}
 	}
@@ -359,16 +359,16 @@ func oneSeries(items []model.Item) bool {
 }
 
 // latestAt is the figure recorded for exactly that item and period.
-func latestAt(r *model.Review, it model.Item, p model.Period) (model.Actual, bool) {
+func latestAt(r *domain.Review, it domain.Item, p domain.Period) (domain.Actual, bool) {
 	for _, a := range r.Actuals(it) {
 		if a.Period == p {
 			return a, true
 		}
 	}
-	return model.Actual{}, false
+	return domain.Actual{}, false
 }
 
-func sameFigure(a, b model.Actual) bool {
+func sameFigure(a, b domain.Actual) bool {
 	if a.Outcome != "" || b.Outcome != "" {
 		return a.Outcome == b.Outcome
 	}
@@ -377,17 +377,17 @@ func sameFigure(a, b model.Actual) bool {
 
 // parsePeriodCell reads a period as typed, or as Excel shows a date it
 // turned the typing into (2023/9/1, 2023-09-01, 9/1/23).
-func parsePeriodCell(s string, year int) (model.Period, error) {
-	p, err := model.ParsePeriod(s, year)
+func parsePeriodCell(s string, year int) (domain.Period, error) {
+	p, err := domain.ParsePeriod(s, year)
 	if err == nil {
 		return p, nil
 	}
 	for _, layout := range []string{"2006/1/2", "2006-01-02", "2006-1-2", "1/2/06", "01-02-06", "2006年1月2日", "2006/1", "Jan-06", "Jan-2006"} {
 		if t, terr := time.Parse(layout, s); terr == nil {
 			if t.Year() != year {
-				return model.Period{}, fmt.Errorf("期间“%s”不在计划年度%d年内", s, year)
+				return domain.Period{}, fmt.Errorf("期间“%s”不在计划年度%d年内", s, year)
 			}
-			return model.Period{Year: year, Month: int(t.Month())}, nil
+			return domain.Period{Year: year, Month: int(t.Month())}, nil
 		}
 	}
 	return p, err

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
 
@@ -23,7 +23,7 @@ func TestImportByNameOfLinkedItems(t *testing.T) {
 			plan.Items[i].Name = "地区生产总值"
 		}
 	}
-	r := model.NewReview(plan, model.DefaultTolerance(), nil, nil, nil)
+	r := domain.NewReview(plan, domain.DefaultTolerance(), nil, nil, nil)
 	tests := []struct {
 		name    string
 		row     []string

@@ -1,4 +1,4 @@
-// Package sheet moves figures between Plan Review and the spreadsheets
+// Package sheet is infrastructure: it moves figures between Plan Review and the spreadsheets
 // officials exchange: it reads .xlsx (excelize) and .csv (UTF-8 with or
 // without BOM, or GBK/GB18030 as Excel on Chinese Windows writes it),
 // matches rows to plan items for a preview, and writes the plan table and

@@ -4,23 +4,28 @@ import (
 	"fmt"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
+
 	"cn.planreview/planreview/model/demo"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 // BenchmarkWorkbookAtSize exports the workbook of a generated plan and
 // reads it back into an import preview (the round trip, without writing).
 func BenchmarkWorkbookAtSize(b *testing.B) {
 	for _, n := range demo.Sizes {
-		st, err := store.Open(demo.BenchDB(b, n), store.Options{NoBackup: true})
+		st, err := store.Open(demo.BenchDB(b, n), store.Options{Bundle: bundle, NoBackup: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, _ := st.Review(model.DefaultTolerance())
+		r, _ := st.Review(domain.DefaultTolerance())
 		notes, _ := st.Notes("")
-		asOf := model.Period{Year: 2023, Month: 9}
+		asOf := domain.Period{Year: 2023, Month: 9}
 		var data []byte
 		b.Run(fmt.Sprintf("export/items=%d", n), func(b *testing.B) {
 			stop := demo.TrackPeakHeap(b)

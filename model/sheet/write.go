@@ -8,9 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"cn.planreview/planreview/assets"
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/domain"
 )
 
 // workbook wraps excelize with the styles the two workbooks share.
@@ -19,7 +18,7 @@ type workbook struct {
 	header int
 	group  int
 	wrap   int
-	tone   map[model.Tone]int
+	tone   map[domain.Tone]int
 	// started: the default "Sheet1" is gone and the first sheet active.
 	started bool
 }
@@ -38,7 +37,7 @@ func (w *workbook) begin() {
 
 func newWorkbook() (*workbook, error) {
 	f := excelize.NewFile()
-	w := &workbook{f: f, tone: map[model.Tone]int{}}
+	w := &workbook{f: f, tone: map[domain.Tone]int{}}
 	font := &excelize.Font{Family: "等线", Size: 11}
 	border := []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "right", Color: "999999", Style: 1},
 		{Type: "top", Color: "999999", Style: 1}, {Type: "bottom", Color: "999999", Style: 1}}
@@ -56,8 +55,8 @@ func newWorkbook() (*workbook, error) {
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
 		return nil, err
 	}
-	for _, t := range []model.Tone{model.ToneExceeded, model.ToneGood, model.ToneNearly, model.ToneBad, model.ToneNone} {
-		rgb, dark := assets.ToneColour(t)
+	for _, t := range []domain.Tone{domain.ToneExceeded, domain.ToneGood, domain.ToneNearly, domain.ToneBad, domain.ToneNone} {
+		rgb, dark := domain.ToneColour(t)
 		fg := "FFFFFF"
 		if dark {
 			fg = "000000"
@@ -213,7 +212,7 @@ func textWidth(s string) float64 {
 // category), 表2 (commitments and milestones), 表3 (parcels) as the brief
 // shows them at asOf, then every recorded figure (a sheet an import reads
 // back unchanged) and the notes.
-func Export(r *model.Review, notes []model.Note, asOf model.Period) ([]byte, error) {
+func Export(r *domain.Review, notes []domain.Note, asOf domain.Period) ([]byte, error) {
 	w, err := newWorkbook()
 	if err != nil {
 		return nil, err
@@ -236,7 +235,7 @@ func Export(r *model.Review, notes []model.Note, asOf model.Period) ([]byte, err
 				for _, a := range r.Actuals(it) {
 					vals := []any{it.ID, it.Name, a.Period.String(), a.Value, it.Target.Unit, a.Source, a.SourceDate, a.By}
 					if a.Outcome != "" {
-						vals[3], vals[4] = model.OutcomeLabel(a.Outcome), ""
+						vals[3], vals[4] = domain.OutcomeLabel(a.Outcome), ""
 					}
 					if err := add(vals...); err != nil {
 						return err
@@ -272,7 +271,7 @@ func Export(r *model.Review, notes []model.Note, asOf model.Period) ([]byte, err
 // item recorded on its own (body items repeating an indicator are filled
 // on the indicator), with empty 期间 and 实际值, ready to import as it
 // comes back.
-func Template(p *model.Plan) ([]byte, error) {
+func Template(p *domain.Plan) ([]byte, error) {
 	w, err := newWorkbook()
 	if err != nil {
 		return nil, err
@@ -295,7 +294,7 @@ func Template(p *model.Plan) ([]byte, error) {
 		}
 		w.f.SetCellStyle(name, fmt.Sprintf("D%d", row), fmt.Sprintf("D%d", row), text)
 		target := it.Hedge + it.TargetText
-		if it.Kind == model.KindMilestone {
+		if it.Kind == domain.KindMilestone {
 			target = "填：已完成 / 推进中 / 未完成"
 		} else if it.Target.Unit != "" {
 			target += "（单位：" + it.Target.Unit + "）"

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // actualJSON is how a figure appears in history.
@@ -18,7 +18,7 @@ type actualJSON struct {
 	By         string   `json:"by,omitempty"`
 }
 
-func toJSON(a model.Actual) actualJSON {
+func toJSON(a domain.Actual) actualJSON {
 	j := actualJSON{Outcome: string(a.Outcome), Source: a.Source, SourceDate: a.SourceDate, By: a.By}
 	if a.Outcome == "" {
 		v := a.Value
@@ -28,7 +28,7 @@ func toJSON(a model.Actual) actualJSON {
 }
 
 // item finds a live (not retired) item of the plan.
-func (s *Store) item(id string) (model.Item, error) {
+func (s *Store) item(id string) (domain.Item, error) {
 	return s.plan.Lookup(id)
 }
 
@@ -37,17 +37,17 @@ func (s *Store) item(id string) (model.Item, error) {
 // history in the same transaction. A body commitment that repeats a 附件1
 // indicator is recorded on the indicator: the returned ID says where the
 // figure went.
-func (s *Store) RecordActual(a model.Actual, by string) (string, error) {
-	if err := model.CheckText("填报人", by, 50); err != nil {
+func (s *Store) RecordActual(a domain.Actual, by string) (string, error) {
+	if err := domain.CheckText("填报人", by, 50); err != nil {
 		return "", err
 	}
 	it, err := s.item(a.ItemID)
 	if err != nil {
 		return "", err
 	}
-	target := model.TrackedID(it)
+	target := domain.TrackedID(it)
 	tracked, _ := s.plan.Item(target)
-	if err := model.CheckActual(tracked, a, s.plan.Year); err != nil {
+	if err := domain.CheckActual(tracked, a, s.plan.Year); err != nil {
 		return "", err
 	}
 	if n := len([]rune(a.Source + a.SourceDate)); n > 200 {
@@ -59,7 +59,7 @@ func (s *Store) RecordActual(a model.Actual, by string) (string, error) {
 }
 
 // putActual writes one checked figure and its history row inside tx.
-func (s *Store) putActual(tx *sql.Tx, a model.Actual, by, detail string) error {
+func (s *Store) putActual(tx *sql.Tx, a domain.Actual, by, detail string) error {
 	if err := refuseLocked(tx, a.Period.String()); err != nil {
 		return err
 	}
@@ -90,15 +90,15 @@ func (s *Store) putActual(tx *sql.Tx, a model.Actual, by, detail string) error {
 // Import is one row of an import: a figure (or none, for a note only)
 // and an optional note.
 type Import struct {
-	Actual *model.Actual // ItemID is the tracked item; By who reported it
-	NoteOn string        // the item a note belongs to
+	Actual *domain.Actual // ItemID is the tracked item; By who reported it
+	NoteOn string         // the item a note belongs to
 	Note   string
 }
 
 // ImportActuals writes an import in one transaction: every figure and
 // note, each with its history row naming the file, or nothing at all.
 func (s *Store) ImportActuals(rows []Import, file, by string) error {
-	if err := model.CheckText("导入人", by, 50); err != nil {
+	if err := domain.CheckText("导入人", by, 50); err != nil {
 		return err
 	}
 	detail := "导入自 " + file
@@ -112,7 +112,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 				if !ok {
 					return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
 				}
-				if err := model.CheckActual(it, *a, s.plan.Year); err != nil {
+				if err := domain.CheckActual(it, *a, s.plan.Year); err != nil {
 					return fmt.Errorf("%s：%w", a.ItemID, err)
 				}
 				if a.By == "" {
@@ -123,10 +123,10 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 				}
 			}
 			if r.Note != "" {
-				if err := model.CheckText("备注内容", r.Note, maxNote); err != nil {
+				if err := domain.CheckText("备注内容", r.Note, maxNote); err != nil {
 					return err
 				}
-				var p model.Period
+				var p domain.Period
 				if r.Actual != nil {
 					p = r.Actual.Period
 				}
@@ -140,15 +140,15 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 }
 
 // DeleteActual removes a recorded figure; history keeps what it was.
-func (s *Store) DeleteActual(itemID string, p model.Period, by string) error {
-	if err := model.CheckText("操作人", by, 50); err != nil {
+func (s *Store) DeleteActual(itemID string, p domain.Period, by string) error {
+	if err := domain.CheckText("操作人", by, 50); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)
 	if err != nil {
 		return err
 	}
-	id := model.TrackedID(it)
+	id := domain.TrackedID(it)
 	return s.write(func(tx *sql.Tx) error {
 		if err := refuseLocked(tx, p.String()); err != nil {
 			return err
@@ -167,19 +167,19 @@ func (s *Store) DeleteActual(itemID string, p model.Period, by string) error {
 	})
 }
 
-func getActual(tx *sql.Tx, itemID string, p model.Period) (model.Actual, bool, error) {
+func getActual(tx *sql.Tx, itemID string, p domain.Period) (domain.Actual, bool, error) {
 	row := tx.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by
 		FROM actuals WHERE item_id = ? AND period = ?`, itemID, p.String())
 	a, err := scanActual(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.Actual{}, false, nil
+		return domain.Actual{}, false, nil
 	}
 	return a, err == nil, err
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanActual(r scanner) (model.Actual, error) {
+func scanActual(r scanner) (domain.Actual, error) {
 	var sc actualScanner
 	return sc.scan(r)
 }
@@ -188,47 +188,47 @@ func scanActual(r scanner) (model.Actual, error) {
 // the rows of a query, so Scan's pointers are made once, not five heap
 // allocations per figure (a third of the allocations of loading 120,000).
 type actualScanner struct {
-	a       model.Actual
+	a       domain.Actual
 	period  string
 	value   sql.NullFloat64
 	outcome sql.NullString
 	dest    []any
 }
 
-func (sc *actualScanner) scan(r scanner) (model.Actual, error) {
+func (sc *actualScanner) scan(r scanner) (domain.Actual, error) {
 	if sc.dest == nil {
 		sc.dest = []any{&sc.a.ItemID, &sc.period, &sc.value, &sc.outcome, &sc.a.Source, &sc.a.SourceDate, &sc.a.By}
 	}
 	if err := r.Scan(sc.dest...); err != nil {
-		return model.Actual{}, err
+		return domain.Actual{}, err
 	}
 	p, err := parseStoredPeriod(sc.period)
 	if err != nil {
-		return model.Actual{}, err
+		return domain.Actual{}, err
 	}
 	a := sc.a
 	a.Period = p
 	a.Value = sc.value.Float64
-	a.Outcome = model.Outcome(sc.outcome.String)
+	a.Outcome = domain.Outcome(sc.outcome.String)
 	return a, nil
 }
 
-func parseStoredPeriod(s string) (model.Period, error) {
+func parseStoredPeriod(s string) (domain.Period, error) {
 	// Hand-parsed: this runs for every stored figure on every load, and
 	// fmt.Sscanf was an eighth of the time of computing all statuses.
 	if len(s) != 7 || s[4] != '-' {
-		return model.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
+		return domain.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
 	}
 	y, err1 := strconv.Atoi(s[:4])
 	m, err2 := strconv.Atoi(s[5:])
 	if err1 != nil || err2 != nil || m < 1 || m > 12 {
-		return model.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
+		return domain.Period{}, fmt.Errorf("数据库中的期间“%s”无效", s)
 	}
-	return model.Period{Year: y, Month: m}, nil
+	return domain.Period{Year: y, Month: m}, nil
 }
 
 // Actuals lists every recorded figure, by item and period.
-func (s *Store) Actuals() ([]model.Actual, error) {
+func (s *Store) Actuals() ([]domain.Actual, error) {
 	return s.actuals(` ORDER BY item_id, period`)
 }
 
@@ -237,7 +237,7 @@ func (s *Store) Actuals() ([]model.Actual, error) {
 // index costs a table lookup per figure, a tenth of the load at 10,000
 // items. The slice is sized from a count first, so 120,000 figures are
 // not copied over and over as it grows.
-func (s *Store) actuals(order string) ([]model.Actual, error) {
+func (s *Store) actuals(order string) ([]domain.Actual, error) {
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM actuals`).Scan(&n); err != nil {
 		return nil, err
@@ -248,7 +248,7 @@ func (s *Store) actuals(order string) ([]model.Actual, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]model.Actual, 0, n)
+	out := make([]domain.Actual, 0, n)
 	var sc actualScanner
 	for rows.Next() {
 		a, err := sc.scan(rows)

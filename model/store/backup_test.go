@@ -10,12 +10,12 @@ import (
 // start backup, but not when the open will migrate or update the plan.
 func TestNoBackupStillBacksUpBeforeAnUpdate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, _ = Open(path, Options{NoBackup: true})
+	s, _ = Open(path, Options{Bundle: bundle, NoBackup: true})
 	s.Close()
 	if bs, _ := Backups(path); len(bs) != 0 {
 		t.Fatalf("NoBackup took a backup with nothing to update: %v", bs)
@@ -23,7 +23,7 @@ func TestNoBackupStillBacksUpBeforeAnUpdate(t *testing.T) {
 	db, _ := sql.Open("sqlite", path)
 	db.Exec(`UPDATE plans SET dataset_revision = 0`)
 	db.Close()
-	s, err = Open(path, Options{NoBackup: true})
+	s, err = Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestNoBackupStillBacksUpBeforeAnUpdate(t *testing.T) {
 // backup comes first and holds the file as it was.
 func TestBackupBeforeThePlanIsAddedAgain(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestBackupBeforeThePlanIsAddedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	s, err = Open(path, Options{NoBackup: true})
+	s, err = Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}

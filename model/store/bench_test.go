@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // benchDB makes a database with 12 monthly figures for every numeric item
@@ -12,7 +12,7 @@ import (
 func benchDB(b *testing.B) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "bench.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -21,9 +21,9 @@ func benchDB(b *testing.B) string {
 			continue
 		}
 		for m := 1; m <= 12; m++ {
-			a := model.Actual{ItemID: it.ID, Period: model.Period{Year: 2023, Month: m}, Value: float64(m)}
-			if it.Kind == model.KindMilestone {
-				a.Outcome, a.Value = model.OutcomeInProgress, 0
+			a := domain.Actual{ItemID: it.ID, Period: domain.Period{Year: 2023, Month: m}, Value: float64(m)}
+			if it.Kind == domain.KindMilestone {
+				a.Outcome, a.Value = domain.OutcomeInProgress, 0
 			}
 			if it.Parcel != nil {
 				a.Value = it.Parcel.AreaMu * float64(m) / 12
@@ -33,7 +33,7 @@ func benchDB(b *testing.B) string {
 			}
 		}
 		if i%3 == 0 {
-			s.AddNote(it.ID, model.Period{}, "备注", "基准")
+			s.AddNote(it.ID, domain.Period{}, "备注", "基准")
 		}
 	}
 	s.Close()
@@ -46,7 +46,7 @@ func BenchmarkOpen(b *testing.B) {
 	path := benchDB(b)
 	b.ResetTimer()
 	for b.Loop() {
-		s, err := Open(path, Options{})
+		s, err := Open(path, Options{Bundle: bundle})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -58,15 +58,15 @@ func BenchmarkOpen(b *testing.B) {
 // for one as-of period, as `list` does.
 func BenchmarkStatusAll(b *testing.B) {
 	path := benchDB(b)
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	asOf := model.Period{Year: 2023, Month: 9}
+	asOf := domain.Period{Year: 2023, Month: 9}
 	b.ResetTimer()
 	for b.Loop() {
-		r, err := s.Review(model.DefaultTolerance())
+		r, err := s.Review(domain.DefaultTolerance())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func BenchmarkStatusAll(b *testing.B) {
 // history row, committed durably (synchronous=FULL).
 func BenchmarkRecordActual(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "rec.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func BenchmarkRecordActual(b *testing.B) {
 	v := 0.0
 	for b.Loop() {
 		v++
-		if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 9}, Value: v}, "基准"); err != nil {
+		if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: v}, "基准"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"cn.planreview/planreview/model"
-	"cn.planreview/planreview/seeds"
+	"cn.planreview/planreview/model/domain"
 )
 
 // Consistency checks what quick_check cannot: every foreign key resolves,
@@ -60,14 +59,14 @@ func (s *Store) Consistency() ([]string, error) {
 		if !ok {
 			continue // a retired item's figure is kept on purpose
 		}
-		if err := model.CheckActual(it, a, s.plan.Year); err != nil {
+		if err := domain.CheckActual(it, a, s.plan.Year); err != nil {
 			problems = append(problems, fmt.Sprintf("%s %s 的实际值无效：%v", a.ItemID, a.Period, err))
 		}
 	}
-	if bundled, err := seeds.Load(); err == nil && bundled.ID == s.plan.ID {
-		flat := strings.Join(strings.Fields(seeds.Notice), "")
+	if s.notice != "" {
+		flat := strings.Join(strings.Fields(s.notice), "")
 		for _, it := range s.plan.Items {
-			if !strings.Contains(seeds.Notice, it.SourceQuote) && !strings.Contains(flat, it.SourceQuote) {
+			if !strings.Contains(s.notice, it.SourceQuote) && !strings.Contains(flat, it.SourceQuote) {
 				problems = append(problems, fmt.Sprintf("项目 %s 的原文在通知中找不到", it.ID))
 			}
 		}

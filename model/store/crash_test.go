@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 var crashItems = []string{"A1-01", "A1-05", "B1-01", "B1-06", "B2-01", "M3-01"}
@@ -24,7 +24,7 @@ func TestCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("run by TestCrashKeepsCommittedWork")
 	}
-	s, err := Open(path, Options{NoBackup: true})
+	s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		fmt.Println("ERR", err)
 		os.Exit(3)
@@ -36,9 +36,9 @@ func TestCrashChild(t *testing.T) {
 	fmt.Sscan(os.Getenv("PLANREVIEW_CRASH_BASE"), &start)
 	for i := int64(0); ; i++ {
 		id := crashItems[i%int64(len(crashItems))]
-		a := model.Actual{ItemID: id, Period: model.Period{Year: 2023, Month: int(i/int64(len(crashItems)))%12 + 1}}
+		a := domain.Actual{ItemID: id, Period: domain.Period{Year: 2023, Month: int(i/int64(len(crashItems)))%12 + 1}}
 		if id == "M3-01" {
-			a.Outcome = model.OutcomeInProgress
+			a.Outcome = domain.OutcomeInProgress
 		} else {
 			a.Value = float64(start + i)
 		}
@@ -49,7 +49,7 @@ func TestCrashChild(t *testing.T) {
 		fmt.Printf("actual %s %s %v %s\n", a.ItemID, a.Period, a.Value, a.Outcome)
 		if i%4 == 0 {
 			body := fmt.Sprintf("第%d条备注：写入后即被强行终止也不应丢失。", i)
-			nid, err := s.AddNote(id, model.Period{}, body, "崩溃测试")
+			nid, err := s.AddNote(id, domain.Period{}, body, "崩溃测试")
 			if err != nil {
 				fmt.Println("ERR", err)
 				os.Exit(3)
@@ -67,7 +67,7 @@ func TestCrashKeepsCommittedWork(t *testing.T) {
 		t.Skip("kills a child process 25 times")
 	}
 	path := filepath.Join(t.TempDir(), "崩溃.db")
-	s, err := Open(path, Options{NoBackup: true})
+	s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestCrashKeepsCommittedWork(t *testing.T) {
 		if err := Check(path); err != nil {
 			t.Fatalf("round %d: check after kill: %v", round, err)
 		}
-		s, err := Open(path, Options{NoBackup: true})
+		s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 		if err != nil {
 			t.Fatalf("round %d: open after kill: %v", round, err)
 		}
@@ -173,17 +173,17 @@ func laterValue(stored, reported string) bool {
 func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.db")
-	s, err := Open(good, Options{})
+	s, err := Open(good, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for m := 1; m <= 9; m++ {
-		s.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: m}, Value: float64(30 * m)}, "张三")
+		s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: m}, Value: float64(30 * m)}, "张三")
 	}
-	s.AddNote("B1-01", model.Period{}, "保存过的备注", "张三")
+	s.AddNote("B1-01", domain.Period{}, "保存过的备注", "张三")
 	s.Close()
 	// Reopening takes the start backup that holds all of the above.
-	s, _ = Open(good, Options{})
+	s, _ = Open(good, Options{Bundle: bundle})
 	s.Close()
 	data, _ := os.ReadFile(good)
 	damages := map[string]func() []byte{
@@ -218,7 +218,7 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 				t.Fatal("no automatic backup was taken")
 			}
 			copyWhole(bs[0], filepath.Join(BackupDir(path), filepath.Base(bs[0])))
-			_, err := Open(path, Options{})
+			_, err := Open(path, Options{Bundle: bundle})
 			if err == nil {
 				t.Fatal("damage not detected at open")
 			}
@@ -238,7 +238,7 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 			if _, err := Restore(path, info.Path, time.Now()); err != nil {
 				t.Fatal(err)
 			}
-			s, err := Open(path, Options{})
+			s, err := Open(path, Options{Bundle: bundle})
 			if err != nil {
 				t.Fatalf("open after restore: %v", err)
 			}
@@ -255,7 +255,7 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 func TestBackupsRotate(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "plan.db")
-	s, err := Open(db, Options{})
+	s, err := Open(db, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

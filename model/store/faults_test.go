@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // TestFullDisk fills a small disk under a working database: a save that
@@ -26,14 +26,14 @@ func TestFullDisk(t *testing.T) {
 	}
 	defer exec.Command("umount", disk).Run()
 	path := filepath.Join(disk, "plan.db")
-	s, err := Open(path, Options{NoBackup: true})
+	s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	saved := 0
 	for m := 1; m <= 6; m++ {
-		if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: m}, Value: float64(m)}, "张三"); err != nil {
+		if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: m}, Value: float64(m)}, "张三"); err != nil {
 			t.Fatal(err)
 		}
 		saved++
@@ -50,7 +50,7 @@ func TestFullDisk(t *testing.T) {
 	var failure error
 	for i := 0; i < 200 && failure == nil; i++ {
 		note := strings.Repeat("磁盘已满时的备注。", 200)
-		_, failure = s.AddNote("B1-01", model.Period{}, note, "张三")
+		_, failure = s.AddNote("B1-01", domain.Period{}, note, "张三")
 	}
 	if failure == nil {
 		t.Fatal("no save failed on a full disk")
@@ -60,14 +60,14 @@ func TestFullDisk(t *testing.T) {
 		t.Errorf("full disk message: %v", failure)
 	}
 	os.Remove(filepath.Join(disk, "junk"))
-	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: model.Period{Year: 2023, Month: 7}, Value: 7}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 7}, Value: 7}, "张三"); err != nil {
 		t.Fatalf("saving after room was made: %v", err)
 	}
 	s.Close()
 	if err := Check(path); err != nil {
 		t.Fatalf("check after a full disk: %v", err)
 	}
-	s2, err := Open(path, Options{NoBackup: true})
+	s2, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,12 +81,12 @@ func TestFullDisk(t *testing.T) {
 // windows on the same file would: every save lands, none fails.
 func TestTwoCopiesOnOneDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
-	a, err := Open(path, Options{NoBackup: true})
+	a, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := Open(path, Options{NoBackup: true})
+	b, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestTwoCopiesOnOneDatabase(t *testing.T) {
 		go func(w int, s *Store) {
 			defer wg.Done()
 			for i := 0; i < 25; i++ {
-				if _, err := s.AddNote("A1-01", model.Period{}, fmt.Sprintf("窗口%d的第%d条备注", w, i), fmt.Sprintf("审阅人%d", w)); err != nil {
+				if _, err := s.AddNote("A1-01", domain.Period{}, fmt.Sprintf("窗口%d的第%d条备注", w, i), fmt.Sprintf("审阅人%d", w)); err != nil {
 					errs <- err
 				}
 			}
@@ -121,13 +121,13 @@ func TestTwoCopiesOnOneDatabase(t *testing.T) {
 // write-protected USB stick): it opens read-only and says so on a change.
 func TestReadOnlyFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.RecordActual(model.Actual{ItemID: "A1-01", Period: model.Period{Year: 2023, Month: 9}, Value: 5.8}, "张三")
+	s.RecordActual(domain.Actual{ItemID: "A1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 5.8}, "张三")
 	s.Close()
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := Open(path, Options{Bundle: bundle, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,13 @@ import (
 	"database/sql"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // History lists the changes to one item (or, with an empty ID, every
 // change), oldest first. Changes to a 附件1 indicator show under the body
 // commitments that repeat it too.
-func (s *Store) History(itemID string) ([]model.Change, error) {
+func (s *Store) History(itemID string) ([]domain.Change, error) {
 	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history`
 	var args []any
 	if itemID != "" {
@@ -19,16 +19,16 @@ func (s *Store) History(itemID string) ([]model.Change, error) {
 			return nil, err
 		}
 		q += ` WHERE item_id IN (?, ?)`
-		args = append(args, it.ID, model.TrackedID(it))
+		args = append(args, it.ID, domain.TrackedID(it))
 	}
 	rows, err := s.db.Query(q+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.Change
+	var out []domain.Change
 	for rows.Next() {
-		var c model.Change
+		var c domain.Change
 		var at string
 		var before, after sql.NullString
 		if err := rows.Scan(&c.ID, &at, &c.Who, &c.Action, &c.ItemID, &c.Period, &before, &after, &c.Detail); err != nil {
@@ -41,8 +41,8 @@ func (s *Store) History(itemID string) ([]model.Change, error) {
 	return out, rows.Err()
 }
 
-// Review loads everything the status function needs into a model.Review.
-func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
+// Review loads everything the status function needs into a domain.Review.
+func (s *Store) Review(tol domain.Tolerance) (*domain.Review, error) {
 	as, ok := s.takePrefetch()
 	if !ok {
 		var err error
@@ -58,5 +58,5 @@ func (s *Store) Review(tol model.Tolerance) (*model.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.NewReview(s.plan, tol, as, ms, os), nil
+	return domain.NewReview(s.plan, tol, as, ms, os), nil
 }

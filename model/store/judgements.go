@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 type manualJSON struct {
@@ -16,14 +16,14 @@ type manualJSON struct {
 
 // SetManualStatus records a reviewer's own judgement of an item from a
 // period on. The reason is required: a status set by hand must say why.
-func (s *Store) SetManualStatus(itemID string, p model.Period, code model.Code, reason, by string) error {
-	if err := model.CheckText("认定理由", reason, 500); err != nil {
+func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code, reason, by string) error {
+	if err := domain.CheckText("认定理由", reason, 500); err != nil {
 		return err
 	}
-	if err := model.CheckText("认定人", by, 50); err != nil {
+	if err := domain.CheckText("认定人", by, 50); err != nil {
 		return err
 	}
-	if !code.Valid() || code == model.NoData || code == model.AwaitingTarget {
+	if !code.Valid() || code == domain.NoData || code == domain.AwaitingTarget {
 		return fmt.Errorf("状态“%s”无效：可选 exceeded、met、nearly_met、missed、within_limit、over_limit、done_early、ahead、behind、better、on_track、off_track、deadline_met、deadline_missed、done、in_progress、not_done", code)
 	}
 	it, err := s.item(itemID)
@@ -59,8 +59,8 @@ func (s *Store) SetManualStatus(itemID string, p model.Period, code model.Code, 
 
 // ClearManualStatus removes a manual status, so the computed one shows
 // again.
-func (s *Store) ClearManualStatus(itemID string, p model.Period, by string) error {
-	if err := model.CheckText("操作人", by, 50); err != nil {
+func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) error {
+	if err := domain.CheckText("操作人", by, 50); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)
@@ -95,17 +95,17 @@ type targetJSON struct {
 // for 按省下达目标安排, or the value of an external reference. The text is
 // checked by the grammar before anything is stored.
 func (s *Store) SetTarget(itemID, text, reason, by string) error {
-	if err := model.CheckText("目标", text, 100); err != nil {
+	if err := domain.CheckText("目标", text, 100); err != nil {
 		return err
 	}
-	if err := model.CheckText("录入人", by, 50); err != nil {
+	if err := domain.CheckText("录入人", by, 50); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)
 	if err != nil {
 		return err
 	}
-	if _, err := model.ResolveOverride(it.Target, text); err != nil {
+	if _, err := domain.ResolveOverride(it.Target, text); err != nil {
 		return fmt.Errorf("%s：%w", it.ID, err)
 	}
 	return s.write(func(tx *sql.Tx) error {
@@ -128,15 +128,15 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 }
 
 // ManualStatuses lists every manual status.
-func (s *Store) ManualStatuses() ([]model.ManualStatus, error) {
+func (s *Store) ManualStatuses() ([]domain.ManualStatus, error) {
 	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses ORDER BY item_id, period`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.ManualStatus
+	var out []domain.ManualStatus
 	for rows.Next() {
-		var m model.ManualStatus
+		var m domain.ManualStatus
 		var period, code, at string
 		if err := rows.Scan(&m.ItemID, &period, &code, &m.Reason, &m.By, &at); err != nil {
 			return nil, err
@@ -144,7 +144,7 @@ func (s *Store) ManualStatuses() ([]model.ManualStatus, error) {
 		if m.Period, err = parseStoredPeriod(period); err != nil {
 			return nil, err
 		}
-		m.Code = model.Code(code)
+		m.Code = domain.Code(code)
 		m.At, _ = time.Parse(time.RFC3339, at)
 		out = append(out, m)
 	}
@@ -152,15 +152,15 @@ func (s *Store) ManualStatuses() ([]model.ManualStatus, error) {
 }
 
 // TargetOverrides lists every target a reviewer entered.
-func (s *Store) TargetOverrides() ([]model.TargetOverride, error) {
+func (s *Store) TargetOverrides() ([]domain.TargetOverride, error) {
 	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides ORDER BY item_id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.TargetOverride
+	var out []domain.TargetOverride
 	for rows.Next() {
-		var o model.TargetOverride
+		var o domain.TargetOverride
 		var at string
 		if err := rows.Scan(&o.ItemID, &o.Text, &o.Reason, &o.By, &at); err != nil {
 			return nil, err
@@ -174,7 +174,7 @@ func (s *Store) TargetOverrides() ([]model.TargetOverride, error) {
 // ClearTarget removes a target a reviewer entered; the item waits for one
 // again.
 func (s *Store) ClearTarget(itemID, by string) error {
-	if err := model.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, 50); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)

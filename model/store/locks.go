@@ -6,20 +6,20 @@ import (
 	"fmt"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // Lock is a locked period.
 type Lock struct {
-	Period model.Period
+	Period domain.Period
 	Reason string
 	By     string
 	At     time.Time
 }
 
 // LockPeriod locks a period whose brief has gone out.
-func (s *Store) LockPeriod(p model.Period, reason, by string) error {
-	if err := model.CheckText("锁定人", by, 50); err != nil {
+func (s *Store) LockPeriod(p domain.Period, reason, by string) error {
+	if err := domain.CheckText("锁定人", by, 50); err != nil {
 		return err
 	}
 	if p.Year != s.plan.Year {
@@ -41,11 +41,11 @@ func (s *Store) LockPeriod(p model.Period, reason, by string) error {
 
 // UnlockPeriod unlocks a period; the reason is required, since figures a
 // committee has already been given may then change.
-func (s *Store) UnlockPeriod(p model.Period, reason, by string) error {
-	if err := model.CheckText("解锁理由", reason, 500); err != nil {
+func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
+	if err := domain.CheckText("解锁理由", reason, 500); err != nil {
 		return err
 	}
-	if err := model.CheckText("解锁人", by, 50); err != nil {
+	if err := domain.CheckText("解锁人", by, 50); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx) error {
@@ -87,7 +87,7 @@ func (s *Store) Locks() ([]Lock, error) {
 	return out, rows.Err()
 }
 
-func isLocked(tx *sql.Tx, p model.Period) (bool, error) {
+func isLocked(tx *sql.Tx, p domain.Period) (bool, error) {
 	var n int
 	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE period = ?`, p.String()).Scan(&n)
 	return n > 0, err

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // maxNote bounds a note: a page of text, far beyond any real note, short
@@ -23,11 +23,11 @@ type noteJSON struct {
 
 // AddNote adds a note to an item, about a period or (zero period) the
 // item as a whole.
-func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, error) {
-	if err := model.CheckText("备注内容", body, maxNote); err != nil {
+func (s *Store) AddNote(itemID string, p domain.Period, body, by string) (int64, error) {
+	if err := domain.CheckText("备注内容", body, maxNote); err != nil {
 		return 0, err
 	}
-	if err := model.CheckText("填写人", by, 50); err != nil {
+	if err := domain.CheckText("填写人", by, 50); err != nil {
 		return 0, err
 	}
 	it, err := s.item(itemID)
@@ -47,7 +47,7 @@ func (s *Store) AddNote(itemID string, p model.Period, body, by string) (int64, 
 }
 
 // addNoteTx writes a note and its history row inside tx.
-func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p model.Period, body, by, detail string) (int64, error) {
+func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p domain.Period, body, by, detail string) (int64, error) {
 	period := periodText(p)
 	if err := refuseLocked(tx, period); err != nil {
 		return 0, err
@@ -70,7 +70,7 @@ func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p model.Period, body, by, d
 	return id, s.logChange(tx, by, "add_note", itemID, period, nil, noteJSON{id, period, body, by}, d)
 }
 
-func periodText(p model.Period) string {
+func periodText(p domain.Period) string {
 	if p.IsZero() {
 		return ""
 	}
@@ -79,10 +79,10 @@ func periodText(p model.Period) string {
 
 // EditNote replaces a note's text; history keeps the old text.
 func (s *Store) EditNote(id int64, body, by string) error {
-	if err := model.CheckText("备注内容", body, maxNote); err != nil {
+	if err := domain.CheckText("备注内容", body, maxNote); err != nil {
 		return err
 	}
-	if err := model.CheckText("修改人", by, 50); err != nil {
+	if err := domain.CheckText("修改人", by, 50); err != nil {
 		return err
 	}
 	body = strings.TrimSpace(body)
@@ -105,7 +105,7 @@ func (s *Store) EditNote(id int64, body, by string) error {
 
 // DeleteNote removes a note; history keeps its text.
 func (s *Store) DeleteNote(id int64, by string) error {
-	if err := model.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, 50); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx) error {
@@ -124,7 +124,7 @@ func (s *Store) DeleteNote(id int64, by string) error {
 	})
 }
 
-func getNote(tx *sql.Tx, id int64) (model.Note, error) {
+func getNote(tx *sql.Tx, id int64) (domain.Note, error) {
 	n, err := scanNote(tx.QueryRow(noteColumns+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, fmt.Errorf("没有编号为 %d 的备注", id)
@@ -134,8 +134,8 @@ func getNote(tx *sql.Tx, id int64) (model.Note, error) {
 
 const noteColumns = `SELECT id, item_id, period, body, author, created_at, updated_at FROM notes`
 
-func scanNote(r scanner) (model.Note, error) {
-	var n model.Note
+func scanNote(r scanner) (domain.Note, error) {
+	var n domain.Note
 	var period, created, updated string
 	if err := r.Scan(&n.ID, &n.ItemID, &period, &n.Body, &n.Author, &created, &updated); err != nil {
 		return n, err
@@ -154,7 +154,7 @@ func scanNote(r scanner) (model.Note, error) {
 
 // Notes lists the notes of one item, or of every item when itemID is
 // empty, oldest first.
-func (s *Store) Notes(itemID string) ([]model.Note, error) {
+func (s *Store) Notes(itemID string) ([]domain.Note, error) {
 	q, args := noteColumns+` ORDER BY id`, []any{}
 	if itemID != "" {
 		it, err := s.item(itemID)
@@ -168,7 +168,7 @@ func (s *Store) Notes(itemID string) ([]model.Note, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.Note
+	var out []domain.Note
 	for rows.Next() {
 		n, err := scanNote(rows)
 		if err != nil {

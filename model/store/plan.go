@@ -8,28 +8,33 @@ import (
 	"sort"
 	"strings"
 
-	"cn.planreview/planreview/model"
-	"cn.planreview/planreview/seeds"
+	"cn.planreview/planreview/model/domain"
 )
 
 // dataset is the plan file a database is made from or brought up to,
 // with the plan it holds: parsed once per open, for updatePending and
 // syncDataset alike.
 type dataset struct {
-	raw  []byte
-	plan *model.Plan
+	raw    []byte
+	plan   *domain.Plan
+	notice string
 }
 
-// parseDataset reads raw, or the bundled plan when raw is nil.
-func parseDataset(raw []byte) (dataset, error) {
+// errNoDataset is a programming error: a new database must be made from
+// a plan (Options.Bundle).
+var errNoDataset = errors.New("未提供计划数据，无法新建数据库")
+
+// parseDataset reads the plan file handed to Open; without one the
+// database keeps the plans it holds.
+func parseDataset(raw []byte, notice string) (dataset, error) {
 	if raw == nil {
-		raw = seeds.PlanJSON
+		return dataset{}, nil
 	}
-	p, err := seeds.Parse(raw)
+	p, err := domain.ParsePlanFile(raw)
 	if err != nil {
 		return dataset{}, fmt.Errorf("内置计划数据有误：%w", err)
 	}
-	return dataset{raw, p}, nil
+	return dataset{raw, p, notice}, nil
 }
 
 // syncDataset brings the plan in the database up to the bundled dataset:
@@ -38,12 +43,15 @@ func parseDataset(raw []byte) (dataset, error) {
 // never touches figures, notes, manual statuses or history: an item the
 // corrected dataset drops is kept, retired, while anything refers to it.
 func (s *Store) syncDataset(ds dataset) error {
-	embedded, version := ds.plan, seeds.VersionOf(ds.raw)
+	if ds.plan == nil {
+		return nil
+	}
+	embedded, version := ds.plan, domain.PlanFileVersion(ds.raw)
 	return s.transact(func(tx *sql.Tx) error {
 		var rev int
-		var oldVersion string
-		err := tx.QueryRow(`SELECT dataset_revision, dataset_version FROM plans WHERE id = ?`, embedded.ID).
-			Scan(&rev, &oldVersion)
+		var oldVersion, oldNotice string
+		err := tx.QueryRow(`SELECT dataset_revision, dataset_version, notice FROM plans WHERE id = ?`, embedded.ID).
+			Scan(&rev, &oldVersion, &oldNotice)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			var others int
@@ -54,9 +62,9 @@ func (s *Store) syncDataset(ds dataset) error {
 				// The database holds another plan: it is not ours to add to.
 				return nil
 			}
-			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset)
-				VALUES (?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
-				embedded.Revision, version, ds.raw); err != nil {
+			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset, notice)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
+				embedded.Revision, version, ds.raw, ds.notice); err != nil {
 				return err
 			}
 			if _, err := upsertItems(tx, embedded); err != nil {
@@ -67,14 +75,19 @@ func (s *Store) syncDataset(ds dataset) error {
 				fmt.Sprintf("由内置数据创建《%s》，共%d项", embedded.Title, len(embedded.Items)))
 		case err != nil:
 			return err
+		case rev >= embedded.Revision && oldNotice == "" && ds.notice != "":
+			// A database made before plans kept their notice: the text
+			// is the bundled one the plan was made from, filled in once.
+			_, err := tx.Exec(`UPDATE plans SET notice = ? WHERE id = ?`, ds.notice, embedded.ID)
+			return err
 		case rev >= embedded.Revision:
 			// Same data, or a database written by a newer program with a
 			// newer dataset: keep what the database has.
 			return nil
 		}
 		if _, err := tx.Exec(`UPDATE plans SET title = ?, year = ?, dataset_revision = ?, dataset_version = ?,
-			dataset = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, version,
-			ds.raw, embedded.ID); err != nil {
+			dataset = ?, notice = ? WHERE id = ?`, embedded.Title, embedded.Year, embedded.Revision, version,
+			ds.raw, ds.notice, embedded.ID); err != nil {
 			return err
 		}
 		changed, err := upsertItems(tx, embedded)
@@ -90,7 +103,7 @@ func (s *Store) syncDataset(ds dataset) error {
 
 // upsertItems writes the plan's items and retires or removes the ones it
 // no longer has. It returns the IDs it added, changed or retired.
-func upsertItems(tx *sql.Tx, p *model.Plan) ([]string, error) {
+func upsertItems(tx *sql.Tx, p *domain.Plan) ([]string, error) {
 	type row struct{ kind, section, name, target, quote string }
 	old := map[string]row{}
 	rows, err := tx.Query(`SELECT id, kind, section, name, target_text, source_quote FROM items WHERE plan_id = ?`, p.ID)

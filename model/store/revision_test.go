@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
 
@@ -74,18 +74,18 @@ func userRows(t *testing.T, s *Store) map[string][]string {
 // milestones at open and keeps every row the reviewer wrote.
 func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "旧 版本", "plan.db")
-	old, err := Open(path, Options{Now: clock(), Dataset: revision1(t)})
+	old, err := Open(path, Options{Bundle: Bundle{Dataset: revision1(t)}, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(old.Plan().Items); n != 108 {
 		t.Fatalf("the previous release's plan has %d items, want 108", n)
 	}
-	for _, a := range []model.Actual{
+	for _, a := range []domain.Actual{
 		{ItemID: "A1-01", Period: p(6), Value: 6.2}, {ItemID: "A1-01", Period: p(9), Value: 5.8},
 		{ItemID: "A1-05", Period: p(9), Value: 9.1}, {ItemID: "B1-01", Period: p(9), Value: 270},
 		{ItemID: "B4-01", Period: p(9), Value: 171}, {ItemID: "A2-01", Period: p(9), Value: 30.5},
-		{ItemID: "M6-04", Period: p(9), Outcome: model.OutcomeNotDone}, {ItemID: "M4-01", Period: p(9), Outcome: model.OutcomeInProgress},
+		{ItemID: "M6-04", Period: p(9), Outcome: domain.OutcomeNotDone}, {ItemID: "M4-01", Period: p(9), Outcome: domain.OutcomeInProgress},
 	} {
 		if _, err := old.RecordActual(a, "演示"); err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	}
 	for _, err := range []error{
 		old.SetTarget("A1-17", "下降3.5%", "省发展改革委下达（演示）", "演示"),
-		old.SetManualStatus("M6-01", p(9), model.InProgress, "经审议认定（演示）", "演示"),
+		old.SetManualStatus("M6-01", p(9), domain.InProgress, "经审议认定（演示）", "演示"),
 		old.LockPeriod(p(6), "上半年简报已报送", "演示"),
 	} {
 		if err != nil {
@@ -106,7 +106,7 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	before := userRows(t, old)
 	old.Close()
 
-	s, err := Open(path, Options{Now: clock()})
+	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	}
 	for id, name := range addedInRevision2 {
 		it, ok := s.Plan().Item(id)
-		if !ok || it.Kind != model.KindMilestone || it.Name != name || !strings.Contains(seeds.Notice, it.SourceQuote) {
+		if !ok || it.Kind != domain.KindMilestone || it.Name != name || !strings.Contains(seeds.Notice, it.SourceQuote) {
 			t.Errorf("%s: %+v", id, it)
 		}
 	}
@@ -140,11 +140,11 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 		}
 	}
 	// The review reads the kept data on the new plan.
-	r, err := s.Review(model.DefaultTolerance())
+	r, err := s.Review(domain.DefaultTolerance())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it, _ := s.Plan().Item("A1-17"); r.Status(it, p(9)).Code != model.NoData {
+	if it, _ := s.Plan().Item("A1-17"); r.Status(it, p(9)).Code != domain.NoData {
 		t.Errorf("A1-17 with its entered target and no figure: %+v", r.Status(it, p(9)))
 	}
 	if it, _ := s.Plan().Item("M6-01"); !r.Status(it, p(9)).Manual {
@@ -153,7 +153,7 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	if locks, _ := s.Locks(); len(locks) != 1 {
 		t.Errorf("locks %+v", locks)
 	}
-	if it, _ := s.Plan().Item("M4-02"); r.Status(it, p(9)).Code != model.NoData {
+	if it, _ := s.Plan().Item("M4-02"); r.Status(it, p(9)).Code != domain.NoData {
 		t.Error("a new milestone should start without a record")
 	}
 }

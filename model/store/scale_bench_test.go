@@ -5,10 +5,15 @@ import (
 	"os"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/seeds"
+
 	"cn.planreview/planreview/model/demo"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 // BenchmarkOpenAtSize opens a generated plan cold, in separate steps:
 //
@@ -23,7 +28,7 @@ import (
 //     and before the first change;
 //   - close: checkpoint, quick_check and the seal.
 func BenchmarkOpenAtSize(b *testing.B) {
-	tol := model.DefaultTolerance()
+	tol := domain.DefaultTolerance()
 	for _, n := range demo.Sizes {
 		path := demo.BenchDB(b, n)
 		open := func(o store.Options) *store.Store {
@@ -46,7 +51,7 @@ func BenchmarkOpenAtSize(b *testing.B) {
 				}
 			}
 		}
-		prefetch := store.Options{Prefetch: true}
+		prefetch := store.Options{Bundle: bundle, Prefetch: true}
 		// Each step: prepare (untimed), the timed part, and what is left
 		// to close (untimed).
 		steps := []struct {
@@ -60,14 +65,14 @@ func BenchmarkOpenAtSize(b *testing.B) {
 				func(*store.Store) *store.Store { return load(open(prefetch)) }},
 			{"unsealed", func() *store.Store { os.Remove(store.SealPath(path)); return nil },
 				func(*store.Store) *store.Store { return load(open(prefetch)) }},
-			{"start-backup", func() *store.Store { return open(store.Options{}) },
+			{"start-backup", func() *store.Store { return open(store.Options{Bundle: bundle}) },
 				func(s *store.Store) *store.Store {
 					if _, err := s.StartBackup(); err != nil {
 						b.Fatal(err)
 					}
 					return s
 				}},
-			{"close", func() *store.Store { return open(store.Options{NoBackup: true}) },
+			{"close", func() *store.Store { return open(store.Options{Bundle: bundle, NoBackup: true}) },
 				func(s *store.Store) *store.Store { closeIt(s); return nil }},
 		}
 		for _, st := range steps {
@@ -93,16 +98,16 @@ func BenchmarkOpenAtSize(b *testing.B) {
 func BenchmarkStatusesAtSize(b *testing.B) {
 	for _, n := range demo.Sizes {
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			s, err := store.Open(demo.BenchDB(b, n), store.Options{NoBackup: true})
+			s, err := store.Open(demo.BenchDB(b, n), store.Options{Bundle: bundle, NoBackup: true})
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer s.Close()
-			r, err := s.Review(model.DefaultTolerance())
+			r, err := s.Review(domain.DefaultTolerance())
 			if err != nil {
 				b.Fatal(err)
 			}
-			asOf := model.Period{Year: 2023, Month: 9}
+			asOf := domain.Period{Year: 2023, Month: 9}
 			stop := demo.TrackPeakHeap(b)
 			for b.Loop() {
 				for _, it := range s.Plan().Items {

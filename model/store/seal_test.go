@@ -7,18 +7,18 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // sealedFile makes a database with a figure in it and closes it cleanly.
 func sealedFile(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "plan.db")
-	s, err := Open(path, Options{Now: clock()})
+	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(3), Value: 90}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(3), Value: 90}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -41,7 +41,7 @@ func TestCleanCloseSealsTheFile(t *testing.T) {
 	}
 	// A read-only store never writes one: it may not own the folder.
 	os.Remove(sealPath(path))
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := Open(path, Options{Bundle: bundle, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestSealSkipsTheCheckOnlyForTheSameBytes(t *testing.T) {
 		}
 	}
 	os.WriteFile(path, b, 0o644)
-	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrDamaged) {
+	if _, err := Open(path, Options{Bundle: bundle, ReadOnly: true}); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("damage behind the old seal opened: %v", err)
 	}
 	if err := Check(path); !errors.Is(err, ErrDamaged) {
@@ -125,15 +125,15 @@ func TestSealSkipsTheCheckOnlyForTheSameBytes(t *testing.T) {
 // nothing was written since.
 func TestPrefetchIsDroppedAfterAWrite(t *testing.T) {
 	path := sealedFile(t)
-	s, err := Open(path, Options{Now: clock(), Prefetch: true})
+	s, err := Open(path, Options{Bundle: bundle, Now: clock(), Prefetch: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.Review(model.DefaultTolerance())
+	r, err := s.Review(domain.DefaultTolerance())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestPrefetchIsDroppedAfterAWrite(t *testing.T) {
 	s.Close()
 
 	// With nothing written, the figures read at open are the review's.
-	s3, err := Open(path, Options{Now: clock(), Prefetch: true, NoBackup: true})
+	s3, err := Open(path, Options{Bundle: bundle, Now: clock(), Prefetch: true, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,11 +160,11 @@ func TestPrefetchIsDroppedAfterAWrite(t *testing.T) {
 // written late (after the load), but always before the first write.
 func TestStartBackupIsOfTheFileBeforeTheFirstChange(t *testing.T) {
 	path := sealedFile(t)
-	s, err := Open(path, Options{Now: clock()})
+	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -172,7 +172,7 @@ func TestStartBackupIsOfTheFileBeforeTheFirstChange(t *testing.T) {
 	if len(bs) != 1 {
 		t.Fatalf("backups: %v", bs)
 	}
-	b, err := Open(bs[0], Options{ReadOnly: true})
+	b, err := Open(bs[0], Options{Bundle: bundle, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

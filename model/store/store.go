@@ -1,4 +1,4 @@
-// Package store keeps a plan review in one SQLite file (modernc.org/sqlite,
+// Package store is infrastructure: it keeps a plan review in one SQLite file (modernc.org/sqlite,
 // pure Go): the plan, the figures and notes recorded against it, manual
 // statuses, and the history of every change. It owns all SQL; callers get
 // model values back.
@@ -21,8 +21,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"cn.planreview/planreview/model"
-	"cn.planreview/planreview/seeds"
+	"cn.planreview/planreview/model/domain"
 )
 
 // applicationID marks a file as a Plan Review database (PRAGMA
@@ -37,6 +36,14 @@ var (
 	ErrReadOnly    = errors.New("数据库以只读方式打开")
 	ErrLocked      = errors.New("期间已锁定")
 )
+
+// Bundle is a plan file with the text of the document it was made from.
+type Bundle struct {
+	// Dataset is the plan file (seeds/README.md).
+	Dataset []byte
+	// Notice is the document's text, kept with the plan (Store.Notice).
+	Notice string
+}
 
 // Options tune Open.
 type Options struct {
@@ -54,9 +61,11 @@ type Options struct {
 	// SkipCheck opens a file that failed its check, read-only, to read
 	// what can still be read (the user declined to restore a backup).
 	SkipCheck bool
-	// Dataset is the plan file a new database is made from; the bundled
-	// plan when nil (the demo generator passes a synthetic one).
-	Dataset []byte
+	// Bundle is the plan this program ships: a new database is made from
+	// it and an older one brought up to it. The program's main hands in
+	// the bundled plan (seeds), the demo generator a synthetic one; every
+	// open that may write needs it, a read-only open does not.
+	Bundle
 	// Prefetch starts reading every figure while the plan loads, for a
 	// caller that asks for the Review next (the window, list, export):
 	// the two take about as long at 10,000 items and this machine has
@@ -70,7 +79,8 @@ type Store struct {
 	path     string
 	now      func() time.Time
 	readOnly bool
-	plan     *model.Plan
+	plan     *domain.Plan
+	notice   string // the text the plan was made from (Notice)
 	// backupDone is closed when the backup taken at open has been written
 	// (or was not due); startBackup and backupErr are its result.
 	backupDone  chan struct{}
@@ -88,7 +98,7 @@ type Store struct {
 }
 
 type prefetched struct {
-	actuals []model.Actual
+	actuals []domain.Actual
 	err     error
 }
 
@@ -154,7 +164,7 @@ func Open(path string, opt Options) (*Store, error) {
 	var ds dataset
 	if !opt.ReadOnly { // a read-only open never brings the plan up to date
 		var err error
-		if ds, err = parseDataset(opt.Dataset); err != nil {
+		if ds, err = parseDataset(opt.Dataset, opt.Notice); err != nil {
 			return nil, err
 		}
 	}
@@ -250,6 +260,9 @@ func Open(path string, opt Options) (*Store, error) {
 // a crash during creation never leaves a half-made file where the
 // program will look for the real one.
 func create(path string, now func() time.Time, ds dataset) error {
+	if ds.plan == nil {
+		return errNoDataset
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("无法创建数据目录“%s”：%w", filepath.Dir(path), err)
 	}
@@ -347,10 +360,13 @@ func check(path string, trustSeal bool) error {
 
 // updatePending reports whether opening would migrate the schema or update
 // the plan from a newer dataset: a change that always gets a backup first.
-func updatePending(db *sql.DB, p *model.Plan) bool {
+func updatePending(db *sql.DB, p *domain.Plan) bool {
 	var version int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version < SchemaVersion() {
 		return true
+	}
+	if p == nil {
+		return false
 	}
 	var rev int
 	err := db.QueryRow(`SELECT dataset_revision FROM plans WHERE id = ?`, p.ID).Scan(&rev)
@@ -378,7 +394,7 @@ func withBackupHint(path string, err error) error {
 // takePrefetch returns the figures read at open if they are still
 // current: none of this store's writes has begun since. (Another program
 // writing meanwhile is no different from it writing just after the load.)
-func (s *Store) takePrefetch() ([]model.Actual, bool) {
+func (s *Store) takePrefetch() ([]domain.Actual, bool) {
 	s.prefetchMu.Lock()
 	defer s.prefetchMu.Unlock()
 	if s.prefetch == nil {
@@ -438,7 +454,11 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // Plan is the plan held in the database.
-func (s *Store) Plan() *model.Plan { return s.plan }
+func (s *Store) Plan() *domain.Plan { return s.plan }
+
+// Notice is the text of the document the plan was made from, as
+// published; "" for a plan made without one (a generated demo plan).
+func (s *Store) Notice() string { return s.notice }
 
 // write runs fn in one transaction: everything it does, history included,
 // is committed together or not at all. It waits for the start-up backup,
@@ -478,12 +498,12 @@ func (s *Store) stamp() string { return s.now().Format(time.RFC3339) }
 func (s *Store) loadPlan() error {
 	var data []byte
 	var version string
-	if err := s.db.QueryRow(`SELECT dataset, dataset_version FROM plans ORDER BY rowid LIMIT 1`).Scan(&data, &version); err != nil {
+	if err := s.db.QueryRow(`SELECT dataset, dataset_version, notice FROM plans ORDER BY rowid LIMIT 1`).Scan(&data, &version, &s.notice); err != nil {
 		return fmt.Errorf("数据库中没有计划数据：%w", err)
 	}
-	parse := seeds.Parse
-	if seeds.VersionOf(data) == version {
-		parse = seeds.ParseChecked // the dataset Parse accepted when it was stored
+	parse := domain.ParsePlanFile
+	if domain.PlanFileVersion(data) == version {
+		parse = domain.ParsePlanFileChecked // the dataset ParsePlanFile accepted when it was stored
 	}
 	p, err := parse(data)
 	if err != nil {

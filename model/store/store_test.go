@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 // clock is an injectable clock that ticks one minute per call.
 func clock() func() time.Time {
@@ -22,7 +25,7 @@ func clock() func() time.Time {
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "计划 审阅", "plan.db") // a Chinese folder with a space
-	s, err := Open(path, Options{Now: clock()})
+	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -30,7 +33,7 @@ func openTemp(t *testing.T) (*Store, string) {
 	return s, path
 }
 
-func p(m int) model.Period { return model.Period{Year: 2023, Month: m} }
+func p(m int) domain.Period { return domain.Period{Year: 2023, Month: m} }
 
 func count(t *testing.T, s *Store, q string, args ...any) int {
 	t.Helper()
@@ -64,14 +67,14 @@ func TestCreateFromBundledPlan(t *testing.T) {
 
 func TestRecordPersistsAcrossReopen(t *testing.T) {
 	s, path := openTemp(t)
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8, Source: "市统计局月报", SourceDate: "2023-10-20"}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8, Source: "市统计局月报", SourceDate: "2023-10-20"}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddNote("A1-01", p(9), "三季度增速回落，主要受出口拖累。", "张三"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s2, err := Open(path, Options{Now: clock()})
+	s2, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,9 +87,9 @@ func TestRecordPersistsAcrossReopen(t *testing.T) {
 	if len(ns) != 1 || ns[0].Body != "三季度增速回落，主要受出口拖累。" {
 		t.Errorf("notes after reopen: %+v", ns)
 	}
-	r, _ := s2.Review(model.DefaultTolerance())
+	r, _ := s2.Review(domain.DefaultTolerance())
 	gdp, _ := s2.Plan().Item("A1-01")
-	if st := r.Status(gdp, p(9)); st.Code != model.OnTrack || !strings.Contains(st.Reason, "1-9月增长5.8%，低于目标0.2个百分点") {
+	if st := r.Status(gdp, p(9)); st.Code != domain.OnTrack || !strings.Contains(st.Reason, "1-9月增长5.8%，低于目标0.2个百分点") {
 		t.Errorf("status after reopen: %+v", st)
 	}
 }
@@ -99,16 +102,16 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(6), Value: 180}, "张三")
+	_, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 180}, "张三")
 	must(err)
-	_, err = s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(6), Value: 185, Source: "更正"}, "李四")
+	_, err = s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 185, Source: "更正"}, "李四")
 	must(err)
 	must(s.DeleteActual("B1-01", p(6), "李四"))
-	id, err := s.AddNote("B1-01", model.Period{}, "项目储备充足", "张三")
+	id, err := s.AddNote("B1-01", domain.Period{}, "项目储备充足", "张三")
 	must(err)
 	must(s.EditNote(id, "项目储备较充足", "张三"))
 	must(s.DeleteNote(id, "张三"))
-	must(s.SetManualStatus("B1-01", p(6), model.Behind, "部分项目审批延后", "王五"))
+	must(s.SetManualStatus("B1-01", p(6), domain.Behind, "部分项目审批延后", "王五"))
 	must(s.ClearManualStatus("B1-01", p(6), "王五"))
 	must(s.SetTarget("A1-17", "下降3.5%", "省发展改革委下达", "王五"))
 	must(s.SetTarget("A1-17", "下降3.7%", "省发展改革委调整", "王五"))
@@ -150,7 +153,7 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 
 func TestBadInputChangesNothing(t *testing.T) {
 	s, path := openTemp(t)
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(3), Value: 6.1}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(3), Value: 6.1}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, s)
@@ -159,16 +162,16 @@ func TestBadInputChangesNothing(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"unknown item", second(s.RecordActual(model.Actual{ItemID: "X-99", Period: p(3), Value: 1}, "张三")), "没有编号为“X-99”"},
-		{"parent of sub-rows", second(s.RecordActual(model.Actual{ItemID: "A1-13", Period: p(3), Value: 1}, "张三")), "A1-13a"},
-		{"wrong year", second(s.RecordActual(model.Actual{ItemID: "A1-01", Period: model.Period{Year: 2024, Month: 1}, Value: 1}, "张三")), "不在计划年度"},
-		{"no reviewer", second(s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(3), Value: 1}, " ")), "填报人不能为空"},
-		{"number for a milestone", second(s.RecordActual(model.Actual{ItemID: "M3-01", Period: p(3), Value: 1}, "张三")), "重点事项"},
-		{"outcome for a number", second(s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(3), Outcome: model.OutcomeDone}, "张三")), "需要填写数值"},
-		{"parcel beyond its area", second(s.RecordActual(model.Actual{ItemID: "A2-02", Period: p(3), Value: 8}, "张三")), "0到7.4亩"},
-		{"negative count", second(s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(3), Value: -3}, "张三")), "不能为负数"},
+		{"unknown item", second(s.RecordActual(domain.Actual{ItemID: "X-99", Period: p(3), Value: 1}, "张三")), "没有编号为“X-99”"},
+		{"parent of sub-rows", second(s.RecordActual(domain.Actual{ItemID: "A1-13", Period: p(3), Value: 1}, "张三")), "A1-13a"},
+		{"wrong year", second(s.RecordActual(domain.Actual{ItemID: "A1-01", Period: domain.Period{Year: 2024, Month: 1}, Value: 1}, "张三")), "不在计划年度"},
+		{"no reviewer", second(s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(3), Value: 1}, " ")), "填报人不能为空"},
+		{"number for a milestone", second(s.RecordActual(domain.Actual{ItemID: "M3-01", Period: p(3), Value: 1}, "张三")), "重点事项"},
+		{"outcome for a number", second(s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(3), Outcome: domain.OutcomeDone}, "张三")), "需要填写数值"},
+		{"parcel beyond its area", second(s.RecordActual(domain.Actual{ItemID: "A2-02", Period: p(3), Value: 8}, "张三")), "0到7.4亩"},
+		{"negative count", second(s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(3), Value: -3}, "张三")), "不能为负数"},
 		{"empty note", second(s.AddNote("A1-01", p(3), "  ", "张三")), "备注内容不能为空"},
-		{"manual without reason", s.SetManualStatus("A1-01", p(3), model.Met, "", "张三"), "认定理由不能为空"},
+		{"manual without reason", s.SetManualStatus("A1-01", p(3), domain.Met, "", "张三"), "认定理由不能为空"},
 		{"manual bad code", s.SetManualStatus("A1-01", p(3), "great", "好", "张三"), "状态“great”无效"},
 		{"target on a fixed item", s.SetTarget("A1-01", "增长7%", "", "张三"), "不能另行录入"},
 		{"target without value", s.SetTarget("A1-17", "按省下达目标安排", "", "张三"), "须有具体数值"},
@@ -221,7 +224,7 @@ func TestFailedWriteRollsBack(t *testing.T) {
 		BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-02", Period: p(6), Value: 5}, "张三"); err == nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-02", Period: p(6), Value: 5}, "张三"); err == nil {
 		t.Fatal("write with a failing history row succeeded")
 	}
 	if n := count(t, s, `SELECT count(*) FROM actuals`); n != 0 {
@@ -231,11 +234,11 @@ func TestFailedWriteRollsBack(t *testing.T) {
 
 func TestSameAsRecordsOnTheIndicator(t *testing.T) {
 	s, _ := openTemp(t)
-	got, err := s.RecordActual(model.Actual{ItemID: "B1-03", Period: p(9), Value: 9.1}, "张三")
+	got, err := s.RecordActual(domain.Actual{ItemID: "B1-03", Period: p(9), Value: 9.1}, "张三")
 	if err != nil || got != "A1-05" {
 		t.Fatalf("recorded on %q, %v; want A1-05", got, err)
 	}
-	r, _ := s.Review(model.DefaultTolerance())
+	r, _ := s.Review(domain.DefaultTolerance())
 	body, _ := s.Plan().Item("B1-03")
 	ind, _ := s.Plan().Item("A1-05")
 	if a, b := r.Status(body, p(9)), r.Status(ind, p(9)); a.Reason != b.Reason || !strings.Contains(a.Reason, "9.1%") {
@@ -284,7 +287,7 @@ func TestRefusesWhatItCannotTrust(t *testing.T) {
 		{damaged, ErrDamaged, "请从备份恢复"},
 	} {
 		before, _ := os.ReadFile(c.path)
-		_, err := Open(c.path, Options{})
+		_, err := Open(c.path, Options{Bundle: bundle})
 		if !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.say) || !strings.Contains(err.Error(), "未做任何改动") {
 			t.Errorf("%s: %v, want %v saying %q", filepath.Base(c.path), err, c.err, c.say)
 		}
@@ -318,19 +321,19 @@ func copyFile(t *testing.T, from, to string) {
 
 func TestReadOnlyRefusesWrites(t *testing.T) {
 	_, path := openTemp(t)
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := Open(path, Options{Bundle: bundle, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	if _, err := ro.RecordActual(model.Actual{ItemID: "A1-01", Period: p(3), Value: 6}, "张三"); !errors.Is(err, ErrReadOnly) {
+	if _, err := ro.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(3), Value: 6}, "张三"); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only write: %v", err)
 	}
 }
 
 func TestDatasetUpdateKeepsUserData(t *testing.T) {
 	s, path := openTemp(t)
-	if _, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(6), Value: 180}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 180}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddNote("B1-01", p(6), "进度正常", "张三"); err != nil {
@@ -346,7 +349,7 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 	s.db.Exec(`INSERT INTO notes (item_id, body, author, created_at, updated_at) VALUES ('B9-98', '旧备注', '张三', 'x', 'x')`)
 	s.Close()
 
-	s2, err := Open(path, Options{Now: clock()})
+	s2, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +383,7 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 // committed changes only in the -wal file — and opens the copy.
 func TestCommittedChangesInAStaleWALSurvive(t *testing.T) {
 	s, path := openTemp(t)
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path + "-wal"); err != nil {
@@ -395,7 +398,7 @@ func TestCommittedChangesInAStaleWALSurvive(t *testing.T) {
 		}
 		os.WriteFile(crashed+suffix, b, 0o644)
 	}
-	s2, err := Open(crashed, Options{})
+	s2, err := Open(crashed, Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

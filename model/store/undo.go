@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"math"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 // undoable are the actions Undo can reverse.
@@ -21,18 +21,18 @@ var undoable = map[string]bool{
 
 // UndoLast reverses the newest change by this reviewer that is not yet
 // undone (Ctrl+Z). Repeated, it walks back through their changes.
-func (s *Store) UndoLast(by string) (model.Change, error) {
-	if err := model.CheckText("操作人", by, 50); err != nil {
-		return model.Change{}, err
+func (s *Store) UndoLast(by string) (domain.Change, error) {
+	if err := domain.CheckText("操作人", by, 50); err != nil {
+		return domain.Change{}, err
 	}
 	var id int64
 	err := s.db.QueryRow(`SELECT id FROM history h WHERE who = ? AND action IN (`+placeholders(len(undoable))+`)
 		AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id) ORDER BY id DESC LIMIT 1`,
 		append([]any{by}, undoableArgs()...)...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.Change{}, fmt.Errorf("没有可撤销的修改")
+		return domain.Change{}, fmt.Errorf("没有可撤销的修改")
 	} else if err != nil {
-		return model.Change{}, err
+		return domain.Change{}, err
 	}
 	return s.Undo(id, by)
 }
@@ -57,8 +57,8 @@ func undoableArgs() []any {
 // own ("undo", naming the change). It refuses if the thing changed has
 // been changed again since, so an undo never silently overwrites a later
 // edit, and if the change was already undone.
-func (s *Store) Undo(id int64, by string) (model.Change, error) {
-	var c model.Change
+func (s *Store) Undo(id int64, by string) (domain.Change, error) {
+	var c domain.Change
 	err := s.write(func(tx *sql.Tx) error {
 		var before, after sql.NullString
 		err := tx.QueryRow(`SELECT id, action, item_id, period, before, after FROM history WHERE id = ?`, id).
@@ -70,7 +70,7 @@ func (s *Store) Undo(id int64, by string) (model.Change, error) {
 		}
 		c.Before, c.After = before.String, after.String
 		if !undoable[c.Action] {
-			return fmt.Errorf("“%s”不能撤销", model.ActionLabel(c.Action))
+			return fmt.Errorf("“%s”不能撤销", domain.ActionLabel(c.Action))
 		}
 		var n int
 		if err := tx.QueryRow(`SELECT count(*) FROM history WHERE undoes = ?`, id).Scan(&n); err != nil {
@@ -95,7 +95,7 @@ func (s *Store) Undo(id int64, by string) (model.Change, error) {
 			a = json.RawMessage(c.Before)
 		}
 		_, err = s.logChangeID(tx, by, "undo", c.ItemID, c.Period, b, a,
-			fmt.Sprintf("撤销 #%d（%s）", id, model.ActionLabel(c.Action)), id)
+			fmt.Sprintf("撤销 #%d（%s）", id, domain.ActionLabel(c.Action)), id)
 		return err
 	})
 	return c, err
@@ -105,7 +105,7 @@ var errChangedSince = errors.New("该内容在这次修改之后又被改动过�
 
 // reverse puts the state back to c.Before, after checking it still is
 // c.After.
-func (s *Store) reverse(tx *sql.Tx, c model.Change, by string) error {
+func (s *Store) reverse(tx *sql.Tx, c domain.Change, by string) error {
 	switch c.Action {
 	case "record_actual", "correct_actual", "delete_actual":
 		p, err := parseStoredPeriod(c.Period)

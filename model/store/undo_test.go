@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"cn.planreview/planreview/model"
+	"cn.planreview/planreview/model/domain"
 )
 
 func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
@@ -17,10 +17,10 @@ func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
 		}
 	}
 	empty := snapshotState(t, s)
-	_, err := s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(6), Value: 180, Source: "月报"}, "张三")
+	_, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 180, Source: "月报"}, "张三")
 	must(err)
 	afterRecord := snapshotState(t, s)
-	_, err = s.RecordActual(model.Actual{ItemID: "B1-01", Period: p(6), Value: 185}, "张三")
+	_, err = s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 185}, "张三")
 	must(err)
 	afterCorrect := snapshotState(t, s)
 	id, err := s.AddNote("B1-01", p(6), "第一稿", "张三")
@@ -30,7 +30,7 @@ func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
 	afterEdit := snapshotState(t, s)
 	must(s.DeleteNote(id, "张三"))
 	afterDeleteNote := snapshotState(t, s)
-	must(s.SetManualStatus("B1-01", p(6), model.Behind, "审批延后", "张三"))
+	must(s.SetManualStatus("B1-01", p(6), domain.Behind, "审批延后", "张三"))
 	afterManual := snapshotState(t, s)
 	must(s.SetTarget("A1-17", "下降3.5%", "", "张三"))
 
@@ -80,10 +80,10 @@ func snapshotState(t *testing.T, s *Store) string {
 
 func TestUndoRefusesAfterALaterChange(t *testing.T) {
 	s, _ := openTemp(t)
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(6), Value: 6.1}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(6), Value: 6.1}, "张三"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(6), Value: 6.4}, "李四"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(6), Value: 6.4}, "李四"); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, s)
@@ -102,7 +102,7 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.LockPeriod(p(9), "前三季度简报已报送市人大财经委", "张三"); err != nil {
@@ -110,12 +110,12 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 	}
 	before := snapshot(t, s)
 	for name, err := range map[string]error{
-		"record":      second(s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.9}, "张三")),
+		"record":      second(s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.9}, "张三")),
 		"delete":      s.DeleteActual("A1-01", p(9), "张三"),
 		"add note":    second(s.AddNote("A1-01", p(9), "补充", "张三")),
 		"edit note":   s.EditNote(id, "改", "张三"),
 		"delete note": s.DeleteNote(id, "张三"),
-		"manual":      s.SetManualStatus("A1-01", p(9), model.Met, "理由", "张三"),
+		"manual":      s.SetManualStatus("A1-01", p(9), domain.Met, "理由", "张三"),
 		"undo":        second(s.Undo(3, "张三")),
 	} {
 		if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "1-9月的简报已报出") {
@@ -126,7 +126,7 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 		t.Error("a locked period was changed")
 	}
 	// Other periods stay open.
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(10), Value: 5.9}, "张三"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(10), Value: 5.9}, "张三"); err != nil {
 		t.Errorf("1-10月 should be open: %v", err)
 	}
 	if err := s.UnlockPeriod(p(9), "", "张三"); err == nil || !strings.Contains(err.Error(), "解锁理由不能为空") {
@@ -135,7 +135,7 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 	if err := s.UnlockPeriod(p(9), "统计局修订前三季度数据", "李四"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordActual(model.Actual{ItemID: "A1-01", Period: p(9), Value: 5.9}, "李四"); err != nil {
+	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.9}, "李四"); err != nil {
 		t.Errorf("after unlock: %v", err)
 	}
 	h, _ := s.History("")

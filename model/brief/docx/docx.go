@@ -1,4 +1,4 @@
-// Package docx writes a computed brief as a minimal Word document
+// Package docx is infrastructure: it writes a computed brief as a minimal Word document
 // (WordprocessingML). It exists to measure the route officials use today —
 // a Word file converted to PDF by an office suite — against the PDF
 // renderer, on the same brief; it is not a second brief format.

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -17,9 +17,9 @@ import (
 // subsetting included (each export loads the font afresh).
 func BenchmarkExportBrief(b *testing.B) {
 	st := benchStore(b)
-	r, _ := st.Review(model.DefaultTolerance())
+	r, _ := st.Review(domain.DefaultTolerance())
 	notes, _ := st.Notes("")
-	o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
+	o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
 	b.ResetTimer()
 	for b.Loop() {
@@ -32,7 +32,7 @@ func BenchmarkExportBrief(b *testing.B) {
 // benchStore is the bundled plan with a figure on every tracked item and
 // a note on every third.
 func benchStore(b *testing.B) *store.Store {
-	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{Bundle: bundle})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -41,15 +41,15 @@ func benchStore(b *testing.B) *store.Store {
 		if it.SameAs != "" {
 			continue
 		}
-		a := model.Actual{ItemID: it.ID, Period: model.Period{Year: 2023, Month: 9}, Value: 1}
-		if it.Kind == model.KindMilestone {
-			a.Outcome = model.OutcomeInProgress
+		a := domain.Actual{ItemID: it.ID, Period: domain.Period{Year: 2023, Month: 9}, Value: 1}
+		if it.Kind == domain.KindMilestone {
+			a.Outcome = domain.OutcomeInProgress
 		}
 		if _, err := st.RecordActual(a, "基准"); err != nil {
 			b.Fatal(err)
 		}
 		if i%3 == 0 {
-			st.AddNote(it.ID, model.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准")
+			st.AddNote(it.ID, domain.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准")
 		}
 	}
 	return st

@@ -12,14 +12,19 @@ import (
 	"testing"
 	"time"
 
+	"cn.planreview/planreview/seeds"
+
 	"golang.org/x/image/font/sfnt"
 
 	"cn.planreview/planreview/assets"
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
+
+// bundle is the plan the program ships, as main hands it to the store.
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
 
 func need(t *testing.T, tools ...string) {
 	t.Helper()
@@ -30,7 +35,7 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-func p(m int) model.Period { return model.Period{Year: 2023, Month: m} }
+func p(m int) domain.Period { return domain.Period{Year: 2023, Month: m} }
 
 // The notes, long and short, full of punctuation and numbers: they must
 // come back from the PDF character for character.
@@ -44,17 +49,17 @@ var (
 
 func seed(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "简报 测试", "plan.db"), store.Options{})
+	st, err := store.Open(filepath.Join(t.TempDir(), "简报 测试", "plan.db"), store.Options{Bundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	for _, a := range []model.Actual{
+	for _, a := range []domain.Actual{
 		{ItemID: "A1-01", Period: p(6), Value: 6.2}, {ItemID: "A1-01", Period: p(9), Value: 5.8},
 		{ItemID: "A1-02", Period: p(9), Value: 4.2}, {ItemID: "A1-05", Period: p(9), Value: 9.1},
 		{ItemID: "A1-12", Period: p(9), Value: 0.3}, {ItemID: "A1-20", Period: p(9), Value: 27.5},
 		{ItemID: "B1-01", Period: p(9), Value: 270}, {ItemID: "B1-06", Period: p(9), Value: 301.5},
-		{ItemID: "M3-01", Period: p(9), Outcome: model.OutcomeInProgress},
+		{ItemID: "M3-01", Period: p(9), Outcome: domain.OutcomeInProgress},
 		{ItemID: "A2-01", Period: p(9), Value: 30.5},
 		{ItemID: "A1-01", Period: p(12), Value: 6.3}, {ItemID: "A1-02", Period: p(12), Value: 3.9},
 		{ItemID: "B1-01", Period: p(12), Value: 398.25},
@@ -65,8 +70,8 @@ func seed(t *testing.T) *store.Store {
 	}
 	for _, n := range []struct {
 		id, body string
-		period   model.Period
-	}{{"B1-01", longNote, p(9)}, {"A1-02", punctNote, p(9)}, {"A1-05", "短备注。", model.Period{}}} {
+		period   domain.Period
+	}{{"B1-01", longNote, p(9)}, {"A1-02", punctNote, p(9)}, {"A1-05", "短备注。", domain.Period{}}} {
 		if _, err := st.AddNote(n.id, n.period, n.body, "张三"); err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +81,7 @@ func seed(t *testing.T) *store.Store {
 
 func export(t *testing.T, st *store.Store, o brief.Options) (string, []byte, pdf.Report) {
 	t.Helper()
-	r, err := st.Review(model.DefaultTolerance())
+	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		t.Fatal(err)
 	}

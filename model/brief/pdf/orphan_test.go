@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/domain"
 )
 
 // A table's last page holds at least three of its rows (or all of them):
@@ -24,7 +24,7 @@ func TestTableEndKeepsItsLastRowsTogether(t *testing.T) {
 	for n := 14; n <= 40; n++ {
 		var rows []brief.Row
 		for i := 1; i <= n; i++ {
-			rows = append(rows, brief.Row{ID: fmt.Sprint(i), Status: model.Status{Code: model.OnTrack, Label: "符合预期"},
+			rows = append(rows, brief.Row{ID: fmt.Sprint(i), Status: domain.Status{Code: domain.OnTrack, Label: "符合预期"},
 				Cells: []string{fmt.Sprintf("行%03d号", i), "增长6%左右", "增长5.8%", "", "1-9月增长5.8%，低于目标0.2个百分点，在目标区间内"}})
 		}
 		b := brief.Brief{Title: "测试", Subtitle: "简报", AsOf: "截至2023年9月", Date: "2023年10月25日", Parts: []brief.Part{{

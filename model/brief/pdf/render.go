@@ -1,4 +1,4 @@
-// Package pdf draws a computed brief (model/brief) as an A4 PDF in Chinese,
+// Package pdf is infrastructure: it draws a computed brief (model/brief) as an A4 PDF in Chinese,
 // through the gofpdf API (codeberg.org/go-pdf/fpdf, the maintained
 // continuation of github.com/jung-kurt/gofpdf) with the bundled font
 // subset into the file. It wraps all text itself: fpdf's MultiCell and
@@ -21,8 +21,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"cn.planreview/planreview/assets"
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/domain"
 )
 
 // Page geometry, in millimetres, and type sizes, in points: A4 with the
@@ -373,14 +373,14 @@ func (r *renderer) part(part brief.Part) {
 	r.y += 4
 }
 
-func (r *renderer) fill(c model.Code) (dark bool) {
-	rgb, dark := assets.ToneColour(c.Tone())
+func (r *renderer) fill(c domain.Code) (dark bool) {
+	rgb, dark := domain.ToneColour(c.Tone())
 	r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
 	return dark
 }
 
-func (r *renderer) fillTone(t model.Tone) (dark bool) {
-	rgb, dark := assets.ToneColour(t)
+func (r *renderer) fillTone(t domain.Tone) (dark bool) {
+	rgb, dark := domain.ToneColour(t)
 	r.pdf.SetFillColor(int(rgb.R), int(rgb.G), int(rgb.B))
 	return dark
 }
@@ -388,8 +388,8 @@ func (r *renderer) fillTone(t model.Tone) (dark bool) {
 // statusBar draws a group's split: its title and count, then a bar in
 // parts in proportion, divided by white rules, each with its number.
 func (r *renderer) statusBar(bar brief.Bar) {
-	// The bar groups statuses as the count lines do (model.StatusGroups).
-	counts := make([]int, len(model.StatusGroups))
+	// The bar groups statuses as the count lines do (domain.StatusGroups).
+	counts := make([]int, len(domain.StatusGroups))
 	total := 0
 	for _, c := range bar.Counts {
 		counts[c.Group()] += c.Count
@@ -409,7 +409,7 @@ func (r *renderer) statusBar(bar brief.Bar) {
 			continue
 		}
 		pw := w * float64(n) / float64(total)
-		dark := r.fillTone(model.StatusGroups[i].Tone)
+		dark := r.fillTone(domain.StatusGroups[i].Tone)
 		r.pdf.SetDrawColor(255, 255, 255)
 		r.pdf.SetLineWidth(0.5)
 		r.pdf.Rect(x, r.y, pw, h, "FD")
@@ -435,15 +435,15 @@ func (r *renderer) legend(bars []brief.Bar) {
 	early := false
 	for _, b := range bars {
 		for _, c := range b.Counts {
-			early = early || c.Group() == model.EarlyGroup
+			early = early || c.Group() == domain.EarlyGroup
 		}
 	}
 	r.font("", 9)
 	x := marginL + 30
 	lh := lineH(9)
 	r.ensure(2*lh + 2) // room for a second line of names
-	for i, g := range model.StatusGroups {
-		if i == model.EarlyGroup && !early {
+	for i, g := range domain.StatusGroups {
+		if i == domain.EarlyGroup && !early {
 			continue
 		}
 		if w := 4 + r.width(g.Label); x+w > pageW-marginR {
@@ -463,7 +463,7 @@ func (r *renderer) legend(bars []brief.Bar) {
 // width and height. Good statuses are outlined, the others filled, so a
 // black-and-white photocopy still tells them apart; the label is always
 // there, so colour is never the only signal.
-func (r *renderer) badge(s model.Status, x, y, w float64) (float64, float64) {
+func (r *renderer) badge(s domain.Status, x, y, w float64) (float64, float64) {
 	r.font("B", tablePt-0.5)
 	lines := wrap(s.Label, w-2.4, r.width)
 	lh := lineH(tablePt - 0.5)
@@ -473,8 +473,8 @@ func (r *renderer) badge(s model.Status, x, y, w float64) (float64, float64) {
 		bw = max(bw, r.width(l))
 	}
 	bw += 2.4
-	rgb, dark := assets.ToneColour(s.Code.Tone())
-	outlined := s.Code.Tone() == model.ToneGood || s.Code.Tone() == model.ToneExceeded || s.Code.Tone() == model.ToneNone
+	rgb, dark := domain.ToneColour(s.Code.Tone())
+	outlined := s.Code.Tone() == domain.ToneGood || s.Code.Tone() == domain.ToneExceeded || s.Code.Tone() == domain.ToneNone
 	r.pdf.SetDrawColor(int(rgb.R), int(rgb.G), int(rgb.B))
 	r.pdf.SetLineWidth(0.35)
 	if outlined {
@@ -524,7 +524,7 @@ func (r *renderer) concern(c brief.Concern) {
 
 // Export computes the brief from a review and renders it: the one call the
 // window and the command line make.
-func Export(r *model.Review, notes []model.Note, o brief.Options, w io.Writer) (Report, error) {
+func Export(r *domain.Review, notes []domain.Note, o brief.Options, w io.Writer) (Report, error) {
 	return Render(brief.Build(r, notes, o), o.Date, w)
 }
 

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/docx"
+	"cn.planreview/planreview/model/domain"
 )
 
 // BenchmarkLibreOfficeRoute is the route the brief replaces: the same
@@ -24,9 +24,9 @@ func BenchmarkLibreOfficeRoute(b *testing.B) {
 		b.Skip("LibreOffice (soffice) is not installed")
 	}
 	st := benchStore(b)
-	r, _ := st.Review(model.DefaultTolerance())
+	r, _ := st.Review(domain.DefaultTolerance())
 	notes, _ := st.Notes("")
-	o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
+	o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
 	dir := b.TempDir()
 	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profile"))

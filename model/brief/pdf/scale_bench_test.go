@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"cn.planreview/planreview/model"
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
 	"cn.planreview/planreview/model/demo"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -18,14 +18,14 @@ import (
 func BenchmarkBriefAtSize(b *testing.B) {
 	for _, n := range demo.Sizes {
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			st, err := store.Open(demo.BenchDB(b, n), store.Options{NoBackup: true})
+			st, err := store.Open(demo.BenchDB(b, n), store.Options{Bundle: bundle, NoBackup: true})
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer st.Close()
-			r, _ := st.Review(model.DefaultTolerance())
+			r, _ := st.Review(domain.DefaultTolerance())
 			notes, _ := st.Notes("")
-			o := brief.Options{AsOf: model.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
+			o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 				Notes: true, AllRows: true}
 			pages := 0
 			stop := demo.TrackPeakHeap(b)

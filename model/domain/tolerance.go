@@ -1,4 +1,4 @@
-package model
+package domain
 
 // Tolerance holds the bands that 左右 and 基本 stand for. The notice does
 // not define them; these defaults follow common practice in execution

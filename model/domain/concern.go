@@ -1,4 +1,4 @@
-package model
+package domain
 
 // Concerned is an item whose status needs a committee's attention, with
 // the items listed with it: those sharing its figures (same_as) and judged
