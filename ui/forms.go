@@ -308,7 +308,7 @@ func (u *UI) noteForm(id string, existing *domain.Note) {
 		if !ok {
 			return false
 		}
-		if err := domain.CheckText(tr("备注内容"), body.Text, 5000); err != nil {
+		if err := domain.CheckText(tr("备注内容"), body.Text, domain.MaxNote); err != nil {
 			f.fail(tr("内容"), err)
 			return false
 		}
@@ -382,7 +382,7 @@ func (u *UI) manualForm(id string) {
 			f.fail(tr("状态"), errors.New(tr("请选择认定的状态")))
 			good = false
 		}
-		if err := domain.CheckText(tr("认定理由"), reason.Text, 500); err != nil {
+		if err := domain.CheckText(tr("认定理由"), reason.Text, domain.MaxReason); err != nil {
 			f.fail(tr("理由"), err)
 			good = false
 		}
@@ -465,7 +465,7 @@ func (u *UI) toggleLock() {
 			if !ok {
 				return false
 			}
-			if err := domain.CheckText(tr("解锁理由"), reason.Text, 500); err != nil {
+			if err := domain.CheckText(tr("解锁理由"), reason.Text, domain.MaxReason); err != nil {
 				f.fail(tr("理由"), err)
 				return false
 			}
@@ -504,12 +504,20 @@ func (u *UI) askReviewer(done func()) {
 	unit := newEscEntry(nil)
 	unit.SetText(u.prefs.String(prefUnit))
 	f := u.newForm(tr("审阅人"), func(f *form) bool {
-		if err := domain.CheckText(tr("姓名"), name.Text, 30); err != nil {
+		if err := domain.CheckText(tr("姓名"), name.Text, domain.MaxReviewerName); err != nil {
 			f.fail(tr("姓名"), err)
 			return false
 		}
-		if len([]rune(unit.Text)) > 40 {
-			f.fail(tr("单位"), errors.New(tr("单位最多40字")))
+		if len([]rune(unit.Text)) > int(domain.MaxReviewerUnit) {
+			f.fail(tr("单位"), errors.New(trf("单位最多{{.N}}字", "N", int(domain.MaxReviewerUnit))))
+			return false
+		}
+		// Every change records the two joined (姓名（单位）), and the store
+		// refuses a name longer than MaxPerson: say so here, not on every
+		// save.
+		if n := len([]rune(domain.JoinReviewer(name.Text, unit.Text))); n > int(domain.MaxPerson) {
+			f.fail(tr("单位"), errors.New(trf("姓名和单位合起来“姓名（单位）”共{{.N}}字，最多{{.Max}}字：请写单位简称",
+				"N", n, "Max", int(domain.MaxPerson))))
 			return false
 		}
 		u.prefs.SetString(prefName, strings.TrimSpace(name.Text))

@@ -155,11 +155,7 @@ func (u *UI) defaultAsOf() domain.Period {
 
 // reviewer is who changes are recorded as: 张三（市人大财经委）.
 func (u *UI) reviewer() string {
-	name := strings.TrimSpace(u.prefs.String(prefName))
-	if unit := strings.TrimSpace(u.prefs.String(prefUnit)); unit != "" && name != "" {
-		return name + "（" + unit + "）"
-	}
-	return name
+	return domain.JoinReviewer(u.prefs.String(prefName), u.prefs.String(prefUnit))
 }
 
 // build lays out the window.

@@ -3,7 +3,6 @@ package domain
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 )
 
@@ -94,18 +93,6 @@ func CheckActual(it Item, a Actual, planYear int) error {
 	}
 	if it.Measure == Cumulative && it.Target.Basis == BasisLevel && a.Value < 0 {
 		return fmt.Errorf("实际值是年内累计数，不能为负数")
-	}
-	return nil
-}
-
-// CheckText checks a required free text (a reason, a note, a name).
-func CheckText(field, s string, max int) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return fmt.Errorf("%s不能为空", field)
-	}
-	if n := len([]rune(s)); n > max {
-		return fmt.Errorf("%s过长（%d字），最多%d字", field, n, max)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func (s *Store) item(id string) (domain.Item, error) {
 // indicator is recorded on the indicator: the returned ID says where the
 // figure went.
 func (s *Store) RecordActual(a domain.Actual, by string) (string, error) {
-	if err := domain.CheckText("填报人", by, 50); err != nil {
+	if err := domain.CheckText("填报人", by, domain.MaxPerson); err != nil {
 		return "", err
 	}
 	it, err := s.item(a.ItemID)
@@ -50,8 +50,8 @@ func (s *Store) RecordActual(a domain.Actual, by string) (string, error) {
 	if err := domain.CheckActual(tracked, a, s.plan.Year); err != nil {
 		return "", err
 	}
-	if n := len([]rune(a.Source + a.SourceDate)); n > 200 {
-		return "", fmt.Errorf("来源过长（%d字），最多200字", n)
+	if err := domain.CheckLength("来源", a.Source+a.SourceDate, domain.MaxSource); err != nil {
+		return "", err
 	}
 	a.ItemID, a.By = target, by
 	err = s.write(func(tx *sql.Tx) error { return s.putActual(tx, a, by, "") })
@@ -98,7 +98,7 @@ type Import struct {
 // ImportActuals writes an import in one transaction: every figure and
 // note, each with its history row naming the file, or nothing at all.
 func (s *Store) ImportActuals(rows []Import, file, by string) error {
-	if err := domain.CheckText("导入人", by, 50); err != nil {
+	if err := domain.CheckText("导入人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	detail := "导入自 " + file
@@ -123,7 +123,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 				}
 			}
 			if r.Note != "" {
-				if err := domain.CheckText("备注内容", r.Note, maxNote); err != nil {
+				if err := domain.CheckText("备注内容", r.Note, domain.MaxNote); err != nil {
 					return err
 				}
 				var p domain.Period
@@ -141,7 +141,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 
 // DeleteActual removes a recorded figure; history keeps what it was.
 func (s *Store) DeleteActual(itemID string, p domain.Period, by string) error {
-	if err := domain.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)

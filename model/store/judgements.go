@@ -17,10 +17,10 @@ type manualJSON struct {
 // SetManualStatus records a reviewer's own judgement of an item from a
 // period on. The reason is required: a status set by hand must say why.
 func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code, reason, by string) error {
-	if err := domain.CheckText("认定理由", reason, 500); err != nil {
+	if err := domain.CheckText("认定理由", reason, domain.MaxReason); err != nil {
 		return err
 	}
-	if err := domain.CheckText("认定人", by, 50); err != nil {
+	if err := domain.CheckText("认定人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	if !code.Valid() || code == domain.NoData || code == domain.AwaitingTarget {
@@ -60,7 +60,7 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 // ClearManualStatus removes a manual status, so the computed one shows
 // again.
 func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) error {
-	if err := domain.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)
@@ -95,10 +95,10 @@ type targetJSON struct {
 // for 按省下达目标安排, or the value of an external reference. The text is
 // checked by the grammar before anything is stored.
 func (s *Store) SetTarget(itemID, text, reason, by string) error {
-	if err := domain.CheckText("目标", text, 100); err != nil {
+	if err := domain.CheckText("目标", text, domain.MaxTarget); err != nil {
 		return err
 	}
-	if err := domain.CheckText("录入人", by, 50); err != nil {
+	if err := domain.CheckText("录入人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)
@@ -174,7 +174,7 @@ func (s *Store) TargetOverrides() ([]domain.TargetOverride, error) {
 // ClearTarget removes a target a reviewer entered; the item waits for one
 // again.
 func (s *Store) ClearTarget(itemID, by string) error {
-	if err := domain.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	it, err := s.item(itemID)

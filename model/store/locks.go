@@ -19,7 +19,7 @@ type Lock struct {
 
 // LockPeriod locks a period whose brief has gone out.
 func (s *Store) LockPeriod(p domain.Period, reason, by string) error {
-	if err := domain.CheckText("锁定人", by, 50); err != nil {
+	if err := domain.CheckText("锁定人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	if p.Year != s.plan.Year {
@@ -42,10 +42,10 @@ func (s *Store) LockPeriod(p domain.Period, reason, by string) error {
 // UnlockPeriod unlocks a period; the reason is required, since figures a
 // committee has already been given may then change.
 func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
-	if err := domain.CheckText("解锁理由", reason, 500); err != nil {
+	if err := domain.CheckText("解锁理由", reason, domain.MaxReason); err != nil {
 		return err
 	}
-	if err := domain.CheckText("解锁人", by, 50); err != nil {
+	if err := domain.CheckText("解锁人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx) error {

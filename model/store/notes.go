@@ -10,10 +10,6 @@ import (
 	"cn.planreview/planreview/model/domain"
 )
 
-// maxNote bounds a note: a page of text, far beyond any real note, short
-// enough that a pasted document does not land in the brief by mistake.
-const maxNote = 5000
-
 type noteJSON struct {
 	ID     int64  `json:"id"`
 	Period string `json:"period,omitempty"`
@@ -24,10 +20,10 @@ type noteJSON struct {
 // AddNote adds a note to an item, about a period or (zero period) the
 // item as a whole.
 func (s *Store) AddNote(itemID string, p domain.Period, body, by string) (int64, error) {
-	if err := domain.CheckText("备注内容", body, maxNote); err != nil {
+	if err := domain.CheckText("备注内容", body, domain.MaxNote); err != nil {
 		return 0, err
 	}
-	if err := domain.CheckText("填写人", by, 50); err != nil {
+	if err := domain.CheckText("填写人", by, domain.MaxPerson); err != nil {
 		return 0, err
 	}
 	it, err := s.item(itemID)
@@ -79,10 +75,10 @@ func periodText(p domain.Period) string {
 
 // EditNote replaces a note's text; history keeps the old text.
 func (s *Store) EditNote(id int64, body, by string) error {
-	if err := domain.CheckText("备注内容", body, maxNote); err != nil {
+	if err := domain.CheckText("备注内容", body, domain.MaxNote); err != nil {
 		return err
 	}
-	if err := domain.CheckText("修改人", by, 50); err != nil {
+	if err := domain.CheckText("修改人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	body = strings.TrimSpace(body)
@@ -105,7 +101,7 @@ func (s *Store) EditNote(id int64, body, by string) error {
 
 // DeleteNote removes a note; history keeps its text.
 func (s *Store) DeleteNote(id int64, by string) error {
-	if err := domain.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx) error {

@@ -22,7 +22,7 @@ var undoable = map[string]bool{
 // UndoLast reverses the newest change by this reviewer that is not yet
 // undone (Ctrl+Z). Repeated, it walks back through their changes.
 func (s *Store) UndoLast(by string) (domain.Change, error) {
-	if err := domain.CheckText("操作人", by, 50); err != nil {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return domain.Change{}, err
 	}
 	var id int64

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"cn.planreview/planreview/model/domain"
+)
+
+// TestLongReviewerIsRefusedWhereTyped types the longest name and unit the
+// dialog allows one by one (30 and 40 characters). Joined as 姓名（单位）
+// they are 72, more than a reviewer may be (50), which the store would
+// refuse on every save: the dialog must refuse them, say why at the unit,
+// and accept a shorter unit with which a figure then saves.
+func TestLongReviewerIsRefusedWhereTyped(t *testing.T) {
+	u, st := newTestUI(t)
+	u.prefs.SetString(prefName, "")
+	u.prefs.SetString(prefUnit, "")
+	u.AskReviewerIfNeeded()
+	if u.activeForm == nil {
+		t.Fatal("first run does not ask for the reviewer")
+	}
+	name := strings.Repeat("李", int(domain.MaxReviewerName))
+	test.Type(formEntry(t, u, "姓名"), name)
+	test.Type(formEntry(t, u, "单位"), strings.Repeat("委", int(domain.MaxReviewerUnit)))
+	test.Tap(u.activeForm.saveBtn)
+	if u.activeForm == nil {
+		t.Fatal("the dialog accepted a reviewer of 72 characters")
+	}
+	if msg := u.activeForm.errorText("单位"); !strings.Contains(msg, "共72字，最多50字") {
+		t.Errorf("message at the unit: %q", msg)
+	}
+	if u.prefs.String(prefName) != "" || u.prefs.String(prefUnit) != "" {
+		t.Errorf("refused reviewer was kept: %q %q", u.prefs.String(prefName), u.prefs.String(prefUnit))
+	}
+
+	unit := strings.Repeat("委", int(domain.MaxPerson-domain.MaxReviewerName)-2) // the brackets count
+	formEntry(t, u, "单位").SetText("")
+	test.Type(formEntry(t, u, "单位"), unit)
+	test.Tap(u.activeForm.saveBtn)
+	if u.activeForm != nil {
+		t.Fatalf("a reviewer of exactly 50 characters was refused: %q", u.activeForm.errorText("单位"))
+	}
+	want := name + "（" + unit + "）"
+	if u.reviewer() != want {
+		t.Fatalf("reviewer %q, want %q", u.reviewer(), want)
+	}
+
+	u.selectNav("milestones")
+	selectRow(t, u, "M3-01")
+	test.Tap(button(t, u.detail, "录入实际值…"))
+	formSelect(t, u, "进展").SetSelected("推进中")
+	test.Tap(u.activeForm.saveBtn)
+	as, err := st.Actuals()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].By != want {
+		t.Errorf("figure saved as %+v, want one by %q", as, want)
+	}
+}
