@@ -19,12 +19,12 @@ import (
 // what a cell shows always starts the text it stands for.
 func TestTableTextsFitTheirCells(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	pad := theme.InnerPadding()
 	var cut, whole int
 	for row := 0; row < 12 && row < len(u.rows); row++ {
 		it := u.rows[row]
-		for col, full := range map[int]string{0: it.ID, 1: groupedName(it.Group, it.Name)} {
+		for col, full := range map[sortColumn]string{colID: it.ID, colName: groupedName(it.Group, it.Name)} {
 			cell := u.table.CreateCell().(*fyne.Container)
 			cell.Resize(fyne.NewSize(columns[col].width, 40))
 			u.updateCell(it, col, cell)

@@ -66,7 +66,7 @@ func TestCtrlZUndoesTheLastChangeWhateverHasFocus(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u, st := newTestUI(t)
-			u.selectNav("A1")
+			u.selectNav(navTo(navIndicators))
 			tapRow(t, u, "A1-01")
 			recordThroughForm(t, u, "5.8")
 			if as, _ := st.Actuals(); len(as) != 1 {
@@ -90,7 +90,7 @@ func TestCtrlZUndoesTheLastChangeWhateverHasFocus(t *testing.T) {
 func TestCtrlZInADialogLeavesTheSavedChange(t *testing.T) {
 	for _, inField := range []bool{true, false} {
 		u, st := newTestUI(t)
-		u.selectNav("A1")
+		u.selectNav(navTo(navIndicators))
 		tapRow(t, u, "A1-01")
 		recordThroughForm(t, u, "5.8")
 		test.Tap(button(t, u.detail, "添加备注…"))
@@ -222,7 +222,7 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 func TestEveryCellOfARowOpensIt(t *testing.T) {
 	for col := range columns {
 		u, _ := newTestUI(t)
-		u.selectNav("A1")
+		u.selectNav(navTo(navIndicators))
 		test.TapCanvas(u.win.Canvas(), cellPos(t, u, "A1-03", col))
 		if !strings.HasPrefix(texts(u.detailHead), "A1-03") {
 			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail))
@@ -250,8 +250,8 @@ func TestOverviewShowsWhileTheSearchBoxHasText(t *testing.T) {
 		t.Fatal("searching does not show the table")
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "总览"))
-	if u.nav != "overview" || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
-		t.Errorf("总览 with text in the search box: nav %q, overview shown %v", u.nav, u.center.Objects[0].Visible())
+	if u.nav.kind != navOverview || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
+		t.Errorf("总览 with text in the search box: nav %v, overview shown %v", u.nav, u.center.Objects[0].Visible())
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "全部项目"))
 	if !u.tablePane.Visible() || u.search.Text != "地区" || len(u.rows) >= len(u.plan.Items) {
@@ -278,7 +278,7 @@ func TestTracedPlacesAreWhereClicksLand(t *testing.T) {
 	u, _ := newTestUI(t)
 	var log strings.Builder
 	u.TraceTo(&log)
-	u.selectNav("A1")
+	u.selectNav(navTo(navIndicators))
 	u.tracePlaces()
 	row := tracedAt(t, log.String(), "row:A1-04")
 	test.TapCanvas(u.win.Canvas(), row)
@@ -324,7 +324,7 @@ func typeText(w fyne.Window, s string) {
 
 func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 	u, st := newTestUI(t)
-	u.selectNav("S1")
+	u.selectNav(navToSection("S1"))
 	tapRow(t, u, "B1-01")
 	test.Tap(button(t, u.detail, "添加备注…"))
 	if got := u.activeForm.saveBtn.Text; got != "保存（Ctrl+Enter）" {
@@ -367,7 +367,7 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 		}
 	}
 	u.changed("")
-	u.selectNav("A1")
+	u.selectNav(navTo(navIndicators))
 	tapRow(t, u, "A1-01")
 	all := texts(u.detail)
 	if strings.Contains(all, "planreview") {
@@ -434,7 +434,7 @@ func wheelStepsTo(t *testing.T, u *UI, o fyne.CanvasObject) int {
 
 func TestDetailPaneScrollsAtANormalSpeedAndKeepsItsPlace(t *testing.T) {
 	u, st := newTestUI(t)
-	u.selectNav("S1")
+	u.selectNav(navToSection("S1"))
 	tapRow(t, u, "B1-01")
 	history := labelIn(u.detailBody, "修改记录")
 	steps := wheelStepsTo(t, u, history)
@@ -496,7 +496,7 @@ func TestCtrlFSelectsTheSearchSoTypingReplacesIt(t *testing.T) {
 	u, _ := newTestUI(t)
 	pressCtrl(u.win, fyne.KeyF)
 	typeText(u.win, "A1-01")
-	u.selectNav("A1")
+	u.selectNav(navTo(navIndicators))
 	tapRow(t, u, "A1-01") // the table takes the focus
 	pressCtrl(u.win, fyne.KeyF)
 	typeText(u.win, "A1-05")
@@ -517,7 +517,7 @@ func TestOneWheelStepMovesTheOverviewAsFarAsOtherPrograms(t *testing.T) {
 		}
 	}
 	u.changed("")
-	u.selectNav("overview")
+	u.selectNav(navTo(navOverview))
 	scroll := u.center.Objects[0].(*container.Scroll)
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(scroll).Add(fyne.NewPos(100, 100))
 	scroll.Refresh() // as the driver does before a frame: the content takes its new height

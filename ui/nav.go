@@ -17,53 +17,36 @@ import (
 
 // navEntry is one line of the navigation: the notice's own structure.
 type navEntry struct {
-	key    string // overview, all, A1, C1…C5, body, S1…S6, milestones, A2
+	key    navTarget
 	title  string
 	indent bool
 }
 
 func (u *UI) navEntries() []navEntry {
-	out := []navEntry{{key: "overview", title: tr("总览")}, {key: "all", title: tr("全部项目")},
-		{key: "A1", title: tr("附件1 主要目标")}}
+	out := []navEntry{{key: navTo(navOverview), title: tr("总览")}, {key: navTo(navAll), title: tr("全部项目")},
+		{key: navTo(navIndicators), title: tr("附件1 主要目标")}}
 	for _, s := range u.plan.Sections {
 		if s.Part == "annex1" {
-			out = append(out, navEntry{key: s.ID, title: s.Title, indent: true})
+			out = append(out, navEntry{key: navToSection(s.ID), title: s.Title, indent: true})
 		}
 	}
-	out = append(out, navEntry{key: "body", title: tr("重点工作")})
+	out = append(out, navEntry{key: navTo(navWork), title: tr("重点工作")})
 	for _, s := range u.plan.Sections {
 		if s.Part == "body" {
 			// 一、聚焦扩大内需，展现投资消费新气象 → 一、聚焦扩大内需: the
 			// first clause is how people name a section, and it fits.
 			title, _, _ := strings.Cut(s.Title, "，")
-			out = append(out, navEntry{key: s.ID, title: title, indent: true})
+			out = append(out, navEntry{key: navToSection(s.ID), title: title, indent: true})
 		}
 	}
-	return append(out, navEntry{key: "milestones", title: tr("重点事项")},
-		navEntry{key: "A2", title: tr("附件2 房屋征收计划")})
-}
-
-// inNav reports whether an item belongs under a navigation entry.
-func (u *UI) inNav(it domain.Item, key string) bool {
-	switch key {
-	case "overview", "all":
-		return true
-	case "A1":
-		return it.Kind == domain.KindIndicator
-	case "body":
-		return it.Kind == domain.KindCommitment || it.Kind == domain.KindMilestone
-	case "milestones":
-		return it.Kind == domain.KindMilestone
-	case "A2":
-		return it.Kind == domain.KindParcel
-	}
-	return it.Section == key
+	return append(out, navEntry{key: navTo(navMilestones), title: tr("重点事项")},
+		navEntry{key: navTo(navParcels), title: tr("附件2 房屋征收计划")})
 }
 
 // navCount counts an entry's items and those needing attention.
-func (u *UI) navCount(key string) (n, concern int) {
+func (u *UI) navCount(key navTarget) (n, concern int) {
 	for _, it := range u.plan.Items {
-		if u.inNav(it, key) {
+		if key.holds(it) {
 			n++
 			if u.statuses[it.ID].Code.Concern() {
 				concern++
@@ -81,7 +64,7 @@ func (u *UI) buildNav() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			e := u.navItems[id]
 			n, concern := -1, 0
-			if u.statuses != nil && e.key != "overview" {
+			if u.statuses != nil && e.key.kind != navOverview {
 				n, concern = u.navCount(e.key)
 			}
 			o.(*navRow).set(e, n, concern)
@@ -95,14 +78,14 @@ func (u *UI) buildNav() {
 }
 
 // selectNav switches the navigation to key.
-func (u *UI) selectNav(key string) {
+func (u *UI) selectNav(key navTarget) {
 	for i, e := range u.navItems {
 		if e.key == key {
 			u.navList.Select(i)
 			return
 		}
 	}
-	panic(fmt.Sprintf("no navigation entry %q", key))
+	panic(fmt.Sprintf("no navigation entry %v", key))
 }
 
 // navRow is one line of the navigation: the entry's name, cut with "…"

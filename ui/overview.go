@@ -95,7 +95,7 @@ func (u *UI) buildOverview() {
 		o.Add(widget.NewLabel(tr("暂无滞后或未完成的项目。")))
 	case n > shown:
 		o.Add(widget.NewButton(trf("查看全部{{.N}}项需关注事项", "N", n), func() {
-			u.selectNav("all")
+			u.selectNav(navTo(navAll))
 			u.statusSel.SetSelected(tr("需关注"))
 		}))
 	}

@@ -68,7 +68,7 @@ func BenchmarkSearchKeystrokeAtSize(b *testing.B) {
 			}
 			b.Run(name, func(b *testing.B) {
 				u := benchUI(b, n)
-				u.selectNav("all")
+				u.selectNav(navTo(navAll))
 				u.haystack = searchIndex(u.plan)
 				i := 0
 				stop := demo.TrackPeakHeap(b)

@@ -72,7 +72,7 @@ func TestTableColumnsKeepTheirMinimumAndScrollSideways(t *testing.T) {
 	for _, sc := range smallScreens {
 		t.Run(fmt.Sprintf("%.0fx%.0f-%s", sc.w, sc.h, sc.lang), func(t *testing.T) {
 			u := newScreenUI(t, sc.w, sc.h, sc.lang)
-			u.selectNav("all")
+			u.selectNav(navTo(navAll))
 			minimum := map[string]float32{}
 			for i, c := range columns {
 				minimum[tr(c.title)] = c.min
@@ -126,11 +126,11 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 	for _, lang := range Languages {
 		t.Run(lang, func(t *testing.T) {
 			u := newScreenUI(t, 1024, 600, lang)
-			for _, nav := range []string{"overview", "all"} {
+			for _, nav := range []navTarget{navTo(navOverview), navTo(navAll)} {
 				u.selectNav(nav)
 				pad := 2 * theme.Padding()
 				if w := u.win.Content().MinSize().Width + pad; w > 1024 {
-					t.Errorf("%s: the window needs %.0f px", nav, w)
+					t.Errorf("%v: the window needs %.0f px", nav, w)
 				}
 			}
 		})
@@ -146,7 +146,7 @@ func TestNavigationCountsShowWholeAndNamesHaveTips(t *testing.T) {
 	for _, sc := range smallScreens {
 		t.Run(fmt.Sprintf("%.0fx%.0f-%s", sc.w, sc.h, sc.lang), func(t *testing.T) {
 			u := newScreenUI(t, sc.w, sc.h, sc.lang)
-			seen := map[string]bool{}
+			seen := map[navTarget]bool{}
 			cut, flagged := 0, 0
 			listTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.navList).Y
 			for range 3 {
@@ -183,7 +183,7 @@ func drawnRows(u *UI, listTop float32) []*navRow {
 	var rows []*navRow
 	bottom := listTop + u.navList.Size().Height
 	find(u.navList, func(o fyne.CanvasObject) bool {
-		if r, ok := o.(*navRow); ok && r.Visible() && r.entry.key != "" {
+		if r, ok := o.(*navRow); ok && r.Visible() && r.entry.title != "" {
 			y := fyne.CurrentApp().Driver().AbsolutePositionForObject(r).Y
 			if y >= listTop && y+r.Size().Height <= bottom {
 				rows = append(rows, r)
@@ -200,7 +200,7 @@ func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool)
 	t.Helper()
 	e := r.entry
 	_, rowRight := bounds(r)
-	if e.key != "overview" {
+	if e.key.kind != navOverview {
 		n, concern := u.navCount(e.key)
 		if r.count.Text != fmt.Sprint(n) {
 			t.Errorf("%s: count %q, want %d", e.title, r.count.Text, n)

@@ -37,7 +37,7 @@ func (u *UI) buildTable() {
 			if id.Row < 0 || id.Row >= len(u.rows) {
 				return
 			}
-			u.updateCell(u.rows[id.Row], id.Col, o.(*fyne.Container))
+			u.updateCell(u.rows[id.Row], sortColumn(id.Col), o.(*fyne.Container))
 			u.traceCell(o, id.Col, u.rows[id.Row].ID)
 		})
 	u.table.ShowHeaderColumn = false
@@ -50,7 +50,7 @@ func (u *UI) buildTable() {
 			return
 		}
 		text := tr(columns[id.Col].title)
-		if id.Col == u.sortCol {
+		if sortColumn(id.Col) == u.sortCol {
 			if u.sortDesc {
 				text += " ▼"
 			} else {
@@ -60,7 +60,7 @@ func (u *UI) buildTable() {
 		if b.Text != text {
 			b.SetText(text)
 		}
-		col := id.Col
+		col := sortColumn(id.Col)
 		b.OnTapped = func() { u.sortBy(col) }
 	}
 	for i, c := range columns { // until fitColumns lays the table out
@@ -93,7 +93,7 @@ func (u *UI) idColumnWidth() float32 {
 	th := u.app.Settings().Theme()
 	w := fyne.MeasureText(longest, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width +
 		2*th.Size(theme.SizeNameInnerPadding) + 2
-	return float32(math.Max(float64(columns[0].width), math.Ceil(float64(w))))
+	return float32(math.Max(float64(columns[colID].width), math.Ceil(float64(w))))
 }
 
 // statusColumnWidth is as wide as the longest status badge in the
@@ -107,11 +107,11 @@ func (u *UI) statusColumnWidth() float32 {
 		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
 	}
 	w := longest + 12 + th.Size(theme.SizeNameInnerPadding) // the badge's margin, a gap before the next column
-	return float32(math.Max(float64(columns[4].min), math.Ceil(float64(w))))
+	return float32(math.Max(float64(columns[colStatus].min), math.Ceil(float64(w))))
 }
 
 // sortBy sorts by a column; a second tap reverses the order.
-func (u *UI) sortBy(col int) {
+func (u *UI) sortBy(col sortColumn) {
 	if u.sortCol == col {
 		u.sortDesc = !u.sortDesc
 	} else {
@@ -120,7 +120,7 @@ func (u *UI) sortBy(col int) {
 	u.applyFilter()
 }
 
-func (u *UI) updateCell(it domain.Item, col int, c *fyne.Container) {
+func (u *UI) updateCell(it domain.Item, col sortColumn, c *fyne.Container) {
 	l := c.Objects[0].(*widget.Label)
 	b := c.Objects[1].(*badge)
 	p := c.Objects[2].(*widget.ProgressBar)
@@ -129,27 +129,27 @@ func (u *UI) updateCell(it domain.Item, col int, c *fyne.Container) {
 	p.Hide()
 	s := u.statuses[it.ID]
 	switch col {
-	case 0:
+	case colID:
 		u.setCellText(l, c, it.ID)
-	case 1:
+	case colName:
 		name := it.Name
 		if it.Group != "" {
 			name = it.Group + "：" + it.Name
 		}
 		u.setCellText(l, c, name)
-	case 2:
+	case colTarget:
 		if it.Kind == domain.KindMilestone {
 			u.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
 		} else {
 			u.setCellText(l, c, it.Hedge+it.TargetText)
 		}
-	case 3:
+	case colLatest:
 		u.setCellText(l, c, u.latestText(it))
-	case 4:
+	case colStatus:
 		l.Hide()
 		b.Show()
 		b.set(s)
-	case 5:
+	case colProgress:
 		if math.IsNaN(s.Completion) {
 			u.setCellText(l, c, "—")
 			return
@@ -208,10 +208,10 @@ func (u *UI) itemColumns() []column {
 	for i, c := range columns {
 		out[i] = column{width: c.width, min: c.min}
 	}
-	out[0] = column{width: u.idColumnWidth(), min: u.idColumnWidth()}
+	out[colID] = column{width: u.idColumnWidth(), min: u.idColumnWidth()}
 	status := u.statusColumnWidth()
-	out[4] = column{width: max(columns[4].width, status), min: status}
-	out[1].grow, out[2].grow = 0.6, 0.4
+	out[colStatus] = column{width: max(columns[colStatus].width, status), min: status}
+	out[colName].grow, out[colTarget].grow = 0.6, 0.4
 	return out
 }
 

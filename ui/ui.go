@@ -49,10 +49,10 @@ type UI struct {
 	// toolbar; until then asOf follows the newest figures.
 	periodChosen bool
 
-	nav         string // the navigation entry shown
+	nav         navTarget // the navigation entry shown
 	query       string
-	status      string // a status filter: a code, "concern", or "" for all
-	sortCol     int
+	status      statusFilter
+	sortCol     sortColumn
 	sortDesc    bool
 	rows        []domain.Item
 	selected    string // the item in the detail pane
@@ -103,7 +103,7 @@ type UI struct {
 // New builds the window's content for st in win. The caller shows the
 // window; the first run asks for the reviewer's name (see AskReviewer).
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
-	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: "overview", sortCol: -1}
+	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: navTo(navOverview), sortCol: unsorted}
 	win.SetOnClosed(func() { u.ended.Store(true) })
 	u.files = newFileDialogs(win, u.showError)
 	if err := u.reload(); err != nil {
@@ -185,13 +185,10 @@ func (u *UI) build() {
 		statusOptions = append(statusOptions, tr(c.Label()))
 	}
 	u.statusSel = widget.NewSelect(statusOptions, func(s string) {
-		u.status = ""
-		if s == tr("需关注") {
-			u.status = "concern"
-		}
+		u.status = statusFilter{concern: s == tr("需关注")}
 		for _, c := range domain.Codes {
 			if s == tr(c.Label()) {
-				u.status = string(c)
+				u.status = statusFilter{code: c}
 			}
 		}
 		u.applyFilter()
@@ -255,8 +252,8 @@ func (u *UI) windowShortcut(s fyne.Shortcut) bool {
 // focusSearch is Ctrl+F: the search box, its text selected, so what is
 // typed next is a new search.
 func (u *UI) focusSearch() {
-	if u.nav == "overview" {
-		u.selectNav("all")
+	if u.nav.kind == navOverview {
+		u.selectNav(navTo(navAll))
 	}
 	u.win.Canvas().Focus(u.search)
 	u.search.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -294,23 +291,19 @@ func (u *UI) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(u.query))
 	u.rows = u.rows[:0]
 	for _, it := range u.plan.Items {
-		if !u.inNav(it, u.nav) {
+		if !u.nav.holds(it) {
 			continue
 		}
 		if q != "" && !u.matches(it, q) {
 			continue
 		}
-		s := u.statuses[it.ID]
-		switch {
-		case u.status == "concern" && !s.Code.Concern():
-			continue
-		case u.status != "" && u.status != "concern" && string(s.Code) != u.status:
+		if !u.status.admits(u.statuses[it.ID]) {
 			continue
 		}
 		u.rows = append(u.rows, it)
 	}
 	u.sortRows()
-	if u.nav == "overview" {
+	if u.nav.kind == navOverview {
 		u.center.Objects[0].Show()
 		u.tablePane.Hide()
 	} else {
@@ -381,25 +374,25 @@ func (u *UI) prepareSearch() {
 }
 
 func (u *UI) sortRows() {
-	if u.sortCol < 0 {
+	if u.sortCol == unsorted {
 		return
 	}
 	key := func(it domain.Item) string {
 		switch u.sortCol {
-		case 0:
+		case colID:
 			return it.ID
-		case 1:
+		case colName:
 			return it.Name
-		case 2:
+		case colTarget:
 			return it.TargetText
-		case 3:
+		case colLatest:
 			if a, ok := u.review.Latest(it, u.asOf); ok {
 				return fmt.Sprintf("%020.6f", a.Value+1e12)
 			}
 			return ""
-		case 4:
+		case colStatus:
 			return fmt.Sprintf("%02d", codeRank(u.statuses[it.ID].Code))
-		case 5:
+		case colProgress:
 			s := u.statuses[it.ID]
 			if s.Completion == s.Completion {
 				return fmt.Sprintf("%020.6f", s.Completion+1e6)

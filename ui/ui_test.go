@@ -158,7 +158,7 @@ func press(e *escEntry, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}
 
 func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
-	u.selectNav("A1")
+	u.selectNav(navTo(navIndicators))
 	if len(u.rows) != 22 {
 		t.Fatalf("附件1 lists %d rows, want 22", len(u.rows))
 	}
@@ -197,7 +197,7 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 
 func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 	u, st := newTestUI(t)
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
 	test.Tap(button(t, u.detail, "录入实际值…"))
 	v := formEntry(t, u, "实际值")
@@ -242,7 +242,7 @@ func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 
 func TestNoteUndoAndShortcuts(t *testing.T) {
 	u, st := newTestUI(t)
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
 	test.Tap(button(t, u.detail, "添加备注…"))
 	body := formEntry(t, u, "内容")
@@ -293,7 +293,7 @@ func TestFiltersAndSorting(t *testing.T) {
 		}
 	}
 	u.changed("")
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	u.statusSel.SetSelected("需关注")
 	var ids []string
 	for _, it := range u.rows {
@@ -307,20 +307,20 @@ func TestFiltersAndSorting(t *testing.T) {
 		t.Errorf("快于序时进度 lists %v", u.rows)
 	}
 	u.statusSel.SetSelectedIndex(0)
-	u.selectNav("S1")
+	u.selectNav(navToSection("S1"))
 	if len(u.rows) != 15 {
 		t.Errorf("section 一 lists %d items, want 15", len(u.rows))
 	}
-	u.selectNav("all")
-	u.sortBy(5) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
+	u.selectNav(navTo(navAll))
+	u.sortBy(colProgress) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
 	if u.rows[0].ID != "B1-01" || u.rows[1].ID != "B2-01" {
 		t.Errorf("sorted by progress: %s %s", u.rows[0].ID, u.rows[1].ID)
 	}
-	u.sortBy(5) // descending, blanks still last
+	u.sortBy(colProgress) // descending, blanks still last
 	if u.rows[0].ID != "B2-01" || u.rows[1].ID != "B1-01" {
 		t.Errorf("reverse sort: %s %s", u.rows[0].ID, u.rows[1].ID)
 	}
-	u.sortBy(0)
+	u.sortBy(colID)
 	if u.rows[0].ID != "A1-01" {
 		t.Errorf("sort by ID: %s", u.rows[0].ID)
 	}
@@ -338,7 +338,7 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	if u.lockBtn.Text != "已锁定" {
 		t.Errorf("lock button says %q", u.lockBtn.Text)
 	}
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	selectRow(t, u, "A1-01")
 	test.Tap(button(t, u.detail, "录入实际值…"))
 	test.Type(formEntry(t, u, "实际值"), "5.8")
@@ -381,7 +381,7 @@ func TestReviewerIsAskedAndWritten(t *testing.T) {
 	if u.reviewer() != "李四（市发展改革委）" || !strings.Contains(u.whoLabel.Text, "李四") {
 		t.Errorf("reviewer %q, label %q", u.reviewer(), u.whoLabel.Text)
 	}
-	u.selectNav("milestones")
+	u.selectNav(navTo(navMilestones))
 	selectRow(t, u, "M3-01")
 	test.Tap(button(t, u.detail, "录入实际值…"))
 	formSelect(t, u, "进展").SetSelected("推进中")
@@ -399,7 +399,7 @@ func TestHistoryReadsAsWords(t *testing.T) {
 	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 275}, by)
 	st.AddNote("B1-01", domain.Period{}, "进度偏慢", by)
 	u.changed("")
-	u.selectNav("all")
+	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
 	got := texts(u.detail)
 	for _, want := range []string{"张三（市人大财经委） 录入实际值 1-9月：270个，来源：市发展改革委",
