@@ -48,7 +48,7 @@ func TestLongReviewerIsRefusedWhereTyped(t *testing.T) {
 		t.Fatalf("reviewer %q, want %q", u.reviewer(), want)
 	}
 
-	u.selectNav("milestones")
+	u.selectNav(navTo(navMilestones))
 	selectRow(t, u, "M3-01")
 	test.Tap(button(t, u.detail, "录入实际值…"))
 	formSelect(t, u, "进展").SetSelected("推进中")
