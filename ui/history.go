@@ -10,7 +10,7 @@ import (
 // changeText writes one history row for a person: who, when, what, and
 // the before and after values in words, not JSON.
 func (u *UI) changeText(c domain.Change) string {
-	line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(domain.ActionLabel(c.Action)))
+	line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, tr(c.Action.Label()))
 	if p := u.periodLabel(c.Period); p != "" {
 		line += " " + p
 	}

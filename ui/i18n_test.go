@@ -53,9 +53,8 @@ func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, domain.Period{Year: 2023, Month: m}.Name())
 	}
-	for _, a := range []string{"record_actual", "correct_actual", "delete_actual", "add_note", "edit_note", "delete_note",
-		"set_manual_status", "clear_manual_status", "set_target", "clear_target", "lock_period", "unlock_period", "undo"} {
-		keys = append(keys, domain.ActionLabel(a))
+	for _, a := range domain.Actions {
+		keys = append(keys, a.Label)
 	}
 	for _, k := range keys {
 		if strings.HasPrefix(k, "1-") || k == "1月" { // month labels are the same in both

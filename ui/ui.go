@@ -472,7 +472,7 @@ func (u *UI) undo() {
 		u.showError(err)
 		return
 	}
-	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(domain.ActionLabel(c.Action)),
+	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(c.Action.Label()),
 		"Item", c.ItemID, "Period", u.periodLabel(c.Period))))
 }
 

@@ -262,7 +262,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 		t.Errorf("undo left the note: %+v", ns)
 	}
 	h, _ := st.History("B1-01")
-	if len(h) != 2 || h[1].Action != "undo" {
+	if len(h) != 2 || h[1].Action != domain.Undo {
 		t.Errorf("history after undo: %+v", h)
 	}
 	// Ctrl+F focuses the search box; typing filters the list.
@@ -499,7 +499,7 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 	}
 	test.Tap(u.importBtn)
 	h, _ := st.History("A1-01")
-	if last := h[len(h)-1]; last.Action != "correct_actual" || !strings.Contains(last.Detail, "导入自 前三季度.csv") {
+	if last := h[len(h)-1]; last.Action != domain.CorrectActual || !strings.Contains(last.Detail, "导入自 前三季度.csv") {
 		t.Errorf("history: %+v", last)
 	}
 }

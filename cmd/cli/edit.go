@@ -235,6 +235,6 @@ func runUndo(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, domain.ActionLabel(c.Action), c.ItemID, c.Period)
+	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, c.Action.Label(), c.ItemID, c.Period)
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -40,7 +39,7 @@ func runHistory(env Env, st *store.Store, a args) error {
 		}
 		out := []row{}
 		for _, c := range h {
-			out = append(out, row{c.ID, c.At.Format("2006-01-02T15:04:05-07:00"), c.Who, c.Action, c.ItemID,
+			out = append(out, row{c.ID, c.At.Format("2006-01-02T15:04:05-07:00"), c.Who, string(c.Action), c.ItemID,
 				c.Period, raw(c.Before), raw(c.After), c.Detail})
 		}
 		enc := json.NewEncoder(env.Stdout)
@@ -53,7 +52,7 @@ func runHistory(env Env, st *store.Store, a args) error {
 		return nil
 	}
 	for _, c := range h {
-		line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, domain.ActionLabel(c.Action))
+		line := fmt.Sprintf("#%d %s %s %s", c.ID, c.At.Format("2006-01-02 15:04"), c.Who, c.Action.Label())
 		if c.ItemID != "" {
 			line += " " + c.ItemID
 		}

@@ -22,49 +22,12 @@ type Change struct {
 	ID     int64
 	At     time.Time
 	Who    string
-	Action string
+	Action Action
 	ItemID string
 	Period string
 	Before string // JSON, empty for a creation
 	After  string // JSON, empty for a deletion
 	Detail string
-}
-
-// ActionLabel is the Chinese name of a history action.
-func ActionLabel(a string) string {
-	switch a {
-	case "record_actual":
-		return "录入实际值"
-	case "correct_actual":
-		return "更正实际值"
-	case "delete_actual":
-		return "删除实际值"
-	case "add_note":
-		return "添加备注"
-	case "edit_note":
-		return "修改备注"
-	case "delete_note":
-		return "删除备注"
-	case "set_manual_status":
-		return "人工认定状态"
-	case "clear_manual_status":
-		return "取消人工认定"
-	case "set_target":
-		return "录入目标"
-	case "clear_target":
-		return "删除录入的目标"
-	case "lock_period":
-		return "锁定期间"
-	case "unlock_period":
-		return "解锁期间"
-	case "undo":
-		return "撤销"
-	case "create_plan":
-		return "创建计划"
-	case "dataset_update":
-		return "更新计划数据"
-	}
-	return a
 }
 
 // CheckActual checks a figure before it is stored: the period lies in the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -54,12 +55,12 @@ func (s *Store) RecordActual(a domain.Actual, by string) (string, error) {
 		return "", err
 	}
 	a.ItemID, a.By = target, by
-	err = s.write(func(tx *sql.Tx) error { return s.putActual(tx, a, by, "") })
+	err = s.write(func(tx *wtx) error { return s.putActual(tx, a, by, "") })
 	return target, err
 }
 
 // putActual writes one checked figure and its history row inside tx.
-func (s *Store) putActual(tx *sql.Tx, a domain.Actual, by, detail string) error {
+func (s *Store) putActual(tx *wtx, a domain.Actual, by, detail string) error {
 	if err := refuseLocked(tx, a.Period.String()); err != nil {
 		return err
 	}
@@ -78,13 +79,15 @@ func (s *Store) putActual(tx *sql.Tx, a domain.Actual, by, detail string) error 
 		ON CONFLICT(item_id, period) DO UPDATE SET value = excluded.value, outcome = excluded.outcome,
 			source = excluded.source, source_date = excluded.source_date,
 			entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
-		a.ItemID, a.Period.String(), value, outcome, a.Source, a.SourceDate, a.By, s.stamp()); err != nil {
+		a.ItemID, a.Period.String(), value, outcome, a.Source, a.SourceDate, a.By, tx.at); err != nil {
 		return err
 	}
 	if found {
-		return s.logChange(tx, by, "correct_actual", a.ItemID, a.Period.String(), toJSON(old), toJSON(a), detail)
+		return tx.log(entry{who: by, action: domain.CorrectActual, itemID: a.ItemID, period: a.Period.String(),
+			before: toJSON(old), after: toJSON(a), detail: detail})
 	}
-	return s.logChange(tx, by, "record_actual", a.ItemID, a.Period.String(), nil, toJSON(a), detail)
+	return tx.log(entry{who: by, action: domain.RecordActual, itemID: a.ItemID, period: a.Period.String(),
+		after: toJSON(a), detail: detail})
 }
 
 // Import is one row of an import: a figure (or none, for a note only)
@@ -105,7 +108,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 	if _, err := s.AutoBackup("import"); err != nil {
 		return fmt.Errorf("导入前无法备份数据库，未导入任何数据：%w", err)
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		for _, r := range rows {
 			if a := r.Actual; a != nil {
 				it, ok := s.plan.Item(a.ItemID)
@@ -149,7 +152,7 @@ func (s *Store) DeleteActual(itemID string, p domain.Period, by string) error {
 		return err
 	}
 	id := domain.TrackedID(it)
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		if err := refuseLocked(tx, p.String()); err != nil {
 			return err
 		}
@@ -163,11 +166,11 @@ func (s *Store) DeleteActual(itemID string, p domain.Period, by string) error {
 		if _, err := tx.Exec(`DELETE FROM actuals WHERE item_id = ? AND period = ?`, id, p.String()); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "delete_actual", id, p.String(), toJSON(old), nil, "")
+		return tx.log(entry{who: by, action: domain.DeleteActual, itemID: id, period: p.String(), before: toJSON(old)})
 	})
 }
 
-func getActual(tx *sql.Tx, itemID string, p domain.Period) (domain.Actual, bool, error) {
+func getActual(tx *wtx, itemID string, p domain.Period) (domain.Actual, bool, error) {
 	row := tx.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by
 		FROM actuals WHERE item_id = ? AND period = ?`, itemID, p.String())
 	a, err := scanActual(row)
@@ -258,4 +261,40 @@ func (s *Store) actuals(order string) ([]domain.Actual, error) {
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// reverseActual undoes a figure recorded, corrected or deleted: the figure
+// goes back to what it was before, if it is still what the change left.
+func reverseActual(tx *wtx, c domain.Change, by string) error {
+	p, err := parseStoredPeriod(c.Period)
+	if err != nil {
+		return err
+	}
+	cur, found, err := getActual(tx, c.ItemID, p)
+	if err != nil {
+		return err
+	}
+	if !sameJSON(found, toJSON(cur), c.After) {
+		return errChangedSince
+	}
+	if c.Before == "" {
+		_, err = tx.Exec(`DELETE FROM actuals WHERE item_id = ? AND period = ?`, c.ItemID, c.Period)
+		return err
+	}
+	var j actualJSON
+	if err := json.Unmarshal([]byte(c.Before), &j); err != nil {
+		return err
+	}
+	var value, outcome any
+	if j.Value != nil {
+		value = *j.Value
+	} else {
+		outcome = j.Outcome
+	}
+	_, err = tx.Exec(`INSERT INTO actuals (item_id, period, value, outcome, source, source_date, entered_by, entered_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, period) DO UPDATE SET value = excluded.value,
+		outcome = excluded.outcome, source = excluded.source, source_date = excluded.source_date,
+		entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+		c.ItemID, c.Period, value, outcome, j.Source, j.SourceDate, j.By, tx.at)
+	return err
 }

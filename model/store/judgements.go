@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -33,7 +34,7 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 	if p.Year != s.plan.Year {
 		return fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		if err := refuseLocked(tx, p.String()); err != nil {
 			return err
 		}
@@ -50,10 +51,11 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 		if _, err := tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, period) DO UPDATE SET code = excluded.code,
 			reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at`,
-			it.ID, p.String(), string(code), reason, by, s.stamp()); err != nil {
+			it.ID, p.String(), string(code), reason, by, tx.at); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "set_manual_status", it.ID, p.String(), before, manualJSON{string(code), reason}, "")
+		return tx.log(entry{who: by, action: domain.SetManualStatus, itemID: it.ID, period: p.String(),
+			before: before, after: manualJSON{string(code), reason}})
 	})
 }
 
@@ -67,7 +69,7 @@ func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) err
 	if err != nil {
 		return err
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		if err := refuseLocked(tx, p.String()); err != nil {
 			return err
 		}
@@ -82,7 +84,7 @@ func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) err
 		if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, it.ID, p.String()); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "clear_manual_status", it.ID, p.String(), manualJSON{oc, or}, nil, "")
+		return tx.log(entry{who: by, action: domain.ClearManualStatus, itemID: it.ID, period: p.String(), before: manualJSON{oc, or}})
 	})
 }
 
@@ -108,7 +110,7 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 	if _, err := domain.ResolveOverride(it.Target, text); err != nil {
 		return fmt.Errorf("%s：%w", it.ID, err)
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		var before any
 		var ot, or string
 		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
@@ -120,10 +122,10 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 		}
 		if _, err := tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, reason = excluded.reason,
-			set_by = excluded.set_by, set_at = excluded.set_at`, it.ID, text, reason, by, s.stamp()); err != nil {
+			set_by = excluded.set_by, set_at = excluded.set_at`, it.ID, text, reason, by, tx.at); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "set_target", it.ID, "", before, targetJSON{text, reason}, "")
+		return tx.log(entry{who: by, action: domain.SetTarget, itemID: it.ID, before: before, after: targetJSON{text, reason}})
 	})
 }
 
@@ -181,7 +183,7 @@ func (s *Store) ClearTarget(itemID, by string) error {
 	if err != nil {
 		return err
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		var ot, or string
 		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -192,6 +194,57 @@ func (s *Store) ClearTarget(itemID, by string) error {
 		if _, err := tx.Exec(`DELETE FROM target_overrides WHERE item_id = ?`, it.ID); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "clear_target", it.ID, "", targetJSON{ot, or}, nil, "")
+		return tx.log(entry{who: by, action: domain.ClearTarget, itemID: it.ID, before: targetJSON{ot, or}})
 	})
+}
+
+// reverseManualStatus undoes a manual status set or cleared.
+func reverseManualStatus(tx *wtx, c domain.Change, by string) error {
+	var cur manualJSON
+	err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`, c.ItemID, c.Period).
+		Scan(&cur.Code, &cur.Reason)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if !sameJSON(err == nil, cur, c.After) {
+		return errChangedSince
+	}
+	if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, c.ItemID, c.Period); err != nil {
+		return err
+	}
+	if c.Before == "" {
+		return nil
+	}
+	var b manualJSON
+	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		c.ItemID, c.Period, b.Code, b.Reason, by, tx.at)
+	return err
+}
+
+// reverseTarget undoes a target entered or cleared by hand.
+func reverseTarget(tx *wtx, c domain.Change, by string) error {
+	var cur targetJSON
+	err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, c.ItemID).Scan(&cur.Text, &cur.Reason)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if !sameJSON(err == nil, cur, c.After) {
+		return errChangedSince
+	}
+	if _, err := tx.Exec(`DELETE FROM target_overrides WHERE item_id = ?`, c.ItemID); err != nil {
+		return err
+	}
+	if c.Before == "" {
+		return nil
+	}
+	var b targetJSON
+	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
+		c.ItemID, b.Text, b.Reason, by, tx.at)
+	return err
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -25,17 +26,17 @@ func (s *Store) LockPeriod(p domain.Period, reason, by string) error {
 	if p.Year != s.plan.Year {
 		return fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		if locked, err := isLocked(tx, p); err != nil {
 			return err
 		} else if locked {
 			return fmt.Errorf("%s已经锁定", p.Label())
 		}
 		if _, err := tx.Exec(`INSERT INTO period_locks (period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?)`,
-			p.String(), reason, by, s.stamp()); err != nil {
+			p.String(), reason, by, tx.at); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "lock_period", "", p.String(), nil, map[string]string{"reason": reason}, "")
+		return tx.log(entry{who: by, action: domain.LockPeriod, period: p.String(), after: map[string]string{"reason": reason}})
 	})
 }
 
@@ -48,7 +49,7 @@ func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
 	if err := domain.CheckText("解锁人", by, domain.MaxPerson); err != nil {
 		return err
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		var old string
 		err := tx.QueryRow(`SELECT reason FROM period_locks WHERE period = ?`, p.String()).Scan(&old)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -59,8 +60,8 @@ func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
 		if _, err := tx.Exec(`DELETE FROM period_locks WHERE period = ?`, p.String()); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "unlock_period", "", p.String(), map[string]string{"reason": old},
-			nil, reason)
+		return tx.log(entry{who: by, action: domain.UnlockPeriod, period: p.String(),
+			before: map[string]string{"reason": old}, detail: reason})
 	})
 }
 
@@ -87,14 +88,14 @@ func (s *Store) Locks() ([]Lock, error) {
 	return out, rows.Err()
 }
 
-func isLocked(tx *sql.Tx, p domain.Period) (bool, error) {
+func isLocked(tx *wtx, p domain.Period) (bool, error) {
 	var n int
 	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE period = ?`, p.String()).Scan(&n)
 	return n > 0, err
 }
 
 // refuseLocked is called inside every write that touches a period.
-func refuseLocked(tx *sql.Tx, period string) error {
+func refuseLocked(tx *wtx, period string) error {
 	if period == "" {
 		return nil
 	}
@@ -110,4 +111,20 @@ func refuseLocked(tx *sql.Tx, period string) error {
 		return fmt.Errorf("%w：%s的简报已报出，该期间已锁定；如需修改，请先解锁并写明理由", ErrLocked, p.Label())
 	}
 	return nil
+}
+
+// reverseLock undoes a lock: the period is open again.
+func reverseLock(tx *wtx, c domain.Change, by string) error {
+	_, err := tx.Exec(`DELETE FROM period_locks WHERE period = ?`, c.Period)
+	return err
+}
+
+// reverseUnlock undoes an unlock: the period is locked again, for the
+// reason it was locked before.
+func reverseUnlock(tx *wtx, c domain.Change, by string) error {
+	var b map[string]string
+	json.Unmarshal([]byte(c.Before), &b)
+	_, err := tx.Exec(`INSERT INTO period_locks (period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT(period) DO NOTHING`, c.Period, b["reason"], by, tx.at)
+	return err
 }

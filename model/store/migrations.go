@@ -71,20 +71,16 @@ func migrate(db *sql.DB) error {
 		if m.version <= current {
 			continue
 		}
-		tx, err := db.Begin()
+		failed := fmt.Sprintf("数据库升级（%s）失败", m.name)
+		err := inTx(db, txWords{commit: failed}, func(tx *sql.Tx) error {
+			if _, err := tx.Exec(m.sql); err != nil {
+				return wrapIf(failed, err)
+			}
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
+			return err
+		})
 		if err != nil {
 			return err
-		}
-		if _, err := tx.Exec(m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("数据库升级（%s）失败：%w", m.name, err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("数据库升级（%s）失败：%w", m.name, err)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -34,7 +35,7 @@ func (s *Store) AddNote(itemID string, p domain.Period, body, by string) (int64,
 		return 0, fmt.Errorf("期间“%s”不在计划年度%d年内", p, s.plan.Year)
 	}
 	var id int64
-	err = s.write(func(tx *sql.Tx) error {
+	err = s.write(func(tx *wtx) error {
 		var err error
 		id, err = s.addNoteTx(tx, it.ID, p, body, by, "")
 		return err
@@ -43,13 +44,13 @@ func (s *Store) AddNote(itemID string, p domain.Period, body, by string) (int64,
 }
 
 // addNoteTx writes a note and its history row inside tx.
-func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p domain.Period, body, by, detail string) (int64, error) {
+func (s *Store) addNoteTx(tx *wtx, itemID string, p domain.Period, body, by, detail string) (int64, error) {
 	period := periodText(p)
 	if err := refuseLocked(tx, period); err != nil {
 		return 0, err
 	}
 	body = strings.TrimSpace(body)
-	now := s.stamp()
+	now := tx.at
 	res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, itemID, period, body, by, now, now)
 	if err != nil {
@@ -63,7 +64,8 @@ func (s *Store) addNoteTx(tx *sql.Tx, itemID string, p domain.Period, body, by, 
 	if detail != "" {
 		d += "，" + detail
 	}
-	return id, s.logChange(tx, by, "add_note", itemID, period, nil, noteJSON{id, period, body, by}, d)
+	return id, tx.log(entry{who: by, action: domain.AddNote, itemID: itemID, period: period,
+		after: noteJSON{id, period, body, by}, detail: d})
 }
 
 func periodText(p domain.Period) string {
@@ -82,7 +84,7 @@ func (s *Store) EditNote(id int64, body, by string) error {
 		return err
 	}
 	body = strings.TrimSpace(body)
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		n, err := getNote(tx, id)
 		if err != nil {
 			return err
@@ -90,12 +92,13 @@ func (s *Store) EditNote(id int64, body, by string) error {
 		if err := refuseLocked(tx, periodText(n.Period)); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, s.stamp(), id); err != nil {
+		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, tx.at, id); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "edit_note", n.ItemID, periodText(n.Period),
-			noteJSON{id, periodText(n.Period), n.Body, n.Author}, noteJSON{id, periodText(n.Period), body, n.Author},
-			fmt.Sprintf("备注 #%d", id))
+		return tx.log(entry{who: by, action: domain.EditNote, itemID: n.ItemID, period: periodText(n.Period),
+			before: noteJSON{id, periodText(n.Period), n.Body, n.Author},
+			after:  noteJSON{id, periodText(n.Period), body, n.Author},
+			detail: fmt.Sprintf("备注 #%d", id)})
 	})
 }
 
@@ -104,7 +107,7 @@ func (s *Store) DeleteNote(id int64, by string) error {
 	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
 		return err
 	}
-	return s.write(func(tx *sql.Tx) error {
+	return s.write(func(tx *wtx) error {
 		n, err := getNote(tx, id)
 		if err != nil {
 			return err
@@ -115,12 +118,12 @@ func (s *Store) DeleteNote(id int64, by string) error {
 		if _, err := tx.Exec(`DELETE FROM notes WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return s.logChange(tx, by, "delete_note", n.ItemID, periodText(n.Period),
-			noteJSON{id, periodText(n.Period), n.Body, n.Author}, nil, fmt.Sprintf("备注 #%d", id))
+		return tx.log(entry{who: by, action: domain.DeleteNote, itemID: n.ItemID, period: periodText(n.Period),
+			before: noteJSON{id, periodText(n.Period), n.Body, n.Author}, detail: fmt.Sprintf("备注 #%d", id)})
 	})
 }
 
-func getNote(tx *sql.Tx, id int64) (domain.Note, error) {
+func getNote(tx *wtx, id int64) (domain.Note, error) {
 	n, err := scanNote(tx.QueryRow(noteColumns+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, fmt.Errorf("没有编号为 %d 的备注", id)
@@ -173,4 +176,35 @@ func (s *Store) Notes(itemID string) ([]domain.Note, error) {
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// reverseNote undoes a note added, edited or deleted.
+func reverseNote(tx *wtx, c domain.Change, by string) error {
+	var ref noteJSON
+	src := c.After
+	if src == "" {
+		src = c.Before
+	}
+	if err := json.Unmarshal([]byte(src), &ref); err != nil {
+		return err
+	}
+	n, err := getNote(tx, ref.ID)
+	found := err == nil
+	cur := noteJSON{ref.ID, periodText(n.Period), n.Body, n.Author}
+	if !sameJSON(found, cur, c.After) {
+		return errChangedSince
+	}
+	if c.Before == "" {
+		_, err = tx.Exec(`DELETE FROM notes WHERE id = ?`, ref.ID)
+		return err
+	}
+	var b noteJSON
+	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
+		return err
+	}
+	now := tx.at
+	_, err = tx.Exec(`INSERT INTO notes (id, item_id, period, body, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+		b.ID, c.ItemID, b.Period, b.Body, b.Author, now, now)
+	return err
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -23,6 +22,9 @@ type dataset struct {
 // errNoDataset is a programming error: a new database must be made from
 // a plan (Options.Bundle).
 var errNoDataset = errors.New("未提供计划数据，无法新建数据库")
+
+// systemWho is who history names for the program's own changes.
+const systemWho = "系统"
 
 // parseDataset reads the plan file handed to Open; without one the
 // database keeps the plans it holds.
@@ -47,7 +49,7 @@ func (s *Store) syncDataset(ds dataset) error {
 		return nil
 	}
 	embedded, version := ds.plan, domain.PlanFileVersion(ds.raw)
-	return s.transact(func(tx *sql.Tx) error {
+	return s.transact(func(tx *wtx) error {
 		var rev int
 		var oldVersion, oldNotice string
 		err := tx.QueryRow(`SELECT dataset_revision, dataset_version, notice FROM plans WHERE id = ?`, embedded.ID).
@@ -67,12 +69,12 @@ func (s *Store) syncDataset(ds dataset) error {
 				embedded.Revision, version, ds.raw, ds.notice); err != nil {
 				return err
 			}
-			if _, err := upsertItems(tx, embedded); err != nil {
+			if _, err := upsertItems(tx.Tx, embedded); err != nil {
 				return err
 			}
-			return s.logChange(tx, "系统", "create_plan", "", "", nil,
-				map[string]any{"plan": embedded.ID, "revision": embedded.Revision, "version": version},
-				fmt.Sprintf("由内置数据创建《%s》，共%d项", embedded.Title, len(embedded.Items)))
+			return tx.log(entry{who: systemWho, action: domain.CreatePlan,
+				after:  map[string]any{"plan": embedded.ID, "revision": embedded.Revision, "version": version},
+				detail: fmt.Sprintf("由内置数据创建《%s》，共%d项", embedded.Title, len(embedded.Items))})
 		case err != nil:
 			return err
 		case rev >= embedded.Revision && oldNotice == "" && ds.notice != "":
@@ -90,14 +92,14 @@ func (s *Store) syncDataset(ds dataset) error {
 			ds.raw, ds.notice, embedded.ID); err != nil {
 			return err
 		}
-		changed, err := upsertItems(tx, embedded)
+		changed, err := upsertItems(tx.Tx, embedded)
 		if err != nil {
 			return err
 		}
-		return s.logChange(tx, "系统", "dataset_update", "", "",
-			map[string]any{"revision": rev, "version": oldVersion},
-			map[string]any{"revision": embedded.Revision, "version": version},
-			"计划数据更正，涉及："+strings.Join(changed, "、"))
+		return tx.log(entry{who: systemWho, action: domain.DatasetUpdate,
+			before: map[string]any{"revision": rev, "version": oldVersion},
+			after:  map[string]any{"revision": embedded.Revision, "version": version},
+			detail: "计划数据更正，涉及：" + strings.Join(changed, "、")})
 	})
 }
 
@@ -157,36 +159,4 @@ func upsertItems(tx *sql.Tx, p *domain.Plan) ([]string, error) {
 	}
 	sort.Strings(changed)
 	return changed, nil
-}
-
-// logChange appends a history row inside the caller's transaction.
-func (s *Store) logChange(tx *sql.Tx, who, action, itemID, period string, before, after any, detail string) error {
-	_, err := s.logChangeID(tx, who, action, itemID, period, before, after, detail, nil)
-	return err
-}
-
-// logChangeID appends a history row and returns its ID; undoes names the
-// row an undo reverses.
-func (s *Store) logChangeID(tx *sql.Tx, who, action, itemID, period string, before, after any, detail string, undoes any) (int64, error) {
-	enc := func(v any) (any, error) {
-		if v == nil {
-			return nil, nil
-		}
-		b, err := json.Marshal(v)
-		return string(b), err
-	}
-	b, err := enc(before)
-	if err != nil {
-		return 0, err
-	}
-	a, err := enc(after)
-	if err != nil {
-		return 0, err
-	}
-	res, err := tx.Exec(`INSERT INTO history (at, who, action, item_id, period, before, after, detail, undoes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.stamp(), who, action, itemID, period, b, a, detail, undoes)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
 }

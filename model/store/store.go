@@ -6,7 +6,6 @@ package store
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -464,7 +463,7 @@ func (s *Store) Notice() string { return s.notice }
 // is committed together or not at all. It waits for the start-up backup,
 // so it must not be called while Open is still running (Open and create
 // use transact): the backup starts only once Open has returned.
-func (s *Store) write(fn func(tx *sql.Tx) error) error {
+func (s *Store) write(fn func(tx *wtx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%w，不能修改", ErrReadOnly)
 	}
@@ -476,23 +475,13 @@ func (s *Store) write(fn func(tx *sql.Tx) error) error {
 
 // transact is write without waiting for the start-up backup: for Open's
 // own dataset sync, which runs before the backup starts and changes the
-// file only when the backup was due first (updatePending).
-func (s *Store) transact(fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(context.Background(), nil)
-	if err != nil {
-		return fmt.Errorf("无法开始保存：%w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("保存失败，未做任何改动：%w", err)
-	}
-	return nil
+// file only when the backup was due first (updatePending). The clock is
+// read once, as the transaction begins.
+func (s *Store) transact(fn func(tx *wtx) error) error {
+	return inTx(s.db, txWords{begin: "无法开始保存", commit: "保存失败，未做任何改动"}, func(tx *sql.Tx) error {
+		return fn(newWtx(tx, s.now()))
+	})
 }
-
-func (s *Store) stamp() string { return s.now().Format(time.RFC3339) }
 
 // loadPlan reads the plan back from the dataset the database holds.
 func (s *Store) loadPlan() error {

@@ -60,7 +60,7 @@ func TestCreateFromBundledPlan(t *testing.T) {
 		t.Errorf("temporary file left behind: %v", err)
 	}
 	h, _ := s.History("")
-	if len(h) != 1 || h[0].Action != "create_plan" {
+	if len(h) != 1 || h[0].Action != domain.CreatePlan {
 		t.Errorf("history after create: %+v", h)
 	}
 }
@@ -119,7 +119,7 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 	if e := s.ClearTarget("A1-17", "王五"); e == nil || !strings.Contains(e.Error(), "没有录入的目标") {
 		t.Errorf("clearing twice: %v", e)
 	}
-	if th, _ := s.History("A1-17"); len(th) != 3 || th[1].Before != `{"text":"下降3.5%","reason":"省发展改革委下达"}` || th[2].Action != "clear_target" {
+	if th, _ := s.History("A1-17"); len(th) != 3 || th[1].Before != `{"text":"下降3.5%","reason":"省发展改革委下达"}` || th[2].Action != domain.ClearTarget {
 		t.Errorf("target history: %+v", th)
 	}
 
@@ -127,7 +127,7 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 	must(err)
 	var actions []string
 	for _, c := range h {
-		actions = append(actions, c.Action+"/"+c.Who)
+		actions = append(actions, string(c.Action)+"/"+c.Who)
 	}
 	want := "record_actual/张三 correct_actual/李四 delete_actual/李四 add_note/张三 edit_note/张三 delete_note/张三 set_manual_status/王五 clear_manual_status/王五"
 	if strings.Join(actions, " ") != want {
@@ -373,7 +373,7 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 	}
 	h, _ := s2.History("")
 	last := h[len(h)-1]
-	if last.Action != "dataset_update" || !strings.Contains(last.Detail, "B1-01") || !strings.Contains(last.Detail, "B9-98") {
+	if last.Action != domain.DatasetUpdate || !strings.Contains(last.Detail, "B1-01") || !strings.Contains(last.Detail, "B9-98") {
 		t.Errorf("update not in history: %+v", last)
 	}
 }

@@ -49,7 +49,7 @@ func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
 	h, _ := s.History("")
 	undos := 0
 	for _, c := range h {
-		if c.Action == "undo" {
+		if c.Action == domain.Undo {
 			undos++
 			if !strings.HasPrefix(c.Detail, "撤销 #") {
 				t.Errorf("undo detail %q", c.Detail)
@@ -141,8 +141,8 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 	h, _ := s.History("")
 	var acts []string
 	for _, c := range h {
-		if strings.Contains(c.Action, "lock") {
-			acts = append(acts, c.Action+":"+c.Who+":"+c.Detail)
+		if strings.Contains(string(c.Action), "lock") {
+			acts = append(acts, string(c.Action)+":"+c.Who+":"+c.Detail)
 		}
 	}
 	if strings.Join(acts, " ") != "lock_period:张三: unlock_period:李四:统计局修订前三季度数据" {
@@ -151,5 +151,23 @@ func TestLockedPeriodRefusesEdits(t *testing.T) {
 	locks, _ := s.Locks()
 	if len(locks) != 0 {
 		t.Errorf("locks after unlock: %+v", locks)
+	}
+}
+
+// TestEveryUndoableActionHasAReversal holds the action list and the
+// store's reversals together: an action the domain calls undoable must be
+// one the store can reverse, and the store reverses nothing else.
+func TestEveryUndoableActionHasAReversal(t *testing.T) {
+	undoable := map[domain.Action]bool{}
+	for _, a := range domain.UndoableActions() {
+		undoable[a] = true
+		if _, ok := reversals[a]; !ok {
+			t.Errorf("%s is undoable but the store cannot reverse it", a)
+		}
+	}
+	for a := range reversals {
+		if !undoable[a] {
+			t.Errorf("the store reverses %s, which the action list does not call undoable", a)
+		}
 	}
 }
