@@ -133,11 +133,17 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "planreview.db"), nil
 }
 
-// dsn builds the connection string. Every pooled connection gets the same
-// pragmas: foreign keys so a figure cannot point at no item, a busy
-// timeout so a second window waits instead of failing at once. _txlock
-// makes every transaction take the write lock at BEGIN, so two writers
-// queue instead of deadlocking on a lock upgrade.
+// dsn builds the connection string. Every pragma is in it, so every
+// pooled connection gets the same ones (a PRAGMA run with db.Exec reaches
+// one connection only): foreign keys so a figure cannot point at no item,
+// a busy timeout so a second window waits instead of failing at once.
+// A connection that may write also gets WAL, so a reader (the window)
+// never blocks a writer and a crash mid-write leaves the last committed
+// state intact, and synchronous=FULL, so each commit is durable before it
+// returns: a reviewer's saved figure must survive a power cut, and
+// commits here are few. _txlock makes every transaction take the write
+// lock at BEGIN, so two writers queue instead of deadlocking on a lock
+// upgrade.
 func dsn(path string, readOnly bool) string {
 	p := filepath.ToSlash(path)
 	if len(p) > 1 && p[1] == ':' { // a Windows drive letter: file:///C:/…
@@ -146,9 +152,9 @@ func dsn(path string, readOnly bool) string {
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 	q := "file:" + p + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=immediate"
 	if readOnly {
-		q += "&mode=ro"
+		return q + "&mode=ro"
 	}
-	return q
+	return q + "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
 }
 
 // Open opens the database at path, creating it from the bundled plan if
@@ -167,75 +173,31 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	existed := true
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if opt.ReadOnly {
-			return nil, fmt.Errorf("数据库“%s”不存在", path)
-		}
-		if err := create(path, opt.Now, ds); err != nil {
-			return nil, err
-		}
-		existed = false
-	} else if err != nil {
-		return nil, fmt.Errorf("无法读取数据库“%s”：%w", path, err)
+	existed, err := ensureFile(path, opt, ds)
+	if err != nil {
+		return nil, err
 	}
 	if err := check(path, true); err != nil && !(opt.SkipCheck && opt.ReadOnly) {
 		return nil, withBackupHint(path, err)
 	}
-	// A snapshot at every start, before this program writes anything (a
-	// migration, a dataset update, the reviewer's first change). NoBackup
-	// skips it only when opening will not change the file.
-	due, pending := false, false
-	if existed && !opt.ReadOnly {
-		if bdb, err := sql.Open("sqlite", dsn(path, true)+immutableIfNoWAL(path)); err == nil {
-			pending = updatePending(bdb, ds.plan)
-			due = !opt.NoBackup || pending
-			bdb.Close()
-		}
-	}
+	due, pending := startBackupDue(path, existed, opt, ds)
 	s := &Store{path: path, now: opt.Now, readOnly: opt.ReadOnly, backupDone: make(chan struct{})}
 	if pending {
 		// Opening will change the file: the backup must be complete first.
 		s.takeStartBackup(immutableIfNoWAL(path))
-		due = false
 	}
-	db, err := sql.Open("sqlite", dsn(path, opt.ReadOnly))
-	if err != nil {
+	if s.db, err = sql.Open("sqlite", dsn(path, opt.ReadOnly)); err != nil {
 		return nil, err
 	}
-	s.db = db
 	if !opt.ReadOnly {
-		// WAL: a reader (the window) never blocks a writer, and a crash
-		// mid-write leaves the last committed state intact. synchronous=FULL
-		// makes each commit durable before it returns: a reviewer's saved
-		// figure must survive a power cut, and commits here are few.
-		for _, pragma := range []string{`PRAGMA journal_mode=WAL`, `PRAGMA synchronous=FULL`} {
-			if _, err := db.Exec(pragma); err != nil {
-				db.Close()
-				return nil, fmt.Errorf("无法打开数据库“%s”：%w", path, err)
-			}
-		}
-		if err := migrate(db); err != nil {
-			db.Close()
-			return nil, err
-		}
-		if opt.Prefetch && !pending {
-			// Nothing will change the tables, so the figures can be read
-			// on a second connection while this one syncs and parses the
-			// plan. Review uses them unless a write came first.
-			s.prefetch = make(chan prefetched, 1)
-			go func() {
-				as, err := s.actuals("")
-				s.prefetch <- prefetched{as, err}
-			}()
-		}
-		if err := s.syncDataset(ds); err != nil {
-			s.dropPrefetch()
-			db.Close()
+		if err := s.bringUpToDate(ds, opt.Prefetch && !pending); err != nil {
+			s.db.Close()
 			return nil, err
 		}
 	}
-	if due {
+	switch {
+	case pending: // takeStartBackup has closed backupDone
+	case due:
 		// Nothing has been written (no migration or update was pending),
 		// so the backup can wait until the caller asks for it (the window
 		// does once its first frame is drawn: StartBackup) or something is
@@ -244,15 +206,76 @@ func Open(path string, opt Options) (*Store, error) {
 		// It reads through its own connection, which sees one committed
 		// state whatever happens meanwhile.
 		s.backupDue = true
-	} else if !pending {
+	default:
 		close(s.backupDone)
 	}
 	if err := s.loadPlan(); err != nil {
 		s.dropPrefetch()
-		db.Close()
+		s.db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// ensureFile creates the database from the bundled plan if there is no
+// file at path, and reports whether there was one.
+func ensureFile(path string, opt Options, ds dataset) (existed bool, err error) {
+	_, err = os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && opt.ReadOnly:
+		return false, fmt.Errorf("数据库“%s”不存在", path)
+	case errors.Is(err, os.ErrNotExist):
+		return false, create(path, opt.Now, ds)
+	case err != nil:
+		return false, fmt.Errorf("无法读取数据库“%s”：%w", path, err)
+	}
+	return true, nil
+}
+
+// startBackupDue decides the snapshot taken at every start, before this
+// program writes anything (a migration, a dataset update, the reviewer's
+// first change): pending when opening will change the file, which then
+// must be backed up first; due unless NoBackup skips it, which it does
+// only when opening will not change the file.
+func startBackupDue(path string, existed bool, opt Options, ds dataset) (due, pending bool) {
+	if !existed || opt.ReadOnly {
+		return false, false
+	}
+	bdb, err := sql.Open("sqlite", dsn(path, true)+immutableIfNoWAL(path))
+	if err != nil {
+		return false, false
+	}
+	defer bdb.Close()
+	pending = updatePending(bdb, ds.plan)
+	return !opt.NoBackup || pending, pending
+}
+
+// bringUpToDate migrates the schema and brings the plan up to the bundled
+// dataset; with prefetch it starts reading the figures meanwhile.
+func (s *Store) bringUpToDate(ds dataset, prefetch bool) error {
+	// The first connection runs the DSN's pragmas: a failure there is the
+	// file not opening, and says so.
+	if err := s.db.Ping(); err != nil {
+		return fmt.Errorf("无法打开数据库“%s”：%w", s.path, err)
+	}
+	if err := migrate(s.db); err != nil {
+		return err
+	}
+	if prefetch {
+		// Nothing will change the tables, so the figures can be read
+		// on a second connection while this one syncs and parses the
+		// plan. Review uses them unless a write came first.
+		s.prefetch = make(chan prefetched, 1)
+		go func() {
+			as, err := s.actuals("")
+			s.prefetch <- prefetched{as, err}
+		}()
+	}
+	if err := s.syncDataset(ds); err != nil {
+		s.dropPrefetch()
+		return err
+	}
+	return nil
 }
 
 // create builds a new database beside path and renames it into place, so
