@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 )
 
@@ -177,12 +178,12 @@ func (u *UI) sourceBlock(it domain.Item) fyne.CanvasObject {
 	rt.Wrapping = fyne.TextWrapWord
 	if i := strings.Index(para, it.SourceQuote); para != "" && i >= 0 {
 		rt.Segments = []widget.RichTextSegment{
-			&widget.TextSegment{Text: breakable(para[:i]), Style: widget.RichTextStyleInline},
-			&widget.TextSegment{Text: breakable(it.SourceQuote), Style: widget.RichTextStyleStrong},
-			&widget.TextSegment{Text: breakable(para[i+len(it.SourceQuote):]), Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: cjk.MarkBreaks(para[:i]), Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: cjk.MarkBreaks(it.SourceQuote), Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: cjk.MarkBreaks(para[i+len(it.SourceQuote):]), Style: widget.RichTextStyleInline},
 		}
 	} else {
-		rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: breakable(it.SourceQuote), Style: widget.RichTextStyleStrong}}
+		rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: cjk.MarkBreaks(it.SourceQuote), Style: widget.RichTextStyleStrong}}
 	}
 	rt.Refresh()
 	box.Add(rt)

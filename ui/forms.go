@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
@@ -92,9 +93,9 @@ func (f *form) clearErrors() {
 // errorText is the error shown next to a field, for tests.
 func (f *form) errorText(label string) string {
 	if label == "" {
-		return unbreakable(f.general.Text)
+		return cjk.Unmark(f.general.Text)
 	}
-	return unbreakable(f.errs[label].Text)
+	return cjk.Unmark(f.errs[label].Text)
 }
 
 func (f *form) submit() {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 )
 
@@ -413,7 +414,7 @@ func inPaneView(u *UI, o fyne.CanvasObject) bool {
 func labelIn(c fyne.CanvasObject, text string) fyne.CanvasObject {
 	return find(c, func(o fyne.CanvasObject) bool {
 		l, ok := o.(*widget.Label)
-		return ok && strings.Contains(unbreakable(l.Text), text)
+		return ok && strings.Contains(cjk.Unmark(l.Text), text)
 	})
 }
 

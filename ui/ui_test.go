@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 	"cn.planreview/planreview/ui/envlocale"
@@ -110,7 +111,7 @@ func texts(o fyne.CanvasObject) string {
 		}
 		return false
 	})
-	return unbreakable(b.String())
+	return cjk.Unmark(b.String())
 }
 
 // formEntry is the entry of a field in the open form.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 )
 
@@ -148,13 +149,13 @@ func isCtrlEnter(c *desktop.CustomShortcut) bool {
 // wrapLabel is a label that wraps at word (for Chinese: character)
 // boundaries, the only sensible choice for sentences from the notice.
 func wrapLabel(s string) *widget.Label {
-	l := widget.NewLabel(breakable(s))
+	l := widget.NewLabel(cjk.MarkBreaks(s))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
 // setWrapped sets a wrapped label's text with its break marks.
-func setWrapped(l *widget.Label, s string) { l.SetText(breakable(s)) }
+func setWrapped(l *widget.Label, s string) { l.SetText(cjk.MarkBreaks(s)) }
 
 // showMessage shows a message in a dialog with a wrapped body.
 func showMessage(w fyne.Window, title, msg string) {

@@ -29,12 +29,3 @@ func TestParseArgs(t *testing.T) {
 		}
 	}
 }
-
-func TestWidth(t *testing.T) {
-	if width("A1-01") != 5 || width("地区生产总值") != 12 || width("６%") != 3 {
-		t.Error("width")
-	}
-	if got := pad("全社会研究与试验发展经费支出", 10); got != "全社会研… " && width(got) != 10 {
-		t.Errorf("pad cut %q (%d columns)", got, width(got))
-	}
-}

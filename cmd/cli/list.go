@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
@@ -147,20 +148,20 @@ func runList(env Env, st *store.Store, a args) error {
 			section = r.Section
 			part := map[string]string{"C": "附件1 主要目标 ", "S": "重点工作 ", "A": "附件2 "}[r.Section[:1]]
 			fmt.Fprintf(env.Stdout, "\n【%s%s】\n", part, r.SectionTitle)
-			fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", pad("编号", 7), pad("名称", nameW), pad("目标", targetW),
-				pad("实际", 16), pad("状态", 14), "说明")
+			fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", cjk.Pad("编号", 7), cjk.Pad("名称", nameW), cjk.Pad("目标", targetW),
+				cjk.Pad("实际", 16), cjk.Pad("状态", 14), "说明")
 		}
 		name := r.Name
 		if r.Group != "" {
 			// A 附件1 parent row (14.家庭可支配收入) heads its sub-rows.
 			if r.Group != group {
-				fmt.Fprintf(env.Stdout, "%s %s\n", pad("", 7), r.Group)
+				fmt.Fprintf(env.Stdout, "%s %s\n", cjk.Pad("", 7), r.Group)
 			}
 			name = "  " + r.Name
 		}
 		group = r.Group
-		fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", pad(r.ID, 7), pad(name, nameW),
-			pad(r.TargetText, targetW), pad(actualText(r), 16), pad(r.Status.Label, 14), r.Status.Reason)
+		fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s\n", cjk.Pad(r.ID, 7), cjk.Pad(name, nameW),
+			cjk.Pad(r.TargetText, targetW), cjk.Pad(actualText(r), 16), cjk.Pad(r.Status.Label, 14), r.Status.Reason)
 	}
 	fmt.Fprintln(env.Stdout)
 	fmt.Fprintln(env.Stdout, summaryLine(out))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
@@ -90,8 +91,8 @@ func runImport(env Env, st *store.Store, a args) error {
 func printPreview(env Env, p sheet.Preview) {
 	w := env.Stdout
 	fmt.Fprintf(w, "文件：%s　工作表：%s　表头在第%d行，数据%d行\n", p.File, p.Sheet, p.HeaderRow, len(p.Rows))
-	fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", pad("行", 5), pad("编号", 7), pad("名称", 24), pad("期间", 7),
-		pad("数值", 14), pad("变化", 32), "将得状态")
+	fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", cjk.Pad("行", 5), cjk.Pad("编号", 7), cjk.Pad("名称", 24), cjk.Pad("期间", 7),
+		cjk.Pad("数值", 14), cjk.Pad("变化", 32), "将得状态")
 	for _, r := range p.Rows {
 		change := map[sheet.Change]string{sheet.New: "新增", sheet.Same: "无变化", sheet.Corrects: "更正：" + r.Old + " → " + r.Shown}[r.Change]
 		status := r.Status.Label
@@ -102,8 +103,8 @@ func printPreview(env Env, p sheet.Preview) {
 		if !r.Actual.Period.IsZero() {
 			period = r.Actual.Period.Label()
 		}
-		fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", pad(fmt.Sprint(r.Line), 5), pad(r.ItemID, 7), pad(r.ItemName, 24),
-			pad(period, 7), pad(r.Shown, 14), pad(change, 32), status)
+		fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", cjk.Pad(fmt.Sprint(r.Line), 5), cjk.Pad(r.ItemID, 7), cjk.Pad(r.ItemName, 24),
+			cjk.Pad(period, 7), cjk.Pad(r.Shown, 14), cjk.Pad(change, 32), status)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // The layers (README's folder table) as rules on imports: the pure domain
-// needs nothing but the standard library, all SQL stays in the store, the
+// and the CJK text rules need nothing but the standard library, all SQL stays in the store, the
 // window is handed its plan by main and never reads seeds, the shipped
 // program links no test code, and nothing can open a network connection.
 
@@ -44,6 +44,8 @@ var networking = map[string]bool{"net": true, "net/http": true, "net/rpc": true,
 
 var importRules = []importRule{
 	{why: "the pure domain uses the standard library only", applies: under("model/domain"),
+		forbidden: func(imp string) bool { return !isStandard(imp) }},
+	{why: "the CJK width and line-break rules use the standard library only", applies: under("model/cjk"),
 		forbidden: func(imp string) bool { return !isStandard(imp) }},
 	{why: "the brief is computed from the domain alone; drawing it is infrastructure",
 		applies:   func(p string) bool { return p == module+"/model/brief" },
@@ -124,6 +126,7 @@ func TestImportRulesCatch(t *testing.T) {
 		p    pkg
 	}{
 		{"domain imports fyne", pkg{ImportPath: module + "/model/domain", Imports: []string{"strings", "fyne.io/fyne/v2"}}},
+		{"cjk imports fyne", pkg{ImportPath: module + "/model/cjk", Imports: []string{"unicode", "fyne.io/fyne/v2"}}},
 		{"brief draws", pkg{ImportPath: module + "/model/brief", Imports: []string{module + "/model/domain", module + "/assets"}}},
 		{"ui imports seeds", pkg{ImportPath: module + "/ui", Imports: []string{module + "/seeds"}}},
 		{"program links testing", pkg{ImportPath: module + "/model/demo", Imports: []string{"testing"}}},

@@ -22,6 +22,7 @@ import (
 
 	"cn.planreview/planreview/assets"
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 )
 
@@ -280,7 +281,7 @@ func (r *renderer) paragraph(s string, pt float64, style string) {
 // wrapIndented wraps with the first line shorter by indent.
 func wrapIndented(s string, w, indent float64, width func(string) float64) []string {
 	const pad = "\u3000\u3000"
-	lines := wrap(pad+s, w, width)
+	lines := cjk.Wrap(pad+s, w, width)
 	if len(lines) > 0 {
 		lines[0] = strings.TrimPrefix(lines[0], pad)
 	}
@@ -302,7 +303,7 @@ func (r *renderer) titleBlock() {
 	}
 	r.y = 34
 	r.font("B", titlePt)
-	for _, l := range wrap(b.Title, contentW, r.width) {
+	for _, l := range cjk.Wrap(b.Title, contentW, r.width) {
 		r.text((pageW-r.width(l))/2, r.y+8, l)
 		r.y += lineH(titlePt)
 	}
@@ -322,7 +323,7 @@ func (r *renderer) titleBlock() {
 	meta = append(meta, "日期："+b.Date)
 	r.font("", 10.5)
 	line := strings.Join(meta, "　　")
-	for _, l := range wrap(line, contentW, r.width) {
+	for _, l := range cjk.Wrap(line, contentW, r.width) {
 		r.text((pageW-r.width(l))/2, r.y+4, l)
 		r.y += lineH(10.5)
 	}
@@ -362,7 +363,7 @@ func (r *renderer) part(part brief.Part) {
 		if part.Key == brief.PartIndicators {
 			for _, l := range part.Lines {
 				r.font("", 9)
-				for _, wl := range wrap(l, contentW, r.width) {
+				for _, wl := range cjk.Wrap(l, contentW, r.width) {
 					r.ensure(lineH(9))
 					r.text(marginL, r.y+lineH(9)*0.78, wl)
 					r.y += lineH(9)
@@ -465,7 +466,7 @@ func (r *renderer) legend(bars []brief.Bar) {
 // there, so colour is never the only signal.
 func (r *renderer) badge(s domain.Status, x, y, w float64) (float64, float64) {
 	r.font("B", tablePt-0.5)
-	lines := wrap(s.Label, w-2.4, r.width)
+	lines := cjk.Wrap(s.Label, w-2.4, r.width)
 	lh := lineH(tablePt - 0.5)
 	h := float64(len(lines))*lh + 0.8
 	bw := 0.0
@@ -505,7 +506,7 @@ func (r *renderer) concern(c brief.Concern) {
 	lh := lineH(bodyPt)
 	r.font("B", bodyPt)
 	head := c.Name + "（" + c.Ref + "，目标：" + c.Target + "）"
-	lines := wrap(head, contentW-30, r.width)
+	lines := cjk.Wrap(head, contentW-30, r.width)
 	r.ensure(lh*float64(len(lines)+1) + 2)
 	y0 := r.y
 	for _, l := range lines {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/cjk"
 )
 
 // table draws a table: caption, header row repeated on every page it
@@ -87,7 +88,7 @@ func (r *renderer) tableEntries(t *brief.Table, ws []float64, status int) []entr
 		}
 		if g.Note != "" {
 			r.font("", tablePt)
-			n := len(wrap(g.Note, contentW-2*cellPad, r.width))
+			n := len(cjk.Wrap(g.Note, contentW-2*cellPad, r.width))
 			out = append(out, entry{kind: note, h: float64(n)*lh + 2*cellPad, draw: func() {
 				r.where = g.Title
 				r.noteRow(t, ws, g.Note)
@@ -139,7 +140,7 @@ func (r *renderer) tableHeader(t *brief.Table, ws []float64) {
 	lines := make([][]string, len(ws))
 	n := 1
 	for i, c := range t.Columns {
-		lines[i] = wrap(c.Title, ws[i]-2*cellPad, r.width)
+		lines[i] = cjk.Wrap(c.Title, ws[i]-2*cellPad, r.width)
 		n = max(n, len(lines[i]))
 	}
 	h := float64(n)*lh + 2*cellPad
@@ -171,7 +172,7 @@ func (r *renderer) rowLines(ws []float64, status int, row brief.Row) ([][]string
 		if i < len(row.Cells) {
 			text = row.Cells[i]
 		}
-		cells[i] = wrap(text, ws[i]-2*cellPad, r.width)
+		cells[i] = cjk.Wrap(text, ws[i]-2*cellPad, r.width)
 		n = max(n, len(cells[i]))
 	}
 	return cells, n
@@ -239,7 +240,7 @@ func (r *renderer) tableRow(t *brief.Table, ws []float64, status int, row brief.
 func (r *renderer) noteRow(t *brief.Table, ws []float64, note string) {
 	r.font("", tablePt)
 	lh := lineH(tablePt)
-	lines := wrap(note, contentW-2*cellPad, r.width)
+	lines := cjk.Wrap(note, contentW-2*cellPad, r.width)
 	for len(lines) > 0 {
 		fit := int((pageH - marginB - r.y - 2*cellPad) / lh)
 		if fit < 1 {

@@ -1,4 +1,4 @@
-package pdf
+package cjk
 
 import (
 	"strings"
@@ -30,21 +30,21 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 	}
 	for _, text := range texts {
 		for _, width := range []float64{7, 10, 13, 20, 31, 60} {
-			lines := wrap(text, width, cjkWidth)
+			lines := Wrap(text, width, cjkWidth)
 			joined := strings.Join(lines, "")
 			if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(text, " ", "") {
 				t.Fatalf("width %v lost text:\n got %q\nwant %q", width, joined, text)
 			}
 			for i, l := range lines {
 				// Only a closing mark may overhang the line (hanging punctuation).
-				overhang := l != "" && strings.ContainsRune(closing, []rune(l)[len([]rune(l))-1])
+				overhang := l != "" && NoLineStart([]rune(l)[len([]rune(l))-1])
 				if cjkWidth(l) > width && utf8.RuneCountInString(l) > 1 && !overhang {
 					t.Errorf("width %v: line %q is %v wide", width, l, cjkWidth(l))
 				}
-				if i > 0 && l != "" && strings.ContainsRune(closing, []rune(l)[0]) {
+				if i > 0 && l != "" && NoLineStart([]rune(l)[0]) {
 					t.Errorf("width %v: line starts with closing punctuation: %q", width, l)
 				}
-				if l != "" && strings.ContainsRune(opening, []rune(l)[len([]rune(l))-1]) {
+				if l != "" && NoLineEnd([]rune(l)[len([]rune(l))-1]) {
 					t.Errorf("width %v: line ends with opening punctuation: %q", width, l)
 				}
 			}
@@ -55,7 +55,7 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 func TestWrapKeepsNumbersWhole(t *testing.T) {
 	text := "1-9月累计完成86.5亿元，为全年目标的67.5%，慢于序时进度7.5个百分点。"
 	for _, width := range []float64{9, 12, 15, 18, 24} {
-		for _, l := range wrap(text, width, cjkWidth) {
+		for _, l := range Wrap(text, width, cjkWidth) {
 			for _, whole := range []string{"86.5", "67.5%", "7.5", "1-9"} {
 				if n := len(whole); strings.HasSuffix(l, whole[:n-1]) && !strings.HasSuffix(l, whole) && strings.Contains(text, whole) {
 					t.Errorf("width %v: %q cut in %q", width, whole, l)
@@ -63,7 +63,7 @@ func TestWrapKeepsNumbersWhole(t *testing.T) {
 			}
 		}
 	}
-	lines := wrap("A1-01", 3, cjkWidth) // a unit wider than the line is cut, not lost
+	lines := Wrap("A1-01", 3, cjkWidth) // a unit wider than the line is cut, not lost
 	if strings.Join(lines, "") != "A1-01" {
 		t.Errorf("long unit: %q", lines)
 	}
@@ -76,7 +76,7 @@ func FuzzWrap(f *testing.F) {
 		if width < 2 || width > 1000 || !utf8.ValidString(text) {
 			return
 		}
-		got := strings.Join(wrap(text, width, cjkWidth), "\n")
+		got := strings.Join(Wrap(text, width, cjkWidth), "\n")
 		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
 		if strip(got) != strip(text) {
 			t.Fatalf("wrap lost text: %q → %q", text, got)
@@ -87,7 +87,7 @@ func FuzzWrap(f *testing.F) {
 func TestWrapKeepsFiguresWithTheirUnits(t *testing.T) {
 	text := "1-9月累计完成7.4亩，低于目标4.6个百分点，高于目标0.3个千分点，新增120家企业。"
 	for _, width := range []float64{6, 8, 9, 11, 13, 17, 21} {
-		lines := wrap(text, width, cjkWidth)
+		lines := Wrap(text, width, cjkWidth)
 		for i := 1; i < len(lines); i++ {
 			prev, cur := lines[i-1], lines[i]
 			last, _ := utf8.DecodeLastRuneInString(prev)
