@@ -14,13 +14,16 @@ import (
 	"cn.planreview/planreview/model/store"
 )
 
-// kinds are the shapes items cycle through, as the bundled plan has them.
-var kinds = []struct {
+// shape is one kind of item with a target of its kind.
+type shape struct {
 	kind    domain.Kind
 	target  string
 	measure domain.Measure
 	name    string
-}{
+}
+
+// kinds are the shapes items cycle through, as the bundled plan has them.
+var kinds = []shape{
 	{domain.KindIndicator, "增长6%左右", domain.Rate, "地区生产总值"},
 	{domain.KindIndicator, "95%以上", domain.Level, "地表水水体比例"},
 	{domain.KindIndicator, "控制在5%以内", domain.Level, "城镇调查失业率"},
@@ -55,76 +58,100 @@ func Generate(n int, seed int64) (Plan, error) { return GenerateYear(n, 2023, se
 // GenerateYear is Generate for another plan year.
 func GenerateYear(n, year int, seed int64) (Plan, error) {
 	rng := rand.New(rand.NewSource(seed))
+	var items []map[string]any
+	var out Plan
+	for i := 0; i < n; i++ {
+		k := kinds[i%len(kinds)]
+		it, tg, parcelArea, err := demoItem(i, k, rng)
+		if err != nil {
+			return Plan{}, err
+		}
+		items = append(items, it)
+		id, name := it["id"].(string), it["name"].(string)
+		out.Actuals = append(out.Actuals, yearOfFigures(id, k, tg, parcelArea, year, rng)...)
+		if i%3 == 0 {
+			out.Notes = append(out.Notes, Note{ItemID: id, Period: domain.Period{Year: year, Month: 9},
+				Body: fmt.Sprintf("演示备注：%s进度与计划基本一致，部分子项受审批影响略有滞后（第%d条）。", name, i/3+1)})
+		}
+	}
+	var err error
+	out.Dataset, err = json.Marshal(planFile(n, year, items))
+	return out, err
+}
+
+// demoItem is the i-th item of the plan file, with its parsed target and,
+// for a parcel, its area (drawn from rng).
+func demoItem(i int, k shape, rng *rand.Rand) (map[string]any, domain.Target, float64, error) {
+	id := fmt.Sprintf("D-%05d", i+1)
+	name := fmt.Sprintf("%s（第%d项）", k.name, i+1)
+	quote := fmt.Sprintf("演示数据：%s，目标%s。", name, k.target)
+	it := map[string]any{"id": id, "kind": k.kind, "name": name, "source_quote": quote}
+	switch k.kind {
+	case domain.KindIndicator:
+		it["section"] = "C1"
+		it["indicator_no"] = i + 1
+	case domain.KindParcel:
+		it["section"] = "A2"
+	default:
+		it["section"] = fmt.Sprintf("S%d", i%10+1)
+	}
+	target := k.target
+	var parcelArea float64
+	if k.kind == domain.KindParcel {
+		parcelArea = math.Round((5+rng.Float64()*100)*100) / 100
+		target = fmt.Sprintf("%.2f亩", parcelArea)
+		it["area_mu"] = parcelArea
+		it["seq"] = i + 1
+		it["boundaries"] = map[string]string{"east": "东路", "south": "南路", "west": "西路", "north": "北路"}
+		it["interest_type"] = "旧城区改建"
+		it["implementers"] = []string{"城投集团"}
+	}
+	var tg domain.Target
+	if target != "" {
+		var err error
+		if tg, err = domain.ParseTarget(target); err != nil {
+			return nil, tg, 0, err
+		}
+		it["target_text"] = target
+		it["target"] = tg
+		it["measure"] = k.measure
+	}
+	return it, tg, parcelArea, nil
+}
+
+// yearOfFigures is twelve monthly figures for one item, drawn from rng
+// around its target.
+func yearOfFigures(id string, k shape, tg domain.Target, parcelArea float64, year int, rng *rand.Rand) []domain.Actual {
+	var as []domain.Actual
+	for m := 1; m <= 12; m++ {
+		p := domain.Period{Year: year, Month: m}
+		a := domain.Actual{ItemID: id, Period: p, Source: "演示数据"}
+		switch {
+		case k.kind == domain.KindMilestone:
+			a.Outcome = domain.OutcomeInProgress
+			if m == 12 && rng.Intn(2) == 0 {
+				a.Outcome = domain.OutcomeDone
+			}
+		case k.kind == domain.KindParcel:
+			a.Value = math.Round(math.Min(parcelArea, parcelArea*float64(m)/12*(0.7+rng.Float64()*0.5))*100) / 100
+		case k.measure == domain.Cumulative:
+			a.Value = math.Round(tg.Value*float64(m)/12*(0.8+rng.Float64()*0.4)*100) / 100
+		default:
+			a.Value = math.Round(tg.Value*(0.9+rng.Float64()*0.2)*100) / 100
+		}
+		as = append(as, a)
+	}
+	return as
+}
+
+// planFile is the plan file around the items: sections, and a header
+// whose parcel total is the sum of the parcels' areas.
+func planFile(n, year int, items []map[string]any) map[string]any {
 	sections := []map[string]string{{"id": "C1", "part": "annex1", "title": "一、主要指标"},
 		{"id": "A2", "part": "annex2", "title": "房屋征收计划表"}}
 	for i := 1; i <= 10; i++ {
 		sections = append(sections, map[string]string{"id": fmt.Sprintf("S%d", i), "part": "body",
 			"title": fmt.Sprintf("%d、第%d方面重点工作", i, i)})
-	}
-	var items []map[string]any
-	var out Plan
-	var area float64
-	for i := 0; i < n; i++ {
-		k := kinds[i%len(kinds)]
-		id := fmt.Sprintf("D-%05d", i+1)
-		name := fmt.Sprintf("%s（第%d项）", k.name, i+1)
-		quote := fmt.Sprintf("演示数据：%s，目标%s。", name, k.target)
-		it := map[string]any{"id": id, "kind": k.kind, "name": name, "source_quote": quote}
-		switch k.kind {
-		case domain.KindIndicator:
-			it["section"] = "C1"
-			it["indicator_no"] = i + 1
-		case domain.KindParcel:
-			it["section"] = "A2"
-		default:
-			it["section"] = fmt.Sprintf("S%d", i%10+1)
-		}
-		target := k.target
-		var parcelArea float64
-		if k.kind == domain.KindParcel {
-			parcelArea = math.Round((5+rng.Float64()*100)*100) / 100
-			area += parcelArea
-			target = fmt.Sprintf("%.2f亩", parcelArea)
-			it["area_mu"] = parcelArea
-			it["seq"] = i + 1
-			it["boundaries"] = map[string]string{"east": "东路", "south": "南路", "west": "西路", "north": "北路"}
-			it["interest_type"] = "旧城区改建"
-			it["implementers"] = []string{"城投集团"}
-		}
-		var tg domain.Target
-		if target != "" {
-			var err error
-			if tg, err = domain.ParseTarget(target); err != nil {
-				return Plan{}, err
-			}
-			it["target_text"] = target
-			it["target"] = tg
-			it["measure"] = k.measure
-		}
-		items = append(items, it)
-		// Twelve months of figures.
-		for m := 1; m <= 12; m++ {
-			p := domain.Period{Year: year, Month: m}
-			a := domain.Actual{ItemID: id, Period: p, Source: "演示数据"}
-			switch {
-			case k.kind == domain.KindMilestone:
-				a.Outcome = domain.OutcomeInProgress
-				if m == 12 && rng.Intn(2) == 0 {
-					a.Outcome = domain.OutcomeDone
-				}
-			case k.kind == domain.KindParcel:
-				a.Value = math.Round(math.Min(parcelArea, parcelArea*float64(m)/12*(0.7+rng.Float64()*0.5))*100) / 100
-			case k.measure == domain.Cumulative:
-				a.Value = math.Round(tg.Value*float64(m)/12*(0.8+rng.Float64()*0.4)*100) / 100
-			default:
-				a.Value = math.Round(tg.Value*(0.9+rng.Float64()*0.2)*100) / 100
-			}
-			out.Actuals = append(out.Actuals, a)
-		}
-		if i%3 == 0 {
-			out.Notes = append(out.Notes, Note{ItemID: id, Period: domain.Period{Year: year, Month: 9},
-				Body: fmt.Sprintf("演示备注：%s进度与计划基本一致，部分子项受审批影响略有滞后（第%d条）。", name, i/3+1)})
-		}
 	}
 	total := 0.0
 	for _, it := range items {
@@ -132,16 +159,13 @@ func GenerateYear(n, year int, seed int64) (Plan, error) {
 			total += a
 		}
 	}
-	plan := map[string]any{
+	return map[string]any{
 		"plan": map[string]any{"id": fmt.Sprintf("demo-%d", n), "title": fmt.Sprintf("%d年演示计划（%d项）", year, n), "revision": 1,
 			"year": year, "city": "演示市", "issuer": "演示市人民政府", "approved_by": "演示", "issued": fmt.Sprintf("%d-03-01", year),
 			"notice": "", "parcel_total_mu": math.Round(total*100) / 100, "refs": map[string]string{"经济增长": "D-00001"}},
 		"sections": sections,
 		"items":    items,
 	}
-	var err error
-	out.Dataset, err = json.Marshal(plan)
-	return out, err
 }
 
 // Write creates a database at path holding a generated plan of n items
