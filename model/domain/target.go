@@ -183,58 +183,17 @@ func ParseTarget(text string) (Target, error) {
 	if s == "" {
 		return Target{}, fmt.Errorf("目标为空")
 	}
-	if m := rePending.FindStringSubmatch(s); m != nil {
-		return Target{Basis: BasisPending, Direction: Higher, Ref: m[1]}, nil
-	}
-	if m := reSync.FindStringSubmatch(s); m != nil {
-		return Target{Comparator: Approx, Unit: "%", BaseUnit: "%", Multiplier: 1,
-			Basis: BasisRelative, Direction: Higher, Ref: m[1]}, nil
+	if t, ok := referenceTarget(s); ok {
+		return t, nil
 	}
 	s = strings.TrimPrefix(s, "同比")
-	if m := reRelative.FindStringSubmatch(s); m != nil {
-		cmp, dir := GT, Higher
-		switch m[1] {
-		case "低于":
-			cmp, dir = LT, Lower
-		case "不低于":
-			cmp = GE
-		}
-		return Target{Comparator: cmp, Unit: "%", BaseUnit: "%", Multiplier: 1,
-			Basis: BasisRelative, Direction: dir, Ref: m[2]}, nil
-	}
-	t := Target{Basis: BasisLevel, Direction: Higher}
-	if m := reShare.FindStringSubmatch(s); m != nil {
-		t.Basis, t.Ref, s = BasisShare, m[1], m[2]
-		s = strings.TrimPrefix(s, "达到")
-	}
-	var leadCmp Comparator
-	for _, l := range leads {
-		if strings.HasPrefix(s, l.word) {
-			if t.Basis != BasisShare {
-				t.Basis = l.basis
-			}
-			leadCmp, t.Direction = l.cmp, l.dir
-			s = strings.TrimPrefix(s, l.word)
-			break
-		}
-	}
+	t, leadCmp, s := leadWords(s)
 	m := reTargetNum.FindStringSubmatch(s)
 	if m == nil {
 		return Target{}, fmt.Errorf("目标“%s”无法识别：缺少数值", text)
 	}
 	t.Value, _ = strconv.ParseFloat(m[1], 64)
-	rest := m[2]
-	var sufCmp Comparator
-	for _, sf := range suffixes {
-		if strings.HasSuffix(rest, sf.word) {
-			sufCmp = sf.cmp
-			rest = strings.TrimSuffix(rest, sf.word)
-			if sf.dir != "" && leadCmp == "" {
-				t.Direction = sf.dir
-			}
-			break
-		}
-	}
+	sufCmp, rest := suffixWord(&t, leadCmp, m[2])
 	u, ok := units[rest]
 	if !ok {
 		if rest == "" {
@@ -260,22 +219,92 @@ func ParseTarget(text string) (Target, error) {
 	if t.Comparator == LE || t.Comparator == LT {
 		t.Direction = Lower
 	}
-	// Rates and percentage-point changes need their own unit; a count
-	// cannot grow by "6个".
+	if err := unitFitsBasis(t, text); err != nil {
+		return Target{}, err
+	}
+	return t, nil
+}
+
+// referenceTarget reads the targets that are measured against another
+// figure, not a number of their own: 按省下达目标安排 (pending), 与经济增长同步
+// (in step with) and 高于/低于/不低于经济增长 (relative).
+func referenceTarget(s string) (Target, bool) {
+	if m := rePending.FindStringSubmatch(s); m != nil {
+		return Target{Basis: BasisPending, Direction: Higher, Ref: m[1]}, true
+	}
+	if m := reSync.FindStringSubmatch(s); m != nil {
+		return Target{Comparator: Approx, Unit: "%", BaseUnit: "%", Multiplier: 1,
+			Basis: BasisRelative, Direction: Higher, Ref: m[1]}, true
+	}
+	if m := reRelative.FindStringSubmatch(strings.TrimPrefix(s, "同比")); m != nil {
+		cmp, dir := GT, Higher
+		switch m[1] {
+		case "低于":
+			cmp, dir = LT, Lower
+		case "不低于":
+			cmp = GE
+		}
+		return Target{Comparator: cmp, Unit: "%", BaseUnit: "%", Multiplier: 1,
+			Basis: BasisRelative, Direction: dir, Ref: m[2]}, true
+	}
+	return Target{}, false
+}
+
+// leadWords reads what comes before the number — a share (占…比重) and a
+// lead verb (增长, 控制在, …) — and returns the target so far, the lead's
+// comparator and the rest of s.
+func leadWords(s string) (Target, Comparator, string) {
+	t := Target{Basis: BasisLevel, Direction: Higher}
+	if m := reShare.FindStringSubmatch(s); m != nil {
+		t.Basis, t.Ref, s = BasisShare, m[1], m[2]
+		s = strings.TrimPrefix(s, "达到")
+	}
+	var leadCmp Comparator
+	for _, l := range leads {
+		if strings.HasPrefix(s, l.word) {
+			if t.Basis != BasisShare {
+				t.Basis = l.basis
+			}
+			leadCmp, t.Direction = l.cmp, l.dir
+			s = strings.TrimPrefix(s, l.word)
+			break
+		}
+	}
+	return t, leadCmp, s
+}
+
+// suffixWord reads the comparator after the number (以上, 左右, 以内, …)
+// from rest, setting t's direction when no lead verb did, and returns it
+// with the unit that is left.
+func suffixWord(t *Target, leadCmp Comparator, rest string) (Comparator, string) {
+	for _, sf := range suffixes {
+		if strings.HasSuffix(rest, sf.word) {
+			if sf.dir != "" && leadCmp == "" {
+				t.Direction = sf.dir
+			}
+			return sf.cmp, strings.TrimSuffix(rest, sf.word)
+		}
+	}
+	return "", rest
+}
+
+// unitFitsBasis checks that rates and percentage-point changes have
+// their own unit: a count cannot grow by "6个".
+func unitFitsBasis(t Target, text string) error {
 	switch t.Basis {
 	case BasisGrowth, BasisReduction:
 		if t.Unit != "%" {
-			return Target{}, fmt.Errorf("目标“%s”：增长或下降幅度应以%%表示", text)
+			return fmt.Errorf("目标“%s”：增长或下降幅度应以%%表示", text)
 		}
 	case BasisPPChange:
 		if t.Unit != "个百分点" {
-			return Target{}, fmt.Errorf("目标“%s”：“提高”后应为“X个百分点”或“提高到X%%”", text)
+			return fmt.Errorf("目标“%s”：“提高”后应为“X个百分点”或“提高到X%%”", text)
 		}
 	}
 	if t.Unit == "个百分点" && t.Basis != BasisPPChange {
-		return Target{}, fmt.Errorf("目标“%s”：“个百分点”只用于“提高X个百分点”", text)
+		return fmt.Errorf("目标“%s”：“个百分点”只用于“提高X个百分点”", text)
 	}
-	return t, nil
+	return nil
 }
 
 // compatible reports whether a lead verb and a suffix agree: 稳定在95%以上
