@@ -208,137 +208,27 @@ func mergedEndRow(rng string) int {
 }
 
 func planRows(r *domain.Review, t Table, hr int, cols [numColumns]int, locked func(domain.Period) bool) []Row {
-	plan := r.Plan
-	cell := func(row []string, c column) string {
-		if cols[c] < 0 || cols[c] >= len(row) {
-			return ""
-		}
-		return norm(row[cols[c]])
-	}
-	where := func(line int, c column) string {
-		return fmt.Sprintf("第%d行“%s”列（%s列）", line, columnNames[c], colLetter(cols[c]))
-	}
-	seen := map[string]int{}
+	rr := rowReader{r: r, plan: r.Plan, cols: cols, locked: locked, seen: map[string]int{}}
 	var rows []Row
 	var extra []domain.Actual
 	for i := hr + 1; i < len(t.Rows); i++ {
 		raw := t.Rows[i]
-		line := i + 1
-		if cell(raw, colID) == "" && cell(raw, colName) == "" && cell(raw, colValue) == "" && cell(raw, colPeriod) == "" {
+		if rr.cell(raw, colID) == "" && rr.cell(raw, colName) == "" && rr.cell(raw, colValue) == "" && rr.cell(raw, colPeriod) == "" {
 			continue // a blank row
 		}
-		if cell(raw, colValue) == "" && cell(raw, colNote) == "" {
+		if rr.cell(raw, colValue) == "" && rr.cell(raw, colNote) == "" {
 			continue // a template row nobody filled in
 		}
-		row := Row{Line: line, Text: cell(raw, colValue), Note: cell(raw, colNote),
-			TypedID: cell(raw, colID), TypedName: cell(raw, colName), TypedPeriod: cell(raw, colPeriod)}
-		bad := func(c column, format string, a ...any) {
-			row.Problems = append(row.Problems, where(line, c)+"："+fmt.Sprintf(format, a...))
-		}
-		// Which item.
-		var it domain.Item
-		found := false
-		if id := cell(raw, colID); id != "" {
-			x, err := plan.Lookup(id)
-			var none *domain.NoItemError
-			if errors.As(err, &none) {
-				bad(colID, "没有编号为“%s”的项目（编号须与计划一致，可对照填报模板）", id)
-			} else if err != nil {
-				bad(colID, "%v", err)
-			} else {
-				it, found = x, true
-				if name := cell(raw, colName); name != "" && name != norm(x.Name) && name != norm(x.DisplayName()) {
-					bad(colName, "名称“%s”与编号%s（%s）不符", name, x.ID, x.Name)
-				}
-			}
-		} else {
-			name := cell(raw, colName)
-			var matches []domain.Item
-			for _, x := range plan.Items {
-				if norm(x.Name) == name || norm(x.DisplayName()) == name {
-					matches = append(matches, x)
-				}
-			}
-			switch {
-			case len(matches) == 1:
-				it, found = matches[0], true
-			case len(matches) > 1 && oneSeries(matches):
-				// A body commitment repeating an indicator (same_as)
-				// shares its figures: the name is not ambiguous.
-				it, found = plan.Item(domain.TrackedID(matches[0]))
-			case len(matches) > 1:
-				var ids []string
-				for _, m := range matches {
-					ids = append(ids, m.ID)
-				}
-				bad(colName, "名称“%s”有歧义，可能是%s：请填写“指标编号”", name, strings.Join(ids, "、"))
-			default:
-				bad(colName, "找不到名称为“%s”的项目（名称须与计划一致，或填写“指标编号”）", name)
-			}
-		}
-		// Which period.
-		p, err := parsePeriodCell(cell(raw, colPeriod), plan.Year)
-		if err != nil {
-			bad(colPeriod, "%v", err)
-		}
-		row.Actual = domain.Actual{Period: p, Source: cell(raw, colSource), SourceDate: cell(raw, colDate), By: cell(raw, colBy)}
-		if found {
-			row.ItemID, row.ItemName = it.ID, it.Name
-			tracked, _ := plan.Item(domain.TrackedID(it))
-			row.Actual.ItemID = tracked.ID
-			if row.Text != "" {
-				if it.Kind == domain.KindMilestone {
-					o, err := domain.ParseOutcome(row.Text)
-					if err != nil {
-						bad(colValue, "%v", err)
-					}
-					row.Actual.Outcome = o
-				} else {
-					v, err := domain.ParseActual(row.Text, tracked.Target)
-					if err != nil {
-						bad(colValue, "%v", err)
-					}
-					row.Actual.Value = v
-				}
-			}
-			if len(row.Problems) == 0 && row.Text != "" {
-				if err := domain.CheckActual(tracked, row.Actual, plan.Year); err != nil {
-					bad(colValue, "%v", err)
-				}
-			}
-			if err == nil && locked != nil && locked(p) {
-				bad(colPeriod, "%s已锁定（简报已报出），不能导入该期间的数据", p.Label())
-			}
-			key := tracked.ID + "|" + p.String()
-			if first, dup := seen[key]; dup && err == nil {
-				bad(colID, "与第%d行重复（同一项目、同一期间）", first)
-			} else {
-				seen[key] = line
-			}
-		}
-		// What it changes.
-		row.Change = New
-		if found && len(row.Problems) == 0 {
-			if row.Text == "" {
-				row.Change = Same // a note only
-			} else if old, ok := latestAt(r, it, row.Actual.Period); ok {
-				if sameFigure(old, row.Actual) {
-					row.Change = Same
-				} else {
-					row.Change = Corrects
-					row.Old = r.FigureOf(it, old)
-				}
-			}
-			if row.Text != "" && row.Change != Same {
-				extra = append(extra, row.Actual)
-			}
+		row, changes := rr.read(raw, i+1)
+		if changes {
+			extra = append(extra, row.Actual)
 		}
 		rows = append(rows, row)
 	}
 	// The status each row would give, with every figure of the file in.
 	after := r.With(extra)
 	for i := range rows {
-		if it, ok := plan.Item(rows[i].ItemID); ok && len(rows[i].Problems) == 0 {
+		if it, ok := r.Plan.Item(rows[i].ItemID); ok && len(rows[i].Problems) == 0 {
 			rows[i].Status = after.Status(it, rows[i].Actual.Period)
 			if rows[i].Text != "" {
 				rows[i].Shown = r.FigureOf(it, rows[i].Actual)
@@ -346,6 +236,151 @@ func planRows(r *domain.Review, t Table, hr int, cols [numColumns]int, locked fu
 		}
 	}
 	return rows
+}
+
+// rowReader reads the rows of one table against the plan: which item,
+// which period, which figure, and what it changes.
+type rowReader struct {
+	r      *domain.Review
+	plan   *domain.Plan
+	cols   [numColumns]int
+	locked func(domain.Period) bool
+	seen   map[string]int // item|period → the line that gave it first
+}
+
+func (rr *rowReader) cell(row []string, c column) string {
+	if rr.cols[c] < 0 || rr.cols[c] >= len(row) {
+		return ""
+	}
+	return norm(row[rr.cols[c]])
+}
+
+// bad adds a problem with a cell of row.
+func (rr *rowReader) bad(row *Row, c column, format string, a ...any) {
+	where := fmt.Sprintf("第%d行“%s”列（%s列）", row.Line, columnNames[c], colLetter(rr.cols[c]))
+	row.Problems = append(row.Problems, where+"："+fmt.Sprintf(format, a...))
+}
+
+// read reads one filled-in row at line; changes says whether its figure
+// is new or corrects one.
+func (rr *rowReader) read(raw []string, line int) (Row, bool) {
+	row := Row{Line: line, Text: rr.cell(raw, colValue), Note: rr.cell(raw, colNote),
+		TypedID: rr.cell(raw, colID), TypedName: rr.cell(raw, colName), TypedPeriod: rr.cell(raw, colPeriod)}
+	it, found := rr.item(raw, &row)
+	p, perr := parsePeriodCell(rr.cell(raw, colPeriod), rr.plan.Year)
+	if perr != nil {
+		rr.bad(&row, colPeriod, "%v", perr)
+	}
+	row.Actual = domain.Actual{Period: p, Source: rr.cell(raw, colSource), SourceDate: rr.cell(raw, colDate), By: rr.cell(raw, colBy)}
+	if !found {
+		row.Change = New
+		return row, false
+	}
+	rr.figure(&row, it, perr == nil)
+	return row, rr.change(&row, it)
+}
+
+// item finds the row's item by its ID or, without one, by its name.
+func (rr *rowReader) item(raw []string, row *Row) (domain.Item, bool) {
+	if id := rr.cell(raw, colID); id != "" {
+		x, err := rr.plan.Lookup(id)
+		var none *domain.NoItemError
+		switch {
+		case errors.As(err, &none):
+			rr.bad(row, colID, "没有编号为“%s”的项目（编号须与计划一致，可对照填报模板）", id)
+		case err != nil:
+			rr.bad(row, colID, "%v", err)
+		default:
+			if name := rr.cell(raw, colName); name != "" && name != norm(x.Name) && name != norm(x.DisplayName()) {
+				rr.bad(row, colName, "名称“%s”与编号%s（%s）不符", name, x.ID, x.Name)
+			}
+			return x, true
+		}
+		return domain.Item{}, false
+	}
+	name := rr.cell(raw, colName)
+	var matches []domain.Item
+	for _, x := range rr.plan.Items {
+		if norm(x.Name) == name || norm(x.DisplayName()) == name {
+			matches = append(matches, x)
+		}
+	}
+	switch {
+	case len(matches) == 1:
+		return matches[0], true
+	case len(matches) > 1 && oneSeries(matches):
+		// A body commitment repeating an indicator (same_as)
+		// shares its figures: the name is not ambiguous.
+		return rr.plan.Item(domain.TrackedID(matches[0]))
+	case len(matches) > 1:
+		var ids []string
+		for _, m := range matches {
+			ids = append(ids, m.ID)
+		}
+		rr.bad(row, colName, "名称“%s”有歧义，可能是%s：请填写“指标编号”", name, strings.Join(ids, "、"))
+	default:
+		rr.bad(row, colName, "找不到名称为“%s”的项目（名称须与计划一致，或填写“指标编号”）", name)
+	}
+	return domain.Item{}, false
+}
+
+// figure reads the row's value for it and checks it: the value itself,
+// a locked period and a second row for the same item and period (these
+// two only when the period could be read).
+func (rr *rowReader) figure(row *Row, it domain.Item, periodOK bool) {
+	row.ItemID, row.ItemName = it.ID, it.Name
+	tracked, _ := rr.plan.Item(domain.TrackedID(it))
+	row.Actual.ItemID = tracked.ID
+	if row.Text != "" {
+		if it.Kind == domain.KindMilestone {
+			o, err := domain.ParseOutcome(row.Text)
+			if err != nil {
+				rr.bad(row, colValue, "%v", err)
+			}
+			row.Actual.Outcome = o
+		} else {
+			v, err := domain.ParseActual(row.Text, tracked.Target)
+			if err != nil {
+				rr.bad(row, colValue, "%v", err)
+			}
+			row.Actual.Value = v
+		}
+	}
+	if len(row.Problems) == 0 && row.Text != "" {
+		if err := domain.CheckActual(tracked, row.Actual, rr.plan.Year); err != nil {
+			rr.bad(row, colValue, "%v", err)
+		}
+	}
+	p := row.Actual.Period
+	if periodOK && rr.locked != nil && rr.locked(p) {
+		rr.bad(row, colPeriod, "%s已锁定（简报已报出），不能导入该期间的数据", p.Label())
+	}
+	key := tracked.ID + "|" + p.String()
+	if first, dup := rr.seen[key]; dup && periodOK {
+		rr.bad(row, colID, "与第%d行重复（同一项目、同一期间）", first)
+	} else {
+		rr.seen[key] = row.Line
+	}
+}
+
+// change says what the row does to the item's figures and reports
+// whether its figure is new or corrects one.
+func (rr *rowReader) change(row *Row, it domain.Item) bool {
+	row.Change = New
+	if len(row.Problems) > 0 {
+		return false
+	}
+	if row.Text == "" {
+		row.Change = Same // a note only
+	} else if old, ok := latestAt(rr.r, it, row.Actual.Period); ok {
+		if sameFigure(old, row.Actual) {
+			row.Change = Same
+		} else {
+			row.Change = Corrects
+			row.Old = rr.r.FigureOf(it, old)
+		}
+	}
+	return row.Text != "" && row.Change != Same
 }
 
 // oneSeries reports whether the items all share one series of figures.
