@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
@@ -26,6 +27,22 @@ func runShow(env Env, st *store.Store, a args) error {
 		return err
 	}
 	w := env.Stdout
+	showItem(w, plan, r, it)
+	s := r.Status(it, p)
+	fmt.Fprintf(w, "\n状态（截至%s）：%s——%s\n", p.Label(), s.Label, s.Reason)
+	showActuals(w, plan, r, it)
+	notes, err := st.Notes(it.ID)
+	if err != nil {
+		return err
+	}
+	showNotes(w, notes)
+	return nil
+}
+
+// showItem writes what the plan says of the item: kind, section, target
+// as written and as understood, links to other items, the parcel's
+// details and the notice's words.
+func showItem(w io.Writer, plan *domain.Plan, r *domain.Review, it domain.Item) {
 	sec, _ := plan.Section(it.Section)
 	fmt.Fprintf(w, "%s %s\n", it.ID, it.DisplayName())
 	fmt.Fprintf(w, "类型：%s　所属：%s", domain.KindLabel(it.Kind), sec.Title)
@@ -63,8 +80,11 @@ func runShow(env Env, st *store.Store, a args) error {
 	if it.Note != "" {
 		fmt.Fprintln(w, it.Note)
 	}
-	s := r.Status(it, p)
-	fmt.Fprintf(w, "\n状态（截至%s）：%s——%s\n", p.Label(), s.Label, s.Reason)
+}
+
+// showActuals writes the item's figures, one a line with who entered it
+// and where it comes from.
+func showActuals(w io.Writer, plan *domain.Plan, r *domain.Review, it domain.Item) {
 	fmt.Fprintln(w, "\n实际值：")
 	as := r.Actuals(it)
 	if len(as) == 0 {
@@ -87,10 +107,10 @@ func runShow(env Env, st *store.Store, a args) error {
 		}
 		fmt.Fprintln(w, line)
 	}
-	notes, err := st.Notes(it.ID)
-	if err != nil {
-		return err
-	}
+}
+
+// showNotes writes the item's notes with their period, author and date.
+func showNotes(w io.Writer, notes []domain.Note) {
 	fmt.Fprintln(w, "\n备注：")
 	if len(notes) == 0 {
 		fmt.Fprintln(w, "  （无）")
@@ -102,5 +122,4 @@ func runShow(env Env, st *store.Store, a args) error {
 		}
 		fmt.Fprintf(w, "  #%d［%s］%s（%s，%s）\n", n.ID, when, n.Body, n.Author, n.Updated.Format("2006-01-02"))
 	}
-	return nil
 }
