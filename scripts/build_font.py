@@ -61,16 +61,38 @@ LAYOUT_FEATURES = [
     "halt", "palt", "vert", "vrt2", "vhal", "vpal", "vkrn",
 ]
 
+# Whole Unicode blocks; only what the source face covers is kept. The
+# symbol blocks are those Chinese official documents and statistics tables
+# use (units ㎡ ㎞, ㈠ ㊣, ★ ▲ ✓ ❶, ﹝﹞, box drawing), in both the window's
+# .otf and the brief's -Common.ttf: a character missing from the latter
+# prints as 〓. Left out: Bopomofo (beyond GB2312's), kana, the radicals
+# and stroke blocks, and the emoji-like Enclosed (Ideographic)
+# Alphanumeric Supplements (U+1F100-1F2FF).
 RANGES = [
     (0x0020, 0x007E),  # ASCII
     (0x00A0, 0x00FF),  # Latin-1 Supplement
     (0x2000, 0x206F),  # General Punctuation (‰ ‘’ “” … — etc.)
+    (0x2070, 0x209F),  # Superscripts and Subscripts (the source has ⁴ only)
+    (0x20A0, 0x20CF),  # Currency Symbols (€ ₩ ₫)
     (0x2100, 0x214F),  # Letterlike Symbols (℃ № ℉ ...)
-    (0x2160, 0x217F),  # Number Forms: Roman numerals Ⅰ-Ⅻ, ⅰ-ⅻ
+    (0x2150, 0x218F),  # Number Forms: Roman numerals Ⅰ-Ⅻ, ⅰ-ⅻ
     (0x2190, 0x21FF),  # Arrows
     (0x2200, 0x22FF),  # Mathematical Operators (≥ ≤ ≈ ...)
+    (0x2300, 0x23FF),  # Miscellaneous Technical (⌒ ⌘)
     (0x2460, 0x24FF),  # Enclosed Alphanumerics (① ⑴ ⒈ ...)
+    (0x2500, 0x257F),  # Box Drawing (GB2312 has 76 of the 128)
+    (0x2580, 0x259F),  # Block Elements (▁ █ ░)
+    (0x25A0, 0x25FF),  # Geometric Shapes (■ □ ▲ △ ▽ ◆ ● ◎)
+    (0x2600, 0x26FF),  # Miscellaneous Symbols (★ ☆ ☎ ☑ ♀)
+    (0x2700, 0x27BF),  # Dingbats (✓ ❶-❿ ➀-➓)
+    (0x2E00, 0x2E7F),  # Supplemental Punctuation (⸺ ⸻)
+    (0x2B00, 0x2BFF),  # Miscellaneous Symbols and Arrows (⬆ ⮕)
     (0x3000, 0x303F),  # CJK Symbols and Punctuation
+    (0x3200, 0x32FF),  # Enclosed CJK Letters and Months (㈠ ㈱ ㊣ ㊀)
+    (0x3300, 0x33FF),  # CJK Compatibility (㎡ ㎞ ㎏ ㎜ ㎝ ㏄)
+    (0xFE10, 0xFE1F),  # Vertical Forms
+    (0xFE30, 0xFE4F),  # CJK Compatibility Forms (﹝ ﹞ ︰ ︵)
+    (0xFE50, 0xFE6F),  # Small Form Variants (﹐ ﹔ ﹖)
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
 EXTRA_CHARS = "±×÷·°§¥€£¢"
