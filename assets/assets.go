@@ -10,7 +10,8 @@ import (
 // FontRegularCommon is PlanReview Sans SC Regular for the PDF brief: a
 // TrueType (glyf) subset of Noto Sans CJK SC built by scripts/build-font.sh
 // (SIL OFL 1.1, see fonts/OFL.txt) holding GB2312 and 通用规范汉字表, the
-// standard character set of official documents, with the notice's own
+// standard character set of official documents, the symbol blocks such
+// documents use (㎡ ﹝﹞ ㈠ ★ ✓; see OfficialSymbols) and the notice's own
 // characters. fpdf reads only TrueType outlines. A character outside it is
 // printed as 〓 and named in the export's report; the window's faces below
 // have all of U+4E00–9FFF. Full TrueType faces are not carried: they would

@@ -181,9 +181,9 @@ type fontSet struct {
 	buf           sfnt.Buffer
 }
 
-// The brief is drawn with GB2312 and 通用规范汉字表 (9,700 glyphs), the
-// characters official documents use; others are printed as 〓 and
-// reported (see assets.FontRegularCommon for why there is no fuller face).
+// The brief is drawn with GB2312, 通用规范汉字表 and the symbol blocks
+// (10,554 glyphs), the characters official documents use; others are
+// printed as 〓 and reported (see assets.FontRegularCommon for why there is no fuller face).
 var briefFonts = &fontSet{regular: assets.FontRegularCommon, bold: assets.FontBoldCommon}
 
 // has reports whether the set has a glyph for c; answers are cached,
