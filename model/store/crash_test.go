@@ -251,32 +251,3 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 		})
 	}
 }
-
-func TestBackupsRotate(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "plan.db")
-	s, err := Open(db, Options{Bundle: bundle})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	day := time.Date(2023, 11, 30, 9, 0, 0, 0, time.UTC)
-	// 40 days of three backups a day, oldest first as time runs.
-	for d := 39; d >= 0; d-- {
-		for h := 0; h < 3; h++ {
-			if _, err := autoBackup(s.db, db, "start", day.AddDate(0, 0, -d).Add(time.Duration(h)*time.Hour)); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	bs, _ := Backups(db)
-	days := map[string]bool{}
-	for _, b := range bs {
-		days[strings.TrimPrefix(filepath.Base(b), "planreview-")[:8]] = true
-	}
-	// The newest ten, plus one a day for the last 30 days (the newest ten
-	// span the last four days, already counted once).
-	if len(bs) != 10+27 || len(days) != 31 {
-		t.Errorf("%d backups over %d days kept", len(bs), len(days))
-	}
-}
