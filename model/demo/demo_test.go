@@ -26,12 +26,21 @@ func TestWriteMakesAUsablePlan(t *testing.T) {
 	if n := len(st.Plan().Items); n != 100 {
 		t.Errorf("%d items", n)
 	}
-	as, _ := st.Actuals()
-	ns, _ := st.Notes("")
+	as, err := st.Actuals()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns, err := st.Notes("")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(as) != 1200 || len(ns) != 34 {
 		t.Errorf("%d figures, %d notes; want 1200 and 34", len(as), len(ns))
 	}
-	r, _ := st.Review(domain.DefaultTolerance())
+	r, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		t.Fatal(err)
+	}
 	kinds := map[domain.Code]bool{}
 	for _, it := range st.Plan().Items {
 		kinds[r.Status(it, domain.Period{Year: 2023, Month: 9}).Code] = true

@@ -23,8 +23,14 @@ func BenchmarkWorkbookAtSize(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, _ := st.Review(domain.DefaultTolerance())
-		notes, _ := st.Notes("")
+		r, err := st.Review(domain.DefaultTolerance())
+		if err != nil {
+			b.Fatal(err)
+		}
+		notes, err := st.Notes("")
+		if err != nil {
+			b.Fatal(err)
+		}
 		asOf := domain.Period{Year: 2023, Month: 9}
 		var data []byte
 		b.Run(fmt.Sprintf("export/items=%d", n), func(b *testing.B) {

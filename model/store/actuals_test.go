@@ -15,7 +15,7 @@ func TestRecordPersistsAcrossReopen(t *testing.T) {
 	if _, err := s.AddNote("A1-01", p(9), "三季度增速回落，主要受出口拖累。", "张三"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	must(t, s.Close())
 	s2, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
 		t.Fatal(err)

@@ -16,21 +16,19 @@ func TestNoBackupStillBacksUpBeforeAnUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	s, _ = Open(path, Options{Bundle: bundle, NoBackup: true})
-	s.Close()
-	if bs, _ := Backups(path); len(bs) != 0 {
+	must(t, s.Close())
+	s = mustOpen(t, path, Options{Bundle: bundle, NoBackup: true})
+	must(t, s.Close())
+	if bs := backups(t, path); len(bs) != 0 {
 		t.Fatalf("NoBackup took a backup with nothing to update: %v", bs)
 	}
-	db, _ := sql.Open("sqlite", path)
-	db.Exec(`UPDATE plans SET dataset_revision = 0`)
-	db.Close()
+	execSQL(t, path, `UPDATE plans SET dataset_revision = 0`)
 	s, err = Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	if bs, _ := Backups(path); len(bs) != 1 {
+	must(t, s.Close())
+	if bs := backups(t, path); len(bs) != 1 {
 		t.Fatalf("a dataset update ran without a backup first: %v", bs)
 	}
 }
@@ -44,22 +42,19 @@ func TestBackupBeforeThePlanIsAddedAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	db, _ := sql.Open("sqlite", path)
-	if _, err := db.Exec(`PRAGMA foreign_keys = OFF; DELETE FROM plans`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	must(t, s.Close())
+	execSQL(t, path, `PRAGMA foreign_keys = OFF; DELETE FROM plans`)
 	s, err = Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	bs, _ := Backups(path)
+	must(t, s.Close())
+	bs := backups(t, path)
 	if len(bs) != 1 {
 		t.Fatalf("the plan was added back without a backup first: %v", bs)
 	}
-	b, _ := sql.Open("sqlite", bs[0])
+	b, err := sql.Open("sqlite", bs[0])
+	must(t, err)
 	defer b.Close()
 	var n int
 	if err := b.QueryRow(`SELECT count(*) FROM plans`).Scan(&n); err != nil || n != 0 {
@@ -84,7 +79,7 @@ func TestBackupsRotate(t *testing.T) {
 			}
 		}
 	}
-	bs, _ := Backups(db)
+	bs := backups(t, db)
 	days := map[string]bool{}
 	for _, b := range bs {
 		days[strings.TrimPrefix(filepath.Base(b), "planreview-")[:8]] = true

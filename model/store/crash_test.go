@@ -71,7 +71,7 @@ func TestCrashKeepsCommittedWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	must(t, s.Close())
 	type key struct{ item, period string }
 	last := map[key]string{}
 	notes := map[string]string{}
@@ -146,7 +146,7 @@ func TestCrashKeepsCommittedWork(t *testing.T) {
 				t.Fatalf("round %d: note %s reported committed, database has %q", round, id, have[id])
 			}
 		}
-		s.Close()
+		must(t, s.Close())
 	}
 	if reported < 100 {
 		t.Errorf("only %d changes reported over 25 rounds: the test did not exercise much", reported)
@@ -178,14 +178,14 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 		t.Fatal(err)
 	}
 	for m := 1; m <= 9; m++ {
-		s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: m}, Value: float64(30 * m)}, "张三")
+		must(t, second(s.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: m}, Value: float64(30 * m)}, "张三")))
 	}
-	s.AddNote("B1-01", domain.Period{}, "保存过的备注", "张三")
-	s.Close()
+	must(t, second(s.AddNote("B1-01", domain.Period{}, "保存过的备注", "张三")))
+	must(t, s.Close())
 	// Reopening takes the start backup that holds all of the above.
-	s, _ = Open(good, Options{Bundle: bundle})
-	s.Close()
-	data, _ := os.ReadFile(good)
+	s = mustOpen(t, good, Options{Bundle: bundle})
+	must(t, s.Close())
+	data := readFile(t, good)
 	damages := map[string]func() []byte{
 		"flipped page headers": func() []byte {
 			b := append([]byte(nil), data...)
@@ -207,13 +207,13 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "plan.db")
 			bad := damage()
-			os.WriteFile(path, bad, 0o644)
+			writeFile(t, path, bad)
 			// Damaged in place after a clean close: the good file's seal
 			// stands beside it, and must not let the damage through.
 			copyWhole(sealPath(good), sealPath(path))
 			// The backups of the good database stand beside it.
-			os.MkdirAll(BackupDir(path), 0o755)
-			bs, _ := Backups(good)
+			mkdirAll(t, BackupDir(path))
+			bs := backups(t, good)
 			if len(bs) == 0 {
 				t.Fatal("no automatic backup was taken")
 			}
@@ -228,7 +228,7 @@ func TestDamageIsDetectedAndBackupsRecover(t *testing.T) {
 			if !strings.Contains(err.Error(), "最新的完好备份") {
 				t.Errorf("the message does not offer the backup: %v", err)
 			}
-			if now, _ := os.ReadFile(path); string(now) != string(bad) {
+			if now := readFile(t, path); string(now) != string(bad) {
 				t.Fatal("the damaged file was written to")
 			}
 			info, ok := NewestGoodBackup(path)

@@ -77,8 +77,10 @@ func copyFile(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	db.Close()
+	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	must(t, db.Close())
 	b, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
@@ -107,4 +109,62 @@ func checkRefused(t *testing.T, s *Store, before string, cases []refused) {
 	if after := snapshot(t, s); after != before {
 		t.Errorf("bad input changed the database:\n%s\n→\n%s", before, after)
 	}
+}
+
+// The set-up helpers below stop the test at a step that fails, so no test
+// goes on to check a state its set-up did not make.
+
+// backups lists the automatic backups of the database at path.
+func backups(t testing.TB, path string) []string {
+	t.Helper()
+	bs, err := Backups(path)
+	must(t, err)
+	return bs
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t testing.TB, path string, data []byte) {
+	t.Helper()
+	must(t, os.WriteFile(path, data, 0o644))
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	must(t, err)
+	return b
+}
+
+func mkdirAll(t testing.TB, dir string) {
+	t.Helper()
+	must(t, os.MkdirAll(dir, 0o755))
+}
+
+// mustOpen opens a store the test goes on to use.
+func mustOpen(t testing.TB, path string, opt Options) *Store {
+	t.Helper()
+	s, err := Open(path, opt)
+	must(t, err)
+	return s
+}
+
+// execSQL runs statements on the file at path through a plain SQLite
+// connection, as another tool would, bypassing the store.
+func execSQL(t testing.TB, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	must(t, err)
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			db.Close()
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	must(t, db.Close())
 }

@@ -19,7 +19,7 @@ func TestNoticeKeptWithThePlan(t *testing.T) {
 	if _, err := s.db.Exec(`UPDATE plans SET notice = ''`); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	must(t, s.Close())
 	for _, o := range []Options{{Bundle: bundle, NoBackup: true}, {NoBackup: true}, {ReadOnly: true}} {
 		s2, err := Open(path, o)
 		if err != nil {
@@ -31,7 +31,7 @@ func TestNoticeKeptWithThePlan(t *testing.T) {
 		if problems, err := s2.Consistency(); err != nil || len(problems) != 0 {
 			t.Errorf("Consistency: %v %v", problems, err)
 		}
-		s2.Close()
+		must(t, s2.Close())
 	}
 }
 

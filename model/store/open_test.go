@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -66,28 +65,24 @@ func TestCreateFromBundledPlan(t *testing.T) {
 func TestRefusesWhatItCannotTrust(t *testing.T) {
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
-	os.WriteFile(notDB, []byte("这是一个文本文件，不是数据库。\n"), 0o644)
+	writeFile(t, notDB, []byte("这是一个文本文件，不是数据库。\n"))
 	empty := filepath.Join(dir, "empty.db")
-	os.WriteFile(empty, nil, 0o644)
+	writeFile(t, empty, nil)
 	foreign := filepath.Join(dir, "foreign.db")
-	db, _ := sql.Open("sqlite", foreign)
-	db.Exec(`CREATE TABLE t(x)`)
-	db.Close()
+	execSQL(t, foreign, `CREATE TABLE t(x)`)
 
 	_, good := openTemp(t)
 	newer := filepath.Join(dir, "newer.db")
 	copyFile(t, good, newer)
-	db, _ = sql.Open("sqlite", newer)
-	db.Exec(`PRAGMA user_version = 99`)
-	db.Close()
+	execSQL(t, newer, `PRAGMA user_version = 99`)
 
 	damaged := filepath.Join(dir, "damaged.db")
 	copyFile(t, good, damaged)
-	b, _ := os.ReadFile(damaged)
+	b := readFile(t, damaged)
 	for i := 4096; i < len(b); i += 97 { // scribble over every page past the first
 		b[i] ^= 0xA5
 	}
-	os.WriteFile(damaged, b, 0o644)
+	writeFile(t, damaged, b)
 
 	for _, c := range []struct {
 		path string
@@ -100,12 +95,12 @@ func TestRefusesWhatItCannotTrust(t *testing.T) {
 		{newer, ErrNewer, "请升级程序"},
 		{damaged, ErrDamaged, "请从备份恢复"},
 	} {
-		before, _ := os.ReadFile(c.path)
+		before := readFile(t, c.path)
 		_, err := Open(c.path, Options{Bundle: bundle})
 		if !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.say) || !strings.Contains(err.Error(), "未做任何改动") {
 			t.Errorf("%s: %v, want %v saying %q", filepath.Base(c.path), err, c.err, c.say)
 		}
-		after, _ := os.ReadFile(c.path)
+		after := readFile(t, c.path)
 		if string(before) != string(after) {
 			t.Errorf("%s was modified", filepath.Base(c.path))
 		}
@@ -145,7 +140,7 @@ func TestCommittedChangesInAStaleWALSurvive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(crashed+suffix, b, 0o644)
+		writeFile(t, crashed+suffix, b)
 	}
 	s2, err := Open(crashed, Options{Bundle: bundle})
 	if err != nil {
@@ -174,7 +169,7 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 		('B9-99', 'jiaxing-2023', 999, 'commitment', 'S1', '已删除的任务', '1个', 'x'),
 		('B9-98', 'jiaxing-2023', 998, 'commitment', 'S1', '有备注的旧任务', '1个', 'x')`)
 	s.db.Exec(`INSERT INTO notes (item_id, body, author, created_at, updated_at) VALUES ('B9-98', '旧备注', '张三', 'x', 'x')`)
-	s.Close()
+	must(t, s.Close())
 
 	s2, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {

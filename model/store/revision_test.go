@@ -104,7 +104,7 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 		}
 	}
 	before := userRows(t, old)
-	old.Close()
+	must(t, old.Close())
 
 	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {

@@ -40,12 +40,12 @@ func TestCleanCloseSealsTheFile(t *testing.T) {
 		t.Fatal("the file does not match its own seal")
 	}
 	// A read-only store never writes one: it may not own the folder.
-	os.Remove(sealPath(path))
+	must(t, os.Remove(sealPath(path)))
 	ro, err := Open(path, Options{Bundle: bundle, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ro.Close()
+	must(t, ro.Close())
 	if _, err := os.Stat(sealPath(path)); err == nil {
 		t.Error("a read-only open wrote a seal")
 	}
@@ -56,23 +56,25 @@ func TestCleanCloseSealsTheFile(t *testing.T) {
 func TestSealOnlyCoversTheSealedBytes(t *testing.T) {
 	cases := map[string]func(t *testing.T, path string){
 		"one byte changed": func(t *testing.T, path string) {
-			b, _ := os.ReadFile(path)
+			b := readFile(t, path)
 			b[len(b)-10] ^= 1
-			os.WriteFile(path, b, 0o644)
+			writeFile(t, path, b)
 		},
 		"a page appended": func(t *testing.T, path string) {
-			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-			f.Write(make([]byte, 4096))
-			f.Close()
+			f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			must(t, err)
+			_, err = f.Write(make([]byte, 4096))
+			must(t, err)
+			must(t, f.Close())
 		},
 		"changes waiting in a -wal file": func(t *testing.T, path string) {
-			os.WriteFile(path+"-wal", []byte("not empty"), 0o644)
+			writeFile(t, path+"-wal", []byte("not empty"))
 		},
 		"seal of an older format": func(t *testing.T, path string) {
-			b, _ := os.ReadFile(sealPath(path))
-			os.WriteFile(sealPath(path), []byte(strings.Replace(string(b), sealVersion, "planreview-checked 0", 1)), 0o644)
+			b := readFile(t, sealPath(path))
+			writeFile(t, sealPath(path), []byte(strings.Replace(string(b), sealVersion, "planreview-checked 0", 1)))
 		},
-		"seal removed": func(t *testing.T, path string) { os.Remove(sealPath(path)) },
+		"seal removed": func(t *testing.T, path string) { must(t, os.Remove(sealPath(path))) },
 	}
 	for name, change := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -92,13 +94,13 @@ func TestSealOnlyCoversTheSealedBytes(t *testing.T) {
 // not let it through.
 func TestSealSkipsTheCheckOnlyForTheSameBytes(t *testing.T) {
 	path := sealedFile(t)
-	b, _ := os.ReadFile(path)
+	b := readFile(t, path)
 	for pg := 4096; pg+8 < len(b); pg += 4096 {
 		for i := 0; i < 8; i++ {
 			b[pg+i] ^= 0xFF // every page header but the first
 		}
 	}
-	os.WriteFile(path, b, 0o644)
+	writeFile(t, path, b)
 	if _, err := Open(path, Options{Bundle: bundle, ReadOnly: true}); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("damage behind the old seal opened: %v", err)
 	}
@@ -106,7 +108,7 @@ func TestSealSkipsTheCheckOnlyForTheSameBytes(t *testing.T) {
 		t.Fatalf("Check: %v", err)
 	}
 	forged, _ := fileSum(path)
-	os.WriteFile(sealPath(path), []byte(forged), 0o644)
+	writeFile(t, sealPath(path), []byte(forged))
 	if err := check(path, true); err != nil {
 		t.Fatalf("a file matching its seal was checked in full: %v", err)
 	}
@@ -142,7 +144,7 @@ func TestPrefetchIsDroppedAfterAWrite(t *testing.T) {
 		t.Fatalf("review has %d figures for B1-01, want 2 (the prefetch from before the write was used)", got)
 	}
 
-	s.Close()
+	must(t, s.Close())
 
 	// With nothing written, the figures read at open are the review's.
 	s3, err := Open(path, Options{Bundle: bundle, Now: clock(), Prefetch: true, NoBackup: true})
@@ -167,8 +169,8 @@ func TestStartBackupIsOfTheFileBeforeTheFirstChange(t *testing.T) {
 	if _, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(4), Value: 120}, "张三"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	bs, _ := Backups(path)
+	must(t, s.Close())
+	bs := backups(t, path)
 	if len(bs) != 1 {
 		t.Fatalf("backups: %v", bs)
 	}

@@ -17,8 +17,14 @@ import (
 // subsetting included (each export loads the font afresh).
 func BenchmarkExportBrief(b *testing.B) {
 	st := benchStore(b)
-	r, _ := st.Review(domain.DefaultTolerance())
-	notes, _ := st.Notes("")
+	r, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		b.Fatal(err)
+	}
+	notes, err := st.Notes("")
+	if err != nil {
+		b.Fatal(err)
+	}
 	o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
 	b.ResetTimer()

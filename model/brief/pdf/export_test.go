@@ -85,7 +85,10 @@ func export(t *testing.T, st *store.Store, o brief.Options) (string, []byte, pdf
 	if err != nil {
 		t.Fatal(err)
 	}
-	notes, _ := st.Notes("")
+	notes, err := st.Notes("")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	rep, err := pdf.Export(r, notes, o, &buf)
 	if err != nil {
@@ -160,7 +163,10 @@ func TestBriefReadsBackAsWritten(t *testing.T) {
 			t.Errorf("a line starts with punctuation: %q", l)
 		}
 	}
-	fonts, _ := exec.Command("pdffonts", path).Output()
+	fonts, err := exec.Command("pdffonts", path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
 	if !regexp.MustCompile(`prsans\s+CID TrueType\s+Identity-H\s+yes`).Match(fonts) {
 		t.Errorf("font not embedded:\n%s", fonts)
 	}

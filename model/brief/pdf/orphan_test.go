@@ -38,7 +38,9 @@ func TestTableEndKeepsItsLastRowsTogether(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := filepath.Join(t.TempDir(), "表.pdf")
-		os.WriteFile(path, buf.Bytes(), 0o644)
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		out, err := exec.Command("pdftotext", "-f", fmt.Sprint(rep.Pages), "-l", fmt.Sprint(rep.Pages), "-enc", "UTF-8", path, "-").Output()
 		if err != nil {
 			t.Fatal(err)
