@@ -157,11 +157,9 @@ func Run(path string, bundle store.Bundle, stderr io.Writer) int {
 
 // warmFonts has Fyne load the theme's regular and bold faces on other
 // goroutines while the window and the database open, and reports when
-// both are ready. Parsing the two 7 MB CJK faces (and Fyne's scan of the
-// system's fonts) is two fifths of the time to the first frame; on the
-// main goroutine it came after the window and the database, here beside
-// them, and building the window waits for them instead of parsing them a
-// second time.
+// both are ready: loading the two CJK faces (and Fyne's scan of the
+// system's fonts) runs beside opening the window and the database, and
+// building the window waits for it instead of loading them a second time.
 func warmFonts() <-chan struct{} {
 	ready := make(chan struct{})
 	size := theme.TextSize()

@@ -116,8 +116,8 @@ func Run(argv []string, env Env) int {
 		env.Getenv = os.Getenv
 	}
 	if len(argv) == 0 || strings.HasPrefix(argv[0], "--db") {
-		// No command: show the plan's state, as the window will once it
-		// exists (the desktop-app issue).
+		// No command, only options (--db F --json): list the plan's state.
+		// With no options at all cmd/planreview opens the window instead.
 		argv = append([]string{"list"}, argv...)
 	}
 	if argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" {

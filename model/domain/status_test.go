@@ -76,11 +76,11 @@ func TestStatusRules(t *testing.T) {
 		{"bare met", "fai", []Actual{act("fai", 12, 10)}, 12, Met, "与目标持平"},
 		{"bare nearly", "fai", []Actual{act("fai", 12, 9.6)}, 12, NearlyMet, "差距在允许的0.5个百分点以内"},
 		{"bare exceeded", "fai", []Actual{act("fai", 12, 10.6)}, 12, Exceeded, "高于目标0.6个百分点"},
-		// Counts at year end: 3% of 400 = 12. The planning-terms example 398.25 of 400 is 基本完成.
+		// Counts at year end: 3% of 400 = 12, so 398.25 of 400 is 基本完成 (docs/STATUS.md).
 		{"count nearly", "projects", []Actual{act("projects", 12, 398.25)}, 12, NearlyMet, "完成率99.6%"},
 		{"count missed", "projects", []Actual{act("projects", 12, 380)}, 12, Missed, "低于目标20个"},
 		{"count exceeded", "projects", []Actual{act("projects", 12, 430)}, 12, Exceeded, "高于目标30个"},
-		// 序时进度, worked examples of planning-terms.md:
+		// 序时进度; the first is the worked example of docs/STATUS.md:
 		// 1-10月 629.0 of 647.4 → 97.2%; 97.16 − 83.33 = 13.8.
 		{"ahead of schedule", "invest", []Actual{act("invest", 10, 629.0)}, 10, Ahead, "为全年目标的97.2%，快于序时进度13.8个百分点"},
 		// 1-9月 270 of 400 → 67.5%, 67.5 − 75 = −7.5.
