@@ -108,7 +108,7 @@ func TestBriefSaysOnlyWhatIsTrue(t *testing.T) {
 // `list` counts a judgement on an earlier figure apart and marks it in JSON.
 func TestListCountsEarlyJudgementsApart(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "1-9月", "5.8")
+	setUp(t, db, "record", "A1-01", "1-9月", "5.8")
 	r := run(t, db, "list", "--as-of", "全年")
 	if r.code != 0 || !strings.Contains(r.stdout, "共113项：目标待定 2项，暂无数据 110项，按1-9月数据符合预期 1项") {
 		t.Errorf("list summary:\n%s", r.stdout)

@@ -39,6 +39,30 @@ func run(t *testing.T, db string, argv ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
+// setUp runs a command the test builds on and stops the test if it fails.
+func setUp(t *testing.T, db string, argv ...string) {
+	t.Helper()
+	if r := run(t, db, argv...); r.code != 0 {
+		t.Fatalf("%v: %d %s", argv, r.code, r.stderr)
+	}
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func tempDB(t *testing.T) string {
 	return filepath.Join(t.TempDir(), "数据 目录", "plan.db")
 }
@@ -188,7 +212,7 @@ func TestRecordNoteHistoryEndToEnd(t *testing.T) {
 
 func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "2023-06", "6.1")
+	setUp(t, db, "record", "A1-01", "2023-06", "6.1")
 	state := func() string {
 		return run(t, db, "list", "--json").stdout + run(t, db, "history", "--json").stdout
 	}
@@ -228,7 +252,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 
 func TestManualStatusFromTheCommandLine(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-02", "全年", "3.9")
+	setUp(t, db, "record", "A1-02", "全年", "3.9")
 	if s := find(listJSON(t, db), "A1-02").Status; s.Code != "missed" {
 		t.Fatalf("computed status %+v", s)
 	}
@@ -239,7 +263,7 @@ func TestManualStatusFromTheCommandLine(t *testing.T) {
 	if s.Code != "nearly_met" || !s.Manual || s.Label != "基本完成（人工）" || !strings.Contains(s.Reason, "剔除一次性减税因素") {
 		t.Errorf("manual status %+v", s)
 	}
-	run(t, db, "clear-status", "A1-02", "全年")
+	setUp(t, db, "clear-status", "A1-02", "全年")
 	if s := find(listJSON(t, db), "A1-02").Status; s.Manual || s.Code != "missed" {
 		t.Errorf("after clearing: %+v", s)
 	}
@@ -247,18 +271,18 @@ func TestManualStatusFromTheCommandLine(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "2023-09", "5.8")
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8")
 	r := run(t, db, "check")
 	if r.code != 0 || !strings.Contains(r.stdout, "检查通过") || !strings.Contains(r.stdout, "实际值1条") {
 		t.Errorf("check: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	bad := filepath.Join(t.TempDir(), "简报.docx")
-	os.WriteFile(bad, []byte("PK\x03\x04 not a database"), 0o644)
+	writeFile(t, bad, []byte("PK\x03\x04 not a database"))
 	r = run(t, bad, "check")
 	if r.code != 1 || !strings.Contains(r.stderr, "不是 Plan Review 数据库") {
 		t.Errorf("check of a non-database: %d %s", r.code, r.stderr)
 	}
-	if b, _ := os.ReadFile(bad); string(b) != "PK\x03\x04 not a database" {
+	if b := readFile(t, bad); string(b) != "PK\x03\x04 not a database" {
 		t.Error("check modified the file")
 	}
 	if r := run(t, filepath.Join(t.TempDir(), "none.db"), "check"); r.code != 1 || !strings.Contains(r.stderr, "无法读取数据库") {
@@ -280,7 +304,7 @@ func TestHelp(t *testing.T) {
 
 func TestLockUnlockUndo(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "2023-09", "5.8")
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8")
 	if r := run(t, db, "lock", "前三季度", "--reason", "简报已报送"); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
@@ -290,8 +314,8 @@ func TestLockUnlockUndo(t *testing.T) {
 	if r := run(t, db, "unlock", "前三季度"); r.code != 1 || !strings.Contains(r.stderr, "解锁理由不能为空") {
 		t.Errorf("unlock without reason: %d %s", r.code, r.stderr)
 	}
-	run(t, db, "unlock", "前三季度", "--reason", "统计局修订")
-	run(t, db, "record", "A1-01", "2023-09", "5.9")
+	setUp(t, db, "unlock", "前三季度", "--reason", "统计局修订")
+	setUp(t, db, "record", "A1-01", "2023-09", "5.9")
 	if r := run(t, db, "undo"); r.code != 0 || !strings.Contains(r.stdout, "已撤销") {
 		t.Fatalf("undo: %d %s", r.code, r.stderr)
 	}
@@ -305,10 +329,12 @@ func TestLockUnlockUndo(t *testing.T) {
 
 func TestExportFromTheCommandLine(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "B1-01", "2023-09", "270")
-	run(t, db, "note", "B1-01", "部分项目延后开工。", "--period", "2023-09")
+	setUp(t, db, "record", "B1-01", "2023-09", "270")
+	setUp(t, db, "note", "B1-01", "部分项目延后开工。", "--period", "2023-09")
 	dir := filepath.Join(t.TempDir(), "简报 2023")
-	os.MkdirAll(dir, 0o755)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "前三季度 简报.pdf")
 	r := run(t, db, "export", "-o", out, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--marking", "内部资料")
 	if r.code != 0 || !strings.Contains(r.stdout, "已生成简报") {
@@ -319,12 +345,12 @@ func TestExportFromTheCommandLine(t *testing.T) {
 		t.Fatalf("no PDF at %s: %v", out, err)
 	}
 	again := filepath.Join(dir, "again.pdf")
-	run(t, db, "export", "-o", again, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--marking", "内部资料")
-	if b2, _ := os.ReadFile(again); !bytes.Equal(b, b2) {
+	setUp(t, db, "export", "-o", again, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--marking", "内部资料")
+	if b2 := readFile(t, again); !bytes.Equal(b, b2) {
 		t.Error("the same data and --date gave different bytes")
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 2 {
 		t.Errorf("temporary files left beside the PDF: %v", entries)
 	}
 	for _, c := range []struct {
@@ -351,8 +377,8 @@ func TestExportFromTheCommandLine(t *testing.T) {
 
 func TestBackupRestoreAndDamage(t *testing.T) {
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "2023-09", "5.8")
-	run(t, db, "note", "A1-01", "三季度回落。")
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8")
+	setUp(t, db, "note", "A1-01", "三季度回落。")
 	bak := filepath.Join(t.TempDir(), "备份 1.db")
 	if r := run(t, db, "backup", "-o", bak); r.code != 0 || !strings.Contains(r.stdout, "实际值1条，备注1条") {
 		t.Fatalf("backup: %d %s %s", r.code, r.stdout, r.stderr)
@@ -364,20 +390,20 @@ func TestBackupRestoreAndDamage(t *testing.T) {
 	if r := run(t, db, "backups"); !strings.Contains(r.stdout, "planreview-") || !strings.Contains(r.stdout, "实际值1条") {
 		t.Errorf("backups: %s", r.stdout)
 	}
-	run(t, db, "record", "A1-02", "2023-09", "4.2")
+	setUp(t, db, "record", "A1-02", "2023-09", "4.2")
 	// The file is damaged: every page past the first scribbled over.
-	b, _ := os.ReadFile(db)
+	b := readFile(t, db)
 	for i := 4096; i < len(b); i += 61 {
 		b[i] ^= 0x5A
 	}
-	os.WriteFile(db, b, 0o644)
-	damaged, _ := os.ReadFile(db)
+	writeFile(t, db, b)
+	damaged := readFile(t, db)
 	r := run(t, db, "list")
 	if r.code != 1 || !strings.Contains(r.stderr, "数据库文件已损坏") || !strings.Contains(r.stderr, "最新的完好备份") ||
 		!strings.Contains(r.stderr, "planreview restore") {
 		t.Fatalf("damaged database: %d %s", r.code, r.stderr)
 	}
-	if now, _ := os.ReadFile(db); !bytes.Equal(now, damaged) {
+	if now := readFile(t, db); !bytes.Equal(now, damaged) {
 		t.Fatal("a damaged database was written to")
 	}
 	r = run(t, db, "restore", bak)
@@ -388,18 +414,18 @@ func TestBackupRestoreAndDamage(t *testing.T) {
 	if a := find(rows, "A1-01").Actual; a == nil || *a.Value != 5.8 {
 		t.Errorf("restored figure: %+v", a)
 	}
-	kept, _ := filepath.Glob(db + ".damaged-*")
-	if len(kept) != 1 {
+	kept, err := filepath.Glob(db + ".damaged-*")
+	if err != nil || len(kept) != 1 {
 		t.Errorf("the damaged file was not kept beside: %v", kept)
 	}
 	// A backup that is not a database is refused and changes nothing.
 	junk := filepath.Join(t.TempDir(), "x.db")
-	os.WriteFile(junk, []byte("not a database"), 0o644)
-	before, _ := os.ReadFile(db)
+	writeFile(t, junk, []byte("not a database"))
+	before := readFile(t, db)
 	if r := run(t, db, "restore", junk); r.code != 1 || !strings.Contains(r.stderr, "不能用") {
 		t.Errorf("restore from junk: %d %s", r.code, r.stderr)
 	}
-	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+	if after := readFile(t, db); !bytes.Equal(before, after) {
 		t.Error("a refused restore changed the database")
 	}
 }
@@ -419,7 +445,10 @@ func TestGenDemoYears(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		as, _ := st.Actuals()
+		as, err := st.Actuals()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if st.Plan().Year != year || len(st.Plan().Items) != 20 || len(as) != 20*12 {
 			t.Errorf("%s: year %d, %d items, %d figures", f, st.Plan().Year, len(st.Plan().Items), len(as))
 		}

@@ -63,7 +63,7 @@ func TestImportGoodFiles(t *testing.T) {
 	for name, data := range files {
 		db := tempDB(t)
 		path := filepath.Join(dir, name)
-		os.WriteFile(path, data, 0o644)
+		writeFile(t, path, data)
 		r := run(t, db, "import", path)
 		if r.code != 0 || !strings.Contains(r.stdout, "已导入") {
 			t.Errorf("%s: %d\n%s\n%s", name, r.code, r.stdout, r.stderr)
@@ -79,7 +79,7 @@ func TestImportGoodFiles(t *testing.T) {
 	}
 	// The UTF-8 file's note and milestone.
 	db := tempDB(t)
-	run(t, db, "import", filepath.Join(dir, "utf8.csv"))
+	setUp(t, db, "import", filepath.Join(dir, "utf8.csv"))
 	rows := listJSON(t, db, "--as-of", "2023-09")
 	if find(rows, "M3-01").Status.Code != "in_progress" || *find(rows, "A1-01").Actual.Value != 5.8 {
 		t.Errorf("after import: %+v %+v", find(rows, "M3-01").Status, find(rows, "A1-01").Actual)
@@ -102,7 +102,7 @@ func TestImportGoodFiles(t *testing.T) {
 func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := tempDB(t)
-	run(t, db, "record", "A1-01", "2023-09", "5.8")
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8")
 	junk := make([]byte, 10<<20)
 	for i := range junk {
 		junk[i] = byte(i*7919 + i>>8)
@@ -130,7 +130,7 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 	xlsx(t, emptyX, nil)
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)
-		os.WriteFile(p, c.data, 0o644)
+		writeFile(t, p, c.data)
 	}
 	before := dbBytes(t, db)
 	for _, c := range append(cases, struct {
@@ -163,9 +163,9 @@ func TestExportImportRoundTripAndTemplate(t *testing.T) {
 	db := tempDB(t)
 	for _, a := range [][]string{{"A1-01", "2023-09", "5.8"}, {"B1-01", "2023-09", "270"}, {"M3-01", "2023-09", "推进中"},
 		{"A2-01", "2023-09", "30.5"}, {"A1-04", "2023-09", "0.009"}, {"B6-03", "2023-06", "8200"}} {
-		run(t, db, "record", a[0], a[1], a[2], "--source", "统计月报")
+		setUp(t, db, "record", a[0], a[1], a[2], "--source", "统计月报")
 	}
-	run(t, db, "note", "B1-01", "部分项目延后。", "--period", "2023-09")
+	setUp(t, db, "note", "B1-01", "部分项目延后。", "--period", "2023-09")
 	out := filepath.Join(dir, "计划表 2023.xlsx")
 	if r := run(t, db, "export-xlsx", "-o", out, "--as-of", "2023-09"); r.code != 0 {
 		t.Fatal(r.stderr)
@@ -201,18 +201,29 @@ func TestExportImportRoundTripAndTemplate(t *testing.T) {
 	if r := run(t, db, "template", "-o", tpl); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	f, _ = excelize.OpenFile(tpl)
-	rows, _ := f.GetRows("填报")
+	if f, err = excelize.OpenFile(tpl); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("填报")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(rows) != 1+107 || rows[0][0] != "指标编号" { // every item but the 6 repeating an indicator
 		t.Errorf("template has %d rows, header %v", len(rows), rows[0])
 	}
 	for i, row := range rows {
 		if len(row) > 0 && row[0] == "A1-16" {
-			f.SetCellValue("填报", "D"+strconv.Itoa(i+1), "1-9月")
-			f.SetCellValue("填报", "E"+strconv.Itoa(i+1), 8.7)
+			if err := f.SetCellValue("填报", "D"+strconv.Itoa(i+1), "1-9月"); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellValue("填报", "E"+strconv.Itoa(i+1), 8.7); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	f.Save()
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
 	f.Close()
 	if r := run(t, db, "import", tpl); r.code != 0 || !strings.Contains(r.stdout, "新增1条") {
 		t.Errorf("filled template: %d %s %s", r.code, r.stdout, r.stderr)
