@@ -25,7 +25,9 @@ func xlsx(t *testing.T, path string, rows [][]any, merge ...string) {
 	}
 	for _, m := range merge {
 		a, b, _ := strings.Cut(m, ":")
-		f.MergeCell("Sheet1", a, b)
+		if err := f.MergeCell("Sheet1", a, b); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)

@@ -350,8 +350,7 @@ func TestConcernsListLinkedItemsOnce(t *testing.T) {
 	}
 	for i := range p.Items {
 		if p.Items[i].ID == "fai-body" {
-			tg, _ := ParseTarget("增长12%")
-			p.Items[i].TargetText, p.Items[i].Target = "增长12%", tg
+			p.Items[i].TargetText, p.Items[i].Target = "增长12%", mustTarget(t, "增长12%")
 		}
 	}
 	if cs := p.Concerns(status); len(cs) != 2 || len(cs[0].Also) != 0 {

@@ -44,12 +44,19 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
+// mustTarget parses a target the test builds on.
+func mustTarget(t *testing.T, text string) Target {
+	t.Helper()
+	tg, err := ParseTarget(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
 func TestParseActualFitsTheUnit(t *testing.T) {
-	wan, _ := ParseTarget("11万人")
-	pct, _ := ParseTarget("增长6%左右")
-	per, _ := ParseTarget("占全国份额13.4‰左右")
-	cnt, _ := ParseTarget("400个")
-	pp, _ := ParseTarget("提高3个百分点左右")
+	wan, pct, per := mustTarget(t, "11万人"), mustTarget(t, "增长6%左右"), mustTarget(t, "占全国份额13.4‰左右")
+	cnt, pp := mustTarget(t, "400个"), mustTarget(t, "提高3个百分点左右")
 	tests := []struct {
 		in   string
 		t    Target

@@ -13,20 +13,25 @@ import (
 // sheet an import reads keeps them (so merged data is still refused).
 func TestMergedCellsReadFromTheXML(t *testing.T) {
 	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "说明")
-	f.MergeCell("说明", "A1", "D1")
-	for _, name := range []string{"填报表", "空表"} {
-		if _, err := f.NewSheet(name); err != nil {
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.SetSheetRow("填报表", "A1", &[]any{"关于报送实际值的通知"})
-	f.MergeCell("填报表", "A1", "C1") // a merged title above the header
-	f.SetSheetRow("填报表", "A2", &[]any{"指标编号", "期间", "实际值"})
-	for r := 3; r < 200; r++ {
-		f.SetSheetRow("填报表", fmt.Sprintf("A%d", r), &[]any{"A1-01", "2023-09", 5.8})
+	must(f.SetSheetName("Sheet1", "说明"))
+	must(f.MergeCell("说明", "A1", "D1"))
+	for _, name := range []string{"填报表", "空表"} {
+		_, err := f.NewSheet(name)
+		must(err)
 	}
-	f.MergeCell("填报表", "B10", "B12")
+	must(f.SetSheetRow("填报表", "A1", &[]any{"关于报送实际值的通知"}))
+	must(f.MergeCell("填报表", "A1", "C1")) // a merged title above the header
+	must(f.SetSheetRow("填报表", "A2", &[]any{"指标编号", "期间", "实际值"}))
+	for r := 3; r < 200; r++ {
+		must(f.SetSheetRow("填报表", fmt.Sprintf("A%d", r), &[]any{"A1-01", "2023-09", 5.8}))
+	}
+	must(f.MergeCell("填报表", "B10", "B12"))
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)

@@ -17,14 +17,7 @@ import (
 // subsetting included (each export loads the font afresh).
 func BenchmarkExportBrief(b *testing.B) {
 	st := benchStore(b)
-	r, err := st.Review(domain.DefaultTolerance())
-	if err != nil {
-		b.Fatal(err)
-	}
-	notes, err := st.Notes("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	r, notes := reviewAndNotes(b, st)
 	o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
 	b.ResetTimer()
@@ -55,7 +48,9 @@ func benchStore(b *testing.B) *store.Store {
 			b.Fatal(err)
 		}
 		if i%3 == 0 {
-			st.AddNote(it.ID, domain.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准")
+			if _, err := st.AddNote(it.ID, domain.Period{Year: 2023, Month: 9}, "演示备注：部分项目进度偏慢，已督促加快推进。", "基准"); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	return st

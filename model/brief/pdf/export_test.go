@@ -79,16 +79,24 @@ func seed(t *testing.T) *store.Store {
 	return st
 }
 
-func export(t *testing.T, st *store.Store, o brief.Options) (string, []byte, pdf.Report) {
-	t.Helper()
+// reviewAndNotes is what a brief is drawn from: the store's review and
+// every note.
+func reviewAndNotes(tb testing.TB, st *store.Store) (*domain.Review, []domain.Note) {
+	tb.Helper()
 	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	notes, err := st.Notes("")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return r, notes
+}
+
+func export(t *testing.T, st *store.Store, o brief.Options) (string, []byte, pdf.Report) {
+	t.Helper()
+	r, notes := reviewAndNotes(t, st)
 	var buf bytes.Buffer
 	rep, err := pdf.Export(r, notes, o, &buf)
 	if err != nil {

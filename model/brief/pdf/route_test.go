@@ -24,14 +24,7 @@ func BenchmarkLibreOfficeRoute(b *testing.B) {
 		b.Skip("LibreOffice (soffice) is not installed")
 	}
 	st := benchStore(b)
-	r, err := st.Review(domain.DefaultTolerance())
-	if err != nil {
-		b.Fatal(err)
-	}
-	notes, err := st.Notes("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	r, notes := reviewAndNotes(b, st)
 	o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 		Unit: "市人大财经委", Reviewer: "张三", Marking: "内部资料", Notes: true}
 	dir := b.TempDir()

@@ -23,14 +23,7 @@ func BenchmarkBriefAtSize(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer st.Close()
-			r, err := st.Review(domain.DefaultTolerance())
-			if err != nil {
-				b.Fatal(err)
-			}
-			notes, err := st.Notes("")
-			if err != nil {
-				b.Fatal(err)
-			}
+			r, notes := reviewAndNotes(b, st)
 			o := brief.Options{AsOf: domain.Period{Year: 2023, Month: 9}, Date: time.Date(2023, 10, 25, 0, 0, 0, 0, time.UTC),
 				Notes: true, AllRows: true}
 			pages := 0
