@@ -85,8 +85,8 @@ func TestFileDialogsGetFolderNameAndKinds(t *testing.T) {
 		{"import", "Excel", "从Excel/CSV导入实际值…", csv, "open",
 			fileRequest{title: "从Excel/CSV导入实际值", folder: sheetDir, kind: "Excel 工作簿或 CSV 文件", exts: []string{".xlsx", ".csv"}},
 			func(t *testing.T) {
-				if u.lastPreview == nil || u.lastPreview.Count("new") != 1 {
-					t.Errorf("no preview of the chosen file: %+v", u.lastPreview)
+				if shown := texts(u.win.Canvas().Overlays().Top()); !strings.Contains(shown, "“九月.csv”") || !strings.Contains(shown, "新增1条") {
+					t.Errorf("no preview of the chosen file:\n%s", shown)
 				}
 			}},
 		{"workbook", "Excel", "导出Excel工作簿…", filepath.Join(outDir, "九月工作簿"), "save",
@@ -130,8 +130,8 @@ func TestFileDialogsGetFolderNameAndKinds(t *testing.T) {
 				t.Errorf("asked %+v\nwant  %+v", got, c.want)
 			}
 			c.check(t)
-			if u.lastError != nil {
-				t.Errorf("error shown: %v", u.lastError)
+			if msg := u.message.Text; strings.HasPrefix(msg, "错误：") {
+				t.Errorf("error shown: %s", msg)
 			}
 			for u.win.Canvas().Overlays().Top() != nil {
 				u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())

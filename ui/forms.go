@@ -78,7 +78,6 @@ func (f *form) fail(label string, err error) {
 	}
 	setWrapped(l, err.Error())
 	l.Show()
-	f.u.lastError = err
 }
 
 func (f *form) clearErrors() {

@@ -395,7 +395,7 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "无表头.csv")
 	os.WriteFile(bad, []byte("项目,月份,数值\nA1-01,2023-09,5.8\n"), 0o644)
 	u.previewImport(bad)
-	if msg := u.lastError.Error(); strings.Contains(msg, "planreview") || !strings.Contains(msg, "保存填报模板") {
+	if msg := u.message.Text; strings.Contains(msg, "planreview") || !strings.Contains(msg, "保存填报模板") {
 		t.Errorf("no-header message: %q", msg)
 	}
 }

@@ -20,7 +20,7 @@ func TestImportPreviewShowsNotesAndWhatWasTyped(t *testing.T) {
 			"A1-99,不存在的指标,2023-09,很好,,\n"+
 			"B1-01,,1-9月,,,仅备注一条\n"+
 			"A1-02,一般公共预算收入,十三月,4.2,,\n"), 0o644)
-		u.previewImport(f)
+		preview := u.previewImport(f)
 		dlg := u.win.Canvas().Overlays().Top()
 		shown := texts(dlg)
 		for _, want := range []string{"备注2条", "受外需影响", "仅备注一条", "仅添加备注",
@@ -46,7 +46,7 @@ func TestImportPreviewShowsNotesAndWhatWasTyped(t *testing.T) {
 				t.Errorf("%v: header %s ends at %.0f, %.0f wide; the table ends at %.0f", size, c.title, end, h.Size().Width, right)
 			}
 		}
-		if !u.importBtn.Disabled() {
+		if preview == nil || !preview.button.Disabled() {
 			t.Errorf("%v: a file with problems can be imported", size)
 		}
 		if as, _ := st.Actuals(); len(as) != 0 {

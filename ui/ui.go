@@ -20,7 +20,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/domain"
-	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -60,7 +59,6 @@ type UI struct {
 	navItems    []navEntry
 	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
 	ended       atomic.Bool       // the window has closed: see do
-	lastError   error             // the last error shown, for tests
 	files       fileDialogs       // the system's file dialogs on Windows, Fyne's elsewhere
 	tr          *tracer           // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
@@ -83,8 +81,10 @@ type UI struct {
 	languageSl *widget.Select
 	themeSel   *widget.Select
 	activeForm *form
-	lastExport *exportResult
-	haystack   map[string]string // each item's searchable text, lower-cased
+	// briefWritten is told, on the main goroutine, how each export of
+	// the brief ended: it shows the result.
+	briefWritten func(exportResult)
+	haystack     map[string]string // each item's searchable text, lower-cased
 
 	detailButtons []*widget.Button  // the detail pane's buttons, for the trace
 	allHistory    string            // the item whose whole history the pane lists
@@ -94,16 +94,13 @@ type UI struct {
 	reveal        fyne.CanvasObject // its line in the pane
 	detailHead    *fyne.Container   // the detail pane's top: the item's name and 录入实际值
 	detailBody    *fyne.Container   // the detail pane's scrolled part
-	// the last import preview and its controls, for tests
-	lastPreview     *sheet.Preview
-	importBtn       *widget.Button
-	importOverwrite *widget.Check
 }
 
 // New builds the window's content for st in win. The caller shows the
 // window; the first run asks for the reviewer's name (see AskReviewer).
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
 	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: navTo(navOverview), sortCol: unsorted}
+	u.briefWritten = u.showExportResult
 	win.SetOnClosed(func() { u.ended.Store(true) })
 	u.files = newFileDialogs(win, u.showError)
 	if err := u.reload(); err != nil {
@@ -455,7 +452,6 @@ func (u *UI) say(msg string) {
 
 // showError reports an error in the status bar and a dialog.
 func (u *UI) showError(err error) {
-	u.lastError = err
 	u.message.SetText(tr("错误：") + err.Error())
 	showMessage(u.win, tr("操作未完成"), err.Error())
 }

@@ -417,7 +417,11 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 	st.AddNote("B1-01", domain.Period{Year: 2023, Month: 9}, "部分项目延后开工，预计四季度集中开工。", "张三")
 	u.changed("")
 	u.asOf = domain.Period{Year: 2023, Month: 9}
-	u.exportDialog()
+	// The window's own callback for a finished export, told on as well.
+	written := make(chan exportResult, 1)
+	show := u.briefWritten
+	u.briefWritten = func(r exportResult) { show(r); written <- r }
+	pressCtrl(u.win, fyne.KeyP)
 	fileEntry := find(u.activeForm.items[len(u.activeForm.items)-1].Widget, func(o fyne.CanvasObject) bool {
 		_, ok := o.(*escEntry)
 		return ok
@@ -435,16 +439,21 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	fileEntry.SetText(filepath.Join(dir, "前三季度简报"))
 	press(fileEntry, fyne.KeyReturn)
-	deadline := time.Now().Add(20 * time.Second)
-	for u.lastExport == nil && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	var res exportResult
+	select {
+	case res = <-written:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the export did not finish in 20 s")
 	}
-	if u.lastExport == nil || u.lastExport.err != nil {
-		t.Fatalf("export: %+v", u.lastExport)
+	if res.err != nil {
+		t.Fatalf("export: %v", res.err)
 	}
 	path := filepath.Join(dir, "前三季度简报.pdf")
-	if u.lastExport.path != path {
-		t.Errorf("wrote %s, want %s", u.lastExport.path, path)
+	if res.path != path {
+		t.Errorf("wrote %s, want %s", res.path, path)
+	}
+	if msg := u.message.Text; !strings.Contains(msg, "已生成简报："+path) {
+		t.Errorf("status bar after the export: %q", msg)
 	}
 	out, err := exec.Command("pdftotext", path, "-").Output()
 	if err != nil {
@@ -464,23 +473,23 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "有问题.csv")
 	os.WriteFile(bad, []byte("指标编号,期间,实际值\nA1-01,2023-09,5.8\nA1-02,2023-09,很好\n"), 0o644)
-	u.previewImport(bad)
-	if u.lastPreview == nil || len(u.lastPreview.Problems()) != 1 || !u.importBtn.Disabled() {
-		t.Fatalf("a file with a problem must not be importable: %+v", u.lastPreview)
+	d := u.previewImport(bad)
+	if d == nil || len(d.preview.Problems()) != 1 || !d.button.Disabled() {
+		t.Fatalf("a file with a problem must not be importable: %+v", d)
 	}
-	if !strings.Contains(u.lastPreview.Problems()[0], "第3行“实际值”列（C列）") {
-		t.Errorf("problem %q", u.lastPreview.Problems()[0])
+	if !strings.Contains(d.preview.Problems()[0], "第3行“实际值”列（C列）") {
+		t.Errorf("problem %q", d.preview.Problems()[0])
 	}
 	good := filepath.Join(dir, "前三季度.csv")
 	os.WriteFile(good, []byte("指标编号,期间,实际值,来源\nA1-01,2023-09,5.8,市统计局\nB1-01,1-9月,270,市发改委\n"), 0o644)
-	u.previewImport(good)
-	if u.importBtn.Disabled() || u.lastPreview.Count("new") != 2 {
-		t.Fatalf("good file: %+v", u.lastPreview)
+	d = u.previewImport(good)
+	if d == nil || d.button.Disabled() || d.preview.Count("new") != 2 {
+		t.Fatalf("good file: %+v", d)
 	}
-	if s := u.lastPreview.Rows[1].Status; s.Code != domain.Behind {
+	if s := d.preview.Rows[1].Status; s.Code != domain.Behind {
 		t.Errorf("preview status of B1-01: %+v", s)
 	}
-	test.Tap(u.importBtn)
+	test.Tap(d.button)
 	if as, _ := st.Actuals(); len(as) != 2 {
 		t.Fatalf("imported %d figures", len(as))
 	}
@@ -490,15 +499,15 @@ func TestImportPreviewInTheWindow(t *testing.T) {
 	// The same figures again change nothing; a different one needs the
 	// overwrite box.
 	os.WriteFile(good, []byte("指标编号,期间,实际值\nA1-01,2023-09,5.9\n"), 0o644)
-	u.previewImport(good)
-	if !u.importBtn.Disabled() {
-		t.Error("a correction must wait for the overwrite box")
+	d = u.previewImport(good)
+	if d == nil || !d.button.Disabled() {
+		t.Fatal("a correction must wait for the overwrite box")
 	}
-	u.importOverwrite.SetChecked(true)
-	if u.importBtn.Disabled() {
+	test.Tap(d.overwrite)
+	if d.button.Disabled() {
 		t.Fatal("overwrite ticked, import still disabled")
 	}
-	test.Tap(u.importBtn)
+	test.Tap(d.button)
 	h, _ := st.History("A1-01")
 	if last := h[len(h)-1]; last.Action != domain.CorrectActual || !strings.Contains(last.Detail, "导入自 前三季度.csv") {
 		t.Errorf("history: %+v", last)
