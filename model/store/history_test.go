@@ -14,12 +14,8 @@ import (
 // with.
 func TestOneTimePerChange(t *testing.T) {
 	s, _ := openTemp(t)
-	if _, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddNote("A1-01", p(9), "增速回落", "张三"); err != nil {
-		t.Fatal(err)
-	}
+	must(t, second(s.RecordActual(domain.Actual{ItemID: "A1-01", Period: p(9), Value: 5.8}, "张三")))
+	must(t, second(s.AddNote("A1-01", p(9), "增速回落", "张三")))
 	for _, tc := range []struct{ name, row, history string }{
 		{"figure", `SELECT entered_at FROM actuals`, `SELECT at FROM history WHERE action = 'record_actual'`},
 		{"note", `SELECT created_at || ' ' || updated_at FROM notes`, `SELECT at || ' ' || at FROM history WHERE action = 'add_note'`},
@@ -39,26 +35,20 @@ func TestOneTimePerChange(t *testing.T) {
 
 func TestHistoryRowsForEveryChange(t *testing.T) {
 	s, _ := openTemp(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	_, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 180}, "张三")
-	must(err)
+	must(t, err)
 	_, err = s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 185, Source: "更正"}, "李四")
-	must(err)
-	must(s.DeleteActual("B1-01", p(6), "李四"))
+	must(t, err)
+	must(t, s.DeleteActual("B1-01", p(6), "李四"))
 	id, err := s.AddNote("B1-01", domain.Period{}, "项目储备充足", "张三")
-	must(err)
-	must(s.EditNote(id, "项目储备较充足", "张三"))
-	must(s.DeleteNote(id, "张三"))
-	must(s.SetManualStatus("B1-01", p(6), domain.Behind, "部分项目审批延后", "王五"))
-	must(s.ClearManualStatus("B1-01", p(6), "王五"))
-	must(s.SetTarget("A1-17", "下降3.5%", "省发展改革委下达", "王五"))
-	must(s.SetTarget("A1-17", "下降3.7%", "省发展改革委调整", "王五"))
-	must(s.ClearTarget("A1-17", "王五"))
+	must(t, err)
+	must(t, s.EditNote(id, "项目储备较充足", "张三"))
+	must(t, s.DeleteNote(id, "张三"))
+	must(t, s.SetManualStatus("B1-01", p(6), domain.Behind, "部分项目审批延后", "王五"))
+	must(t, s.ClearManualStatus("B1-01", p(6), "王五"))
+	must(t, s.SetTarget("A1-17", "下降3.5%", "省发展改革委下达", "王五"))
+	must(t, s.SetTarget("A1-17", "下降3.7%", "省发展改革委调整", "王五"))
+	must(t, s.ClearTarget("A1-17", "王五"))
 	if e := s.ClearTarget("A1-17", "王五"); e == nil || !strings.Contains(e.Error(), "没有录入的目标") {
 		t.Errorf("clearing twice: %v", e)
 	}
@@ -67,7 +57,7 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 	}
 
 	h, err := s.History("B1-01")
-	must(err)
+	must(t, err)
 	var actions []string
 	for _, c := range h {
 		actions = append(actions, string(c.Action)+"/"+c.Who)
@@ -96,29 +86,23 @@ func TestHistoryRowsForEveryChange(t *testing.T) {
 
 func TestUndoWalksBackEveryKindOfChange(t *testing.T) {
 	s, _ := openTemp(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	empty := snapshotState(t, s)
 	_, err := s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 180, Source: "月报"}, "张三")
-	must(err)
+	must(t, err)
 	afterRecord := snapshotState(t, s)
 	_, err = s.RecordActual(domain.Actual{ItemID: "B1-01", Period: p(6), Value: 185}, "张三")
-	must(err)
+	must(t, err)
 	afterCorrect := snapshotState(t, s)
 	id, err := s.AddNote("B1-01", p(6), "第一稿", "张三")
-	must(err)
+	must(t, err)
 	afterNote := snapshotState(t, s)
-	must(s.EditNote(id, "第二稿", "张三"))
+	must(t, s.EditNote(id, "第二稿", "张三"))
 	afterEdit := snapshotState(t, s)
-	must(s.DeleteNote(id, "张三"))
+	must(t, s.DeleteNote(id, "张三"))
 	afterDeleteNote := snapshotState(t, s)
-	must(s.SetManualStatus("B1-01", p(6), domain.Behind, "审批延后", "张三"))
+	must(t, s.SetManualStatus("B1-01", p(6), domain.Behind, "审批延后", "张三"))
 	afterManual := snapshotState(t, s)
-	must(s.SetTarget("A1-17", "下降3.5%", "", "张三"))
+	must(t, s.SetTarget("A1-17", "下降3.5%", "", "张三"))
 
 	for i, want := range []string{afterManual, afterDeleteNote, afterEdit, afterNote, afterCorrect, afterRecord, empty} {
 		c, err := s.UndoLast("张三")

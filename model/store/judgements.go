@@ -203,48 +203,46 @@ func reverseManualStatus(tx *wtx, c domain.Change, by string) error {
 	var cur manualJSON
 	err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`, c.ItemID, c.Period).
 		Scan(&cur.Code, &cur.Reason)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	if !sameJSON(err == nil, cur, c.After) {
-		return errChangedSince
-	}
-	if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, c.ItemID, c.Period); err != nil {
-		return err
-	}
-	if c.Before == "" {
-		return nil
-	}
-	var b manualJSON
-	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
-		return err
-	}
-	_, err = tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.ItemID, c.Period, b.Code, b.Reason, by, tx.at)
-	return err
+	return reverseWhole(tx, c, cur, err, `DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, []any{c.ItemID, c.Period},
+		func(b manualJSON) error {
+			_, err := tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				c.ItemID, c.Period, b.Code, b.Reason, by, tx.at)
+			return err
+		})
 }
 
 // reverseTarget undoes a target entered or cleared by hand.
 func reverseTarget(tx *wtx, c domain.Change, by string) error {
 	var cur targetJSON
 	err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, c.ItemID).Scan(&cur.Text, &cur.Reason)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
+	return reverseWhole(tx, c, cur, err, `DELETE FROM target_overrides WHERE item_id = ?`, []any{c.ItemID},
+		func(b targetJSON) error {
+			_, err := tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
+				c.ItemID, b.Text, b.Reason, by, tx.at)
+			return err
+		})
+}
+
+// reverseWhole undoes a change that set or cleared one whole row (a manual
+// status, a target). cur and readErr are the row read now: if it is still
+// what the change left, it is deleted (del), and the row the change
+// replaced, if any, is put back (restore).
+func reverseWhole[J any](tx *wtx, c domain.Change, cur J, readErr error, del string, delArgs []any, restore func(before J) error) error {
+	if readErr != nil && !errors.Is(readErr, sql.ErrNoRows) {
+		return readErr
 	}
-	if !sameJSON(err == nil, cur, c.After) {
+	if !sameJSON(readErr == nil, cur, c.After) {
 		return errChangedSince
 	}
-	if _, err := tx.Exec(`DELETE FROM target_overrides WHERE item_id = ?`, c.ItemID); err != nil {
+	if _, err := tx.Exec(del, delArgs...); err != nil {
 		return err
 	}
 	if c.Before == "" {
 		return nil
 	}
-	var b targetJSON
+	var b J
 	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
 		return err
 	}
-	_, err = tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
-		c.ItemID, b.Text, b.Reason, by, tx.at)
-	return err
+	return restore(b)
 }
