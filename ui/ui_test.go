@@ -364,35 +364,6 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	}
 }
 
-func TestReviewerIsAskedAndWritten(t *testing.T) {
-	u, st := newTestUI(t)
-	u.prefs.SetString(prefName, "")
-	u.prefs.SetString(prefUnit, "")
-	u.AskReviewerIfNeeded()
-	if u.activeForm == nil {
-		t.Fatal("first run does not ask for the reviewer")
-	}
-	test.Tap(u.activeForm.saveBtn)
-	if msg := u.activeForm.errorText("姓名"); !strings.Contains(msg, "姓名不能为空") {
-		t.Errorf("empty name: %q", msg)
-	}
-	test.Type(formEntry(t, u, "姓名"), "李四")
-	test.Type(formEntry(t, u, "单位"), "市发展改革委")
-	press(formEntry(t, u, "姓名"), fyne.KeyReturn)
-	if u.reviewer() != "李四（市发展改革委）" || !strings.Contains(u.whoLabel.Text, "李四") {
-		t.Errorf("reviewer %q, label %q", u.reviewer(), u.whoLabel.Text)
-	}
-	u.selectNav(navTo(navMilestones))
-	selectRow(t, u, "M3-01")
-	test.Tap(button(t, u.detail, "录入实际值…"))
-	formSelect(t, u, "进展").SetSelected("推进中")
-	test.Tap(u.activeForm.saveBtn)
-	as, _ := st.Actuals()
-	if len(as) != 1 || as[0].Outcome != domain.OutcomeInProgress || as[0].By != "李四（市发展改革委）" {
-		t.Errorf("milestone saved as %+v", as)
-	}
-}
-
 func TestHistoryReadsAsWords(t *testing.T) {
 	u, st := newTestUI(t)
 	by := u.reviewer()
