@@ -67,91 +67,113 @@ func TestCrashKeepsCommittedWork(t *testing.T) {
 		t.Skip("kills a child process 25 times")
 	}
 	path := filepath.Join(t.TempDir(), "崩溃.db")
-	s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	must(t, s.Close())
-	type key struct{ item, period string }
-	last := map[key]string{}
-	notes := map[string]string{}
+	must(t, mustOpen(t, path, Options{Bundle: bundle, NoBackup: true}).Close())
+	c := committed{figures: map[figureKey]string{}, notes: map[string]string{}}
 	rng := rand.New(rand.NewSource(2023))
-	reported := 0
 	for round := 0; round < 25; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
-		cmd.Env = append(os.Environ(), "PLANREVIEW_CRASH_DB="+path, fmt.Sprintf("PLANREVIEW_CRASH_BASE=%d", (round+1)*1000000))
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1000)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		time.Sleep(time.Duration(30+rng.Intn(300)) * time.Millisecond)
-		cmd.Process.Kill() // SIGKILL: no deferred cleanup, no close
-		for l := range lines {
-			f := strings.Fields(l)
-			switch {
-			case f[0] == "actual":
-				v := f[3]
-				if len(f) > 4 {
-					v = f[4]
-				}
-				last[key{f[1], f[2]}] = v
-				reported++
-			case f[0] == "note":
-				notes[f[1]] = strings.Join(f[2:], " ")
-				reported++
-			case f[0] == "ERR":
-				t.Fatalf("round %d: child failed: %s", round, l)
-			}
-		}
-		cmd.Wait()
+		// The kill falls at a random moment of the child's writing: the
+		// sleep is the point of the test, not a wait for work.
+		runAndKill(t, path, round, time.Duration(30+rng.Intn(300))*time.Millisecond, &c)
 		if err := Check(path); err != nil {
 			t.Fatalf("round %d: check after kill: %v", round, err)
 		}
-		s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
-		if err != nil {
-			t.Fatalf("round %d: open after kill: %v", round, err)
-		}
-		as, _ := s.Actuals()
-		stored := map[key]string{}
-		for _, a := range as {
-			v := fmt.Sprint(a.Value)
-			if a.Outcome != "" {
-				v = string(a.Outcome)
-			}
-			stored[key{a.ItemID, a.Period.String()}] = v
-		}
-		for k, v := range last {
-			if stored[k] != v && !laterValue(stored[k], v) {
-				t.Fatalf("round %d: %v reported committed as %s, database has %q", round, k, v, stored[k])
-			}
-		}
-		ns, _ := s.Notes("")
-		have := map[string]string{}
-		for _, n := range ns {
-			have[fmt.Sprint(n.ID)] = n.Body
-		}
-		for id, body := range notes {
-			if have[id] != body {
-				t.Fatalf("round %d: note %s reported committed, database has %q", round, id, have[id])
-			}
-		}
-		must(t, s.Close())
+		c.checkStored(t, path, round)
 	}
-	if reported < 100 {
-		t.Errorf("only %d changes reported over 25 rounds: the test did not exercise much", reported)
+	if c.reported < 100 {
+		t.Errorf("only %d changes reported over 25 rounds: the test did not exercise much", c.reported)
 	}
-	t.Logf("%d committed changes reported over 25 kills, all found", reported)
+	t.Logf("%d committed changes reported over 25 kills, all found", c.reported)
+}
+
+type figureKey struct{ item, period string }
+
+// committed is what the crash test's children reported committed: the
+// last value of each figure and the text of each note.
+type committed struct {
+	figures  map[figureKey]string
+	notes    map[string]string
+	reported int
+}
+
+// runAndKill runs TestCrashChild against path, kills it with SIGKILL (no
+// deferred cleanup, no close) after the given time, and adds what it
+// reported committed to c.
+func runAndKill(t *testing.T, path string, round int, after time.Duration, c *committed) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
+	cmd.Env = append(os.Environ(), "PLANREVIEW_CRASH_DB="+path, fmt.Sprintf("PLANREVIEW_CRASH_BASE=%d", (round+1)*1000000))
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 1000)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	time.Sleep(after)
+	cmd.Process.Kill()
+	for l := range lines {
+		f := strings.Fields(l)
+		switch {
+		case f[0] == "actual":
+			v := f[3]
+			if len(f) > 4 {
+				v = f[4]
+			}
+			c.figures[figureKey{f[1], f[2]}] = v
+			c.reported++
+		case f[0] == "note":
+			c.notes[f[1]] = strings.Join(f[2:], " ")
+			c.reported++
+		case f[0] == "ERR":
+			t.Fatalf("round %d: child failed: %s", round, l)
+		}
+	}
+	cmd.Wait() // killed: its error says so
+}
+
+// checkStored opens the database after a kill and checks it holds every
+// change reported committed.
+func (c *committed) checkStored(t *testing.T, path string, round int) {
+	t.Helper()
+	s, err := Open(path, Options{Bundle: bundle, NoBackup: true})
+	if err != nil {
+		t.Fatalf("round %d: open after kill: %v", round, err)
+	}
+	defer func() { must(t, s.Close()) }()
+	as, err := s.Actuals()
+	must(t, err)
+	stored := map[figureKey]string{}
+	for _, a := range as {
+		v := fmt.Sprint(a.Value)
+		if a.Outcome != "" {
+			v = string(a.Outcome)
+		}
+		stored[figureKey{a.ItemID, a.Period.String()}] = v
+	}
+	for k, v := range c.figures {
+		if stored[k] != v && !laterValue(stored[k], v) {
+			t.Fatalf("round %d: %v reported committed as %s, database has %q", round, k, v, stored[k])
+		}
+	}
+	ns, err := s.Notes("")
+	must(t, err)
+	have := map[string]string{}
+	for _, n := range ns {
+		have[fmt.Sprint(n.ID)] = n.Body
+	}
+	for id, body := range c.notes {
+		if have[id] != body {
+			t.Fatalf("round %d: note %s reported committed, database has %q", round, id, have[id])
+		}
+	}
 }
 
 // laterValue allows a figure the child committed after its last report

@@ -69,11 +69,10 @@ func userRows(t *testing.T, s *Store) map[string][]string {
 	return out
 }
 
-// A database made by the previous release, with the demo figures, notes,
-// a manual status, an entered target, a lock and history, gains the five
-// milestones at open and keeps every row the reviewer wrote.
-func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "旧 版本", "plan.db")
+// previousRelease makes a database at path as the previous release
+// would, with a reviewer's rows in every table, and returns those rows.
+func previousRelease(t *testing.T, path string) map[string][]string {
+	t.Helper()
 	old, err := Open(path, Options{Bundle: Bundle{Dataset: revision1(t)}, Now: clock()})
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +104,15 @@ func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
 	}
 	before := userRows(t, old)
 	must(t, old.Close())
+	return before
+}
+
+// A database made by the previous release, with the demo figures, notes,
+// a manual status, an entered target, a lock and history, gains the five
+// milestones at open and keeps every row the reviewer wrote.
+func TestRevision2AddsMilestonesAndKeepsUserData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "旧 版本", "plan.db")
+	before := previousRelease(t, path)
 
 	s, err := Open(path, Options{Bundle: bundle, Now: clock()})
 	if err != nil {
