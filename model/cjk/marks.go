@@ -12,10 +12,10 @@ const BreakMark = '\u200a'
 // MarkBreaks marks the places a Chinese line may break for a renderer
 // that breaks only at white space and elsewhere wherever the line is full
 // (Fyne): so no line starts with “，” or “。” and no figure like 5.8% is
-// cut in two. It marks between wide characters, never before closing
+// cut in two. It marks around Chinese characters, never before closing
 // punctuation, never after opening punctuation, never inside a run of
-// Latin letters and digits. Fyne breaks only at the marks and drops the
-// mark at the break.
+// Latin letters, digits and symbols (5.8%, 120㎡). Fyne breaks only at the
+// marks and drops the mark at the break.
 func MarkBreaks(s string) string {
 	rs := []rune(s)
 	if len(rs) < 2 {
@@ -45,5 +45,12 @@ func canBreakBetween(a, b rune) bool {
 	// After Chinese closing punctuation a line may break before anything
 	// (“，5.8%”); ASCII punctuation belongs to the Latin run around it
 	// (5.8, 1,234).
-	return Wide(a) || Wide(b) || (a > 0x7f && NoLineStart(a))
+	return breaksAround(a) || breaksAround(b) || (a > 0x7f && NoLineStart(a))
+}
+
+// breaksAround reports whether a line may break before or after r: a
+// Chinese character, CJK punctuation or a full-width form. It is narrower
+// than Wide: a wide symbol such as ㎡ stays with the figure before it.
+func breaksAround(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Wide reports whether r is East Asian wide or full-width: it takes two
-// terminal columns, and a line of Chinese may break before or after it.
+// terminal columns.
 func Wide(r rune) bool {
 	switch {
 	case r < 0x1100:
