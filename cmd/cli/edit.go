@@ -34,8 +34,34 @@ func period(st *store.Store, s, field string) (domain.Period, error) {
 	return p, err
 }
 
+// noPeriod is periodAt for a command without a period argument.
+const noPeriod = -1
+
+// oneChange is a command that makes one change and says what it did: how
+// many arguments it needs (need names them), which one is the period
+// (noPeriod if none), the change, and the message.
+type oneChange struct {
+	nargs    int
+	need     string
+	periodAt int
+	change   func(p domain.Period, by string) error
+	done     func(p domain.Period) string
+}
+
+func (c oneChange) run(env Env, st *store.Store, a args) error {
+	by, p, err := begin(env, st, a, c.nargs, c.need, c.periodAt)
+	if err != nil {
+		return err
+	}
+	if err := c.change(p, by); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, c.done(p))
+	return nil
+}
+
 func runRecord(env Env, st *store.Store, a args) error {
-	by, _, err := begin(env, st, a, 3, "编号、期间、实际值三个参数", -1)
+	by, _, err := begin(env, st, a, 3, "编号、期间、实际值三个参数", noPeriod)
 	if err != nil {
 		return err
 	}
@@ -75,19 +101,16 @@ func runRecord(env Env, st *store.Store, a args) error {
 }
 
 func runUnrecord(env Env, st *store.Store, a args) error {
-	by, p, err := begin(env, st, a, 2, "编号、期间两个参数", 1)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteActual(a.pos[0], p, by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已删除 %s %s 的实际值（修改记录中保留原值）。\n", a.pos[0], p.Label())
-	return nil
+	return oneChange{nargs: 2, need: "编号、期间两个参数", periodAt: 1,
+		change: func(p domain.Period, by string) error { return st.DeleteActual(a.pos[0], p, by) },
+		done: func(p domain.Period) string {
+			return fmt.Sprintf("已删除 %s %s 的实际值（修改记录中保留原值）。", a.pos[0], p.Label())
+		},
+	}.run(env, st, a)
 }
 
 func runNote(env Env, st *store.Store, a args) error {
-	by, _, err := begin(env, st, a, 2, "编号和备注内容两个参数（内容含空格时请加引号）", -1)
+	by, _, err := begin(env, st, a, 2, "编号和备注内容两个参数（内容含空格时请加引号）", noPeriod)
 	if err != nil {
 		return err
 	}
@@ -152,75 +175,53 @@ func runNoteDelete(env Env, st *store.Store, a args) error {
 }
 
 func runSetStatus(env Env, st *store.Store, a args) error {
-	by, p, err := begin(env, st, a, 3, "编号、期间、状态代码三个参数", 1)
-	if err != nil {
-		return err
-	}
-	if err := st.SetManualStatus(a.pos[0], p, domain.Code(a.pos[2]), a.get("reason"), by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已人工认定 %s 自%s起为“%s”。\n", a.pos[0], p.Label(), domain.Code(a.pos[2]).Label())
-	return nil
+	return oneChange{nargs: 3, need: "编号、期间、状态代码三个参数", periodAt: 1,
+		change: func(p domain.Period, by string) error {
+			return st.SetManualStatus(a.pos[0], p, domain.Code(a.pos[2]), a.get("reason"), by)
+		},
+		done: func(p domain.Period) string {
+			return fmt.Sprintf("已人工认定 %s 自%s起为“%s”。", a.pos[0], p.Label(), domain.Code(a.pos[2]).Label())
+		},
+	}.run(env, st, a)
 }
 
 func runClearStatus(env Env, st *store.Store, a args) error {
-	by, p, err := begin(env, st, a, 2, "编号、期间两个参数", 1)
-	if err != nil {
-		return err
-	}
-	if err := st.ClearManualStatus(a.pos[0], p, by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已取消 %s %s 的人工认定。\n", a.pos[0], p.Label())
-	return nil
+	return oneChange{nargs: 2, need: "编号、期间两个参数", periodAt: 1,
+		change: func(p domain.Period, by string) error { return st.ClearManualStatus(a.pos[0], p, by) },
+		done: func(p domain.Period) string {
+			return fmt.Sprintf("已取消 %s %s 的人工认定。", a.pos[0], p.Label())
+		},
+	}.run(env, st, a)
 }
 
 func runSetTarget(env Env, st *store.Store, a args) error {
-	by, _, err := begin(env, st, a, 2, "编号和目标两个参数", -1)
-	if err != nil {
-		return err
-	}
-	if err := st.SetTarget(a.pos[0], a.pos[1], a.get("reason"), by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已录入 %s 的目标：%s。\n", a.pos[0], a.pos[1])
-	return nil
+	return oneChange{nargs: 2, need: "编号和目标两个参数", periodAt: noPeriod,
+		change: func(_ domain.Period, by string) error { return st.SetTarget(a.pos[0], a.pos[1], a.get("reason"), by) },
+		done:   func(domain.Period) string { return fmt.Sprintf("已录入 %s 的目标：%s。", a.pos[0], a.pos[1]) },
+	}.run(env, st, a)
 }
 
 func runClearTarget(env Env, st *store.Store, a args) error {
-	by, _, err := begin(env, st, a, 1, "编号", -1)
-	if err != nil {
-		return err
-	}
-	if err := st.ClearTarget(a.pos[0], by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已删除 %s 录入的目标。\n", a.pos[0])
-	return nil
+	return oneChange{nargs: 1, need: "编号", periodAt: noPeriod,
+		change: func(_ domain.Period, by string) error { return st.ClearTarget(a.pos[0], by) },
+		done:   func(domain.Period) string { return fmt.Sprintf("已删除 %s 录入的目标。", a.pos[0]) },
+	}.run(env, st, a)
 }
 
 func runLock(env Env, st *store.Store, a args) error {
-	by, p, err := begin(env, st, a, 1, "期间", 0)
-	if err != nil {
-		return err
-	}
-	if err := st.LockPeriod(p, a.get("reason"), by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已锁定%s：该期间的实际值、备注和人工认定不能再修改，除非解锁。\n", p.Label())
-	return nil
+	return oneChange{nargs: 1, need: "期间", periodAt: 0,
+		change: func(p domain.Period, by string) error { return st.LockPeriod(p, a.get("reason"), by) },
+		done: func(p domain.Period) string {
+			return fmt.Sprintf("已锁定%s：该期间的实际值、备注和人工认定不能再修改，除非解锁。", p.Label())
+		},
+	}.run(env, st, a)
 }
 
 func runUnlock(env Env, st *store.Store, a args) error {
-	by, p, err := begin(env, st, a, 1, "期间", 0)
-	if err != nil {
-		return err
-	}
-	if err := st.UnlockPeriod(p, a.get("reason"), by); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已解锁%s。\n", p.Label())
-	return nil
+	return oneChange{nargs: 1, need: "期间", periodAt: 0,
+		change: func(p domain.Period, by string) error { return st.UnlockPeriod(p, a.get("reason"), by) },
+		done:   func(p domain.Period) string { return fmt.Sprintf("已解锁%s。", p.Label()) },
+	}.run(env, st, a)
 }
 
 func runUndo(env Env, st *store.Store, a args) error {
