@@ -265,20 +265,10 @@ func (c builder) summary() Part {
 		if x := countCodes(ind, domain.Exceeded); x > 0 {
 			line += fmt.Sprintf("（其中超额完成%d项）", x)
 		}
-		if n[nearly] > 0 {
-			line += fmt.Sprintf("，%d项基本完成", n[nearly])
-		}
-		line += fmt.Sprintf("，%d项未完成或不及预期", n[bad])
+		line += tallyClauses(ind, n, "基本完成", "未完成或不及预期")
 	} else {
 		line = fmt.Sprintf("年度计划确定的%d项主要指标中，%s，%d项符合或好于预期、快于序时进度", len(ind), when, n[good])
-		if n[nearly] > 0 {
-			line += fmt.Sprintf("，%d项基本符合", n[nearly])
-		}
-		line += fmt.Sprintf("，%d项滞后或超出控制目标", n[bad])
-	}
-	line += earlyClauses(ind)
-	if n[none] > 0 {
-		line += fmt.Sprintf("，%d项暂无数据或目标待定", n[none])
+		line += tallyClauses(ind, n, "基本符合", "滞后或超出控制目标")
 	}
 	line += "，详见表1。"
 	part.Lines = append(part.Lines, line)
@@ -294,14 +284,7 @@ func (c builder) summary() Part {
 	}
 	nc := countBuckets(commit)
 	body := fmt.Sprintf("计划提出的%d项量化任务中，%d项完成或符合进度", len(commit), nc[good])
-	if nc[nearly] > 0 {
-		body += fmt.Sprintf("，%d项基本完成", nc[nearly])
-	}
-	body += fmt.Sprintf("，%d项滞后或未完成", nc[bad])
-	body += earlyClauses(commit)
-	if nc[none] > 0 {
-		body += fmt.Sprintf("，%d项暂无数据或目标待定", nc[none])
-	}
+	body += tallyClauses(commit, nc, "基本完成", "滞后或未完成")
 	body += fmt.Sprintf("；%d项重点事项中，已完成%d项，推进中%d项，未完成%d项，暂无记录%d项。",
 		len(miles), countCodes(miles, domain.Done), countCodes(miles, domain.InProgress),
 		countCodes(miles, domain.NotDone), countCodes(miles, domain.NoData))
@@ -313,6 +296,22 @@ func (c builder) summary() Part {
 		{Title: "重点事项", Counts: codeCounts(miles)},
 	}
 	return part
+}
+
+// tallyClauses continues a summary sentence after its count of items done
+// or on track: the nearly and the bad counts in the part's own words, the
+// early judgements, and the items without data.
+func tallyClauses(ss []domain.Status, n map[bucket]int, nearlyWords, badWords string) string {
+	var out string
+	if n[nearly] > 0 {
+		out += fmt.Sprintf("，%d项%s", n[nearly], nearlyWords)
+	}
+	out += fmt.Sprintf("，%d项%s", n[bad], badWords)
+	out += earlyClauses(ss)
+	if n[none] > 0 {
+		out += fmt.Sprintf("，%d项暂无数据或目标待定", n[none])
+	}
+	return out
 }
 
 func countBuckets(ss []domain.Status) map[bucket]int {

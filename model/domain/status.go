@@ -366,32 +366,27 @@ func within(t Target, v float64) bool {
 	return round6(v) <= t.Value
 }
 
+// changeWords are the verbs of a figure that is a change, as the plan
+// words it for a positive and a negative value: a reduction that is
+// negative went up (上升).
+var changeWords = map[Basis]struct{ positive, negative string }{
+	BasisGrowth:    {"增长", "下降"},
+	BasisRelative:  {"增长", "下降"},
+	BasisReduction: {"下降", "上升"},
+	BasisPPChange:  {"提高", "下降"},
+	BasisIncrease:  {"增加", "减少"},
+}
+
 // FigureText writes a figure as a report would, by what it measures:
 // 增长5.8%, 下降2.4%, 提高2.1个百分点, 增加2.1万人, 270个, 95.3%. Every
 // view shows figures through it.
 func FigureText(t Target, v float64) string {
-	num := func(x float64) string { return FormatNumber(round6(math.Abs(x))) + t.Unit }
-	switch t.Basis {
-	case BasisGrowth, BasisRelative:
+	if w, ok := changeWords[t.Basis]; ok {
+		word := w.positive
 		if v < 0 {
-			return "下降" + num(v)
+			word = w.negative
 		}
-		return "增长" + num(v)
-	case BasisReduction:
-		if v < 0 {
-			return "上升" + num(v)
-		}
-		return "下降" + num(v)
-	case BasisPPChange:
-		if v < 0 {
-			return "下降" + num(v)
-		}
-		return "提高" + num(v)
-	case BasisIncrease:
-		if v < 0 {
-			return "减少" + num(v)
-		}
-		return "增加" + num(v)
+		return word + FormatNumber(round6(math.Abs(v))) + t.Unit
 	}
 	return FormatNumber(round6(v)) + t.Unit
 }
