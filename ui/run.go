@@ -28,107 +28,170 @@ const AppID = "cn.planreview.desktop"
 // closed; the exit code is non-zero if the database could not be opened.
 // bundle is the plan the program ships: a new database is made from it.
 func Run(path string, bundle store.Bundle, stderr io.Writer) int {
-	t0 := time.Now()
+	s := &startup{path: path, bundle: bundle, stderr: stderr, t0: time.Now()}
 	envlocale.Fix()
-	open := func(o store.Options) (*store.Store, error) {
-		o.Bundle = bundle
-		return store.Open(path, o)
-	}
 	// The database opens on another goroutine while Fyne starts and the
 	// window is made: neither needs the other until the window is built.
-	type opening struct {
-		st  *store.Store
-		err error
-	}
-	opened1 := make(chan opening, 1)
-	go func() {
-		st, err := open(store.Options{Prefetch: true})
-		timing(stderr, "database opened", t0)
-		opened1 <- opening{st, err}
-	}()
-	a := app.NewWithID(AppID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	if err := SetLanguage(a.Preferences().StringWithFallback(prefLanguage, "zh")); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
-	}
-	a.Settings().SetTheme(ThemeFromPreference(a.Preferences().String(prefTheme)))
+	opened := s.openDatabase()
+	s.makeApp()
+	s.setLanguageAndTheme()
 	fontsReady := warmFonts()
-	w := a.NewWindow(tr("计划审阅"))
-	fitToScreen(w)
+	s.makeWindow()
+	s.hookFirstFrame()
+	r := <-opened
+	s.showDatabase(r.st, r.err, fontsReady)
+	stopSignals := s.closeOnSignals()
+	s.w.ShowAndRun()
+	stopSignals()
+	return s.finish()
+}
 
-	// afterFirstFrame runs f once the window has been drawn (at once if it
-	// has been): work that would slow the first frame waits for it.
-	var drawn bool
-	var waiting []func()
-	afterFirstFrame := func(f func()) {
-		if drawn {
-			f()
-		} else {
-			waiting = append(waiting, f)
-		}
+// startup is the program's start, step by step: what each step makes and
+// a later one needs.
+type startup struct {
+	path   string
+	bundle store.Bundle
+	stderr io.Writer
+	t0     time.Time // the start, for the timings
+
+	a fyne.App
+	w fyne.Window
+	// drawn is set once the first frame is drawn; until then waiting
+	// holds the work that would slow it.
+	drawn   bool
+	waiting []func()
+	opened  *UI // the window's content, once built
+}
+
+// opening is how opening the database ended.
+type opening struct {
+	st  *store.Store
+	err error
+}
+
+// open opens the database with the shipped plan.
+func (s *startup) open(o store.Options) (*store.Store, error) {
+	o.Bundle = s.bundle
+	return store.Open(s.path, o)
+}
+
+// openDatabase opens the database in the background.
+func (s *startup) openDatabase() <-chan opening {
+	opened := make(chan opening, 1)
+	go func() {
+		st, err := s.open(store.Options{Prefetch: true})
+		timing(s.stderr, "database opened", s.t0)
+		opened <- opening{st, err}
+	}()
+	return opened
+}
+
+// makeApp starts Fyne under the app's ID, which keeps its preferences.
+func (s *startup) makeApp() {
+	s.a = app.NewWithID(AppID)
+	s.a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+}
+
+// setLanguageAndTheme applies the reviewer's choices from last time.
+func (s *startup) setLanguageAndTheme() {
+	if err := SetLanguage(s.a.Preferences().StringWithFallback(prefLanguage, "zh")); err != nil {
+		fmt.Fprintln(s.stderr, "错误：", err)
 	}
-	a.Lifecycle().SetOnStarted(func() {
-		settleInWorkArea(w)
-		drawn = true
-		timing(stderr, "first frame", t0)
-		reportFirstFrame(stderr)
-		for _, f := range waiting {
+	s.a.Settings().SetTheme(ThemeFromPreference(s.a.Preferences().String(prefTheme)))
+}
+
+// makeWindow makes the window, sized to the screen.
+func (s *startup) makeWindow() {
+	s.w = s.a.NewWindow(tr("计划审阅"))
+	fitToScreen(s.w)
+}
+
+// hookFirstFrame runs the waiting work once the window has been drawn.
+func (s *startup) hookFirstFrame() {
+	s.a.Lifecycle().SetOnStarted(func() {
+		settleInWorkArea(s.w)
+		s.drawn = true
+		timing(s.stderr, "first frame", s.t0)
+		reportFirstFrame(s.stderr)
+		for _, f := range s.waiting {
 			f()
 		}
 	})
+}
 
-	var opened *UI
-	start := func(st *store.Store) {
-		<-fontsReady
-		timing(stderr, "fonts loaded", t0)
-		u, err := New(a, w, st)
-		u.bundle = bundle
-		timing(stderr, "window built", t0)
-		opened = u
-		if err != nil {
-			st.Close()
-			fmt.Fprintln(stderr, "错误："+err.Error())
-			w.SetContent(wrapLabel(err.Error()))
-			return
-		}
-		w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
-		if os.Getenv(TraceEnv) != "" {
-			u.TraceTo(stderr)
-		}
-		afterFirstFrame(func() {
-			if u.selfTest(stderr) {
-				return
-			}
-			u.trace("ready")
-			u.tracePlaces()
-			u.prepareSearch()
-			go func() { // the start-up backup, written in the background
-				if _, err := st.StartBackup(); err != nil {
-					u.do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })
-				}
-			}()
-		})
-		u.AskReviewerIfNeeded()
+// afterFirstFrame runs f once the window has been drawn (at once if it
+// has been): work that would slow the first frame waits for it.
+func (s *startup) afterFirstFrame(f func()) {
+	if s.drawn {
+		f()
+	} else {
+		s.waiting = append(s.waiting, f)
 	}
-	r := <-opened1
-	st, err := r.st, r.err
+}
+
+// showDatabase puts the opened database in the window, or, when it could
+// not be opened, says why.
+func (s *startup) showDatabase(st *store.Store, err error, fontsReady <-chan struct{}) {
 	switch {
 	case err == nil:
-		start(st)
+		s.start(st, fontsReady)
 	case errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotDatabase):
 		// The window still opens, to say in plain Chinese what is wrong
 		// and offer the newest good backup; the file is left as it was.
-		fmt.Fprintln(stderr, "错误："+err.Error())
-		damagedWindow(a, w, path, err, open, start)
+		fmt.Fprintln(s.stderr, "错误："+err.Error())
+		damagedWindow(s.a, s.w, s.path, err, s.open, func(st *store.Store) { s.start(st, fontsReady) })
 	default:
-		fmt.Fprintln(stderr, "错误："+err.Error())
-		w.SetContent(container.NewPadded(container.NewVBox(
+		fmt.Fprintln(s.stderr, "错误："+err.Error())
+		s.w.SetContent(container.NewPadded(container.NewVBox(
 			widget.NewLabelWithStyle(tr("无法打开数据库"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			wrapLabel(err.Error()), widget.NewButton(tr("退出"), a.Quit))))
+			wrapLabel(err.Error()), widget.NewButton(tr("退出"), s.a.Quit))))
 	}
-	// A session's end (log-out, shutdown, kill) closes the window as the
-	// close button does: the database is closed cleanly and sealed
-	// rather than left for a crash check at the next start.
+}
+
+// start builds the window on st once the fonts are ready, and queues the
+// work that waits for the first frame.
+func (s *startup) start(st *store.Store, fontsReady <-chan struct{}) {
+	<-fontsReady
+	timing(s.stderr, "fonts loaded", s.t0)
+	u, err := New(s.a, s.w, st)
+	timing(s.stderr, "window built", s.t0)
+	if err != nil { // New returns no window to hand the bundle to
+		st.Close()
+		fmt.Fprintln(s.stderr, "错误："+err.Error())
+		s.w.SetContent(wrapLabel(err.Error()))
+		return
+	}
+	u.bundle = s.bundle
+	s.opened = u
+	s.w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
+	if os.Getenv(TraceEnv) != "" {
+		u.TraceTo(s.stderr)
+	}
+	s.afterFirstFrame(func() { s.settle(u, st) })
+	u.AskReviewerIfNeeded()
+}
+
+// settle is the work after the first frame: the self-test when asked
+// for, the search index and the start-up backup.
+func (s *startup) settle(u *UI, st *store.Store) {
+	if u.selfTest(s.stderr) {
+		return
+	}
+	u.trace("ready")
+	u.tracePlaces()
+	u.prepareSearch()
+	go func() { // the start-up backup, written in the background
+		if _, err := st.StartBackup(); err != nil {
+			u.do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })
+		}
+	}()
+}
+
+// closeOnSignals has a session's end (log-out, shutdown, kill) close the
+// window as the close button does: the database is closed cleanly and
+// sealed rather than left for a crash check at the next start. The
+// function it returns stops listening.
+func (s *startup) closeOnSignals() (stop func()) {
 	quit := make(chan os.Signal, 1)
 	ran := make(chan struct{})
 	signal.Notify(quit, os.Interrupt, syscall.SIGTERM)
@@ -136,23 +199,29 @@ func Run(path string, bundle store.Bundle, stderr io.Writer) int {
 		select {
 		case <-quit:
 			fyne.Do(func() {
-				if opened != nil {
-					opened.ended.Store(true)
+				if s.opened != nil {
+					s.opened.ended.Store(true)
 				}
-				a.Quit()
+				s.a.Quit()
 			})
 		case <-ran:
 		}
 	}()
-	w.ShowAndRun()
-	close(ran)
-	signal.Stop(quit)
-	if opened != nil {
-		opened.ended.Store(true)
-		opened.st.Close() // the store in use now: a restore may have replaced the first
-		return 0
+	return func() {
+		close(ran)
+		signal.Stop(quit)
 	}
-	return 1
+}
+
+// finish closes the store in use when the window closes (a restore may
+// have replaced the first) and is the exit code.
+func (s *startup) finish() int {
+	if s.opened == nil {
+		return 1
+	}
+	s.opened.ended.Store(true)
+	s.opened.st.Close()
+	return 0
 }
 
 // warmFonts has Fyne load the theme's regular and bold faces on other
