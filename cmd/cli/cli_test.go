@@ -128,6 +128,9 @@ func TestListOnAFreshDatabase(t *testing.T) {
 	}
 }
 
+// TestRecordNoteHistoryEndToEnd is one reviewer's session, command after
+// command, each checked against the history it leaves; it reads as the
+// session does, so it stays one function.
 func TestRecordNoteHistoryEndToEnd(t *testing.T) {
 	db := tempDB(t)
 	steps := [][]string{
