@@ -53,9 +53,8 @@ func act(id string, month int, v float64) Actual {
 	return Actual{ItemID: id, Period: Period{2023, month}, Value: v}
 }
 
-// TestStatusRules is one table of the status rules in the order
-// docs/STATUS.md gives them; it is long because the table is, and
-// splitting it would split the document's order.
+// TestStatusRules is one table with a row per status rule, grouped by
+// kind of target (docs/STATUS.md): it is long because the table is.
 func TestStatusRules(t *testing.T) {
 	p := testPlan(t)
 	tests := []struct {
