@@ -136,15 +136,21 @@ func noteID(s string) (int64, error) {
 	return id, nil
 }
 
-func runNoteEdit(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 2, "备注号和新内容两个参数"); err != nil {
-		return err
+// beginNote is begin for the commands on a note by its number.
+func beginNote(env Env, a args, n int, what string) (int64, string, error) {
+	if err := needArgs(a, n, what); err != nil {
+		return 0, "", err
 	}
 	id, err := noteID(a.pos[0])
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	by, err := reviewer(env, a)
+	return id, by, err
+}
+
+func runNoteEdit(env Env, st *store.Store, a args) error {
+	id, by, err := beginNote(env, a, 2, "备注号和新内容两个参数")
 	if err != nil {
 		return err
 	}
@@ -156,14 +162,7 @@ func runNoteEdit(env Env, st *store.Store, a args) error {
 }
 
 func runNoteDelete(env Env, st *store.Store, a args) error {
-	if err := needArgs(a, 1, "备注号"); err != nil {
-		return err
-	}
-	id, err := noteID(a.pos[0])
-	if err != nil {
-		return err
-	}
-	by, err := reviewer(env, a)
+	id, by, err := beginNote(env, a, 1, "备注号")
 	if err != nil {
 		return err
 	}
