@@ -50,89 +50,129 @@ func (r *chartRenderer) Refresh() {
 	canvas.Refresh(r.c)
 }
 
+// The chart's margins: room for the y axis's numbers on the left, the
+// target's label above, the months below.
+const chartLeft, chartRight, chartTop, chartBottom = 44, 12, 18, 22
+
+// chartFrame maps months and values to positions in the drawing.
+type chartFrame struct {
+	w, h   float32 // the plotting area inside the margins
+	lo, hi float64 // the value range, covering 0, the target and every figure
+}
+
+func (f chartFrame) y(v float64) float32 {
+	return chartTop + f.h - float32((v-f.lo)/(f.hi-f.lo))*f.h
+}
+
+func (f chartFrame) x(month float64) float32 { return chartLeft + float32(month/12)*f.w }
+
+// chartText is a caption-size text in colour c.
+func chartText(s string, c color.Color) *canvas.Text {
+	t := canvas.NewText(s, c)
+	t.TextSize = theme.CaptionTextSize()
+	return t
+}
+
+// chartTargetColour is the target line's: apart from the theme's colours
+// so it never reads as a figure.
+var chartTargetColour = color.NRGBA{0xCC, 0x79, 0xA7, 0xFF}
+
 // Layout rebuilds the drawing for the size: a chart is a few dozen
 // objects, cheaper to redraw than to move.
 func (r *chartRenderer) Layout(size fyne.Size) {
-	c := r.c
-	fg := theme.Color(theme.ColorNameForeground)
-	muted := theme.Color(theme.ColorNamePlaceHolder) // axis text: quieter than data, still legible
-	small := theme.CaptionTextSize()
-	var objs []fyne.CanvasObject
-	const left, right, top, bottom = 44, 12, 18, 22
-	w, h := size.Width-left-right, size.Height-top-bottom
-	if w <= 10 || h <= 10 {
+	f := chartFrame{w: size.Width - chartLeft - chartRight, h: size.Height - chartTop - chartBottom}
+	if f.w <= 10 || f.h <= 10 {
 		r.objects = nil
 		return
 	}
-	cumulative := c.item.Measure == domain.Cumulative
-	// The y range covers 0, the target and every figure.
-	lo, hi := 0.0, c.target.Value
+	c := r.c
+	f.lo, f.hi = 0.0, c.target.Value
 	for _, a := range c.actuals {
-		lo, hi = math.Min(lo, a.Value), math.Max(hi, a.Value)
+		f.lo, f.hi = math.Min(f.lo, a.Value), math.Max(f.hi, a.Value)
 	}
-	if hi == lo {
-		hi = lo + 1
+	if f.hi == f.lo {
+		f.hi = f.lo + 1
 	}
-	hi = niceCeil(hi + (hi-lo)*0.1)
-	y := func(v float64) float32 { return top + h - float32((v-lo)/(hi-lo))*h }
-	x := func(month float64) float32 { return left + float32(month/12)*w }
+	f.hi = niceCeil(f.hi + (f.hi-f.lo)*0.1)
+	objs := c.axes(f)
+	objs = append(objs, c.targetLine(f)...)
+	if c.item.Measure == domain.Cumulative {
+		objs = append(objs, c.timeLine(f)...)
+	}
+	r.objects = append(objs, c.figures(f)...)
+}
 
+// axes are the zero line, the months under it and the range's ends
+// beside it.
+func (c *chart) axes(f chartFrame) []fyne.CanvasObject {
+	muted := theme.Color(theme.ColorNamePlaceHolder) // axis text: quieter than data, still legible
 	axis := canvas.NewLine(muted)
-	axis.Position1, axis.Position2 = fyne.NewPos(left, y(0)), fyne.NewPos(left+w, y(0))
-	objs = append(objs, axis)
+	axis.Position1, axis.Position2 = fyne.NewPos(chartLeft, f.y(0)), fyne.NewPos(chartLeft+f.w, f.y(0))
+	objs := []fyne.CanvasObject{axis}
 	for _, m := range []int{1, 3, 6, 9, 12} {
-		t := canvas.NewText(domain.MonthIn(m, language), muted)
-		t.TextSize = small
-		t.Move(fyne.NewPos(x(float64(m)-0.5)-t.MinSize().Width/2, top+h+4))
+		t := chartText(domain.MonthIn(m, language), muted)
+		t.Move(fyne.NewPos(f.x(float64(m)-0.5)-t.MinSize().Width/2, chartTop+f.h+4))
 		objs = append(objs, t)
 	}
-	for _, v := range []float64{lo, hi} {
-		t := canvas.NewText(domain.FormatNumber(roundTo(v, 2)), muted)
-		t.TextSize = small
+	for _, v := range []float64{f.lo, f.hi} {
+		t := chartText(domain.FormatNumber(roundTo(v, 2)), muted)
 		t.Alignment = fyne.TextAlignTrailing
-		t.Move(fyne.NewPos(0, y(v)-t.MinSize().Height/2))
-		t.Resize(fyne.NewSize(left-4, t.MinSize().Height))
+		t.Move(fyne.NewPos(0, f.y(v)-t.MinSize().Height/2))
+		t.Resize(fyne.NewSize(chartLeft-4, t.MinSize().Height))
 		objs = append(objs, t)
 	}
-	// The target line, dashed.
-	targetColour := color.NRGBA{0xCC, 0x79, 0xA7, 0xFF}
-	for sx := float32(0); sx < w; sx += 8 {
-		l := canvas.NewLine(targetColour)
+	return objs
+}
+
+// targetLine is the target, dashed, with its label.
+func (c *chart) targetLine(f chartFrame) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	ty := f.y(c.target.Value)
+	for sx := float32(0); sx < f.w; sx += 8 {
+		l := canvas.NewLine(chartTargetColour)
 		l.StrokeWidth = 1.5
-		l.Position1 = fyne.NewPos(left+sx, y(c.target.Value))
-		l.Position2 = fyne.NewPos(left+float32(math.Min(float64(sx+5), float64(w))), y(c.target.Value))
+		l.Position1 = fyne.NewPos(chartLeft+sx, ty)
+		l.Position2 = fyne.NewPos(chartLeft+float32(math.Min(float64(sx+5), float64(f.w))), ty)
 		objs = append(objs, l)
 	}
-	label := canvas.NewText(tr("目标")+" "+domain.FormatNumber(c.target.Value)+c.target.Unit, targetColour)
-	label.TextSize = small
-	label.Move(fyne.NewPos(left+4, y(c.target.Value)-label.MinSize().Height))
-	objs = append(objs, label)
-	if cumulative {
-		// 序时进度: the share of the target that time alone would give.
-		l := canvas.NewLine(muted)
-		l.StrokeWidth = 1
-		l.Position1, l.Position2 = fyne.NewPos(x(0), y(0)), fyne.NewPos(x(12), y(c.target.Value))
-		t := canvas.NewText(tr("序时进度"), muted)
-		t.TextSize = small
-		t.Move(fyne.NewPos(x(6.3), y(c.target.Value/2)))
-		objs = append(objs, l, t)
-	}
+	label := chartText(tr("目标")+" "+domain.FormatNumber(c.target.Value)+c.target.Unit, chartTargetColour)
+	label.Move(fyne.NewPos(chartLeft+4, ty-label.MinSize().Height))
+	return append(objs, label)
+}
+
+// timeLine is 序时进度: the share of the target that time alone would
+// give a cumulative item.
+func (c *chart) timeLine(f chartFrame) []fyne.CanvasObject {
+	muted := theme.Color(theme.ColorNamePlaceHolder)
+	l := canvas.NewLine(muted)
+	l.StrokeWidth = 1
+	l.Position1, l.Position2 = fyne.NewPos(f.x(0), f.y(0)), fyne.NewPos(f.x(12), f.y(c.target.Value))
+	t := chartText(tr("序时进度"), muted)
+	t.Move(fyne.NewPos(f.x(6.3), f.y(c.target.Value/2)))
+	return []fyne.CanvasObject{l, t}
+}
+
+// figures are the figures up to the as-of period, each with its value:
+// bars for a cumulative item, joined points otherwise.
+func (c *chart) figures(f chartFrame) []fyne.CanvasObject {
+	fg := theme.Color(theme.ColorNameForeground)
 	accent := theme.Color(theme.ColorNamePrimary)
+	var objs []fyne.CanvasObject
 	var prev *fyne.Position
 	for _, a := range c.actuals {
 		if a.Outcome != "" || c.asOf.Before(a.Period) {
 			continue
 		}
-		mx := x(float64(a.Period.Month) - 0.5)
-		if cumulative {
-			bw := w / 12 * 0.6
-			top, base := y(math.Max(a.Value, 0)), y(math.Min(a.Value, 0))
+		mx := f.x(float64(a.Period.Month) - 0.5)
+		if c.item.Measure == domain.Cumulative {
+			bw := f.w / 12 * 0.6
+			top, base := f.y(math.Max(a.Value, 0)), f.y(math.Min(a.Value, 0))
 			bar := canvas.NewRectangle(accent)
 			bar.Move(fyne.NewPos(mx-bw/2, top))
 			bar.Resize(fyne.NewSize(bw, base-top))
 			objs = append(objs, bar)
 		} else {
-			p := fyne.NewPos(mx, y(a.Value))
+			p := fyne.NewPos(mx, f.y(a.Value))
 			if prev != nil {
 				l := canvas.NewLine(accent)
 				l.StrokeWidth = 2
@@ -145,12 +185,11 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 			objs = append(objs, dot)
 			prev = &p
 		}
-		v := canvas.NewText(domain.FormatNumber(a.Value), fg)
-		v.TextSize = small
-		v.Move(fyne.NewPos(mx-v.MinSize().Width/2, y(math.Max(a.Value, 0))-v.MinSize().Height))
+		v := chartText(domain.FormatNumber(a.Value), fg)
+		v.Move(fyne.NewPos(mx-v.MinSize().Width/2, f.y(math.Max(a.Value, 0))-v.MinSize().Height))
 		objs = append(objs, v)
 	}
-	r.objects = objs
+	return objs
 }
 
 // niceCeil rounds an axis maximum up to 1, 2 or 5 times a power of ten:
