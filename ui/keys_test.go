@@ -251,8 +251,8 @@ func TestOverviewShowsWhileTheSearchBoxHasText(t *testing.T) {
 		t.Fatal("searching does not show the table")
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "总览"))
-	if u.nav.kind != navOverview || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
-		t.Errorf("总览 with text in the search box: nav %v, overview shown %v", u.nav, u.center.Objects[0].Visible())
+	if u.nav.shown.kind != navOverview || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
+		t.Errorf("总览 with text in the search box: nav %v, overview shown %v", u.nav.shown, u.center.Objects[0].Visible())
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "全部项目"))
 	if !u.tablePane.Visible() || u.search.Text != "地区" || len(u.rows) >= len(u.plan.Items) {
@@ -263,7 +263,7 @@ func TestOverviewShowsWhileTheSearchBoxHasText(t *testing.T) {
 // navPos is where the navigation entry starting with title is drawn.
 func navPos(t *testing.T, u *UI, title string) fyne.Position {
 	t.Helper()
-	l := find(u.navList, func(o fyne.CanvasObject) bool {
+	l := find(u.nav.list, func(o fyne.CanvasObject) bool {
 		l, ok := o.(*widget.Label)
 		return ok && strings.HasPrefix(l.Text, title)
 	})

@@ -22,16 +22,51 @@ type navEntry struct {
 	indent bool
 }
 
-func (u *UI) navEntries() []navEntry {
+// navigation is the pane on the left: the notice's structure, each entry
+// with its count of items and, once they are judged, of those needing
+// attention. It tells the window when the reviewer picks an entry.
+type navigation struct {
+	plan     *domain.Plan
+	statuses map[string]domain.Status // the items' statuses at the window's period; nil until judged
+	entries  []navEntry
+	list     *widget.List
+	shown    navTarget // the entry picked
+}
+
+// newNavigation builds the pane on the overview; picked is told of every
+// entry picked after that, traced of every row drawn.
+func newNavigation(p *domain.Plan, tips *tooltips, traced func(fyne.CanvasObject, string), picked func(navTarget)) *navigation {
+	n := &navigation{plan: p, entries: navEntries(p), shown: navTo(navOverview)}
+	n.list = widget.NewList(
+		func() int { return len(n.entries) },
+		func() fyne.CanvasObject { return newNavRow(tips) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			e := n.entries[id]
+			count, concern := -1, 0
+			if n.statuses != nil && e.key.kind != navOverview {
+				count, concern = n.count(e.key)
+			}
+			o.(*navRow).set(e, count, concern)
+			traced(o, e.title)
+		})
+	n.list.Select(0)
+	n.list.OnSelected = func(id widget.ListItemID) {
+		n.shown = n.entries[id].key
+		picked(n.shown)
+	}
+	return n
+}
+
+func navEntries(p *domain.Plan) []navEntry {
 	out := []navEntry{{key: navTo(navOverview), title: tr("总览")}, {key: navTo(navAll), title: tr("全部项目")},
 		{key: navTo(navIndicators), title: tr("附件1 主要目标")}}
-	for _, s := range u.plan.Sections {
+	for _, s := range p.Sections {
 		if s.Part == "annex1" {
 			out = append(out, navEntry{key: navToSection(s.ID), title: s.Title, indent: true})
 		}
 	}
 	out = append(out, navEntry{key: navTo(navWork), title: tr("重点工作")})
-	for _, s := range u.plan.Sections {
+	for _, s := range p.Sections {
 		if s.Part == "body" {
 			// 一、聚焦扩大内需，展现投资消费新气象 → 一、聚焦扩大内需: the
 			// first clause is how people name a section, and it fits.
@@ -43,50 +78,38 @@ func (u *UI) navEntries() []navEntry {
 		navEntry{key: navTo(navParcels), title: tr("附件2 房屋征收计划")})
 }
 
-// navCount counts an entry's items and those needing attention.
-func (u *UI) navCount(key navTarget) (n, concern int) {
-	for _, it := range u.plan.Items {
+// count counts an entry's items and those needing attention.
+func (n *navigation) count(key navTarget) (items, concern int) {
+	for _, it := range n.plan.Items {
 		if key.holds(it) {
-			n++
-			if u.statuses[it.ID].Code.Concern() {
+			items++
+			if n.statuses[it.ID].Code.Concern() {
 				concern++
 			}
 		}
 	}
-	return n, concern
+	return items, concern
 }
 
-func (u *UI) buildNav() {
-	u.navItems = u.navEntries()
-	u.navList = widget.NewList(
-		func() int { return len(u.navItems) },
-		func() fyne.CanvasObject { return newNavRow(u.tips) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			e := u.navItems[id]
-			n, concern := -1, 0
-			if u.statuses != nil && e.key.kind != navOverview {
-				n, concern = u.navCount(e.key)
-			}
-			o.(*navRow).set(e, n, concern)
-			u.traceNav(o, e.title)
-		})
-	u.navList.OnSelected = func(id widget.ListItemID) {
-		u.nav = u.navItems[id].key
-		u.applyFilter()
-	}
-	u.navList.Select(0)
+// refresh redraws the counts for the items' new statuses.
+func (n *navigation) refresh(statuses map[string]domain.Status) {
+	n.statuses = statuses
+	n.list.Refresh()
 }
 
-// selectNav switches the navigation to key.
-func (u *UI) selectNav(key navTarget) {
-	for i, e := range u.navItems {
+// pick switches the pane to key, as a tap on its entry does.
+func (n *navigation) pick(key navTarget) {
+	for i, e := range n.entries {
 		if e.key == key {
-			u.navList.Select(i)
+			n.list.Select(i)
 			return
 		}
 	}
 	panic(fmt.Sprintf("no navigation entry %v", key))
 }
+
+// selectNav switches the navigation to key.
+func (u *UI) selectNav(key navTarget) { u.nav.pick(key) }
 
 // navRow is one line of the navigation: the entry's name, cut with "…"
 // when the pane is narrow, then its item count and, in a red badge, how

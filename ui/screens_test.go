@@ -148,7 +148,7 @@ func TestNavigationCountsShowWholeAndNamesHaveTips(t *testing.T) {
 			u := newScreenUI(t, sc.w, sc.h, sc.lang)
 			seen := map[navTarget]bool{}
 			cut, flagged := 0, 0
-			listTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.navList).Y
+			listTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.nav.list).Y
 			for range 3 {
 				for _, r := range drawnRows(u, listTop) {
 					seen[r.entry.key] = true
@@ -161,8 +161,8 @@ func TestNavigationCountsShowWholeAndNamesHaveTips(t *testing.T) {
 				}
 				test.Scroll(u.win.Canvas(), fyne.NewPos(40, listTop+100), 0, -300)
 			}
-			if len(seen) != len(u.navItems) {
-				t.Errorf("%d of %d navigation rows checked", len(seen), len(u.navItems))
+			if len(seen) != len(u.nav.entries) {
+				t.Errorf("%d of %d navigation rows checked", len(seen), len(u.nav.entries))
 			}
 			test.MoveMouse(u.win.Canvas(), fyne.NewPos(sc.w/2, sc.h-5))
 			if tip := u.tips.shown(); tip != "" {
@@ -181,8 +181,8 @@ func TestNavigationCountsShowWholeAndNamesHaveTips(t *testing.T) {
 // drawnRows are the navigation rows wholly in view.
 func drawnRows(u *UI, listTop float32) []*navRow {
 	var rows []*navRow
-	bottom := listTop + u.navList.Size().Height
-	find(u.navList, func(o fyne.CanvasObject) bool {
+	bottom := listTop + u.nav.list.Size().Height
+	find(u.nav.list, func(o fyne.CanvasObject) bool {
 		if r, ok := o.(*navRow); ok && r.Visible() && r.entry.title != "" {
 			y := fyne.CurrentApp().Driver().AbsolutePositionForObject(r).Y
 			if y >= listTop && y+r.Size().Height <= bottom {
@@ -201,7 +201,7 @@ func checkNavRow(t *testing.T, u *UI, r *navRow, screenWidth float32) (cut bool)
 	e := r.entry
 	_, rowRight := bounds(r)
 	if e.key.kind != navOverview {
-		n, concern := u.navCount(e.key)
+		n, concern := u.nav.count(e.key)
 		if r.count.Text != fmt.Sprint(n) {
 			t.Errorf("%s: count %q, want %d", e.title, r.count.Text, n)
 		}

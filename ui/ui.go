@@ -48,15 +48,13 @@ type UI struct {
 	// toolbar; until then asOf follows the newest figures.
 	periodChosen bool
 
-	nav         navTarget // the navigation entry shown
 	query       string
 	status      statusFilter
 	sortCol     sortColumn
 	sortDesc    bool
 	rows        []domain.Item
-	selected    string // the item in the detail pane
-	selectedCol int    // the table column last tapped, kept as rows change
-	navItems    []navEntry
+	selected    string            // the item in the detail pane
+	selectedCol int               // the table column last tapped, kept as rows change
 	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
 	ended       atomic.Bool       // the window has closed: see do
 	files       fileDialogs       // the system's file dialogs on Windows, Fyne's elsewhere
@@ -66,7 +64,7 @@ type UI struct {
 	periodSel  *widget.Select
 	search     *escEntry
 	statusSel  *widget.Select
-	navList    *widget.List
+	nav        *navigation
 	tips       *tooltips // the navigation's tips, drawn over the content
 	table      *widget.Table
 	center     *fyne.Container
@@ -99,7 +97,7 @@ type UI struct {
 // New builds the window's content for st in win. The caller shows the
 // window; the first run asks for the reviewer's name (see AskReviewer).
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
-	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), nav: navTo(navOverview), sortCol: unsorted}
+	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), sortCol: unsorted}
 	u.briefWritten = u.showExportResult
 	win.SetOnClosed(func() { u.ended.Store(true) })
 	u.files = newFileDialogs(win, u.showError)
@@ -159,7 +157,7 @@ func (u *UI) reviewer() string {
 func (u *UI) build() {
 	u.buildToolbar()
 	u.tips = newTooltips()
-	u.buildNav()
+	u.nav = newNavigation(u.plan, u.tips, u.traceNav, func(navTarget) { u.applyFilter() })
 	u.buildTable()
 	u.overview = container.NewVBox()
 	u.center = container.NewStack()
@@ -198,7 +196,7 @@ func (u *UI) build() {
 
 	right := container.NewHSplit(u.center, u.detail)
 	right.Offset = 0.6
-	main := container.NewHSplit(u.navList, right)
+	main := container.NewHSplit(u.nav.list, right)
 	main.Offset = 0.2
 	toolbar := u.toolbar()
 	status := container.NewBorder(nil, nil, nil, u.whoBox, u.message)
@@ -249,7 +247,7 @@ func (u *UI) windowShortcut(s fyne.Shortcut) bool {
 // focusSearch is Ctrl+F: the search box, its text selected, so what is
 // typed next is a new search.
 func (u *UI) focusSearch() {
-	if u.nav.kind == navOverview {
+	if u.nav.shown.kind == navOverview {
 		u.selectNav(navTo(navAll))
 	}
 	u.win.Canvas().Focus(u.search)
@@ -273,7 +271,7 @@ func (u *UI) recompute() {
 		}
 	}
 	u.refreshToolbar()
-	u.navList.Refresh()
+	u.nav.refresh(u.statuses)
 	u.applyFilter()
 	u.buildOverview()
 	u.showDetail(u.selected)
@@ -288,7 +286,7 @@ func (u *UI) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(u.query))
 	u.rows = u.rows[:0]
 	for _, it := range u.plan.Items {
-		if !u.nav.holds(it) {
+		if !u.nav.shown.holds(it) {
 			continue
 		}
 		if q != "" && !u.matches(it, q) {
@@ -300,7 +298,7 @@ func (u *UI) applyFilter() {
 		u.rows = append(u.rows, it)
 	}
 	u.sortRows()
-	if u.nav.kind == navOverview {
+	if u.nav.shown.kind == navOverview {
 		u.center.Objects[0].Show()
 		u.tablePane.Hide()
 	} else {
