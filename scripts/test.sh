@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: vet, then the unit,
-# storage and command-line tests (with the fuzz targets' seed corpora).
+# storage, window and command-line tests (with the fuzz targets' seed
+# corpora) under the race detector, which needs cgo — Fyne's OpenGL
+# binding needs it already.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-go.sh"
 ensure_go
@@ -12,4 +14,4 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 go vet ./...
-go test -count=1 ./...
+CGO_ENABLED=1 go test -race -count=1 ./...
