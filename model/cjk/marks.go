@@ -45,12 +45,13 @@ func canBreakBetween(a, b rune) bool {
 	// After Chinese closing punctuation a line may break before anything
 	// (“，5.8%”); ASCII punctuation belongs to the Latin run around it
 	// (5.8, 1,234).
-	return breaksAround(a) || breaksAround(b) || (a > 0x7f && NoLineStart(a))
+	return Chinese(a) || Chinese(b) || (a > 0x7f && NoLineStart(a))
 }
 
-// breaksAround reports whether a line may break before or after r: a
-// Chinese character, CJK punctuation or a full-width form. It is narrower
-// than Wide: a wide symbol such as ㎡ stays with the figure before it.
-func breaksAround(r rune) bool {
+// Chinese reports whether r belongs to Chinese text: a Chinese character,
+// CJK punctuation or a full-width form. A line may break before or after
+// it. It is narrower than Wide: a wide symbol such as ㎡ stays with the
+// figure before it.
+func Chinese(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"cn.planreview/planreview/model/cjk"
 )
 
 // TestReasonsInEnglish: every status code's reason written in English is
@@ -72,7 +74,7 @@ func TestReasonsInEnglish(t *testing.T) {
 			if bad := notEnglish(en, p, tt.actuals, manual); bad != "" {
 				t.Errorf("%q has Chinese of its own: %q", en, bad)
 			}
-			if s.ReasonIn(Chinese) != s.Reason || !strings.ContainsFunc(s.Reason, isCJK) {
+			if s.ReasonIn(Chinese) != s.Reason || !strings.ContainsFunc(s.Reason, isHan) {
 				t.Errorf("the Chinese reason changed: %q", s.ReasonIn(Chinese))
 			}
 		})
@@ -107,17 +109,14 @@ func notEnglish(s string, p *Plan, actuals []Actual, manual []ManualStatus) stri
 	}
 	var bad []rune
 	for _, r := range s {
-		if isCJK(r) || r == '“' || r == '”' || unicode.In(r, fullWidth) {
+		if cjk.Chinese(r) || r == '“' || r == '”' {
 			bad = append(bad, r)
 		}
 	}
 	return string(bad)
 }
 
-func isCJK(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-// fullWidth is CJK punctuation and the full-width forms (，：（）).
-var fullWidth = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0x3000, Hi: 0x303f, Stride: 1}, {Lo: 0xff00, Hi: 0xffef, Stride: 1}}}
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // TestTargetsUnderstoodInEnglish: the target as understood, in either
 // language; the Chinese is what the command line has always printed.
