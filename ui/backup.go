@@ -78,7 +78,7 @@ func (u *UI) restore(from string) error {
 	if err != nil {
 		return fmt.Errorf("恢复后无法打开数据库：%w", err)
 	}
-	u.st, u.plan, u.haystack = st, st.Plan(), nil
+	u.st, u.plan = st, st.Plan()
 	u.selected = ""
 	u.changed("")
 	if rerr != nil {

@@ -21,15 +21,15 @@ type fitKey struct {
 // cell: two thirds of the time of a search keystroke. Measuring with
 // fyne.MeasureText (cached by Fyne) and keeping what was fitted makes a
 // refresh of cells already seen nearly free.
-func (u *UI) fitText(s string, cellWidth float32) string {
-	th := u.app.Settings().Theme()
+func (t *itemTable) fitText(s string, cellWidth float32) string {
+	th := t.app.Settings().Theme()
 	width := cellWidth - 2*th.Size(theme.SizeNameInnerPadding)
 	size := th.Size(theme.SizeNameText)
 	if width <= 0 || s == "" {
 		return s
 	}
 	key := fitKey{s, width, size}
-	if got, ok := u.fitted[key]; ok {
+	if got, ok := t.fitted[key]; ok {
 		return got
 	}
 	out := s
@@ -47,18 +47,18 @@ func (u *UI) fitText(s string, cellWidth float32) string {
 		}
 		out = string(runes[:lo]) + "…"
 	}
-	if u.fitted == nil || len(u.fitted) > 50000 {
-		u.fitted = make(map[fitKey]string) // bounded: widths change as the window is resized
+	if t.fitted == nil || len(t.fitted) > 50000 {
+		t.fitted = make(map[fitKey]string) // bounded: widths change as the window is resized
 	}
-	u.fitted[key] = out
+	t.fitted[key] = out
 	return out
 }
 
 // setCellText shows text in a table cell's label, fitted to the cell, and
 // only touches the label if that changes what it shows: every SetText
 // lays the label out and measures it again.
-func (u *UI) setCellText(l *widget.Label, cell fyne.CanvasObject, text string) {
-	if t := u.fitText(text, cell.Size().Width); l.Text != t {
+func (t *itemTable) setCellText(l *widget.Label, cell fyne.CanvasObject, text string) {
+	if t := t.fitText(text, cell.Size().Width); l.Text != t {
 		l.SetText(t)
 	}
 }

@@ -22,12 +22,12 @@ func TestTableTextsFitTheirCells(t *testing.T) {
 	u.selectNav(navTo(navAll))
 	pad := theme.InnerPadding()
 	var cut, whole int
-	for row := 0; row < 12 && row < len(u.rows); row++ {
-		it := u.rows[row]
+	for row := 0; row < 12 && row < len(u.items.rows); row++ {
+		it := u.items.rows[row]
 		for col, full := range map[sortColumn]string{colID: it.ID, colName: groupedName(it.Group, it.Name)} {
-			cell := u.table.CreateCell().(*fyne.Container)
+			cell := u.items.table.CreateCell().(*fyne.Container)
 			cell.Resize(fyne.NewSize(columns[col].width, 40))
-			u.updateCell(it, col, cell)
+			u.items.updateCell(it, col, cell)
 			l := cell.Objects[0].(*widget.Label)
 			w := fyne.MeasureText(l.Text, theme.TextSize(), fyne.TextStyle{}).Width
 			if w > cell.Size().Width-2*pad {
@@ -46,7 +46,7 @@ func TestTableTextsFitTheirCells(t *testing.T) {
 	if cut == 0 || whole == 0 {
 		t.Errorf("%d texts cut and %d whole: the test no longer covers both", cut, whole)
 	}
-	if got := u.fitText("嘉兴", 0); got != "嘉兴" {
+	if got := u.items.fitText("嘉兴", 0); got != "嘉兴" {
 		t.Errorf("a cell with no width yet changed the text to %q", got)
 	}
 }
@@ -78,13 +78,13 @@ func TestLongIDsAreNotCut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.idColumnWidth() <= columns[0].width {
-		t.Fatalf("编号 column %.0f wide for IDs like %s", u.idColumnWidth(), u.plan.Items[0].ID)
+	if u.items.idColumnWidth() <= columns[0].width {
+		t.Fatalf("编号 column %.0f wide for IDs like %s", u.items.idColumnWidth(), u.plan.Items[0].ID)
 	}
-	cell := u.table.CreateCell().(*fyne.Container)
-	cell.Resize(fyne.NewSize(u.idColumnWidth(), 40))
+	cell := u.items.table.CreateCell().(*fyne.Container)
+	cell.Resize(fyne.NewSize(u.items.idColumnWidth(), 40))
 	for _, it := range u.plan.Items[:20] {
-		u.updateCell(it, 0, cell)
+		u.items.updateCell(it, 0, cell)
 		if got := cell.Objects[0].(*widget.Label).Text; got != it.ID {
 			t.Errorf("ID %s shown as %q", it.ID, got)
 		}

@@ -47,16 +47,16 @@ func TestInputMethodFollowsTheCaret(t *testing.T) {
 	c := u.win.Canvas()
 	pressCtrl(u.win, fyne.KeyF)
 	at := lastIME(t, calls, "on Ctrl+F")
-	box := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.search)
+	box := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.items.search)
 	left, top := c.PixelCoordinateForPosition(box)
-	right, bottom := c.PixelCoordinateForPosition(box.Add(u.search.Size()))
+	right, bottom := c.PixelCoordinateForPosition(box.Add(u.items.search.Size()))
 	pad := int(theme.InnerPadding()*c.Scale()) + 2
 	if at.x < left || at.x > left+pad || at.y < top || at.y+at.h > bottom {
 		t.Fatalf("caret told at %+v, the empty box is %d,%d–%d,%d", at, left, top, right, bottom)
 	}
 	typeInto(c, "地区生产")
 	typed := lastIME(t, calls, "after typing")
-	width := int(fyne.MeasureText("地区生产", theme.TextSize(), u.search.TextStyle).Width * c.Scale())
+	width := int(fyne.MeasureText("地区生产", theme.TextSize(), u.items.search.TextStyle).Width * c.Scale())
 	if d := typed.x - at.x; d < width-3 || d > width+3 || typed.y != at.y {
 		t.Errorf("after 4 characters the caret is told at %+v, from %+v: want %d px to the right", typed, at, width)
 	}

@@ -62,8 +62,8 @@ func TestCtrlZUndoesTheLastChangeWhateverHasFocus(t *testing.T) {
 		focus func(u *UI)
 	}{
 		{"nothing focused", func(u *UI) { u.win.Canvas().Unfocus() }},
-		{"search box focused", func(u *UI) { u.win.Canvas().Focus(u.search) }},
-		{"table focused", func(u *UI) { u.win.Canvas().Focus(u.table) }},
+		{"search box focused", func(u *UI) { u.win.Canvas().Focus(u.items.search) }},
+		{"table focused", func(u *UI) { u.win.Canvas().Focus(u.items.table) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u, st := newTestUI(t)
@@ -113,19 +113,19 @@ func TestCtrlZInADialogLeavesTheSavedChange(t *testing.T) {
 func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
 	u, _ := newTestUI(t)
 	pressCtrl(u.win, fyne.KeyF)
-	if u.win.Canvas().Focused() != u.search {
+	if u.win.Canvas().Focused() != u.items.search {
 		t.Fatal("Ctrl+F did not focus the search box")
 	}
-	test.Type(u.search, "湾北")
+	test.Type(u.items.search, "湾北")
 	pressCtrl(u.win, fyne.KeyA) // the entry's own: select all
-	if u.search.SelectedText() != "湾北" {
-		t.Errorf("Ctrl+A in the search box selected %q", u.search.SelectedText())
+	if u.items.search.SelectedText() != "湾北" {
+		t.Errorf("Ctrl+A in the search box selected %q", u.items.search.SelectedText())
 	}
-	u.search.SetText("湾北 a2-0")
-	u.search.CursorColumn = len([]rune(u.search.Text))
+	u.items.search.SetText("湾北 a2-0")
+	u.items.search.CursorColumn = len([]rune(u.items.search.Text))
 	pressCtrl(u.win, fyne.KeyBackspace) // the entry's own: delete a word
-	if u.search.Text != "湾北 " {
-		t.Errorf("Ctrl+Backspace in the search box left %q", u.search.Text)
+	if u.items.search.Text != "湾北 " {
+		t.Errorf("Ctrl+Backspace in the search box left %q", u.items.search.Text)
 	}
 	pressCtrl(u.win, fyne.KeyP)
 	if u.activeForm == nil || !strings.Contains(u.activeForm.title, "简报") {
@@ -139,7 +139,7 @@ func cellPos(t *testing.T, u *UI, id string, col int) fyne.Position {
 	t.Helper()
 	d := fyne.CurrentApp().Driver()
 	var cells []fyne.CanvasObject
-	find(u.table, func(o fyne.CanvasObject) bool {
+	find(u.items.table, func(o fyne.CanvasObject) bool {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 {
 			if _, ok := c.Objects[1].(*badge); ok {
 				cells = append(cells, c)
@@ -179,7 +179,7 @@ func tapRow(t *testing.T, u *UI, id string) {
 
 // highlighted is the table row Fyne draws as selected, or -1.
 func highlighted(u *UI) int {
-	sel := reflect.ValueOf(u.table).Elem().FieldByName("selectedCell")
+	sel := reflect.ValueOf(u.items.table).Elem().FieldByName("selectedCell")
 	if sel.IsNil() {
 		return -1
 	}
@@ -189,18 +189,18 @@ func highlighted(u *UI) int {
 func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	u, st := newTestUI(t)
 	pressCtrl(u.win, fyne.KeyF)
-	test.Type(u.search, "地区生产总值")
+	test.Type(u.items.search, "地区生产总值")
 	tapRow(t, u, "A1-01")
 	if !strings.HasPrefix(texts(u.detailHead), "A1-01") {
 		t.Fatalf("tapping A1-01 shows:\n%s", texts(u.detail))
 	}
-	u.search.SetText("")
-	test.Type(u.search, "固定资产投资")
+	u.items.search.SetText("")
+	test.Type(u.items.search, "固定资产投资")
 	if h := highlighted(u); h != -1 {
-		t.Fatalf("A1-01 is not listed, yet row %d (%s) is highlighted", h, u.rows[h].ID)
+		t.Fatalf("A1-01 is not listed, yet row %d (%s) is highlighted", h, u.items.rows[h].ID)
 	}
-	tapRow(t, u, u.rows[0].ID) // the cell that looked selected before
-	want := u.rows[0].ID
+	tapRow(t, u, u.items.rows[0].ID) // the cell that looked selected before
+	want := u.items.rows[0].ID
 	if !strings.HasPrefix(texts(u.detailHead), want) {
 		t.Fatalf("tapping %s shows:\n%s", want, texts(u.detail))
 	}
@@ -214,8 +214,8 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 		t.Errorf("figure went to %+v, pane shows %s", as, want)
 	}
 	// Clearing the search lists A1-01 again above it: the highlight follows.
-	u.search.SetText("")
-	if h := highlighted(u); h < 0 || u.rows[h].ID != want {
+	u.items.search.SetText("")
+	if h := highlighted(u); h < 0 || u.items.rows[h].ID != want {
 		t.Errorf("after clearing the search row %d is highlighted, pane shows %s", h, want)
 	}
 }
@@ -228,7 +228,7 @@ func TestEveryCellOfARowOpensIt(t *testing.T) {
 		if !strings.HasPrefix(texts(u.detailHead), "A1-03") {
 			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail))
 		}
-		if h := highlighted(u); h < 0 || u.rows[h].ID != "A1-03" {
+		if h := highlighted(u); h < 0 || u.items.rows[h].ID != "A1-03" {
 			t.Errorf("column %d: row %d highlighted", col, h)
 		}
 	}
@@ -246,17 +246,17 @@ func mustItem(t *testing.T, u *UI, id string) domain.Item {
 func TestOverviewShowsWhileTheSearchBoxHasText(t *testing.T) {
 	u, _ := newTestUI(t)
 	pressCtrl(u.win, fyne.KeyF)
-	test.Type(u.search, "地区")
-	if !u.tablePane.Visible() || len(u.rows) == 0 {
+	test.Type(u.items.search, "地区")
+	if !u.items.pane.Visible() || len(u.items.rows) == 0 {
 		t.Fatal("searching does not show the table")
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "总览"))
-	if u.nav.shown.kind != navOverview || !u.center.Objects[0].Visible() || u.tablePane.Visible() {
+	if u.nav.shown.kind != navOverview || !u.center.Objects[0].Visible() || u.items.pane.Visible() {
 		t.Errorf("总览 with text in the search box: nav %v, overview shown %v", u.nav.shown, u.center.Objects[0].Visible())
 	}
 	test.TapCanvas(u.win.Canvas(), navPos(t, u, "全部项目"))
-	if !u.tablePane.Visible() || u.search.Text != "地区" || len(u.rows) >= len(u.plan.Items) {
-		t.Errorf("back to the list: search %q, %d rows", u.search.Text, len(u.rows))
+	if !u.items.pane.Visible() || u.items.search.Text != "地区" || len(u.items.rows) >= len(u.plan.Items) {
+		t.Errorf("back to the list: search %q, %d rows", u.items.search.Text, len(u.items.rows))
 	}
 }
 
@@ -501,8 +501,8 @@ func TestCtrlFSelectsTheSearchSoTypingReplacesIt(t *testing.T) {
 	tapRow(t, u, "A1-01") // the table takes the focus
 	pressCtrl(u.win, fyne.KeyF)
 	typeText(u.win, "A1-05")
-	if u.search.Text != "A1-05" || len(u.rows) != 1 || u.rows[0].ID != "A1-05" {
-		t.Errorf("search box %q lists %d rows", u.search.Text, len(u.rows))
+	if u.items.search.Text != "A1-05" || len(u.items.rows) != 1 || u.items.rows[0].ID != "A1-05" {
+		t.Errorf("search box %q lists %d rows", u.items.search.Text, len(u.items.rows))
 	}
 }
 

@@ -91,9 +91,10 @@ func (n *navigation) count(key navTarget) (items, concern int) {
 	return items, concern
 }
 
-// refresh redraws the counts for the items' new statuses.
-func (n *navigation) refresh(statuses map[string]domain.Status) {
-	n.statuses = statuses
+// refresh redraws the counts for the items' new statuses (of a new plan
+// after a restore).
+func (n *navigation) refresh(p *domain.Plan, statuses map[string]domain.Status) {
+	n.plan, n.statuses = p, statuses
 	n.list.Refresh()
 }
 

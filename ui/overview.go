@@ -96,7 +96,7 @@ func (u *UI) buildOverview() {
 	case n > shown:
 		o.Add(widget.NewButton(trf("查看全部{{.N}}项需关注事项", "N", n), func() {
 			u.selectNav(navTo(navAll))
-			u.statusSel.SetSelected(tr("需关注"))
+			u.items.statusSel.SetSelected(tr("需关注"))
 		}))
 	}
 }

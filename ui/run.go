@@ -179,7 +179,7 @@ func (s *startup) settle(u *UI, st *store.Store) {
 	}
 	u.trace("ready")
 	u.tracePlaces()
-	u.prepareSearch()
+	u.items.prepareSearch(u.do)
 	go func() { // the start-up backup, written in the background
 		if _, err := st.StartBackup(); err != nil {
 			u.do(func() { u.say(tr("警告：启动时的自动备份未能完成：") + err.Error()) })

@@ -69,16 +69,16 @@ func BenchmarkSearchKeystrokeAtSize(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				u := benchUI(b, n)
 				u.selectNav(navTo(navAll))
-				u.haystack = searchIndex(u.plan)
+				u.items.haystack = searchIndex(u.plan)
 				i := 0
 				stop := demo.TrackPeakHeap(b)
 				for b.Loop() {
 					if fresh {
 						b.StopTimer()
-						u.fitted = nil
+						u.items.fitted = nil
 						b.StartTimer()
 					}
-					u.search.SetText(queries[i%len(queries)])
+					u.items.search.SetText(queries[i%len(queries)])
 					i++
 				}
 				stop()

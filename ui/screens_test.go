@@ -55,7 +55,7 @@ func bounds(o fyne.CanvasObject) (left, right float32) {
 // headers are the table's header buttons now drawn, by column title.
 func (u *UI) headers() map[string]*widget.Button {
 	out := map[string]*widget.Button{}
-	find(u.table, func(o fyne.CanvasObject) bool {
+	find(u.items.table, func(o fyne.CanvasObject) bool {
 		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text != "" {
 			out[b.Text] = b
 		}
@@ -77,10 +77,10 @@ func TestTableColumnsKeepTheirMinimumAndScrollSideways(t *testing.T) {
 			for i, c := range columns {
 				minimum[tr(c.title)] = c.min
 				if i == 4 {
-					minimum[tr(c.title)] = u.statusColumnWidth()
+					minimum[tr(c.title)] = u.items.statusColumnWidth()
 				}
 			}
-			left, right := bounds(u.table)
+			left, right := bounds(u.items.table)
 			inView := func(title string) bool {
 				b := u.headers()[title]
 				if b == nil {
@@ -107,7 +107,7 @@ func TestTableColumnsKeepTheirMinimumAndScrollSideways(t *testing.T) {
 			if sc.w > 1300 {
 				t.Errorf("column %s out of view at %.0f wide", progress, sc.w)
 			}
-			top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.table).Y
+			top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.items.table).Y
 			test.Scroll(u.win.Canvas(), fyne.NewPos((left+right)/2, top+80), -1000, 0)
 			for _, title := range []string{status, progress} {
 				if !inView(title) {

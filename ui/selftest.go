@@ -59,7 +59,7 @@ func (u *UI) imeSelfTest(out io.Writer) bool {
 		for !done && time.Now().Before(deadline) {
 			time.Sleep(50 * time.Millisecond) // a frame or two: the box is placed when drawn
 			fyne.DoAndWait(func() {
-				box := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.search)
+				box := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.items.search)
 				if box.IsZero() {
 					return
 				}
@@ -85,7 +85,7 @@ func (u *UI) typeAndReport(out io.Writer, box fyne.Position) {
 		}
 	}
 	left, top := c.PixelCoordinateForPosition(box)
-	right, bottom := c.PixelCoordinateForPosition(box.Add(u.search.Size()))
+	right, bottom := c.PixelCoordinateForPosition(box.Add(u.items.search.Size()))
 	x, y, ok := imePosition(u.win)
 	fmt.Fprintf(out, "ime-selftest search=%d,%d,%d,%d composition=%d,%d read=%t\n", left, top, right, bottom, x, y, ok)
 }

@@ -25,33 +25,33 @@ var columns = []struct {
 	{"编号", 66, 66}, {"名称", 160, 96}, {"目标", 112, 96}, {"最新实际", 104, 88}, {"状态", 104, 104}, {"进度", 80, 72},
 }
 
-func (u *UI) buildTable() {
-	u.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(u.rows), len(columns) },
+func (t *itemTable) buildTable() {
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(columns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("") // fitted to the cell by setCellText
 			p := widget.NewProgressBar()
 			return container.NewStack(l, newBadge(), p)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < 0 || id.Row >= len(u.rows) {
+			if id.Row < 0 || id.Row >= len(t.rows) {
 				return
 			}
-			u.updateCell(u.rows[id.Row], sortColumn(id.Col), o.(*fyne.Container))
-			u.traceCell(o, id.Col, u.rows[id.Row].ID)
+			t.updateCell(t.rows[id.Row], sortColumn(id.Col), o.(*fyne.Container))
+			t.hooks.traceRow(o, id.Col, t.rows[id.Row].ID)
 		})
-	u.table.ShowHeaderColumn = false
-	u.table.CreateHeader = func() fyne.CanvasObject {
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewButton("", nil)
 	}
-	u.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
 		if id.Col < 0 {
 			return
 		}
 		text := tr(columns[id.Col].title)
-		if sortColumn(id.Col) == u.sortCol {
-			if u.sortDesc {
+		if sortColumn(id.Col) == t.sortCol {
+			if t.sortDesc {
 				text += " ▼"
 			} else {
 				text += " ▲"
@@ -61,21 +61,21 @@ func (u *UI) buildTable() {
 			b.SetText(text)
 		}
 		col := sortColumn(id.Col)
-		b.OnTapped = func() { u.sortBy(col) }
+		b.OnTapped = func() { t.sortBy(col) }
 	}
 	for i, c := range columns { // until fitColumns lays the table out
-		u.table.SetColumnWidth(i, c.width)
+		t.table.SetColumnWidth(i, c.width)
 	}
-	u.table.OnUnselected = func(widget.TableCellID) { u.trace("highlight none") }
-	u.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(u.rows) {
+	t.table.OnUnselected = func(widget.TableCellID) { t.hooks.trace("highlight none") }
+	t.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(t.rows) {
 			return
 		}
-		u.selectedCol = id.Col
-		u.trace("highlight %s", u.rows[id.Row].ID)
-		if it := u.rows[id.Row].ID; it != u.selected { // not a highlight following the pane
-			u.selected = it
-			u.showDetail(it)
+		t.selectedCol = id.Col
+		t.hooks.trace("highlight %s", t.rows[id.Row].ID)
+		if it := t.rows[id.Row].ID; it != t.selected { // not a highlight following the pane
+			t.selected = it
+			t.hooks.picked(it)
 		}
 	}
 }
@@ -83,14 +83,14 @@ func (u *UI) buildTable() {
 // idColumnWidth is the 编号 column's width: its usual 66 or, for a plan
 // with longer IDs than the bundled one's (A1-13a, a generated D-00005, a
 // province's city-prefixed IDs), as wide as the longest, so no ID is cut.
-func (u *UI) idColumnWidth() float32 {
+func (t *itemTable) idColumnWidth() float32 {
 	longest := ""
-	for _, it := range u.plan.Items {
+	for _, it := range t.plan.Items {
 		if len(it.ID) > len(longest) {
 			longest = it.ID
 		}
 	}
-	th := u.app.Settings().Theme()
+	th := t.app.Settings().Theme()
 	w := fyne.MeasureText(longest, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width +
 		2*th.Size(theme.SizeNameInnerPadding) + 2
 	return float32(math.Max(float64(columns[colID].width), math.Ceil(float64(w))))
@@ -99,8 +99,8 @@ func (u *UI) idColumnWidth() float32 {
 // statusColumnWidth is as wide as the longest status badge in the
 // interface's language (慢于序时进度, Missed deadline), so no status is
 // cut to its first character.
-func (u *UI) statusColumnWidth() float32 {
-	th := u.app.Settings().Theme()
+func (t *itemTable) statusColumnWidth() float32 {
+	th := t.app.Settings().Theme()
 	size := th.Size(theme.SizeNameText) - 1 // the badge's text size
 	var longest float32
 	for _, c := range domain.Codes {
@@ -111,47 +111,47 @@ func (u *UI) statusColumnWidth() float32 {
 }
 
 // sortBy sorts by a column; a second tap reverses the order.
-func (u *UI) sortBy(col sortColumn) {
-	if u.sortCol == col {
-		u.sortDesc = !u.sortDesc
+func (t *itemTable) sortBy(col sortColumn) {
+	if t.sortCol == col {
+		t.sortDesc = !t.sortDesc
 	} else {
-		u.sortCol, u.sortDesc = col, false
+		t.sortCol, t.sortDesc = col, false
 	}
-	u.applyFilter()
+	t.hooks.filtered()
 }
 
-func (u *UI) updateCell(it domain.Item, col sortColumn, c *fyne.Container) {
+func (t *itemTable) updateCell(it domain.Item, col sortColumn, c *fyne.Container) {
 	l := c.Objects[0].(*widget.Label)
 	b := c.Objects[1].(*badge)
 	p := c.Objects[2].(*widget.ProgressBar)
 	l.Show()
 	b.Hide()
 	p.Hide()
-	s := u.statuses[it.ID]
+	s := t.statuses[it.ID]
 	switch col {
 	case colID:
-		u.setCellText(l, c, it.ID)
+		t.setCellText(l, c, it.ID)
 	case colName:
 		name := it.Name
 		if it.Group != "" {
 			name = it.Group + "：" + it.Name
 		}
-		u.setCellText(l, c, name)
+		t.setCellText(l, c, name)
 	case colTarget:
 		if it.Kind == domain.KindMilestone {
-			u.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
+			t.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
 		} else {
-			u.setCellText(l, c, it.Hedge+it.TargetText)
+			t.setCellText(l, c, it.Hedge+it.TargetText)
 		}
 	case colLatest:
-		u.setCellText(l, c, u.latestText(it))
+		t.setCellText(l, c, t.latestText(it))
 	case colStatus:
 		l.Hide()
 		b.Show()
 		b.set(s)
 	case colProgress:
 		if math.IsNaN(s.Completion) {
-			u.setCellText(l, c, "—")
+			t.setCellText(l, c, "—")
 			return
 		}
 		l.Hide()
@@ -166,19 +166,19 @@ func (u *UI) updateCell(it domain.Item, col sortColumn, c *fyne.Container) {
 
 // latestText is the newest figure at asOf, short: 5.8%, with its period
 // only when it is older than the as-of period: 6.2%（1-6月）.
-func (u *UI) latestText(it domain.Item) string {
-	a, ok := u.review.Latest(it, u.asOf)
+func (t *itemTable) latestText(it domain.Item) string {
+	a, ok := t.review.Latest(it, t.asOf)
 	if !ok {
 		return "—"
 	}
 	when := ""
-	if a.Period != u.asOf {
+	if a.Period != t.asOf {
 		when = paren(periodLabel(a.Period))
 	}
 	if a.Outcome != "" {
 		return tr(domain.OutcomeLabel(a.Outcome)) + when
 	}
-	return u.review.FigureOf(it, a) + when
+	return t.review.FigureOf(it, a) + when
 }
 
 // column is how a table column is sized: its width when there is room,
@@ -203,13 +203,13 @@ type fitColumns struct {
 
 // itemColumns are the item table's columns, with 编号 as wide as the
 // plan's longest ID and 状态 as wide as the longest badge.
-func (u *UI) itemColumns() []column {
+func (t *itemTable) itemColumns() []column {
 	out := make([]column, len(columns))
 	for i, c := range columns {
 		out[i] = column{width: c.width, min: c.min}
 	}
-	out[colID] = column{width: u.idColumnWidth(), min: u.idColumnWidth()}
-	status := u.statusColumnWidth()
+	out[colID] = column{width: t.idColumnWidth(), min: t.idColumnWidth()}
+	status := t.statusColumnWidth()
 	out[colStatus] = column{width: max(columns[colStatus].width, status), min: status}
 	out[colName].grow, out[colTarget].grow = 0.6, 0.4
 	return out

@@ -98,8 +98,9 @@ func (u *UI) toolbar() fyne.CanvasObject {
 
 // rebuild lays the window out again, after a language change.
 func (u *UI) rebuild() {
-	sel := u.selected
+	sel, old := u.selected, u.items
 	u.build()
+	u.items.keepChoices(old)
 	u.selected = sel
 	u.recompute()
 }

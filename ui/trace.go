@@ -78,9 +78,9 @@ func (u *UI) tracePlaces() {
 		s := u.win.Canvas().Scale()
 		lines = append(lines, fmt.Sprintf("at %s:%s %d %d", kind, name, int(p.X*s), int(p.Y*s)))
 	}
-	if u.tablePane.Visible() {
-		top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.table).Y
-		bottom := top + u.table.Size().Height
+	if u.items.pane.Visible() {
+		top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.items.table).Y
+		bottom := top + u.items.table.Size().Height
 		for c, id := range u.tr.cells {
 			// A cell scrolled under the header or past the bottom is not clickable.
 			y := fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Y

@@ -8,7 +8,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/domain"
@@ -48,28 +46,18 @@ type UI struct {
 	// toolbar; until then asOf follows the newest figures.
 	periodChosen bool
 
-	query       string
-	status      statusFilter
-	sortCol     sortColumn
-	sortDesc    bool
-	rows        []domain.Item
-	selected    string            // the item in the detail pane
-	selectedCol int               // the table column last tapped, kept as rows change
-	fitted      map[fitKey]string // table texts fitted to their cells (fit.go)
-	ended       atomic.Bool       // the window has closed: see do
-	files       fileDialogs       // the system's file dialogs on Windows, Fyne's elsewhere
-	tr          *tracer           // set by TraceTo: what the window shows, for scripts/walkthrough.sh
+	selected string      // the item in the detail pane
+	ended    atomic.Bool // the window has closed: see do
+	files    fileDialogs // the system's file dialogs on Windows, Fyne's elsewhere
+	tr       *tracer     // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
 	// widgets
 	periodSel  *widget.Select
-	search     *escEntry
-	statusSel  *widget.Select
 	nav        *navigation
 	tips       *tooltips // the navigation's tips, drawn over the content
-	table      *widget.Table
+	items      *itemTable
 	center     *fyne.Container
 	overview   *fyne.Container
-	tablePane  fyne.CanvasObject
 	detail     *fyne.Container
 	detailBox  *container.Scroll
 	whoLabel   *widget.Label
@@ -82,7 +70,6 @@ type UI struct {
 	// briefWritten is told, on the main goroutine, how each export of
 	// the brief ended: it shows the result.
 	briefWritten func(exportResult)
-	haystack     map[string]string // each item's searchable text, lower-cased
 
 	detailButtons []*widget.Button  // the detail pane's buttons, for the trace
 	allHistory    string            // the item whose whole history the pane lists
@@ -97,7 +84,7 @@ type UI struct {
 // New builds the window's content for st in win. The caller shows the
 // window; the first run asks for the reviewer's name (see AskReviewer).
 func New(a fyne.App, win fyne.Window, st *store.Store) (*UI, error) {
-	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences(), sortCol: unsorted}
+	u := &UI{app: a, win: win, st: st, plan: st.Plan(), prefs: a.Preferences()}
 	u.briefWritten = u.showExportResult
 	win.SetOnClosed(func() { u.ended.Store(true) })
 	u.files = newFileDialogs(win, u.showError)
@@ -158,7 +145,13 @@ func (u *UI) build() {
 	u.buildToolbar()
 	u.tips = newTooltips()
 	u.nav = newNavigation(u.plan, u.tips, u.traceNav, func(navTarget) { u.applyFilter() })
-	u.buildTable()
+	u.items = newItemTable(u.app, u.plan, itemTableHooks{
+		picked:   func(id string) { u.selected = id; u.showDetail(id) },
+		filtered: u.applyFilter,
+		shortcut: u.windowShortcut,
+		trace:    u.trace,
+		traceRow: u.traceCell,
+	})
 	u.overview = container.NewVBox()
 	u.center = container.NewStack()
 	// The detail pane: the item's name and 录入实际值 stay at the top, the
@@ -170,29 +163,8 @@ func (u *UI) build() {
 	u.message = widget.NewLabel(trf("数据库：{{.P}}", "P", u.st.Path()))
 	u.message.Truncation = fyne.TextTruncateEllipsis
 
-	u.search = newEscEntry(nil)
-	u.search.SetPlaceHolder(tr("搜索编号、名称或原文（Ctrl+F）"))
-	u.search.OnChanged = func(s string) { u.query = s; u.applyFilter() }
-	u.search.onShortcut = u.windowShortcut
-	u.search.onFocus = func() { u.trace("focus search") }
-	statusOptions := []string{tr("全部状态"), tr("需关注")}
-	for _, c := range domain.Codes {
-		statusOptions = append(statusOptions, tr(c.Label()))
-	}
-	u.statusSel = widget.NewSelect(statusOptions, func(s string) {
-		u.status = statusFilter{concern: s == tr("需关注")}
-		for _, c := range domain.Codes {
-			if s == tr(c.Label()) {
-				u.status = statusFilter{code: c}
-			}
-		}
-		u.applyFilter()
-	})
-	u.statusSel.SetSelectedIndex(0)
-	filters := container.NewBorder(nil, nil, nil, u.statusSel, u.search)
-	u.tablePane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{u.table, theme.Padding(), u.itemColumns()}, u.table))
 	overview, _ := newWheelScroll(u.overview)
-	u.center.Objects = []fyne.CanvasObject{overview, u.tablePane}
+	u.center.Objects = []fyne.CanvasObject{overview, u.items.pane}
 
 	right := container.NewHSplit(u.center, u.detail)
 	right.Offset = 0.6
@@ -250,8 +222,8 @@ func (u *UI) focusSearch() {
 	if u.nav.shown.kind == navOverview {
 		u.selectNav(navTo(navAll))
 	}
-	u.win.Canvas().Focus(u.search)
-	u.search.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	u.win.Canvas().Focus(u.items.search)
+	u.items.search.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // recompute judges every item at asOf and refreshes every view.
@@ -271,159 +243,43 @@ func (u *UI) recompute() {
 		}
 	}
 	u.refreshToolbar()
-	u.nav.refresh(u.statuses)
+	u.nav.refresh(u.plan, u.statuses)
+	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.applyFilter()
 	u.buildOverview()
 	u.showDetail(u.selected)
 }
 
-// applyFilter picks the rows for the navigation entry, search and status
-// filter, sorts them, and shows the overview or the table.
+// applyFilter picks the table's rows for the navigation entry, search and
+// status filter, and shows the overview or the table.
 func (u *UI) applyFilter() {
-	if u.table == nil || u.statuses == nil || len(u.center.Objects) == 0 {
+	if u.items == nil || u.items.statuses == nil || len(u.center.Objects) == 0 {
 		return // still being built
 	}
-	q := strings.ToLower(strings.TrimSpace(u.query))
-	u.rows = u.rows[:0]
-	for _, it := range u.plan.Items {
-		if !u.nav.shown.holds(it) {
-			continue
-		}
-		if q != "" && !u.matches(it, q) {
-			continue
-		}
-		if !u.status.admits(u.statuses[it.ID]) {
-			continue
-		}
-		u.rows = append(u.rows, it)
-	}
-	u.sortRows()
+	u.items.filter(u.nav.shown)
 	if u.nav.shown.kind == navOverview {
 		u.center.Objects[0].Show()
-		u.tablePane.Hide()
+		u.items.pane.Hide()
 	} else {
 		u.center.Objects[0].Hide()
-		u.tablePane.Show()
+		u.items.pane.Show()
 	}
-	u.table.Refresh()
-	u.syncSelection()
+	u.items.redraw(u.selected)
 	if u.tr != nil {
 		view := "table"
-		if !u.tablePane.Visible() {
+		if !u.items.pane.Visible() {
 			view = "overview"
 		}
-		u.trace("view %s query=%s rows=%d", view, u.query, len(u.rows))
+		u.trace("view %s query=%s rows=%d", view, u.items.query, len(u.items.rows))
 		u.tracePlaces()
 	}
-}
-
-// syncSelection highlights the row of the item in the detail pane, or no
-// row when it is not listed: after a search or sort the highlighted row
-// index would otherwise point at another item, and tapping that cell,
-// already selected as far as the table knows, would open nothing.
-func (u *UI) syncSelection() {
-	for i, it := range u.rows {
-		if it.ID == u.selected {
-			u.table.Select(widget.TableCellID{Row: i, Col: u.selectedCol})
-			return
-		}
-	}
-	u.table.UnselectAll()
-}
-
-// matches reports whether an item's ID, name, target or source sentence
-// contains q (already lower-cased; it holds no NUL, so no match spans two
-// fields).
-func (u *UI) matches(it domain.Item, q string) bool {
-	if u.haystack == nil {
-		// Lower-cased once per plan, not once per item per keystroke.
-		u.haystack = searchIndex(u.plan)
-	}
-	return strings.Contains(u.haystack[it.ID], q)
-}
-
-// searchIndex is each item's searchable text, lower-cased: its ID, name,
-// group, target, source sentence and topic, NUL-separated.
-func searchIndex(p *domain.Plan) map[string]string {
-	m := make(map[string]string, len(p.Items))
-	for _, x := range p.Items {
-		m[x.ID] = strings.ToLower(strings.Join([]string{x.ID, x.Name, x.Group, x.TargetText,
-			x.SourceQuote, x.Topic}, "\x00"))
-	}
-	return m
-}
-
-// prepareSearch builds the search index on another goroutine, so the first
-// keystroke does not wait for it (40 ms at 10,000 items). Run calls it once
-// the first frame is drawn.
-func (u *UI) prepareSearch() {
-	p := u.plan
-	go func() {
-		m := searchIndex(p)
-		u.do(func() {
-			if u.haystack == nil && u.plan == p { // not replaced by a restore meanwhile
-				u.haystack = m
-			}
-		})
-	}()
-}
-
-func (u *UI) sortRows() {
-	if u.sortCol == unsorted {
-		return
-	}
-	key := func(it domain.Item) string {
-		switch u.sortCol {
-		case colID:
-			return it.ID
-		case colName:
-			return it.Name
-		case colTarget:
-			return it.TargetText
-		case colLatest:
-			if a, ok := u.review.Latest(it, u.asOf); ok {
-				return fmt.Sprintf("%020.6f", a.Value+1e12)
-			}
-			return ""
-		case colStatus:
-			return fmt.Sprintf("%02d", codeRank(u.statuses[it.ID].Code))
-		case colProgress:
-			s := u.statuses[it.ID]
-			if s.Completion == s.Completion {
-				return fmt.Sprintf("%020.6f", s.Completion+1e6)
-			}
-			return ""
-		}
-		return ""
-	}
-	// Rows without a value (no figure, no share) go last either way: a
-	// reviewer sorting by progress wants the figures, not the blanks.
-	sort.SliceStable(u.rows, func(i, j int) bool {
-		a, b := key(u.rows[i]), key(u.rows[j])
-		if a == "" || b == "" {
-			return a != "" && b == ""
-		}
-		if u.sortDesc {
-			return a > b
-		}
-		return a < b
-	})
-}
-
-func codeRank(c domain.Code) int {
-	for i, x := range domain.Codes {
-		if x == c {
-			return i
-		}
-	}
-	return len(domain.Codes)
 }
 
 // selectItem shows an item's detail and selects its row if it is listed.
 func (u *UI) selectItem(id string) {
 	u.selected = id
 	u.showDetail(id)
-	u.syncSelection()
+	u.items.sync(id)
 }
 
 // changed is called after every successful write: it reloads and redraws.

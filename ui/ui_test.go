@@ -146,9 +146,9 @@ func formSelect(t *testing.T, u *UI, label string) *widget.Select {
 
 func selectRow(t *testing.T, u *UI, id string) {
 	t.Helper()
-	for i, it := range u.rows {
+	for i, it := range u.items.rows {
 		if it.ID == id {
-			u.table.Select(widget.TableCellID{Row: i, Col: 1})
+			u.items.table.Select(widget.TableCellID{Row: i, Col: 1})
 			return
 		}
 	}
@@ -160,8 +160,8 @@ func press(e *escEntry, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}
 func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
 	u.selectNav(navTo(navIndicators))
-	if len(u.rows) != 22 {
-		t.Fatalf("附件1 lists %d rows, want 22", len(u.rows))
+	if len(u.items.rows) != 22 {
+		t.Fatalf("附件1 lists %d rows, want 22", len(u.items.rows))
 	}
 	selectRow(t, u, "A1-01")
 	if !strings.Contains(texts(u.detail), "1.地区生产总值(注)增长6%左右") {
@@ -268,17 +268,17 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 	}
 	// Ctrl+F focuses the search box; typing filters the list.
 	pressCtrl(u.win, fyne.KeyF)
-	if u.win.Canvas().Focused() != u.search {
+	if u.win.Canvas().Focused() != u.items.search {
 		t.Fatal("Ctrl+F did not focus the search box")
 	}
-	test.Type(u.search, "湾北")
-	if len(u.rows) != 1 || u.rows[0].ID != "M3-01" {
-		t.Errorf("search 湾北: %v", u.rows)
+	test.Type(u.items.search, "湾北")
+	if len(u.items.rows) != 1 || u.items.rows[0].ID != "M3-01" {
+		t.Errorf("search 湾北: %v", u.items.rows)
 	}
-	u.search.SetText("")
-	test.Type(u.search, "a2-0")
-	if len(u.rows) != 8 {
-		t.Errorf("search by ID a2-0: %d rows", len(u.rows))
+	u.items.search.SetText("")
+	test.Type(u.items.search, "a2-0")
+	if len(u.items.rows) != 8 {
+		t.Errorf("search by ID a2-0: %d rows", len(u.items.rows))
 	}
 }
 
@@ -295,35 +295,35 @@ func TestFiltersAndSorting(t *testing.T) {
 	}
 	u.changed("")
 	u.selectNav(navTo(navAll))
-	u.statusSel.SetSelected("需关注")
+	u.items.statusSel.SetSelected("需关注")
 	var ids []string
-	for _, it := range u.rows {
+	for _, it := range u.items.rows {
 		ids = append(ids, it.ID)
 	}
 	if strings.Join(ids, " ") != "A1-05 B1-01 B1-03" {
 		t.Errorf("需关注 lists %v", ids)
 	}
-	u.statusSel.SetSelected("快于序时进度")
-	if len(u.rows) != 1 || u.rows[0].ID != "B2-01" {
-		t.Errorf("快于序时进度 lists %v", u.rows)
+	u.items.statusSel.SetSelected("快于序时进度")
+	if len(u.items.rows) != 1 || u.items.rows[0].ID != "B2-01" {
+		t.Errorf("快于序时进度 lists %v", u.items.rows)
 	}
-	u.statusSel.SetSelectedIndex(0)
+	u.items.statusSel.SetSelectedIndex(0)
 	u.selectNav(navToSection("S1"))
-	if len(u.rows) != 15 {
-		t.Errorf("section 一 lists %d items, want 15", len(u.rows))
+	if len(u.items.rows) != 15 {
+		t.Errorf("section 一 lists %d items, want 15", len(u.items.rows))
 	}
 	u.selectNav(navTo(navAll))
-	u.sortBy(colProgress) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
-	if u.rows[0].ID != "B1-01" || u.rows[1].ID != "B2-01" {
-		t.Errorf("sorted by progress: %s %s", u.rows[0].ID, u.rows[1].ID)
+	u.items.sortBy(colProgress) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
+	if u.items.rows[0].ID != "B1-01" || u.items.rows[1].ID != "B2-01" {
+		t.Errorf("sorted by progress: %s %s", u.items.rows[0].ID, u.items.rows[1].ID)
 	}
-	u.sortBy(colProgress) // descending, blanks still last
-	if u.rows[0].ID != "B2-01" || u.rows[1].ID != "B1-01" {
-		t.Errorf("reverse sort: %s %s", u.rows[0].ID, u.rows[1].ID)
+	u.items.sortBy(colProgress) // descending, blanks still last
+	if u.items.rows[0].ID != "B2-01" || u.items.rows[1].ID != "B1-01" {
+		t.Errorf("reverse sort: %s %s", u.items.rows[0].ID, u.items.rows[1].ID)
 	}
-	u.sortBy(colID)
-	if u.rows[0].ID != "A1-01" {
-		t.Errorf("sort by ID: %s", u.rows[0].ID)
+	u.items.sortBy(colID)
+	if u.items.rows[0].ID != "A1-01" {
+		t.Errorf("sort by ID: %s", u.items.rows[0].ID)
 	}
 }
 
