@@ -146,7 +146,7 @@ func (f *form) by() (string, bool) {
 
 // periodSelect is a select of the plan year's periods.
 func (u *UI) periodSelect(p domain.Period, allowNone bool) *widget.Select {
-	opts := u.periodOptions()
+	opts := periodOptions(u.plan.Year)
 	if allowNone {
 		opts = append([]string{tr("不限期间")}, opts...)
 	}

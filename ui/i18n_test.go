@@ -69,7 +69,7 @@ func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
 func TestEnglishInterface(t *testing.T) {
 	u, _ := newTestUI(t)
 	t.Cleanup(func() { SetLanguage("zh") })
-	u.languageSl.SetSelected("English")
+	u.bar.languageSl.SetSelected("English")
 	if u.prefs.String(prefLanguage) != "en" {
 		t.Fatalf("language preference %q", u.prefs.String(prefLanguage))
 	}
@@ -82,7 +82,7 @@ func TestEnglishInterface(t *testing.T) {
 	if strings.Contains(all, "锁定本期") {
 		t.Error("Chinese left in the English toolbar")
 	}
-	u.languageSl.SetSelected("中文")
+	u.bar.languageSl.SetSelected("中文")
 	if all := texts(u.win.Content()); !strings.Contains(all, "锁定本期") {
 		t.Error("back to Chinese failed")
 	}

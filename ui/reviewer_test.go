@@ -50,8 +50,8 @@ func TestReviewerIsAskedAndWritten(t *testing.T) {
 	test.Type(formEntry(t, u, "姓名"), "李四")
 	test.Type(formEntry(t, u, "单位"), "市发展改革委")
 	press(formEntry(t, u, "姓名"), fyne.KeyReturn)
-	if u.reviewer() != "李四（市发展改革委）" || !strings.Contains(u.whoLabel.Text, "李四") {
-		t.Errorf("reviewer %q, label %q", u.reviewer(), u.whoLabel.Text)
+	if u.reviewer() != "李四（市发展改革委）" || !strings.Contains(u.bar.whoLabel.Text, "李四") {
+		t.Errorf("reviewer %q, label %q", u.reviewer(), u.bar.whoLabel.Text)
 	}
 	as := recordMilestone(t, u, st)
 	if len(as) != 1 || as[0].Outcome != domain.OutcomeInProgress || as[0].By != "李四（市发展改革委）" {

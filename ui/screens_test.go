@@ -40,7 +40,7 @@ func newScreenUI(t *testing.T, w, h float32, lang string) *UI {
 	u.changed("")
 	if lang == "en" {
 		t.Cleanup(func() { SetLanguage("zh") })
-		u.languageSl.SetSelected(LanguageName("en"))
+		u.bar.languageSl.SetSelected(LanguageName("en"))
 	}
 	u.win.Resize(fyne.NewSize(w, h))
 	return u
@@ -239,13 +239,13 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 			t.Errorf("English %s:\n%s", name, all)
 		}
 	}
-	if got := u.periodSel.Selected; got != "Q1–Q3 (Jan-Sep)" {
+	if got := u.bar.periodSel.Selected; got != "Q1–Q3 (Jan-Sep)" {
 		t.Errorf("English period choice %q", got)
 	}
 	if all := texts(u.overview); !strings.Contains(all, "Progress as of 2023 Jan-Sep (Q1–Q3)") || strings.ContainsAny(all, "，（）") {
 		t.Errorf("English overview:\n%s", all)
 	}
-	u.languageSl.SetSelected(LanguageName("zh"))
+	u.bar.languageSl.SetSelected(LanguageName("zh"))
 	u.selectItem("A1-05")
 	if all := texts(u.detail); !strings.Contains(all, "1-9月增长9.1%，低于目标0.9个百分点") {
 		t.Errorf("Chinese detail:\n%s", all)

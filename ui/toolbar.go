@@ -11,10 +11,10 @@ import (
 
 // periodOptions are the as-of choices: every month, with the customary
 // names of quarter ends.
-func (u *UI) periodOptions() []string {
+func periodOptions(year int) []string {
 	var out []string
 	for m := 1; m <= 12; m++ {
-		out = append(out, periodChoice(domain.Period{Year: u.plan.Year, Month: m}))
+		out = append(out, periodChoice(domain.Period{Year: year, Month: m}))
 	}
 	return out
 }
@@ -26,74 +26,104 @@ func periodChoice(p domain.Period) string {
 	return periodLabel(p)
 }
 
-func (u *UI) buildToolbar() {
-	u.periodSel = widget.NewSelect(u.periodOptions(), func(s string) {
-		for i, o := range u.periodOptions() {
-			if p := (domain.Period{Year: u.plan.Year, Month: i + 1}); o == s {
-				// The toolbar itself selects asOf (refreshToolbar); any
-				// other period is the reviewer's choice, kept from then on.
-				u.periodChosen = u.periodChosen || p != u.asOf
-				u.asOf = p
-			}
-		}
-		if u.statuses != nil {
-			u.recompute()
-		}
-	})
-	u.periodSel.SetSelectedIndex(u.asOf.Month - 1)
-	u.whoLabel = widget.NewLabel("")
-	u.lockBtn = widget.NewButtonWithIcon("", lockIcon, func() { u.toggleLock() })
-	u.languageSl = widget.NewSelect([]string{LanguageName("zh"), LanguageName("en")}, nil)
+// toolbar is the strip at the top (title, as-of period, lock, brief,
+// spreadsheets, backups, undo) and the status bar's right (reviewer,
+// theme, language). The window tells it what to show with refresh; it
+// tells the window what was pressed through its hooks.
+type toolbar struct {
+	app   fyne.App
+	prefs fyne.Preferences
+	hooks toolbarHooks
+
+	periodSel  *widget.Select
+	whoLabel   *widget.Label
+	lockBtn    *widget.Button
+	languageSl *widget.Select
+	themeSel   *widget.Select
+	strip      fyne.CanvasObject // the toolbar proper
+	whoBox     *fyne.Container   // the status bar's right: reviewer and the button to change it, theme, language
 }
 
-// toolbar is the strip at the top: title, as-of period, lock, brief,
-// spreadsheets, backups, undo; it also makes the status bar's reviewer,
-// theme and language.
-func (u *UI) toolbar() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(u.plan.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// toolbarHooks are what the toolbar's controls do in the window.
+type toolbarHooks struct {
+	periodPicked                 func(month int) // 1-12: the reviewer picked an as-of period
+	lock, export, undo, reviewer func()
+	sheetMenu, dataMenu          func(anchor fyne.CanvasObject)
+	relaid                       func() // the language changed: lay the window out again
+	failed                       func(error)
+}
+
+func newToolbar(a fyne.App, p *domain.Plan, asOf domain.Period, h toolbarHooks) *toolbar {
+	b := &toolbar{app: a, prefs: a.Preferences(), hooks: h}
+	b.periodSel = widget.NewSelect(periodOptions(p.Year), nil)
+	b.periodSel.SetSelectedIndex(asOf.Month - 1)
+	b.periodSel.OnChanged = func(string) { h.periodPicked(b.periodSel.SelectedIndex() + 1) }
+	b.whoLabel = widget.NewLabel("")
+	b.lockBtn = widget.NewButtonWithIcon("", lockIcon, h.lock)
+	b.languageSl = widget.NewSelect([]string{LanguageName("zh"), LanguageName("en")}, nil)
+	b.build(p)
+	return b
+}
+
+// build lays out the strip and the status bar's right.
+func (b *toolbar) build(p *domain.Plan) {
+	title := widget.NewLabelWithStyle(p.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), func() { u.undo() })
-	export := widget.NewButtonWithIcon(tr("生成简报…"), theme.DocumentPrintIcon(), func() { u.exportDialog() })
+	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), b.hooks.undo)
+	export := widget.NewButtonWithIcon(tr("生成简报…"), theme.DocumentPrintIcon(), b.hooks.export)
 	export.Importance = widget.HighImportance
 	var excel, data *widget.Button
-	excel = widget.NewButtonWithIcon("Excel", theme.GridIcon(), func() { u.sheetMenu(excel) })
-	data = widget.NewButtonWithIcon(tr("备份"), theme.StorageIcon(), func() { u.dataMenu(data) })
-	change := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { u.askReviewer(nil) })
-	if lang := u.prefs.StringWithFallback(prefLanguage, "zh"); lang == "en" {
-		u.languageSl.SetSelected(LanguageName("en"))
+	excel = widget.NewButtonWithIcon("Excel", theme.GridIcon(), func() { b.hooks.sheetMenu(excel) })
+	data = widget.NewButtonWithIcon(tr("备份"), theme.StorageIcon(), func() { b.hooks.dataMenu(data) })
+	change := widget.NewButtonWithIcon("", theme.AccountIcon(), b.hooks.reviewer)
+	b.buildLanguage()
+	period := container.NewGridWrap(fyne.NewSize(176, b.periodSel.MinSize().Height), b.periodSel)
+	b.buildTheme()
+	// Theme and language sit in the status bar, beside the reviewer: in
+	// the toolbar their 260 px made the English window wider than a
+	// 1024 px screen.
+	b.whoBox = container.NewHBox(b.whoLabel, change, b.themeSel, b.languageSl)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, b.lockBtn, export, excel, data, undo)
+	b.strip = container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
+}
+
+// buildLanguage shows the language in use and switches it when another
+// is picked.
+func (b *toolbar) buildLanguage() {
+	if lang := b.prefs.StringWithFallback(prefLanguage, "zh"); lang == "en" {
+		b.languageSl.SetSelected(LanguageName("en"))
 	} else {
-		u.languageSl.SetSelected(LanguageName("zh"))
+		b.languageSl.SetSelected(LanguageName("zh"))
 	}
-	u.languageSl.OnChanged = func(s string) {
+	b.languageSl.OnChanged = func(s string) {
 		code := "zh"
 		if s == LanguageName("en") {
 			code = "en"
 		}
-		if code == u.prefs.StringWithFallback(prefLanguage, "zh") {
+		if code == b.prefs.StringWithFallback(prefLanguage, "zh") {
 			return
 		}
-		u.prefs.SetString(prefLanguage, code)
+		b.prefs.SetString(prefLanguage, code)
 		if err := SetLanguage(code); err != nil {
-			u.showError(err)
+			b.hooks.failed(err)
 			return
 		}
-		u.rebuild()
+		b.hooks.relaid()
 	}
-	period := container.NewGridWrap(fyne.NewSize(176, u.periodSel.MinSize().Height), u.periodSel)
-	themes := []string{tr("跟随系统"), tr("浅色"), tr("深色")}
-	u.themeSel = widget.NewSelect(themes, nil)
-	u.themeSel.SetSelectedIndex(map[string]int{"": 0, "light": 1, "dark": 2}[u.prefs.String(prefTheme)])
-	u.themeSel.OnChanged = func(string) {
-		code := []string{"", "light", "dark"}[u.themeSel.SelectedIndex()]
-		u.prefs.SetString(prefTheme, code)
-		u.app.Settings().SetTheme(ThemeFromPreference(code))
+}
+
+// themeCodes are the theme preference's values, in the theme list's order.
+var themeCodes = []string{"", "light", "dark"}
+
+// buildTheme makes the theme list: the system's, light or dark.
+func (b *toolbar) buildTheme() {
+	b.themeSel = widget.NewSelect([]string{tr("跟随系统"), tr("浅色"), tr("深色")}, nil)
+	b.themeSel.SetSelectedIndex(map[string]int{"": 0, "light": 1, "dark": 2}[b.prefs.String(prefTheme)])
+	b.themeSel.OnChanged = func(string) {
+		code := themeCodes[b.themeSel.SelectedIndex()]
+		b.prefs.SetString(prefTheme, code)
+		b.app.Settings().SetTheme(ThemeFromPreference(code))
 	}
-	// Theme and language sit in the status bar, beside the reviewer: in
-	// the toolbar their 260 px made the English window wider than a
-	// 1024 px screen.
-	u.whoBox = container.NewHBox(u.whoLabel, change, u.themeSel, u.languageSl)
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, u.lockBtn, export, excel, data, undo)
-	return container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 
 // rebuild lays the window out again, after a language change.
@@ -105,24 +135,39 @@ func (u *UI) rebuild() {
 	u.recompute()
 }
 
-func (u *UI) refreshToolbar() {
-	who := u.reviewer()
+// refresh shows who reviews, whether the period is locked, and the period.
+func (b *toolbar) refresh(who string, locked bool, asOf domain.Period) {
 	if who == "" {
 		who = tr("（未填写审阅人）")
 	}
-	u.whoLabel.SetText(tr("审阅人：") + who)
-	if u.isLocked(u.asOf) {
-		u.lockBtn.SetText(tr("已锁定"))
-		u.lockBtn.SetIcon(lockIcon)
-		u.lockBtn.Importance = widget.WarningImportance
+	b.whoLabel.SetText(tr("审阅人：") + who)
+	if locked {
+		b.lockBtn.SetText(tr("已锁定"))
+		b.lockBtn.SetIcon(lockIcon)
+		b.lockBtn.Importance = widget.WarningImportance
 	} else {
-		u.lockBtn.SetText(tr("锁定本期"))
-		u.lockBtn.SetIcon(unlockIcon)
-		u.lockBtn.Importance = widget.MediumImportance
+		b.lockBtn.SetText(tr("锁定本期"))
+		b.lockBtn.SetIcon(unlockIcon)
+		b.lockBtn.Importance = widget.MediumImportance
 	}
-	u.lockBtn.Refresh()
-	if u.periodSel.SelectedIndex() != u.asOf.Month-1 {
-		u.periodSel.SetSelectedIndex(u.asOf.Month - 1)
+	b.lockBtn.Refresh()
+	if b.periodSel.SelectedIndex() != asOf.Month-1 {
+		b.periodSel.SetSelectedIndex(asOf.Month - 1)
+	}
+}
+
+// refreshToolbar shows the window's reviewer, lock and period.
+func (u *UI) refreshToolbar() { u.bar.refresh(u.reviewer(), u.isLocked(u.asOf), u.asOf) }
+
+// pickPeriod is the toolbar's period list: the window's period from now
+// on. The toolbar itself selects asOf (refresh); any other period is the
+// reviewer's choice, kept from then on.
+func (u *UI) pickPeriod(month int) {
+	p := domain.Period{Year: u.plan.Year, Month: month}
+	u.periodChosen = u.periodChosen || p != u.asOf
+	u.asOf = p
+	if u.statuses != nil {
+		u.recompute()
 	}
 }
 

@@ -68,14 +68,14 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 	if u.activeForm != nil {
 		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
 	}
-	if u.asOf != period(9) || u.periodSel.Selected != "前三季度（1-9月）" {
-		t.Errorf("after the first 1-9月 figure the toolbar shows %q (%v), want 前三季度（1-9月）", u.periodSel.Selected, u.asOf)
+	if u.asOf != period(9) || u.bar.periodSel.Selected != "前三季度（1-9月）" {
+		t.Errorf("after the first 1-9月 figure the toolbar shows %q (%v), want 前三季度（1-9月）", u.bar.periodSel.Selected, u.asOf)
 	}
 	if o := texts(u.overview); strings.Contains(o, "如何开始") || !strings.Contains(o, "符合预期 1") {
 		t.Errorf("overview after the first figure:\n%s", o)
 	}
 	// The reviewer's own pick is kept when newer figures arrive.
-	tapSelect(t, u, u.periodSel, "上半年（1-6月）")
+	tapSelect(t, u, u.bar.periodSel, "上半年（1-6月）")
 	if u.asOf != period(6) {
 		t.Fatalf("picked 上半年, period %v", u.asOf)
 	}
@@ -98,7 +98,7 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 		}
 	}
 	u.changed("")
-	tapSelect(t, u, u.periodSel, "全年（1-12月）")
+	tapSelect(t, u, u.bar.periodSel, "全年（1-12月）")
 	o := texts(u.overview)
 	for _, want := range []string{"主要指标（附件1） 20项：目标待定 1，暂无数据 17；按1-9月数据：符合预期 1，低于预期 1", "按此前期间数据判断",
 		"A1-05 固定资产投资 · 同B1-03"} {

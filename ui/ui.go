@@ -52,7 +52,6 @@ type UI struct {
 	tr       *tracer     // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
 	// widgets
-	periodSel  *widget.Select
 	nav        *navigation
 	tips       *tooltips // the navigation's tips, drawn over the content
 	items      *itemTable
@@ -60,12 +59,8 @@ type UI struct {
 	overview   *fyne.Container
 	detail     *fyne.Container
 	detailBox  *container.Scroll
-	whoLabel   *widget.Label
-	whoBox     *fyne.Container // the status bar's right: reviewer and the button to change it, theme, language
-	lockBtn    *widget.Button
+	bar        *toolbar
 	message    *widget.Label
-	languageSl *widget.Select
-	themeSel   *widget.Select
 	activeForm *form
 	// briefWritten is told, on the main goroutine, how each export of
 	// the brief ended: it shows the result.
@@ -142,7 +137,9 @@ func (u *UI) reviewer() string {
 
 // build lays out the window.
 func (u *UI) build() {
-	u.buildToolbar()
+	u.bar = newToolbar(u.app, u.plan, u.asOf, toolbarHooks{periodPicked: u.pickPeriod, lock: u.toggleLock,
+		export: u.exportDialog, undo: u.undo, reviewer: func() { u.askReviewer(nil) },
+		sheetMenu: u.sheetMenu, dataMenu: u.dataMenu, relaid: u.rebuild, failed: u.showError})
 	u.tips = newTooltips()
 	u.nav = newNavigation(u.plan, u.tips, u.traceNav, func(navTarget) { u.applyFilter() })
 	u.items = newItemTable(u.app, u.plan, itemTableHooks{
@@ -170,8 +167,8 @@ func (u *UI) build() {
 	right.Offset = 0.6
 	main := container.NewHSplit(u.nav.list, right)
 	main.Offset = 0.2
-	toolbar := u.toolbar()
-	status := container.NewBorder(nil, nil, nil, u.whoBox, u.message)
+	toolbar := u.bar.strip
+	status := container.NewBorder(nil, nil, nil, u.bar.whoBox, u.message)
 	u.win.SetContent(container.NewStack(container.NewBorder(toolbar, status, nil, nil, main), u.tips.layer))
 
 	u.addShortcuts()

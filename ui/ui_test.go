@@ -329,15 +329,15 @@ func TestFiltersAndSorting(t *testing.T) {
 
 func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	u, st := newTestUI(t)
-	tapSelect(t, u, u.periodSel, "前三季度（1-9月）")
-	test.Tap(u.lockBtn)
+	tapSelect(t, u, u.bar.periodSel, "前三季度（1-9月）")
+	test.Tap(u.bar.lockBtn)
 	test.Type(formEntry(t, u, "说明"), "前三季度简报已报送")
 	test.Tap(u.activeForm.saveBtn)
 	if locks, _ := st.Locks(); len(locks) != 1 {
 		t.Fatalf("locks: %+v", locks)
 	}
-	if u.lockBtn.Text != "已锁定" {
-		t.Errorf("lock button says %q", u.lockBtn.Text)
+	if u.bar.lockBtn.Text != "已锁定" {
+		t.Errorf("lock button says %q", u.bar.lockBtn.Text)
 	}
 	u.selectNav(navTo(navAll))
 	selectRow(t, u, "A1-01")
@@ -349,7 +349,7 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	}
 	press(formEntry(t, u, "实际值"), fyne.KeyEscape)
 	// Unlocking needs a reason.
-	test.Tap(u.lockBtn)
+	test.Tap(u.bar.lockBtn)
 	test.Tap(u.activeForm.saveBtn)
 	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "解锁理由不能为空") {
 		t.Errorf("unlock without reason: %q", msg)
