@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
 )
 
 // keyLabel names a status key in the window's language: 符合预期, or
@@ -24,59 +25,93 @@ func keyLabel(k domain.StatusKey) string {
 	return trf("按{{.P}}数据{{.S}}", "P", periodLabel(k.Early), "S", tr(k.Code.Label()))
 }
 
+// overviewPane is the overview: counts by status for each part of the
+// plan, drawn as a bar as well as numbers, and the items that need
+// attention; before anything is recorded, how to begin. It is drawn anew
+// for each review the window hands it.
+type overviewPane struct {
+	box   *fyne.Container // scrolled by the window
+	hooks overviewHooks
+
+	plan     *domain.Plan
+	review   *domain.Review
+	asOf     domain.Period
+	statuses map[string]domain.Status
+	lock     *store.Lock // the period's lock, nil when it is open
+}
+
+// overviewHooks are what the overview's buttons do in the window.
+type overviewHooks struct {
+	open         func(id string) // show an item
+	record       func(id string) // show an item and record a figure for it
+	allConcerns  func()          // list every item needing attention
+	saveTemplate func()
+	importFile   func()
+}
+
+func newOverviewPane(h overviewHooks) *overviewPane {
+	return &overviewPane{box: container.NewVBox(), hooks: h}
+}
+
+// show draws the overview of review r at asOf.
+func (v *overviewPane) show(p *domain.Plan, r *domain.Review, asOf domain.Period, statuses map[string]domain.Status, lock *store.Lock) {
+	v.plan, v.review, v.asOf, v.statuses, v.lock = p, r, asOf, statuses, lock
+	v.build()
+}
+
 // countStatuses counts the statuses of the items the filter keeps.
-func (u *UI) countStatuses(filter func(domain.Item) bool) domain.Tally {
+func (v *overviewPane) countStatuses(filter func(domain.Item) bool) domain.Tally {
 	n := domain.Tally{}
-	for _, it := range u.plan.Items {
+	for _, it := range v.plan.Items {
 		if filter(it) {
-			n.Add(u.statuses[it.ID])
+			n.Add(v.statuses[it.ID])
 		}
 	}
 	return n
 }
 
-// buildOverview fills the overview: counts by status for each part of the
+// build fills the overview: counts by status for each part of the
 // plan, drawn as a bar as well as numbers, and the items that need
 // attention.
-func (u *UI) buildOverview() {
+func (v *overviewPane) build() {
 	// Objects are gathered first and set once: Container.Add lays the box
 	// out again on every call, which made a long list quadratic.
 	o := &fyne.Container{}
 	defer func() {
-		u.overview.Objects = o.Objects
-		u.overview.Refresh()
+		v.box.Objects = o.Objects
+		v.box.Refresh()
 	}()
-	o.Add(widget.NewLabelWithStyle(trf("截至{{.Y}}年{{.P}}（{{.N}}）执行情况", "Y", u.asOf.Year, "P", periodLabel(u.asOf),
-		"N", tr(u.asOf.Name())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	if l, ok := u.locks[u.asOf]; ok {
+	o.Add(widget.NewLabelWithStyle(trf("截至{{.Y}}年{{.P}}（{{.N}}）执行情况", "Y", v.asOf.Year, "P", periodLabel(v.asOf),
+		"N", tr(v.asOf.Name())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if l := v.lock; l != nil {
 		lk := wrapLabel(trf("本期已锁定：{{.By}}，{{.At}}。{{.Reason}}", "By", l.By, "At", l.At.Format("2006-01-02"), "Reason", l.Reason))
 		lk.Importance = widget.WarningImportance
 		o.Add(lk)
 	}
-	if u.nothingRecorded() {
-		u.addGuide(o)
+	if v.nothingRecorded() {
+		v.addGuide(o)
 		return
 	}
 	parts := []struct {
 		title string
 		kind  domain.Kind
 	}{{"主要指标（附件1）", domain.KindIndicator}, {"量化任务", domain.KindCommitment}, {"重点事项", domain.KindMilestone}, {"房屋征收地块（附件2）", domain.KindParcel}}
-	total := u.countStatuses(func(domain.Item) bool { return true })
+	total := v.countStatuses(func(domain.Item) bool { return true })
 	o.Add(newStatusBar(total))
-	o.Add(u.countLine(tr("全部项目"), total))
+	o.Add(v.countLine(tr("全部项目"), total))
 	for _, p := range parts {
 		kind := p.kind
-		n := u.countStatuses(func(it domain.Item) bool { return it.Kind == kind })
+		n := v.countStatuses(func(it domain.Item) bool { return it.Kind == kind })
 		if kind == domain.KindIndicator {
 			// As the brief counts them: 20 numbered indicators, each the
 			// worst of its rows.
 			n = domain.Tally{}
-			for _, s := range u.review.IndicatorRollup(u.asOf) {
+			for _, s := range v.review.IndicatorRollup(v.asOf) {
 				n.Add(s)
 			}
 		}
 		o.Add(widget.NewSeparator())
-		o.Add(u.countLine(tr(p.title), n))
+		o.Add(v.countLine(tr(p.title), n))
 		o.Add(newStatusBar(n))
 	}
 	o.Add(newLegend(total.HasEarly()))
@@ -86,28 +121,25 @@ func (u *UI) buildOverview() {
 	// them are a click away in the table (a province's plan can have
 	// thousands, more than a page can show).
 	const shown = 30
-	concerns := u.plan.Concerns(func(it domain.Item) domain.Status { return u.statuses[it.ID] })
+	concerns := v.plan.Concerns(func(it domain.Item) domain.Status { return v.statuses[it.ID] })
 	for _, cn := range concerns[:min(shown, len(concerns))] {
-		o.Add(u.concernRow(cn))
+		o.Add(v.concernRow(cn))
 	}
 	switch n := len(concerns); {
 	case n == 0:
 		o.Add(widget.NewLabel(tr("暂无滞后或未完成的项目。")))
 	case n > shown:
-		o.Add(widget.NewButton(trf("查看全部{{.N}}项需关注事项", "N", n), func() {
-			u.selectNav(navTo(navAll))
-			u.items.statusSel.SetSelected(tr("需关注"))
-		}))
+		o.Add(widget.NewButton(trf("查看全部{{.N}}项需关注事项", "N", n), v.hooks.allConcerns))
 	}
 }
 
 // nothingRecorded reports whether the overview has nothing to count yet:
 // no figure recorded and no status that is not grey.
-func (u *UI) nothingRecorded() bool {
-	if _, any := u.review.Newest(); any {
+func (v *overviewPane) nothingRecorded() bool {
+	if _, any := v.review.Newest(); any {
 		return false
 	}
-	for _, s := range u.statuses {
+	for _, s := range v.statuses {
 		if s.Code.Tone() != domain.ToneNone {
 			return false
 		}
@@ -118,31 +150,28 @@ func (u *UI) nothingRecorded() bool {
 // addGuide is the overview before anything is recorded: what the plan
 // holds and how to begin, in place of bars and counts that would all be
 // grey 暂无数据.
-func (u *UI) addGuide(o *fyne.Container) {
+func (v *overviewPane) addGuide(o *fyne.Container) {
 	n := map[domain.Kind]int{}
-	for _, it := range u.plan.Items {
+	for _, it := range v.plan.Items {
 		n[it.Kind]++
 	}
 	o.Add(wrapLabel(trf("本计划共{{.N}}项：主要指标{{.I}}行、量化任务{{.C}}项、重点事项{{.M}}项、房屋征收地块{{.P}}个。尚未录入任何实际值，录入后每项的状态和理由自动给出。",
-		"N", len(u.plan.Items), "I", n[domain.KindIndicator], "C", n[domain.KindCommitment], "M", n[domain.KindMilestone], "P", n[domain.KindParcel])))
+		"N", len(v.plan.Items), "I", n[domain.KindIndicator], "C", n[domain.KindCommitment], "M", n[domain.KindMilestone], "P", n[domain.KindParcel])))
 	o.Add(widget.NewSeparator())
 	o.Add(widget.NewLabelWithStyle(tr("如何开始"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	first := ""
-	if len(u.plan.Items) > 0 {
-		first = u.plan.Items[0].ID
+	if len(v.plan.Items) > 0 {
+		first = v.plan.Items[0].ID
 	}
-	record := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() {
-		u.selectItem(first)
-		u.actualForm(first, nil)
-	})
+	record := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { v.hooks.record(first) })
 	record.Importance = widget.HighImportance
 	o.Add(wrapLabel(tr("录入实际值：在左侧或表格中选中一项，在右侧点“录入实际值…”，填写期间（如1-9月）、数值和来源。重点事项记为已完成、推进中或未完成。")))
 	o.Add(container.New(layout.NewRowWrapLayout(), record))
 	o.Add(wrapLabel(tr("从Excel导入：先保存填报模板，按统计部门公布的数据填好后导入。导入前逐行预览将写入的内容，有问题的行写明原因，一行有误则全部不写入。")))
 	// Buttons wrap rather than hold a narrow pane wider than the screen.
 	o.Add(container.New(layout.NewRowWrapLayout(),
-		widget.NewButtonWithIcon(tr("保存填报模板…"), theme.DocumentSaveIcon(), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
-		widget.NewButtonWithIcon(tr("从Excel导入…"), theme.UploadIcon(), u.chooseImport)))
+		widget.NewButtonWithIcon(tr("保存填报模板…"), theme.DocumentSaveIcon(), v.hooks.saveTemplate),
+		widget.NewButtonWithIcon(tr("从Excel导入…"), theme.UploadIcon(), v.hooks.importFile)))
 	o.Add(wrapLabel(tr("录入后在工具栏选择截至期间，点“生成简报…”即得PDF简报。")))
 	o.Add(widget.NewSeparator())
 	o.Add(wrapLabel(tr("录入后，总览和表格以这些颜色区分各项状态：")))
@@ -150,7 +179,7 @@ func (u *UI) addGuide(o *fyne.Container) {
 }
 
 // countLine writes the counts as text: 主要指标 22项：完成 3，……
-func (u *UI) countLine(title string, n domain.Tally) fyne.CanvasObject {
+func (v *overviewPane) countLine(title string, n domain.Tally) fyne.CanvasObject {
 	total := 0
 	var groups []string // the asked period's counts, then each earlier period's
 	var parts []string
@@ -175,7 +204,7 @@ func (u *UI) countLine(title string, n domain.Tally) fyne.CanvasObject {
 
 // concernRow is one finding of 需关注事项: badge, ID and name (with the
 // linked items it stands for too), reason; tapping it opens the item.
-func (u *UI) concernRow(cn domain.Concerned) fyne.CanvasObject {
+func (v *overviewPane) concernRow(cn domain.Concerned) fyne.CanvasObject {
 	it, s := cn.Item, cn.Status
 	b := newBadge()
 	b.set(s)
@@ -187,7 +216,7 @@ func (u *UI) concernRow(cn domain.Concerned) fyne.CanvasObject {
 		title += " · " + trf("同{{.ID}}", "ID", also.ID)
 	}
 	id := it.ID
-	open := widget.NewButton(title, func() { u.selectItem(id) })
+	open := widget.NewButton(title, func() { v.hooks.open(id) })
 	open.Alignment = widget.ButtonAlignLeading
 	reason := wrapLabel(s.ReasonIn(language))
 	return container.NewVBox(container.NewBorder(nil, nil, b, nil, open), reason)

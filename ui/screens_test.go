@@ -233,7 +233,7 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 	u.asOf = domain.Period{Year: 2023, Month: 9}
 	u.recompute()
 	u.selectItem("A1-05")
-	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail, "overview": u.overview} {
+	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail, "overview": u.overview.box} {
 		all := texts(pane)
 		if !strings.Contains(all, "Jan-Sep: up 9.1%, 0.9 points below the target") || strings.Contains(all, "低于目标") {
 			t.Errorf("English %s:\n%s", name, all)
@@ -242,7 +242,7 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 	if got := u.bar.periodSel.Selected; got != "Q1–Q3 (Jan-Sep)" {
 		t.Errorf("English period choice %q", got)
 	}
-	if all := texts(u.overview); !strings.Contains(all, "Progress as of 2023 Jan-Sep (Q1–Q3)") || strings.ContainsAny(all, "，（）") {
+	if all := texts(u.overview.box); !strings.Contains(all, "Progress as of 2023 Jan-Sep (Q1–Q3)") || strings.ContainsAny(all, "，（）") {
 		t.Errorf("English overview:\n%s", all)
 	}
 	u.bar.languageSl.SetSelected(LanguageName("zh"))

@@ -47,17 +47,17 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 	if u.asOf != period(12) {
 		t.Fatalf("empty database: period %v", u.asOf)
 	}
-	guide := texts(u.overview)
+	guide := texts(u.overview.box)
 	for _, want := range []string{"如何开始", "录入实际值：", "从Excel导入：", "保存填报模板…", "从Excel导入…", "尚未录入任何实际值"} {
 		if !strings.Contains(guide, want) {
 			t.Errorf("the first-start overview lacks %q:\n%s", want, guide)
 		}
 	}
-	if strings.Contains(guide, "全部项目") || find(u.overview, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }) != nil {
+	if strings.Contains(guide, "全部项目") || find(u.overview.box, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }) != nil {
 		t.Errorf("the first-start overview shows grey counts:\n%s", guide)
 	}
 	// The guide's button opens the figure form on the first item.
-	test.Tap(button(t, u.overview, "录入实际值…"))
+	test.Tap(button(t, u.overview.box, "录入实际值…"))
 	if u.activeForm == nil || u.selected != "A1-01" {
 		t.Fatalf("the guide's button opened no form (selected %q)", u.selected)
 	}
@@ -71,7 +71,7 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 	if u.asOf != period(9) || u.bar.periodSel.Selected != "前三季度（1-9月）" {
 		t.Errorf("after the first 1-9月 figure the toolbar shows %q (%v), want 前三季度（1-9月）", u.bar.periodSel.Selected, u.asOf)
 	}
-	if o := texts(u.overview); strings.Contains(o, "如何开始") || !strings.Contains(o, "符合预期 1") {
+	if o := texts(u.overview.box); strings.Contains(o, "如何开始") || !strings.Contains(o, "符合预期 1") {
 		t.Errorf("overview after the first figure:\n%s", o)
 	}
 	// The reviewer's own pick is kept when newer figures arrive.
@@ -99,14 +99,14 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 	}
 	u.changed("")
 	tapSelect(t, u, u.bar.periodSel, "全年（1-12月）")
-	o := texts(u.overview)
+	o := texts(u.overview.box)
 	for _, want := range []string{"主要指标（附件1） 20项：目标待定 1，暂无数据 17；按1-9月数据：符合预期 1，低于预期 1", "按此前期间数据判断",
 		"A1-05 固定资产投资 · 同B1-03"} {
 		if !strings.Contains(o, want) {
 			t.Errorf("overview lacks %q:\n%s", want, o)
 		}
 	}
-	if find(u.overview, func(o fyne.CanvasObject) bool {
+	if find(u.overview.box, func(o fyne.CanvasObject) bool {
 		b, ok := o.(*badge)
 		return ok && b.text.Text == "按1-9月数据低于预期"
 	}) == nil {
@@ -115,7 +115,7 @@ func TestOverviewSpeaksOfEarlyFiguresAndLinkedItems(t *testing.T) {
 	if strings.Contains(o, "B1-03 固定资产投资") {
 		t.Errorf("the linked item is listed twice:\n%s", o)
 	}
-	bar := find(u.overview, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }).(*statusBar)
+	bar := find(u.overview.box, func(o fyne.CanvasObject) bool { _, ok := o.(*statusBar); return ok }).(*statusBar)
 	if bar.counts[domain.EarlyGroup] != 3 || bar.counts[0] != 0 {
 		t.Errorf("the bar puts early judgements in %v, want 3 in the early group", bar.counts)
 	}

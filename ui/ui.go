@@ -56,7 +56,7 @@ type UI struct {
 	tips       *tooltips // the navigation's tips, drawn over the content
 	items      *itemTable
 	center     *fyne.Container
-	overview   *fyne.Container
+	overview   *overviewPane
 	detail     *fyne.Container
 	detailBox  *container.Scroll
 	bar        *toolbar
@@ -149,7 +149,11 @@ func (u *UI) build() {
 		trace:    u.trace,
 		traceRow: u.traceCell,
 	})
-	u.overview = container.NewVBox()
+	u.overview = newOverviewPane(overviewHooks{open: u.selectItem,
+		record:       func(id string) { u.selectItem(id); u.actualForm(id, nil) },
+		allConcerns:  u.listConcerns,
+		saveTemplate: func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) },
+		importFile:   u.chooseImport})
 	u.center = container.NewStack()
 	// The detail pane: the item's name and 录入实际值 stay at the top, the
 	// rest scrolls under them.
@@ -160,7 +164,7 @@ func (u *UI) build() {
 	u.message = widget.NewLabel(trf("数据库：{{.P}}", "P", u.st.Path()))
 	u.message.Truncation = fyne.TextTruncateEllipsis
 
-	overview, _ := newWheelScroll(u.overview)
+	overview, _ := newWheelScroll(u.overview.box)
 	u.center.Objects = []fyne.CanvasObject{overview, u.items.pane}
 
 	right := container.NewHSplit(u.center, u.detail)
@@ -243,7 +247,7 @@ func (u *UI) recompute() {
 	u.nav.refresh(u.plan, u.statuses)
 	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.applyFilter()
-	u.buildOverview()
+	u.overview.show(u.plan, u.review, u.asOf, u.statuses, u.lockOf(u.asOf))
 	u.showDetail(u.selected)
 }
 
@@ -334,6 +338,21 @@ func (u *UI) periodLabel(stored string) string {
 		return periodLabel(p)
 	}
 	return stored
+}
+
+// lockOf is period p's lock, nil when it is open.
+func (u *UI) lockOf(p domain.Period) *store.Lock {
+	if l, ok := u.locks[p]; ok {
+		return &l
+	}
+	return nil
+}
+
+// listConcerns lists every item needing attention: the overview's
+// button when there are more than it shows.
+func (u *UI) listConcerns() {
+	u.selectNav(navTo(navAll))
+	u.items.statusSel.SetSelected(tr("需关注"))
 }
 
 // isLocked reports whether edits to period p are refused.

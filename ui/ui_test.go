@@ -187,8 +187,8 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	if !strings.Contains(texts(u.detail), "1-9月增长5.8%，低于目标0.2个百分点") {
 		t.Error("detail does not show the new status")
 	}
-	if !strings.Contains(texts(u.overview), "符合预期 1") {
-		t.Errorf("overview does not count it:\n%s", texts(u.overview))
+	if !strings.Contains(texts(u.overview.box), "符合预期 1") {
+		t.Errorf("overview does not count it:\n%s", texts(u.overview.box))
 	}
 	h, _ := st.History("A1-01")
 	if len(h) != 1 || h[0].Who != "张三（市人大财经委）" {
