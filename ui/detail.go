@@ -14,31 +14,94 @@ import (
 	"cn.planreview/planreview/model/domain"
 )
 
+// detailPane is the right-hand pane: one item's target, chart, source,
+// figures, notes, manual status and history, with the buttons that open
+// their forms. Its name and 录入实际值 stay at the top; the rest scrolls.
+type detailPane struct {
+	host  detailHost
+	reads detailReads
+
+	// what it shows, as the window last judged it
+	plan     *domain.Plan
+	review   *domain.Review
+	asOf     domain.Period
+	statuses map[string]domain.Status
+
+	pane       *fyne.Container // head over the scrolled body
+	head       *fyne.Container // the item's name and 录入实际值
+	body       *fyne.Container // the scrolled part
+	box        *container.Scroll
+	buttons    []*widget.Button // for the trace
+	shown      string           // the item the pane was built for
+	allHistory string           // the item whose whole history the pane lists
+	revealNote int64            // a note just saved, for the pane to show
+	reveal     fyne.CanvasObject
+}
+
+// detailHost is what the detail pane's buttons open in the window, and
+// what it asks of it.
+type detailHost interface {
+	actualForm(id string, existing *domain.Actual)
+	noteForm(id string, existing *domain.Note)
+	manualForm(id string)
+	targetForm(id string)
+	confirmDeleteActual(id string, p domain.Period)
+	confirmDeleteNote(n domain.Note)
+	clearManual(id string, p domain.Period)
+	isLocked(p domain.Period) bool
+	changeText(c domain.Change) string
+	trace(format string, args ...any)
+	tracePlaces()
+}
+
+// detailReads are the store's reads the pane makes; they follow the
+// window's store, which a restore replaces.
+type detailReads struct {
+	notes   func(itemID string) ([]domain.Note, error)
+	history func(itemID string) ([]domain.Change, error)
+	notice  func() string
+}
+
+func newDetailPane(host detailHost, reads detailReads) *detailPane {
+	dp := &detailPane{host: host, reads: reads, body: container.NewVBox(), head: container.NewStack()}
+	dp.box, _ = newWheelScroll(dp.body)
+	dp.pane = container.NewBorder(dp.head, nil, nil, nil, dp.box)
+	return dp
+}
+
+// judge hands the pane the window's review at its period.
+func (dp *detailPane) judge(p *domain.Plan, r *domain.Review, asOf domain.Period, statuses map[string]domain.Status) {
+	dp.plan, dp.review, dp.asOf, dp.statuses = p, r, asOf, statuses
+}
+
+// showDetail shows an item in the detail pane.
+func (u *UI) showDetail(id string) { u.detail.show(id) }
+
 func heading(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
-// showDetail fills the right-hand pane with one item. Shown again, after
+// show fills the right-hand pane with one item. Shown again, after
 // a change to it, the pane keeps its scroll position, so what was just
 // saved stays in view.
-func (u *UI) showDetail(id string) {
-	d := u.detailBody
+func (dp *detailPane) show(id string) {
+	d := dp.body
 	d.Objects = nil
-	u.detailHead.Objects = nil
-	u.detailButtons = nil
-	it, ok := u.plan.Item(id)
+	dp.head.Objects = nil
+	dp.buttons = nil
+	it, ok := dp.plan.Item(id)
 	if !ok {
 		d.Add(wrapLabel(tr("在左侧列表中选择一个项目，查看目标、原文、实际值、备注和修改记录。")))
-		u.shown = ""
-		u.detailHead.Refresh()
-		u.detailBox.Refresh()
+		dp.shown = ""
+		dp.head.Refresh()
+		dp.box.Refresh()
 		return
 	}
-	s := u.statuses[it.ID]
-	sec, _ := u.plan.Section(it.Section)
-	u.detailHead.Objects = []fyne.CanvasObject{u.detailTitle(it)}
+	s := dp.statuses[it.ID]
+	sec, _ := dp.plan.Section(it.Section)
+	dp.head.Objects = []fyne.CanvasObject{dp.detailTitle(it)}
 	meta := tr(domain.KindLabel(it.Kind)) + " · " + sec.Title
 	if it.Group != "" {
 		meta += " · " + it.Group
@@ -53,67 +116,67 @@ func (u *UI) showDetail(id string) {
 	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.ReasonIn(language))))
 
 	d.Add(widget.NewSeparator())
-	d.Add(u.targetBlock(it))
+	d.Add(dp.targetBlock(it))
 	if it.Kind != domain.KindMilestone {
-		if t, ok, _ := u.review.EffectiveTarget(it); ok {
-			d.Add(newChart(it, t, u.review.Actuals(it), u.asOf))
+		if t, ok, _ := dp.review.EffectiveTarget(it); ok {
+			d.Add(newChart(it, t, dp.review.Actuals(it), dp.asOf))
 		}
 	}
 	d.Add(widget.NewSeparator())
-	d.Add(u.sourceBlock(it))
+	d.Add(dp.sourceBlock(it))
 	d.Add(widget.NewSeparator())
-	d.Add(u.actualsBlock(it))
+	d.Add(dp.actualsBlock(it))
 	d.Add(widget.NewSeparator())
-	d.Add(u.notesBlock(it))
+	d.Add(dp.notesBlock(it))
 	d.Add(widget.NewSeparator())
-	d.Add(u.manualBlock(it))
+	d.Add(dp.manualBlock(it))
 	d.Add(widget.NewSeparator())
-	d.Add(u.historyBlock(it))
-	u.detailHead.Refresh()
-	u.detailBox.Refresh()
-	if u.shown != id {
-		u.shown = id
-		u.detailBox.ScrollToTop()
+	d.Add(dp.historyBlock(it))
+	dp.head.Refresh()
+	dp.box.Refresh()
+	if dp.shown != id {
+		dp.shown = id
+		dp.box.ScrollToTop()
 	}
-	u.scrollIntoView(u.reveal)
-	u.reveal, u.revealNote = nil, 0
-	u.trace("detail %s", id)
-	u.tracePlaces()
+	dp.scrollIntoView(dp.reveal)
+	dp.reveal, dp.revealNote = nil, 0
+	dp.host.trace("detail %s", id)
+	dp.host.tracePlaces()
 }
 
 // scrollIntoView scrolls the detail pane the least that shows all of o,
 // a part of it just saved.
-func (u *UI) scrollIntoView(o fyne.CanvasObject) {
-	in, ok := posIn(u.detailBody, o)
+func (dp *detailPane) scrollIntoView(o fyne.CanvasObject) {
+	in, ok := posIn(dp.body, o)
 	if o == nil || !ok {
 		return
 	}
-	off, view := u.detailBox.Offset, u.detailBox.Size().Height
+	off, view := dp.box.Offset, dp.box.Size().Height
 	switch {
 	case in.Y < off.Y:
 		off.Y = in.Y
 	case in.Y+o.Size().Height > off.Y+view:
 		off.Y = in.Y + o.Size().Height - view
 	}
-	u.detailBox.ScrollToOffset(off)
+	dp.box.ScrollToOffset(off)
 }
 
 // detailTitle is the pane's fixed top: the item's ID and name, and the
 // button to record a figure, which a long pane would otherwise push below
 // the window's bottom edge.
-func (u *UI) detailTitle(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) detailTitle(it domain.Item) fyne.CanvasObject {
 	title := heading(it.ID + "  " + it.Name)
 	title.SizeName = theme.SizeNameSubHeadingText
 	id := it.ID
-	add := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { u.actualForm(id, nil) })
+	add := widget.NewButtonWithIcon(tr("录入实际值…"), theme.ContentAddIcon(), func() { dp.host.actualForm(id, nil) })
 	add.Importance = widget.HighImportance
-	u.detailButtons = append(u.detailButtons, add)
+	dp.buttons = append(dp.buttons, add)
 	bar := container.NewBorder(nil, nil, nil, container.NewCenter(add), title)
 	return container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
 }
 
 // targetBlock shows the target as written and as understood.
-func (u *UI) targetBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) targetBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("目标")))
 	if it.Kind == domain.KindMilestone {
 		text := tr("完成情况以“已完成 / 推进中 / 未完成”记录")
@@ -124,13 +187,13 @@ func (u *UI) targetBlock(it domain.Item) fyne.CanvasObject {
 		return box
 	}
 	box.Add(wrapLabel(tr("原文：") + it.Hedge + it.TargetText))
-	t, ok, why := u.review.EffectiveTargetIn(it, language)
+	t, ok, why := dp.review.EffectiveTargetIn(it, language)
 	dir := map[domain.Direction]string{domain.Higher: tr("越高越好"), domain.Lower: tr("越低越好")}[t.Direction]
 	understood := t.StringIn(language) + tr("，") + dir
 	if !ok {
 		understood = why
 	} else if !it.Target.HasValue() {
-		if o, has := u.review.Override(it); has {
+		if o, has := dp.review.Override(it); has {
 			understood += "（" + trf("{{.By}}录入：{{.T}}", "By", o.By, "T", o.Text)
 			if o.Reason != "" {
 				understood += "，" + o.Reason
@@ -149,11 +212,11 @@ func (u *UI) targetBlock(it domain.Item) fyne.CanvasObject {
 		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", domain.DeadlineNameIn(it.Deadline, language), "P", periodLabel(it.Deadline))))
 	}
 	if it.SameAs != "" {
-		o, _ := u.plan.Item(it.SameAs)
+		o, _ := dp.plan.Item(it.SameAs)
 		box.Add(wrapLabel(trf("与附件1指标 {{.ID}}（{{.N}}）为同一指标，共用实际值。", "ID", it.SameAs, "N", o.Name)))
 	}
 	if it.Parent != "" {
-		o, _ := u.plan.Item(it.Parent)
+		o, _ := dp.plan.Item(it.Parent)
 		box.Add(wrapLabel(trf("为 {{.ID}}（{{.N}}）的其中项。", "ID", it.Parent, "N", o.Name)))
 	}
 	if pc := it.Parcel; pc != nil {
@@ -164,16 +227,16 @@ func (u *UI) targetBlock(it domain.Item) fyne.CanvasObject {
 	}
 	if !it.Target.HasValue() {
 		id := it.ID
-		box.Add(widget.NewButtonWithIcon(tr("录入目标…"), theme.DocumentCreateIcon(), func() { u.targetForm(id) }))
+		box.Add(widget.NewButtonWithIcon(tr("录入目标…"), theme.DocumentCreateIcon(), func() { dp.host.targetForm(id) }))
 	}
 	return box
 }
 
 // sourceBlock shows the source sentence inside its paragraph, the
 // sentence in bold, so a reader sees the words around a figure.
-func (u *UI) sourceBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) sourceBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("原文出处")))
-	para := paragraphOf(u.st.Notice(), it.SourceQuote)
+	para := paragraphOf(dp.reads.notice(), it.SourceQuote)
 	rt := widget.NewRichText()
 	rt.Wrapping = fyne.TextWrapWord
 	if i := strings.Index(para, it.SourceQuote); para != "" && i >= 0 {
@@ -209,17 +272,17 @@ func paragraphOf(notice, quote string) string {
 
 // actualsBlock lists the recorded figures with their source, and the
 // buttons to add, correct and delete them.
-func (u *UI) actualsBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) actualsBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
 	box := container.NewVBox(heading(tr("实际值（年内累计）")))
 	if it.SameAs != "" {
 		box.Add(wrapLabel(trf("录入时记入 {{.ID}}。", "ID", it.SameAs)))
 	}
-	as := u.review.Actuals(it)
+	as := dp.review.Actuals(it)
 	if len(as) == 0 {
 		box.Add(wrapLabel(tr("尚未录入。")))
 	}
-	tracked, _ := u.plan.Item(domain.TrackedID(it))
+	tracked, _ := dp.plan.Item(domain.TrackedID(it))
 	for i := len(as) - 1; i >= 0; i-- {
 		a := as[i]
 		v := domain.FormatNumber(a.Value) + tracked.Target.Unit
@@ -235,9 +298,9 @@ func (u *UI) actualsBlock(it domain.Item) fyne.CanvasObject {
 		}
 		line += tr("　") + trf("{{.By}}录入", "By", a.By)
 		act := a
-		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.actualForm(id, &act) })
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.confirmDeleteActual(id, act.Period) })
-		if u.isLocked(a.Period) {
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { dp.host.actualForm(id, &act) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { dp.host.confirmDeleteActual(id, act.Period) })
+		if dp.host.isLocked(a.Period) {
 			edit.Disable()
 			del.Disable()
 			line += tr("　") + tr("（已锁定）")
@@ -248,12 +311,12 @@ func (u *UI) actualsBlock(it domain.Item) fyne.CanvasObject {
 }
 
 // notesBlock lists the notes with buttons to add, edit and delete them.
-func (u *UI) notesBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) notesBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
-	add := widget.NewButtonWithIcon(tr("添加备注…"), theme.ContentAddIcon(), func() { u.noteForm(id, nil) })
-	u.detailButtons = append(u.detailButtons, add)
+	add := widget.NewButtonWithIcon(tr("添加备注…"), theme.ContentAddIcon(), func() { dp.host.noteForm(id, nil) })
+	dp.buttons = append(dp.buttons, add)
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, add, heading(tr("备注"))))
-	notes, err := u.st.Notes(id)
+	notes, err := dp.reads.notes(id)
 	if err != nil {
 		box.Add(wrapLabel(err.Error()))
 		return box
@@ -269,15 +332,15 @@ func (u *UI) notesBlock(it domain.Item) fyne.CanvasObject {
 		}
 		text := trf("［{{.P}}］", "P", when) + n.Body + paren(n.Author+tr("，")+n.Updated.Format("2006-01-02"))
 		note := n
-		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.noteForm(id, &note) })
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.confirmDeleteNote(note) })
-		if !n.Period.IsZero() && u.isLocked(n.Period) {
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { dp.host.noteForm(id, &note) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { dp.host.confirmDeleteNote(note) })
+		if !n.Period.IsZero() && dp.host.isLocked(n.Period) {
 			edit.Disable()
 			del.Disable()
 		}
 		line := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), wrapLabel(text))
-		if n.ID == u.revealNote {
-			u.reveal = line
+		if n.ID == dp.revealNote {
+			dp.reveal = line
 		}
 		box.Add(line)
 	}
@@ -285,16 +348,16 @@ func (u *UI) notesBlock(it domain.Item) fyne.CanvasObject {
 }
 
 // manualBlock shows a manual status in force and the button to set one.
-func (u *UI) manualBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) manualBlock(it domain.Item) fyne.CanvasObject {
 	id := it.ID
-	set := widget.NewButtonWithIcon(tr("人工认定…"), theme.DocumentCreateIcon(), func() { u.manualForm(id) })
+	set := widget.NewButtonWithIcon(tr("人工认定…"), theme.DocumentCreateIcon(), func() { dp.host.manualForm(id) })
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, set, heading(tr("人工认定"))))
-	if m, ok := u.review.Manual(it, u.asOf); ok {
+	if m, ok := dp.review.Manual(it, dp.asOf); ok {
 		box.Add(wrapLabel(trf("自{{.P}}起认定为“{{.L}}”：{{.R}}（{{.By}}）", "P", m.Period.Label(), "L", tr(m.Code.Label()),
 			"R", m.Reason, "By", m.By)))
 		p := m.Period
-		clear := widget.NewButton(tr("取消认定"), func() { u.clearManual(id, p) })
-		if u.isLocked(p) {
+		clear := widget.NewButton(tr("取消认定"), func() { dp.host.clearManual(id, p) })
+		if dp.host.isLocked(p) {
 			clear.Disable()
 		}
 		box.Add(clear)
@@ -305,9 +368,9 @@ func (u *UI) manualBlock(it domain.Item) fyne.CanvasObject {
 }
 
 // historyBlock lists the item's changes, newest first.
-func (u *UI) historyBlock(it domain.Item) fyne.CanvasObject {
+func (dp *detailPane) historyBlock(it domain.Item) fyne.CanvasObject {
 	box := container.NewVBox(heading(tr("修改记录")))
-	h, err := u.st.History(it.ID)
+	h, err := dp.reads.history(it.ID)
 	if err != nil {
 		box.Add(wrapLabel(err.Error()))
 		return box
@@ -317,15 +380,15 @@ func (u *UI) historyBlock(it domain.Item) fyne.CanvasObject {
 		box.Add(wrapLabel(tr("暂无修改。")))
 	}
 	for i, c := range h {
-		if i == historyShown && u.allHistory != it.ID {
+		if i == historyShown && dp.allHistory != it.ID {
 			id := it.ID
 			box.Add(widget.NewButton(trf("显示全部（另有{{.N}}条）", "N", len(h)-historyShown), func() {
-				u.allHistory = id
-				u.showDetail(id)
+				dp.allHistory = id
+				dp.show(id)
 			}))
 			break
 		}
-		box.Add(wrapLabel(u.changeText(c)))
+		box.Add(wrapLabel(dp.host.changeText(c)))
 	}
 	return box
 }

@@ -340,9 +340,9 @@ func (u *UI) noteForm(id string, existing *domain.Note) {
 		var err error
 		if existing != nil {
 			err = u.st.EditNote(existing.ID, body.Text, by)
-			u.revealNote = existing.ID
+			u.detail.revealNote = existing.ID
 		} else {
-			u.revealNote, err = u.st.AddNote(id, np, body.Text, by)
+			u.detail.revealNote, err = u.st.AddNote(id, np, body.Text, by)
 		}
 		if err != nil {
 			f.fail("", err)

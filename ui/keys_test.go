@@ -46,7 +46,7 @@ func pressCtrl(w fyne.Window, key fyne.KeyName) {
 // way a reviewer does: the button, the value, Enter.
 func recordThroughForm(t *testing.T, u *UI, value string) {
 	t.Helper()
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	formSelect(t, u, "期间").SetSelectedIndex(8) // 1-9月
 	v := formEntry(t, u, "实际值")
 	test.Type(v, value)
@@ -94,7 +94,7 @@ func TestCtrlZInADialogLeavesTheSavedChange(t *testing.T) {
 		u.selectNav(navTo(navIndicators))
 		tapRow(t, u, "A1-01")
 		recordThroughForm(t, u, "5.8")
-		test.Tap(button(t, u.detail, "添加备注…"))
+		test.Tap(button(t, u.detail.pane, "添加备注…"))
 		body := formEntry(t, u, "内容")
 		test.Type(body, "待核实")
 		if !inField {
@@ -191,8 +191,8 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	pressCtrl(u.win, fyne.KeyF)
 	test.Type(u.items.search, "地区生产总值")
 	tapRow(t, u, "A1-01")
-	if !strings.HasPrefix(texts(u.detailHead), "A1-01") {
-		t.Fatalf("tapping A1-01 shows:\n%s", texts(u.detail))
+	if !strings.HasPrefix(texts(u.detail.head), "A1-01") {
+		t.Fatalf("tapping A1-01 shows:\n%s", texts(u.detail.pane))
 	}
 	u.items.search.SetText("")
 	test.Type(u.items.search, "固定资产投资")
@@ -201,8 +201,8 @@ func TestTheHighlightedRowIsTheItemInThePane(t *testing.T) {
 	}
 	tapRow(t, u, u.items.rows[0].ID) // the cell that looked selected before
 	want := u.items.rows[0].ID
-	if !strings.HasPrefix(texts(u.detailHead), want) {
-		t.Fatalf("tapping %s shows:\n%s", want, texts(u.detail))
+	if !strings.HasPrefix(texts(u.detail.head), want) {
+		t.Fatalf("tapping %s shows:\n%s", want, texts(u.detail.pane))
 	}
 	if h := highlighted(u); h != 0 {
 		t.Errorf("row %d highlighted, want 0", h)
@@ -225,8 +225,8 @@ func TestEveryCellOfARowOpensIt(t *testing.T) {
 		u, _ := newTestUI(t)
 		u.selectNav(navTo(navIndicators))
 		test.TapCanvas(u.win.Canvas(), cellPos(t, u, "A1-03", col))
-		if !strings.HasPrefix(texts(u.detailHead), "A1-03") {
-			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail))
+		if !strings.HasPrefix(texts(u.detail.head), "A1-03") {
+			t.Errorf("tapping column %d of A1-03 shows:\n%.40s", col, texts(u.detail.pane))
 		}
 		if h := highlighted(u); h < 0 || u.items.rows[h].ID != "A1-03" {
 			t.Errorf("column %d: row %d highlighted", col, h)
@@ -327,7 +327,7 @@ func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 	u, st := newTestUI(t)
 	u.selectNav(navToSection("S1"))
 	tapRow(t, u, "B1-01")
-	test.Tap(button(t, u.detail, "添加备注…"))
+	test.Tap(button(t, u.detail.pane, "添加备注…"))
 	if got := u.activeForm.saveBtn.Text; got != "保存（Ctrl+Enter）" {
 		t.Errorf("the note dialog's button says %q", got)
 	}
@@ -348,7 +348,7 @@ func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 		t.Errorf("note saved as %+v", ns)
 	}
 	// A one-line form still saves on Enter and says so.
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	if got := u.activeForm.saveBtn.Text; got != "保存（Enter）" {
 		t.Errorf("the figure dialog's button says %q", got)
 	}
@@ -370,12 +370,12 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 	u.changed("")
 	u.selectNav(navTo(navIndicators))
 	tapRow(t, u, "A1-01")
-	all := texts(u.detail)
+	all := texts(u.detail.pane)
 	if strings.Contains(all, "planreview") {
 		t.Errorf("the pane gives a command line:\n%s", all)
 	}
-	test.Tap(button(t, u.detail, "显示全部（另有3条）"))
-	if h := texts(u.detail); !strings.Contains(h, "添加备注 1-9月：“第0条”") || strings.Contains(h, "显示全部") {
+	test.Tap(button(t, u.detail.pane, "显示全部（另有3条）"))
+	if h := texts(u.detail.pane); !strings.Contains(h, "添加备注 1-9月：“第0条”") || strings.Contains(h, "显示全部") {
 		t.Errorf("显示全部 does not list the oldest change:\n%s", h)
 	}
 	pressCtrl(u.win, fyne.KeyZ)
@@ -384,7 +384,7 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 	}
 
 	// The source date's example is a placeholder, not a value.
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	date := formEntry(t, u, "来源日期")
 	if date.Text != "" || !strings.HasPrefix(date.PlaceHolder, "如：") {
 		t.Errorf("来源日期 shows text %q, placeholder %q", date.Text, date.PlaceHolder)
@@ -403,12 +403,12 @@ func TestWindowTextsUseTheUsersWords(t *testing.T) {
 // inPaneView reports whether o, inside the detail pane's scrolled part,
 // is wholly within the pane's visible height.
 func inPaneView(u *UI, o fyne.CanvasObject) bool {
-	in, ok := posIn(u.detailBody, o)
+	in, ok := posIn(u.detail.body, o)
 	if !ok {
 		return false
 	}
-	y := in.Y - u.detailBox.Offset.Y
-	return y >= 0 && y+o.Size().Height <= u.detailBox.Size().Height
+	y := in.Y - u.detail.box.Offset.Y
+	return y >= 0 && y+o.Size().Height <= u.detail.box.Size().Height
 }
 
 func labelIn(c fyne.CanvasObject, text string) fyne.CanvasObject {
@@ -422,7 +422,7 @@ func labelIn(c fyne.CanvasObject, text string) fyne.CanvasObject {
 // driver reports a step (25 px on Linux and Windows), until o is in view.
 func wheelStepsTo(t *testing.T, u *UI, o fyne.CanvasObject) int {
 	t.Helper()
-	mid := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailBox).Add(fyne.NewPos(100, 200))
+	mid := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detail.box).Add(fyne.NewPos(100, 200))
 	for n := 0; n < 200; n++ {
 		if inPaneView(u, o) {
 			return n
@@ -437,45 +437,45 @@ func TestDetailPaneScrollsAtANormalSpeedAndKeepsItsPlace(t *testing.T) {
 	u, st := newTestUI(t)
 	u.selectNav(navToSection("S1"))
 	tapRow(t, u, "B1-01")
-	history := labelIn(u.detailBody, "修改记录")
+	history := labelIn(u.detail.body, "修改记录")
 	steps := wheelStepsTo(t, u, history)
 	t.Logf("wheel steps from the top to 修改记录 at 1366×768: %d (pane %.0f px, content %.0f px)",
-		steps, u.detailBox.Size().Height, u.detailBody.MinSize().Height)
+		steps, u.detail.box.Size().Height, u.detail.body.MinSize().Height)
 	if steps > 10 {
 		t.Errorf("%d wheel steps to reach 修改记录", steps)
 	}
 
 	// Add a note from where the pane is: it stays there, and moves only
 	// as far as it must for the note to show.
-	u.detailBox.ScrollToTop()
-	add := button(t, u.detailBody, "添加备注…")
+	u.detail.box.ScrollToTop()
+	add := button(t, u.detail.body, "添加备注…")
 	wheelStepsTo(t, u, add) // 添加备注 is at the bottom edge
 	for i, note := range []string{"集中开工推迟到四季度", "第二条备注"} {
-		at := u.detailBox.Offset
-		test.Tap(button(t, u.detailBody, "添加备注…"))
+		at := u.detail.box.Offset
+		test.Tap(button(t, u.detail.body, "添加备注…"))
 		typeText(u.win, note)
 		pressCtrl(u.win, fyne.KeyReturn)
 		if ns, _ := st.Notes("B1-01"); len(ns) != i+1 {
 			t.Fatalf("notes: %+v", ns)
 		}
-		line := labelIn(u.detailBody, note)
+		line := labelIn(u.detail.body, note)
 		if line == nil || !inPaneView(u, line) {
 			t.Fatalf("the note just saved, %q, is not in view", note)
 		}
-		if moved := u.detailBox.Offset.Y - at.Y; moved < 0 || moved > line.Size().Height+theme.Padding()*2 {
-			t.Errorf("saving %q moved the pane from %v to %v", note, at, u.detailBox.Offset)
+		if moved := u.detail.box.Offset.Y - at.Y; moved < 0 || moved > line.Size().Height+theme.Padding()*2 {
+			t.Errorf("saving %q moved the pane from %v to %v", note, at, u.detail.box.Offset)
 		}
 		if i == 0 {
 			// Now with room below: the pane does not move at all.
-			test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailBox).Add(fyne.NewPos(100, 200)), 0, -driverWheelStep)
-		} else if u.detailBox.Offset != at {
-			t.Errorf("with the note's place in view the pane moved from %v to %v", at, u.detailBox.Offset)
+			test.Scroll(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detail.box).Add(fyne.NewPos(100, 200)), 0, -driverWheelStep)
+		} else if u.detail.box.Offset != at {
+			t.Errorf("with the note's place in view the pane moved from %v to %v", at, u.detail.box.Offset)
 		}
 	}
 	// Another item starts at its top.
 	u.selectItem("B1-02")
-	if u.detailBox.Offset.Y != 0 {
-		t.Errorf("another item opened at %v", u.detailBox.Offset)
+	if u.detail.box.Offset.Y != 0 {
+		t.Errorf("another item opened at %v", u.detail.box.Offset)
 	}
 }
 
@@ -484,9 +484,9 @@ func TestRecordButtonIsWhollyOnScreenForEveryItem(t *testing.T) {
 	canvas := u.win.Canvas().Size()
 	for _, it := range u.plan.Items {
 		u.selectItem(it.ID)
-		b := button(t, u.detailHead, "录入实际值…")
-		in, _ := posIn(u.detailHead, b)
-		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detailHead).Add(in)
+		b := button(t, u.detail.head, "录入实际值…")
+		in, _ := posIn(u.detail.head, b)
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.detail.head).Add(in)
 		if p.X < 0 || p.Y < 0 || p.X+b.Size().Width > canvas.Width || p.Y+b.Size().Height > canvas.Height || b.Size().Height < b.MinSize().Height {
 			t.Errorf("%s: 录入实际值 at %v size %v, window %v", it.ID, p, b.Size(), canvas)
 		}

@@ -31,7 +31,7 @@ func recordMilestone(t *testing.T, u *UI, st *store.Store) []domain.Actual {
 	t.Helper()
 	u.selectNav(navTo(navMilestones))
 	selectRow(t, u, "M3-01")
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	formSelect(t, u, "进展").SetSelected("推进中")
 	test.Tap(u.activeForm.saveBtn)
 	as, err := st.Actuals()

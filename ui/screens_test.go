@@ -233,7 +233,7 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 	u.asOf = domain.Period{Year: 2023, Month: 9}
 	u.recompute()
 	u.selectItem("A1-05")
-	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail, "overview": u.overview.box} {
+	for name, pane := range map[string]fyne.CanvasObject{"detail": u.detail.pane, "overview": u.overview.box} {
 		all := texts(pane)
 		if !strings.Contains(all, "Jan-Sep: up 9.1%, 0.9 points below the target") || strings.Contains(all, "低于目标") {
 			t.Errorf("English %s:\n%s", name, all)
@@ -247,7 +247,7 @@ func TestReasonsFollowTheLanguage(t *testing.T) {
 	}
 	u.bar.languageSl.SetSelected(LanguageName("zh"))
 	u.selectItem("A1-05")
-	if all := texts(u.detail); !strings.Contains(all, "1-9月增长9.1%，低于目标0.9个百分点") {
+	if all := texts(u.detail.pane); !strings.Contains(all, "1-9月增长9.1%，低于目标0.9个百分点") {
 		t.Errorf("Chinese detail:\n%s", all)
 	}
 }

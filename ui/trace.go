@@ -92,7 +92,7 @@ func (u *UI) tracePlaces() {
 	for l, title := range u.tr.navs {
 		at("nav", title, l)
 	}
-	for _, b := range u.detailButtons {
+	for _, b := range u.detail.buttons {
 		u.traceButton(b)
 	}
 	sort.Strings(lines)
@@ -107,12 +107,12 @@ func (u *UI) tracePlaces() {
 func (u *UI) traceButton(b *widget.Button) {
 	d := fyne.CurrentApp().Driver()
 	var p fyne.Position
-	if in, ok := posIn(u.detailHead, b); ok {
-		p = d.AbsolutePositionForObject(u.detailHead).Add(in)
-	} else if in, ok := posIn(u.detailBody, b); ok {
-		top := d.AbsolutePositionForObject(u.detailBox)
-		p = top.Subtract(u.detailBox.Offset).Add(in)
-		if p.Y < top.Y || p.Y+b.Size().Height > top.Y+u.detailBox.Size().Height {
+	if in, ok := posIn(u.detail.head, b); ok {
+		p = d.AbsolutePositionForObject(u.detail.head).Add(in)
+	} else if in, ok := posIn(u.detail.body, b); ok {
+		top := d.AbsolutePositionForObject(u.detail.box)
+		p = top.Subtract(u.detail.box.Offset).Add(in)
+		if p.Y < top.Y || p.Y+b.Size().Height > top.Y+u.detail.box.Size().Height {
 			return // scrolled out of view
 		}
 	} else {

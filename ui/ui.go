@@ -56,9 +56,8 @@ type UI struct {
 	tips       *tooltips // the navigation's tips, drawn over the content
 	items      *itemTable
 	center     *fyne.Container
+	detail     *detailPane
 	overview   *overviewPane
-	detail     *fyne.Container
-	detailBox  *container.Scroll
 	bar        *toolbar
 	message    *widget.Label
 	activeForm *form
@@ -66,14 +65,7 @@ type UI struct {
 	// the brief ended: it shows the result.
 	briefWritten func(exportResult)
 
-	detailButtons []*widget.Button  // the detail pane's buttons, for the trace
-	allHistory    string            // the item whose whole history the pane lists
-	windowKeys    map[string]bool   // the window's shortcuts, by name, for the search box to pass on
-	shown         string            // the item the detail pane was built for
-	revealNote    int64             // a note just saved, for the pane to show
-	reveal        fyne.CanvasObject // its line in the pane
-	detailHead    *fyne.Container   // the detail pane's top: the item's name and 录入实际值
-	detailBody    *fyne.Container   // the detail pane's scrolled part
+	windowKeys map[string]bool // the window's shortcuts, by name, for the search box to pass on
 }
 
 // New builds the window's content for st in win. The caller shows the
@@ -155,19 +147,16 @@ func (u *UI) build() {
 		saveTemplate: func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) },
 		importFile:   u.chooseImport})
 	u.center = container.NewStack()
-	// The detail pane: the item's name and 录入实际值 stay at the top, the
-	// rest scrolls under them.
-	u.detailBody = container.NewVBox()
-	u.detailBox, _ = newWheelScroll(u.detailBody)
-	u.detailHead = container.NewStack()
-	u.detail = container.NewBorder(u.detailHead, nil, nil, nil, u.detailBox)
+	u.detail = newDetailPane(u, detailReads{notes: func(id string) ([]domain.Note, error) { return u.st.Notes(id) },
+		history: func(id string) ([]domain.Change, error) { return u.st.History(id) },
+		notice:  func() string { return u.st.Notice() }})
 	u.message = widget.NewLabel(trf("数据库：{{.P}}", "P", u.st.Path()))
 	u.message.Truncation = fyne.TextTruncateEllipsis
 
 	overview, _ := newWheelScroll(u.overview.box)
 	u.center.Objects = []fyne.CanvasObject{overview, u.items.pane}
 
-	right := container.NewHSplit(u.center, u.detail)
+	right := container.NewHSplit(u.center, u.detail.pane)
 	right.Offset = 0.6
 	main := container.NewHSplit(u.nav.list, right)
 	main.Offset = 0.2
@@ -246,6 +235,7 @@ func (u *UI) recompute() {
 	u.refreshToolbar()
 	u.nav.refresh(u.plan, u.statuses)
 	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
+	u.detail.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.applyFilter()
 	u.overview.show(u.plan, u.review, u.asOf, u.statuses, u.lockOf(u.asOf))
 	u.showDetail(u.selected)

@@ -164,10 +164,10 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 		t.Fatalf("附件1 lists %d rows, want 22", len(u.items.rows))
 	}
 	selectRow(t, u, "A1-01")
-	if !strings.Contains(texts(u.detail), "1.地区生产总值(注)增长6%左右") {
-		t.Fatalf("detail of A1-01:\n%s", texts(u.detail))
+	if !strings.Contains(texts(u.detail.pane), "1.地区生产总值(注)增长6%左右") {
+		t.Fatalf("detail of A1-01:\n%s", texts(u.detail.pane))
 	}
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	formSelect(t, u, "期间").SetSelectedIndex(8) // 1-9月
 	v := formEntry(t, u, "实际值")
 	test.Type(v, "5.8")
@@ -184,7 +184,7 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	if s := u.statuses["A1-01"]; s.Code != domain.OnTrack || !strings.Contains(s.Reason, "低于目标0.2个百分点") {
 		t.Errorf("status after save: %+v", s)
 	}
-	if !strings.Contains(texts(u.detail), "1-9月增长5.8%，低于目标0.2个百分点") {
+	if !strings.Contains(texts(u.detail.pane), "1-9月增长5.8%，低于目标0.2个百分点") {
 		t.Error("detail does not show the new status")
 	}
 	if !strings.Contains(texts(u.overview.box), "符合预期 1") {
@@ -200,7 +200,7 @@ func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 	u, st := newTestUI(t)
 	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	v := formEntry(t, u, "实际值")
 	test.Type(v, "二百七十")
 	press(v, fyne.KeyReturn)
@@ -230,7 +230,7 @@ func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 	}
 
 	// A manual status needs its reason.
-	test.Tap(button(t, u.detail, "人工认定…"))
+	test.Tap(button(t, u.detail.pane, "人工认定…"))
 	formSelect(t, u, "状态").SetSelectedIndex(2)
 	test.Tap(u.activeForm.saveBtn)
 	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "认定理由不能为空") {
@@ -245,7 +245,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 	u, st := newTestUI(t)
 	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
-	test.Tap(button(t, u.detail, "添加备注…"))
+	test.Tap(button(t, u.detail.pane, "添加备注…"))
 	body := formEntry(t, u, "内容")
 	note := "部分项目因用地审批延后开工，预计四季度集中开工（涉及12个项目、投资约86.5亿元）。"
 	test.Type(body, note)
@@ -254,7 +254,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 	if len(ns) != 1 || ns[0].Body != note {
 		t.Fatalf("note saved as %+v", ns)
 	}
-	if !strings.Contains(texts(u.detail), note) {
+	if !strings.Contains(texts(u.detail.pane), note) {
 		t.Error("note not shown in the detail")
 	}
 	// Ctrl+Z undoes it, and the undo is in history.
@@ -341,7 +341,7 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	}
 	u.selectNav(navTo(navAll))
 	selectRow(t, u, "A1-01")
-	test.Tap(button(t, u.detail, "录入实际值…"))
+	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	test.Type(formEntry(t, u, "实际值"), "5.8")
 	press(formEntry(t, u, "实际值"), fyne.KeyReturn)
 	if msg := u.activeForm.errorText("期间"); !strings.Contains(msg, "已锁定") {
@@ -373,7 +373,7 @@ func TestHistoryReadsAsWords(t *testing.T) {
 	u.changed("")
 	u.selectNav(navTo(navAll))
 	selectRow(t, u, "B1-01")
-	got := texts(u.detail)
+	got := texts(u.detail.pane)
 	for _, want := range []string{"张三（市人大财经委） 录入实际值 1-9月：270个，来源：市发展改革委",
 		"更正实际值 1-9月：270个，来源：市发展改革委 → 275个", "添加备注：“进度偏慢”"} {
 		if !strings.Contains(got, want) {
