@@ -15,57 +15,92 @@ import (
 	"cn.planreview/planreview/model/store"
 )
 
-// dataMenu offers backup and restore.
-func (u *UI) dataMenu(anchor fyne.CanvasObject) {
-	m := fyne.NewMenu("",
-		fyne.NewMenuItem(tr("备份数据库…"), func() {
-			name := fmt.Sprintf("计划审阅备份-%s.db", time.Now().Format("20060102-1504"))
-			u.chooseSaveAs(name, ".db", func(path string) error {
-				if err := u.st.Backup(path); err != nil {
-					return err
-				}
-				info, err := store.Describe(path)
-				if err == nil {
-					u.say(tr("已备份：") + path + "（" + info.String() + "）")
-				}
-				return err
-			})
-		}),
-		fyne.NewMenuItem(tr("从备份恢复…"), u.chooseRestore),
-		fyne.NewMenuItem(tr("从最新的自动备份恢复…"), func() {
-			info, ok := store.NewestGoodBackup(u.st.Path())
-			if !ok {
-				u.showError(errors.New(tr("没有可用的自动备份")))
-				return
-			}
-			u.confirmRestore(info.Path)
-		}),
-	)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
-	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+// backupMenu is the 备份 button's menu: back the database up, or
+// restore it from a chosen backup or the newest automatic one.
+type backupMenu struct {
+	win       fyne.Window
+	files     fileDialogs
+	store     func() *store.Store // the window's store, which a restore replaces
+	say       func(string)
+	showError func(error)
+	restore   func(path string) error // replaces the database and shows it
 }
 
-func (u *UI) chooseRestore() {
-	u.files.open(fileRequest{title: tr("从备份恢复"), folder: store.BackupDir(u.st.Path()),
-		kind: tr("数据库备份"), exts: []string{".db"}}, u.confirmRestore)
+// backupMenu is the menu on the window's store.
+func (u *UI) backupMenu() *backupMenu {
+	return &backupMenu{win: u.win, files: u.files, store: func() *store.Store { return u.st },
+		say: u.say, showError: u.showError, restore: u.restore}
+}
+
+// dataMenu opens the backup menu under the toolbar's button.
+func (u *UI) dataMenu(anchor fyne.CanvasObject) { u.backupMenu().show(anchor) }
+
+// show opens the menu under anchor.
+func (b *backupMenu) show(anchor fyne.CanvasObject) {
+	m := fyne.NewMenu("",
+		fyne.NewMenuItem(tr("备份数据库…"), b.backUp),
+		fyne.NewMenuItem(tr("从备份恢复…"), b.chooseRestore),
+		fyne.NewMenuItem(tr("从最新的自动备份恢复…"), b.restoreNewest),
+	)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
+	widget.ShowPopUpMenuAtPosition(m, b.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+}
+
+// backUp asks where to save a copy of the database and says what it holds.
+func (b *backupMenu) backUp() {
+	name := fmt.Sprintf("计划审阅备份-%s.db", time.Now().Format("20060102-1504"))
+	b.saveAs(name, ".db", func(path string) error {
+		if err := b.store().Backup(path); err != nil {
+			return err
+		}
+		info, err := store.Describe(path)
+		if err == nil {
+			b.say(tr("已备份：") + path + "（" + info.String() + "）")
+		}
+		return err
+	})
+}
+
+// restoreNewest offers the newest automatic backup that opens.
+func (b *backupMenu) restoreNewest() {
+	info, ok := store.NewestGoodBackup(b.store().Path())
+	if !ok {
+		b.showError(errors.New(tr("没有可用的自动备份")))
+		return
+	}
+	b.confirmRestore(info.Path)
+}
+
+func (b *backupMenu) chooseRestore() {
+	b.files.open(fileRequest{title: tr("从备份恢复"), folder: store.BackupDir(b.store().Path()),
+		kind: tr("数据库备份"), exts: []string{".db"}}, b.confirmRestore)
 }
 
 // confirmRestore shows what a backup holds and, if the reviewer agrees,
 // replaces the database with it; the current one is kept as a backup.
-func (u *UI) confirmRestore(path string) {
+func (b *backupMenu) confirmRestore(path string) {
 	info, err := store.Describe(path)
 	if err != nil {
-		u.showError(fmt.Errorf("%s%w", tr("这个文件不能用于恢复："), err))
+		b.showError(fmt.Errorf("%s%w", tr("这个文件不能用于恢复："), err))
 		return
 	}
 	msg := trf("用“{{.F}}”替换当前数据库？\n它包含：{{.I}}。\n当前数据库会先另存为备份。", "F", filepath.Base(path), "I", info.String())
 	dialog.ShowCustomConfirm(tr("从备份恢复"), tr("恢复"), tr("取消"), wrapLabel(msg), func(ok bool) {
 		if ok {
-			if err := u.restore(path); err != nil {
-				u.showError(err)
+			if err := b.restore(path); err != nil {
+				b.showError(err)
 			}
 		}
-	}, u.win)
+	}, b.win)
+}
+
+// saveAs asks where to save a file with an extension.
+func (b *backupMenu) saveAs(name, ext string, write func(path string) error) {
+	b.files.save(fileRequest{title: tr("备份数据库"), name: name, kind: tr("数据库备份"), exts: []string{ext}}, func(path string) {
+		if err := write(withExt(path, ext)); err != nil {
+			b.showError(err)
+		}
+	})
 }
 
 // restore closes the database, restores the backup over it and opens it
@@ -86,15 +121,6 @@ func (u *UI) restore(from string) error {
 	}
 	u.say(tr("已从备份恢复：") + info.String())
 	return nil
-}
-
-// chooseSaveAs asks where to save a file with an extension.
-func (u *UI) chooseSaveAs(name, ext string, write func(path string) error) {
-	u.files.save(fileRequest{title: tr("备份数据库"), name: name, kind: tr("数据库备份"), exts: []string{ext}}, func(path string) {
-		if err := write(withExt(path, ext)); err != nil {
-			u.showError(err)
-		}
-	})
 }
 
 func firstLine(s string) string {
