@@ -313,18 +313,41 @@ func TestFiltersAndSorting(t *testing.T) {
 		t.Errorf("section 一 lists %d items, want 15", len(u.items.rows))
 	}
 	u.selectNav(navTo(navAll))
-	u.items.sortBy(colProgress) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
+	tapHeader(t, u, colProgress) // 进度, ascending: B1-01 (67.5%), B2-01 (82%), then the rest
 	if u.items.rows[0].ID != "B1-01" || u.items.rows[1].ID != "B2-01" {
 		t.Errorf("sorted by progress: %s %s", u.items.rows[0].ID, u.items.rows[1].ID)
 	}
-	u.items.sortBy(colProgress) // descending, blanks still last
+	if h := header(t, u, colProgress); h.Text != "进度 ▲" {
+		t.Errorf("the sorted column's header says %q", h.Text)
+	}
+	tapHeader(t, u, colProgress) // descending, blanks still last
 	if u.items.rows[0].ID != "B2-01" || u.items.rows[1].ID != "B1-01" {
 		t.Errorf("reverse sort: %s %s", u.items.rows[0].ID, u.items.rows[1].ID)
 	}
-	u.items.sortBy(colID)
+	tapHeader(t, u, colID)
 	if u.items.rows[0].ID != "A1-01" {
 		t.Errorf("sort by ID: %s", u.items.rows[0].ID)
 	}
+}
+
+// header is the item table's header button of a column, as drawn.
+func header(t *testing.T, u *UI, col sortColumn) *widget.Button {
+	t.Helper()
+	title := columns[col].title
+	b := find(u.items.table, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && strings.HasPrefix(b.Text, title)
+	})
+	if b == nil {
+		t.Fatalf("no header %s drawn", title)
+	}
+	return b.(*widget.Button)
+}
+
+// tapHeader taps a column's header, as the reviewer sorts by it.
+func tapHeader(t *testing.T, u *UI, col sortColumn) {
+	t.Helper()
+	test.Tap(header(t, u, col))
 }
 
 func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
