@@ -1,8 +1,11 @@
-// Package ui is Plan Review's window: navigation by the notice's own
-// structure, an overview for the chosen period, the item table, and each
-// item's detail with its figures, notes, manual status, chart and history.
-// It receives the store it works on; it holds no globals and computes no
-// status of its own (domain.Review.Status does).
+// Package ui is Plan Review's window, on the infrastructure side of the
+// line: navigation by the notice's own structure, an overview for the
+// chosen period, the item table, and each item's detail with its figures,
+// notes, manual status, chart and history. Each is a pane (navigation,
+// overviewPane, itemTable, detailPane, toolbar, briefDialog, importDialog,
+// backupMenu) that owns its widgets and state; UI wires them. It receives
+// the store it works on; it holds no globals and computes no status of its
+// own (domain.Review.Status does).
 package ui
 
 import (
@@ -29,7 +32,11 @@ const (
 	prefTheme    = "ui.theme" // "", "light" or "dark"
 )
 
-// UI is one open window on one database.
+// UI is one open window on one database. It holds what the panes share
+// (the store, the review at the chosen period, the item in the detail
+// pane), hands each new review to the panes, and turns what they report
+// (an entry picked, a row tapped, a button pressed) into the others'
+// updates.
 type UI struct {
 	app    fyne.App
 	win    fyne.Window
@@ -51,7 +58,7 @@ type UI struct {
 	files    fileDialogs // the system's file dialogs on Windows, Fyne's elsewhere
 	tr       *tracer     // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
-	// widgets
+	// the panes, and the widgets the window itself keeps
 	nav        *navigation
 	tips       *tooltips // the navigation's tips, drawn over the content
 	items      *itemTable
