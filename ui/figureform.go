@@ -122,21 +122,13 @@ func (u *UI) saveActual(f *form, fields *actualFields) bool {
 	return true
 }
 
+// confirmDeleteActual deletes a figure once the reviewer agrees.
 func (u *UI) confirmDeleteActual(id string, p domain.Period) {
 	dialog.ShowConfirm(tr("删除实际值"), trf("删除 {{.ID}} {{.P}} 的实际值？修改记录中会保留原值，可撤销。", "ID", id, "P", periodLabel(p)),
 		func(ok bool) {
-			if !ok {
-				return
+			if ok {
+				u.write(func(who string) error { return u.st.DeleteActual(id, p, who) },
+					trf("已删除 {{.ID}} {{.P}} 的实际值", "ID", id, "P", periodLabel(p)))
 			}
-			who := u.reviewer()
-			if who == "" {
-				u.showError(errNoReviewer)
-				return
-			}
-			if err := u.st.DeleteActual(id, p, who); err != nil {
-				u.showError(err)
-				return
-			}
-			u.changed(trf("已删除 {{.ID}} {{.P}} 的实际值", "ID", id, "P", periodLabel(p)))
 		}, u.win)
 }

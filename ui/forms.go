@@ -170,3 +170,19 @@ func (u *UI) selectedPeriod(s *widget.Select, allowNone bool) domain.Period {
 	}
 	return domain.Period{Year: u.plan.Year, Month: i + 1}
 }
+
+// write makes a change outside a form, as the reviewer: without one, or
+// when the store refuses, the error is shown; otherwise the window
+// reloads and says done.
+func (u *UI) write(change func(who string) error, done string) {
+	who := u.reviewer()
+	if who == "" {
+		u.showError(errNoReviewer)
+		return
+	}
+	if err := change(who); err != nil {
+		u.showError(err)
+		return
+	}
+	u.changed(done)
+}

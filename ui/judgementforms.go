@@ -59,17 +59,10 @@ func (u *UI) manualForm(id string) {
 	f.show()
 }
 
+// clearManual withdraws a manual status.
 func (u *UI) clearManual(id string, p domain.Period) {
-	who := u.reviewer()
-	if who == "" {
-		u.showError(errNoReviewer)
-		return
-	}
-	if err := u.st.ClearManualStatus(id, p, who); err != nil {
-		u.showError(err)
-		return
-	}
-	u.changed(trf("已取消 {{.ID}} 的人工认定", "ID", id))
+	u.write(func(who string) error { return u.st.ClearManualStatus(id, p, who) },
+		trf("已取消 {{.ID}} 的人工认定", "ID", id))
 }
 
 // targetForm enters a target the notice leaves open.

@@ -58,20 +58,11 @@ func (u *UI) noteForm(id string, existing *domain.Note) {
 	f.show()
 }
 
+// confirmDeleteNote deletes a note once the reviewer agrees.
 func (u *UI) confirmDeleteNote(n domain.Note) {
 	dialog.ShowConfirm(tr("删除备注"), trf("删除备注 #{{.N}}？修改记录中会保留原文，可撤销。", "N", n.ID), func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			u.write(func(who string) error { return u.st.DeleteNote(n.ID, who) }, trf("已删除备注 #{{.N}}", "N", n.ID))
 		}
-		who := u.reviewer()
-		if who == "" {
-			u.showError(errNoReviewer)
-			return
-		}
-		if err := u.st.DeleteNote(n.ID, who); err != nil {
-			u.showError(err)
-			return
-		}
-		u.changed(trf("已删除备注 #{{.N}}", "N", n.ID))
 	}, u.win)
 }
