@@ -1,6 +1,7 @@
-// Package cli is the planreview command line: list, record, note, history,
-// check and the rest. It works on a store and the model's one status
-// function; the program's main hands it the arguments and the bundled plan.
+// Package cli is the planreview command line, a front end beside the
+// window: list, record, note, history, check and the rest. It works on a
+// store and the domain's one status function; the program's main hands it
+// the arguments and the bundled plan.
 package cli
 
 import (

@@ -1,8 +1,9 @@
-// Package pdf is infrastructure: it draws a computed brief (model/brief) as an A4 PDF in Chinese,
-// through the gofpdf API (codeberg.org/go-pdf/fpdf, the maintained
-// continuation of github.com/jung-kurt/gofpdf) with the bundled font
-// subset into the file. It wraps all text itself: fpdf's MultiCell and
-// SplitText drop a Chinese character at each automatic line break.
+// Package pdf is infrastructure: it draws a computed brief (model/brief)
+// as an A4 PDF in Chinese, through the gofpdf API (codeberg.org/go-pdf/fpdf,
+// the maintained continuation of github.com/jung-kurt/gofpdf) with the
+// bundled font subset into the file. It wraps all text itself with
+// cjk.Wrap: fpdf's MultiCell and SplitText drop a Chinese character at
+// each automatic line break.
 //
 // The same brief and date give the same bytes: the dates in the file are
 // the brief's date, and the catalog is sorted.
