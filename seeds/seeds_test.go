@@ -10,6 +10,16 @@ import (
 	"cn.planreview/planreview/model/domain"
 )
 
+// mustItem is the item the test builds on.
+func mustItem(t *testing.T, p *domain.Plan, id string) domain.Item {
+	t.Helper()
+	it, ok := p.Item(id)
+	if !ok {
+		t.Fatalf("no item %s", id)
+	}
+	return it
+}
+
 func mustLoad(t *testing.T) *domain.Plan {
 	t.Helper()
 	p, err := Load()
@@ -169,7 +179,10 @@ func TestAnnex1MatchesTheNotice(t *testing.T) {
 			t.Errorf("附件1 row %q (group %q) not in the dataset", name, group)
 			continue
 		}
-		sec, _ := p.Section(found.Section)
+		sec, ok := p.Section(found.Section)
+		if !ok {
+			t.Fatalf("%s: no section %q", found.ID, found.Section)
+		}
 		if found.TargetText != target || sec.Title != category {
 			t.Errorf("%s: dataset has %q under %q, notice has %q under %q",
 				found.ID, found.TargetText, sec.Title, target, category)
@@ -178,7 +191,7 @@ func TestAnnex1MatchesTheNotice(t *testing.T) {
 	if rows != 22 {
 		t.Errorf("read %d target rows from 附件1, want 22", rows)
 	}
-	gdp, _ := p.Item("A1-01")
+	gdp := mustItem(t, p, "A1-01")
 	if gdp.Note != "注：地区生产总值增长率按可比价格计算。" || !strings.Contains(Notice, gdp.Note) {
 		t.Errorf("A1-01 footnote = %q", gdp.Note)
 	}
@@ -243,7 +256,7 @@ func TestLinksBetweenBodyAndAnnex(t *testing.T) {
 	for _, it := range p.Items {
 		if it.SameAs != "" {
 			links[it.ID] = it.SameAs
-			o, _ := p.Item(it.SameAs)
+			o := mustItem(t, p, it.SameAs)
 			if o.Kind != domain.KindIndicator {
 				t.Errorf("%s repeats %s, which is not a 附件1 indicator", it.ID, it.SameAs)
 			}
@@ -256,11 +269,11 @@ func TestLinksBetweenBodyAndAnnex(t *testing.T) {
 			t.Errorf("%s should repeat %s, has %q", k, v, links[k])
 		}
 	}
-	rail, _ := p.Item("B1-07")
+	rail := mustItem(t, p, "B1-07")
 	if rail.Parent != "B1-06" {
 		t.Errorf("铁路和轨道投资 should be 其中 of 交通投资, parent %q", rail.Parent)
 	}
-	start, _ := p.Item("B1-02")
+	start := mustItem(t, p, "B1-02")
 	if start.Deadline != (domain.Period{Year: 2023, Month: 9}) {
 		t.Errorf("新建项目开工率 deadline = %v, want 2023-09", start.Deadline)
 	}

@@ -61,7 +61,7 @@ func TestReasonsInEnglish(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.code)+"/"+tt.item, func(t *testing.T) {
 			r := NewReview(p, DefaultTolerance(), tt.actuals, manual, nil)
-			it, _ := p.Item(tt.item)
+			it := mustItem(t, p, tt.item)
 			s := r.Status(it, Period{2023, tt.asOf})
 			if s.Code != tt.code {
 				t.Fatalf("code %s, want %s (%s)", s.Code, tt.code, s.Reason)

@@ -49,6 +49,16 @@ func testPlan(t *testing.T) *Plan {
 	return p
 }
 
+// mustItem is the item the test builds on.
+func mustItem(t *testing.T, p *Plan, id string) Item {
+	t.Helper()
+	it, ok := p.Item(id)
+	if !ok {
+		t.Fatalf("no item %s", id)
+	}
+	return it
+}
+
 func act(id string, month int, v float64) Actual {
 	return Actual{ItemID: id, Period: Period{2023, month}, Value: v}
 }
@@ -128,7 +138,7 @@ func TestStatusRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := NewReview(p, DefaultTolerance(), tt.actuals, nil, nil)
-			it, _ := p.Item(tt.item)
+			it := mustItem(t, p, tt.item)
 			s := r.Status(it, Period{2023, tt.asOf})
 			if s.Code != tt.code || !strings.Contains(s.Reason, tt.reason) {
 				t.Errorf("got %s (%s) %q\nwant %s with %q", s.Code, s.Label, s.Reason, tt.code, tt.reason)
@@ -143,11 +153,11 @@ func TestStatusRules(t *testing.T) {
 func TestCompletionShare(t *testing.T) {
 	p := testPlan(t)
 	r := NewReview(p, DefaultTolerance(), []Actual{act("projects", 9, 270), act("gdp", 9, 6)}, nil, nil)
-	it, _ := p.Item("projects")
+	it := mustItem(t, p, "projects")
 	if c := r.Status(it, Period{2023, 9}).Completion; math.Abs(c-0.675) > 1e-9 {
 		t.Errorf("completion %v, want 0.675", c)
 	}
-	gdp, _ := p.Item("gdp")
+	gdp := mustItem(t, p, "gdp")
 	if c := r.Status(gdp, Period{2023, 9}).Completion; !math.IsNaN(c) {
 		t.Errorf("a growth rate has no completion share, got %v", c)
 	}
@@ -155,9 +165,9 @@ func TestCompletionShare(t *testing.T) {
 
 func TestOverridesAndManualStatus(t *testing.T) {
 	p := testPlan(t)
-	energy, _ := p.Item("energy")
-	loans, _ := p.Item("loans")
-	gdp, _ := p.Item("gdp")
+	energy := mustItem(t, p, "energy")
+	loans := mustItem(t, p, "loans")
+	gdp := mustItem(t, p, "gdp")
 	r := NewReview(p, DefaultTolerance(),
 		[]Actual{act("energy", 12, 3.6), act("loans", 12, 14.2), act("gdp", 12, 4)},
 		[]ManualStatus{{ItemID: "gdp", Period: Period{2023, 12}, Code: NearlyMet, Reason: "受外部需求影响，经审议认定", By: "张三"}},
@@ -186,7 +196,7 @@ func TestOverridesAndManualStatus(t *testing.T) {
 
 func TestMilestoneStatus(t *testing.T) {
 	p := testPlan(t)
-	zone, _ := p.Item("zone")
+	zone := mustItem(t, p, "zone")
 	rec := func(m int, o Outcome) Actual { return Actual{ItemID: "zone", Period: Period{2023, m}, Outcome: o} }
 	tests := []struct {
 		actuals []Actual
@@ -255,7 +265,7 @@ func TestReviewGroupsFigures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := NewReview(p, DefaultTolerance(), tt.given, nil, nil)
-			it, _ := p.Item("gdp")
+			it := mustItem(t, p, "gdp")
 			var got []int
 			for _, a := range r.Actuals(it) {
 				got = append(got, a.Period.Month)
@@ -270,7 +280,7 @@ func TestReviewGroupsFigures(t *testing.T) {
 			// Appending to one item's figures must not overwrite another's.
 			as := r.Actuals(it)
 			_ = append(as, act("gdp", 12, 99))
-			if w, _ := p.Item("water"); len(r.Actuals(w)) > 0 && r.Actuals(w)[0].Value != 95 {
+			if w := mustItem(t, p, "water"); len(r.Actuals(w)) > 0 && r.Actuals(w)[0].Value != 95 {
 				t.Error("appending to gdp's figures overwrote water's")
 			}
 		})
@@ -302,7 +312,7 @@ func TestEarlyJudgement(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := NewReview(p, DefaultTolerance(), tt.actuals, nil, nil)
-			it, _ := p.Item(tt.item)
+			it := mustItem(t, p, tt.item)
 			s := r.Status(it, Period{2023, tt.asOf})
 			if s.Early != tt.early || s.CountLabel() != tt.count {
 				t.Errorf("early %v, count label %q; want %v, %q (%s)", s.Early, s.CountLabel(), tt.early, tt.count, s.Reason)
