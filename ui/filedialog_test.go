@@ -136,7 +136,6 @@ func TestFileDialogsGetFolderNameAndKinds(t *testing.T) {
 			for u.win.Canvas().Overlays().Top() != nil {
 				u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
 			}
-			u.activeForm = nil
 		})
 	}
 	if got := u.prefs.String(prefSheetFolder); got != outDir {
@@ -168,7 +167,7 @@ func TestBriefFolderIsChosenInTheFolderDialog(t *testing.T) {
 // formEntryIn is the brief dialog's file entry.
 func formEntryIn(t *testing.T, u *UI) *escEntry {
 	t.Helper()
-	e := find(u.activeForm.items[len(u.activeForm.items)-1].Widget, func(o fyne.CanvasObject) bool {
+	e := find(openForm(u).items[len(openForm(u).items)-1].Widget, func(o fyne.CanvasObject) bool {
 		_, ok := o.(*escEntry)
 		return ok
 	})

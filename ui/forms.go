@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 )
 
@@ -86,26 +85,16 @@ func (f *form) clearErrors() {
 	f.general.Hide()
 }
 
-// errorText is the error shown next to a field, for tests.
-func (f *form) errorText(label string) string {
-	if label == "" {
-		return cjk.Unmark(f.general.Text)
-	}
-	return cjk.Unmark(f.errs[label].Text)
-}
-
 func (f *form) submit() {
 	f.clearErrors()
 	if f.save(f) {
 		f.saved = true
 		f.dlg.Hide()
-		f.u.activeForm = nil
 	}
 }
 
 func (f *form) cancel() {
 	f.dlg.Hide()
-	f.u.activeForm = nil
 }
 
 func (f *form) show() {
@@ -120,7 +109,6 @@ func (f *form) show() {
 	f.saveBtn.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dlg.Resize(fyne.NewSize(520, content.MinSize().Height+140))
-	f.u.activeForm = f
 	f.dlg.Show()
 	f.u.trace("form %s", f.title)
 	for _, it := range f.items {

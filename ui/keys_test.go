@@ -51,8 +51,8 @@ func recordThroughForm(t *testing.T, u *UI, value string) {
 	v := formEntry(t, u, "实际值")
 	test.Type(v, value)
 	press(v, fyne.KeyReturn)
-	if u.activeForm != nil {
-		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
+	if openForm(u) != nil {
+		t.Fatalf("form still open: %q", openForm(u).errorText("实际值"))
 	}
 }
 
@@ -128,7 +128,7 @@ func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
 		t.Errorf("Ctrl+Backspace in the search box left %q", u.items.search.Text)
 	}
 	pressCtrl(u.win, fyne.KeyP)
-	if u.activeForm == nil || !strings.Contains(u.activeForm.title, "简报") {
+	if openForm(u) == nil || !strings.Contains(openForm(u).title, "简报") {
 		t.Fatal("Ctrl+P in the search box did not open the brief dialog")
 	}
 }
@@ -286,9 +286,11 @@ func TestTracedPlacesAreWhereClicksLand(t *testing.T) {
 	if !strings.Contains(log.String(), "detail A1-04\n") {
 		t.Fatalf("tapping the traced place of A1-04 traced:\n%s", log.String())
 	}
-	before := u.activeForm
+	if openForm(u) != nil {
+		t.Fatal("a form is open before the tap")
+	}
 	test.TapCanvas(u.win.Canvas(), tracedAt(t, log.String(), "button:录入实际值"))
-	if u.activeForm == before || !strings.Contains(log.String(), "form 录入实际值：A1-04") {
+	if openForm(u) == nil || !strings.Contains(log.String(), "form 录入实际值：A1-04") {
 		t.Errorf("tapping the traced 录入实际值 opened no form:\n%s", log.String())
 	}
 }
@@ -328,20 +330,20 @@ func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 	u.selectNav(navToSection("S1"))
 	tapRow(t, u, "B1-01")
 	test.Tap(button(t, u.detail.pane, "添加备注…"))
-	if got := u.activeForm.saveBtn.Text; got != "保存（Ctrl+Enter）" {
+	if got := openForm(u).saveBtn.Text; got != "保存（Ctrl+Enter）" {
 		t.Errorf("the note dialog's button says %q", got)
 	}
-	if hint := u.activeForm.items[1].HintText; !strings.Contains(hint, "Enter 换行") || !strings.Contains(hint, "Ctrl+Enter 保存") {
+	if hint := openForm(u).items[1].HintText; !strings.Contains(hint, "Enter 换行") || !strings.Contains(hint, "Ctrl+Enter 保存") {
 		t.Errorf("the note's hint says %q", hint)
 	}
 	typeText(u.win, "第一行")
 	pressKey(u.win, fyne.KeyReturn)
 	typeText(u.win, "第二行")
-	if u.activeForm == nil {
+	if openForm(u) == nil {
 		t.Fatal("Enter closed the note dialog")
 	}
 	pressCtrl(u.win, fyne.KeyReturn)
-	if u.activeForm != nil {
+	if openForm(u) != nil {
 		t.Fatal("Ctrl+Enter did not save the note")
 	}
 	if ns, _ := st.Notes("B1-01"); len(ns) != 1 || ns[0].Body != "第一行\n第二行" {
@@ -349,13 +351,13 @@ func TestNoteDialogEnterAddsALineCtrlEnterSaves(t *testing.T) {
 	}
 	// A one-line form still saves on Enter and says so.
 	test.Tap(button(t, u.detail.pane, "录入实际值…"))
-	if got := u.activeForm.saveBtn.Text; got != "保存（Enter）" {
+	if got := openForm(u).saveBtn.Text; got != "保存（Enter）" {
 		t.Errorf("the figure dialog's button says %q", got)
 	}
 	typeText(u.win, "270")
 	pressCtrl(u.win, fyne.KeyReturn)
-	if as, _ := st.Actuals(); u.activeForm != nil || len(as) != 1 {
-		t.Errorf("Ctrl+Enter in a one-line form: form open %v, figures %+v", u.activeForm != nil, as)
+	if as, _ := st.Actuals(); openForm(u) != nil || len(as) != 1 {
+		t.Errorf("Ctrl+Enter in a one-line form: form open %v, figures %+v", openForm(u) != nil, as)
 	}
 }
 

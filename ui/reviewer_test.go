@@ -19,7 +19,7 @@ func firstRun(t *testing.T) (*UI, *store.Store) {
 	u.prefs.SetString(prefName, "")
 	u.prefs.SetString(prefUnit, "")
 	u.AskReviewerIfNeeded()
-	if u.activeForm == nil {
+	if openForm(u) == nil {
 		t.Fatal("first run does not ask for the reviewer")
 	}
 	return u, st
@@ -33,7 +33,7 @@ func recordMilestone(t *testing.T, u *UI, st *store.Store) []domain.Actual {
 	selectRow(t, u, "M3-01")
 	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	formSelect(t, u, "进展").SetSelected("推进中")
-	test.Tap(u.activeForm.saveBtn)
+	test.Tap(openForm(u).saveBtn)
 	as, err := st.Actuals()
 	if err != nil {
 		t.Fatal(err)
@@ -43,8 +43,8 @@ func recordMilestone(t *testing.T, u *UI, st *store.Store) []domain.Actual {
 
 func TestReviewerIsAskedAndWritten(t *testing.T) {
 	u, st := firstRun(t)
-	test.Tap(u.activeForm.saveBtn)
-	if msg := u.activeForm.errorText("姓名"); !strings.Contains(msg, "姓名不能为空") {
+	test.Tap(openForm(u).saveBtn)
+	if msg := openForm(u).errorText("姓名"); !strings.Contains(msg, "姓名不能为空") {
 		t.Errorf("empty name: %q", msg)
 	}
 	test.Type(formEntry(t, u, "姓名"), "李四")
@@ -69,11 +69,11 @@ func TestLongReviewerIsRefusedWhereTyped(t *testing.T) {
 	name := strings.Repeat("李", int(domain.MaxReviewerName))
 	test.Type(formEntry(t, u, "姓名"), name)
 	test.Type(formEntry(t, u, "单位"), strings.Repeat("委", int(domain.MaxReviewerUnit)))
-	test.Tap(u.activeForm.saveBtn)
-	if u.activeForm == nil {
+	test.Tap(openForm(u).saveBtn)
+	if openForm(u) == nil {
 		t.Fatal("the dialog accepted a reviewer of 72 characters")
 	}
-	if msg := u.activeForm.errorText("单位"); !strings.Contains(msg, "共72字，最多50字") {
+	if msg := openForm(u).errorText("单位"); !strings.Contains(msg, "共72字，最多50字") {
 		t.Errorf("message at the unit: %q", msg)
 	}
 	if u.prefs.String(prefName) != "" || u.prefs.String(prefUnit) != "" {
@@ -83,9 +83,9 @@ func TestLongReviewerIsRefusedWhereTyped(t *testing.T) {
 	unit := strings.Repeat("委", int(domain.MaxPerson-domain.MaxReviewerName)-2) // the brackets count
 	formEntry(t, u, "单位").SetText("")
 	test.Type(formEntry(t, u, "单位"), unit)
-	test.Tap(u.activeForm.saveBtn)
-	if u.activeForm != nil {
-		t.Fatalf("a reviewer of exactly 50 characters was refused: %q", u.activeForm.errorText("单位"))
+	test.Tap(openForm(u).saveBtn)
+	if openForm(u) != nil {
+		t.Fatalf("a reviewer of exactly 50 characters was refused: %q", openForm(u).errorText("单位"))
 	}
 	want := name + "（" + unit + "）"
 	if u.reviewer() != want {

@@ -58,15 +58,15 @@ func TestFirstStartGuideAndDefaultPeriod(t *testing.T) {
 	}
 	// The guide's button opens the figure form on the first item.
 	test.Tap(button(t, u.overview.box, "录入实际值…"))
-	if u.activeForm == nil || u.selected != "A1-01" {
+	if openForm(u) == nil || u.selected != "A1-01" {
 		t.Fatalf("the guide's button opened no form (selected %q)", u.selected)
 	}
 	formSelect(t, u, "期间").SetSelectedIndex(8) // 1-9月
 	v := formEntry(t, u, "实际值")
 	test.Type(v, "5.8")
 	press(v, fyne.KeyReturn)
-	if u.activeForm != nil {
-		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
+	if openForm(u) != nil {
+		t.Fatalf("form still open: %q", openForm(u).errorText("实际值"))
 	}
 	if u.asOf != period(9) || u.bar.periodSel.Selected != "前三季度（1-9月）" {
 		t.Errorf("after the first 1-9月 figure the toolbar shows %q (%v), want 前三季度（1-9月）", u.bar.periodSel.Selected, u.asOf)
@@ -130,7 +130,7 @@ func TestExportDialogWarnsOfAnEmptyPeriod(t *testing.T) {
 	}
 	u.changed("")
 	pressCtrl(u.win, fyne.KeyP)
-	if u.activeForm == nil {
+	if openForm(u) == nil {
 		t.Fatal("Ctrl+P opened no dialog")
 	}
 	got := texts(u.win.Canvas().Overlays().Top())

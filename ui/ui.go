@@ -59,15 +59,14 @@ type UI struct {
 	tr       *tracer     // set by TraceTo: what the window shows, for scripts/walkthrough.sh
 
 	// the panes, and the widgets the window itself keeps
-	nav        *navigation
-	tips       *tooltips // the navigation's tips, drawn over the content
-	items      *itemTable
-	center     *fyne.Container
-	detail     *detailPane
-	overview   *overviewPane
-	bar        *toolbar
-	message    *widget.Label
-	activeForm *form
+	nav      *navigation
+	tips     *tooltips // the navigation's tips, drawn over the content
+	items    *itemTable
+	center   *fyne.Container
+	detail   *detailPane
+	overview *overviewPane
+	bar      *toolbar
+	message  *widget.Label
 	// briefWritten is told, on the main goroutine, how each export of
 	// the brief ended: it shows the result.
 	briefWritten func(exportResult)

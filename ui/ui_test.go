@@ -114,13 +114,71 @@ func texts(o fyne.CanvasObject) string {
 	return cjk.Unmark(b.String())
 }
 
+// shownForm is the form dialog open in the window, read from its widgets
+// as the reviewer sees it.
+type shownForm struct {
+	title   string
+	items   []*widget.FormItem
+	general *widget.Label // the error for the whole form
+	saveBtn *widget.Button
+}
+
+// openForm is the form dialog open in the window, nil when there is none.
+func openForm(u *UI) *shownForm {
+	overlays := u.win.Canvas().Overlays().List()
+	for i := len(overlays) - 1; i >= 0; i-- {
+		o := overlays[i]
+		fm, ok := find(o, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Form); return ok }).(*widget.Form)
+		if !ok {
+			continue
+		}
+		f := &shownForm{items: fm.Items}
+		labels := map[string]bool{}
+		for _, it := range fm.Items {
+			labels[it.Text] = true
+		}
+		find(o, func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *widget.Label:
+				if x.TextStyle.Bold && !labels[x.Text] && f.title == "" {
+					f.title = x.Text // the dialog's title
+				}
+			case *widget.Button:
+				if x.Importance == widget.HighImportance {
+					f.saveBtn = x
+				}
+			case *fyne.Container:
+				if len(x.Objects) == 2 && x.Objects[0] == fyne.CanvasObject(fm) {
+					f.general = x.Objects[1].(*widget.Label)
+				}
+			}
+			return false
+		})
+		return f
+	}
+	return nil
+}
+
+// errorText is the error shown next to a field ("" for the whole form).
+func (f *shownForm) errorText(label string) string {
+	if label == "" {
+		return cjk.Unmark(f.general.Text)
+	}
+	for _, it := range f.items {
+		if it.Text == label {
+			return cjk.Unmark(it.Widget.(*fyne.Container).Objects[1].(*widget.Label).Text)
+		}
+	}
+	return ""
+}
+
 // formEntry is the entry of a field in the open form.
 func formEntry(t *testing.T, u *UI, label string) *escEntry {
 	t.Helper()
-	if u.activeForm == nil {
+	if openForm(u) == nil {
 		t.Fatal("no form open")
 	}
-	for _, it := range u.activeForm.items {
+	for _, it := range openForm(u).items {
 		if it.Text == label {
 			if e, ok := it.Widget.(*fyne.Container).Objects[0].(*escEntry); ok {
 				return e
@@ -133,7 +191,7 @@ func formEntry(t *testing.T, u *UI, label string) *escEntry {
 
 func formSelect(t *testing.T, u *UI, label string) *widget.Select {
 	t.Helper()
-	for _, it := range u.activeForm.items {
+	for _, it := range openForm(u).items {
 		if it.Text == label {
 			if s := find(it.Widget, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Select); return ok }); s != nil {
 				return s.(*widget.Select)
@@ -173,8 +231,8 @@ func TestRecordAnActualThroughTheWindow(t *testing.T) {
 	test.Type(v, "5.8")
 	test.Type(formEntry(t, u, "来源"), "市统计局月报")
 	press(v, fyne.KeyReturn) // Enter saves
-	if u.activeForm != nil {
-		t.Fatalf("form still open: %q", u.activeForm.errorText("实际值"))
+	if openForm(u) != nil {
+		t.Fatalf("form still open: %q", openForm(u).errorText("实际值"))
 	}
 	as, _ := st.Actuals()
 	if len(as) != 1 || as[0].Value != 5.8 || as[0].Source != "市统计局月报" || as[0].By != "张三（市人大财经委）" ||
@@ -204,25 +262,25 @@ func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 	v := formEntry(t, u, "实际值")
 	test.Type(v, "二百七十")
 	press(v, fyne.KeyReturn)
-	if u.activeForm == nil {
+	if openForm(u) == nil {
 		t.Fatal("a bad value closed the form")
 	}
-	if msg := u.activeForm.errorText("实际值"); !strings.Contains(msg, "无法识别") || !strings.Contains(msg, "6.3%") {
+	if msg := openForm(u).errorText("实际值"); !strings.Contains(msg, "无法识别") || !strings.Contains(msg, "6.3%") {
 		t.Errorf("error beside 实际值: %q", msg)
 	}
 	v.SetText("27%")
 	press(v, fyne.KeyReturn)
-	if msg := u.activeForm.errorText("实际值"); !strings.Contains(msg, "该项的单位是“个”") {
+	if msg := openForm(u).errorText("实际值"); !strings.Contains(msg, "该项的单位是“个”") {
 		t.Errorf("percent on a count: %q", msg)
 	}
 	v.SetText("270")
 	test.Type(formEntry(t, u, "来源日期"), "十月")
 	press(v, fyne.KeyReturn)
-	if msg := u.activeForm.errorText("来源日期"); !strings.Contains(msg, "2023-10-20") {
+	if msg := openForm(u).errorText("来源日期"); !strings.Contains(msg, "2023-10-20") {
 		t.Errorf("error beside 来源日期: %q", msg)
 	}
 	press(v, fyne.KeyEscape) // Esc cancels
-	if u.activeForm != nil {
+	if openForm(u) != nil {
 		t.Error("Esc did not close the form")
 	}
 	if as, _ := st.Actuals(); len(as) != 0 {
@@ -232,8 +290,8 @@ func TestBadInputIsShownBesideTheFieldAndSavesNothing(t *testing.T) {
 	// A manual status needs its reason.
 	test.Tap(button(t, u.detail.pane, "人工认定…"))
 	formSelect(t, u, "状态").SetSelectedIndex(2)
-	test.Tap(u.activeForm.saveBtn)
-	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "认定理由不能为空") {
+	test.Tap(openForm(u).saveBtn)
+	if msg := openForm(u).errorText("理由"); !strings.Contains(msg, "认定理由不能为空") {
 		t.Errorf("manual status without a reason: %q", msg)
 	}
 	if ms, _ := st.ManualStatuses(); len(ms) != 0 {
@@ -249,7 +307,7 @@ func TestNoteUndoAndShortcuts(t *testing.T) {
 	body := formEntry(t, u, "内容")
 	note := "部分项目因用地审批延后开工，预计四季度集中开工（涉及12个项目、投资约86.5亿元）。"
 	test.Type(body, note)
-	test.Tap(u.activeForm.saveBtn)
+	test.Tap(openForm(u).saveBtn)
 	ns, _ := st.Notes("B1-01")
 	if len(ns) != 1 || ns[0].Body != note {
 		t.Fatalf("note saved as %+v", ns)
@@ -355,7 +413,7 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	tapSelect(t, u, u.bar.periodSel, "前三季度（1-9月）")
 	test.Tap(u.bar.lockBtn)
 	test.Type(formEntry(t, u, "说明"), "前三季度简报已报送")
-	test.Tap(u.activeForm.saveBtn)
+	test.Tap(openForm(u).saveBtn)
 	if locks, _ := st.Locks(); len(locks) != 1 {
 		t.Fatalf("locks: %+v", locks)
 	}
@@ -367,18 +425,18 @@ func TestLockedPeriodRefusesEditsInTheWindow(t *testing.T) {
 	test.Tap(button(t, u.detail.pane, "录入实际值…"))
 	test.Type(formEntry(t, u, "实际值"), "5.8")
 	press(formEntry(t, u, "实际值"), fyne.KeyReturn)
-	if msg := u.activeForm.errorText("期间"); !strings.Contains(msg, "已锁定") {
+	if msg := openForm(u).errorText("期间"); !strings.Contains(msg, "已锁定") {
 		t.Errorf("locked period error: %q", msg)
 	}
 	press(formEntry(t, u, "实际值"), fyne.KeyEscape)
 	// Unlocking needs a reason.
 	test.Tap(u.bar.lockBtn)
-	test.Tap(u.activeForm.saveBtn)
-	if msg := u.activeForm.errorText("理由"); !strings.Contains(msg, "解锁理由不能为空") {
+	test.Tap(openForm(u).saveBtn)
+	if msg := openForm(u).errorText("理由"); !strings.Contains(msg, "解锁理由不能为空") {
 		t.Errorf("unlock without reason: %q", msg)
 	}
 	test.Type(formEntry(t, u, "理由"), "统计局修订前三季度数据")
-	test.Tap(u.activeForm.saveBtn)
+	test.Tap(openForm(u).saveBtn)
 	if locks, _ := st.Locks(); len(locks) != 0 {
 		t.Errorf("still locked: %+v", locks)
 	}
@@ -416,7 +474,7 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 	show := u.briefWritten
 	u.briefWritten = func(r exportResult) { show(r); written <- r }
 	pressCtrl(u.win, fyne.KeyP)
-	fileEntry := find(u.activeForm.items[len(u.activeForm.items)-1].Widget, func(o fyne.CanvasObject) bool {
+	fileEntry := find(openForm(u).items[len(openForm(u).items)-1].Widget, func(o fyne.CanvasObject) bool {
 		_, ok := o.(*escEntry)
 		return ok
 	}).(*escEntry)
@@ -426,7 +484,7 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 	// A folder that does not exist is refused beside the field.
 	fileEntry.SetText(filepath.Join(t.TempDir(), "没有这个文件夹", "简报.pdf"))
 	press(fileEntry, fyne.KeyReturn)
-	if msg := u.activeForm.errorText("文件"); !strings.Contains(msg, "不存在") {
+	if msg := openForm(u).errorText("文件"); !strings.Contains(msg, "不存在") {
 		t.Fatalf("missing folder: %q", msg)
 	}
 	dir := filepath.Join(t.TempDir(), "简报 输出")
