@@ -17,20 +17,21 @@ import (
 // which key saves. A failed save names the field and what is accepted,
 // and changes nothing.
 type form struct {
-	u       *UI
-	title   string
-	items   []*widget.FormItem
-	errs    map[string]*widget.Label
-	general *widget.Label
-	dlg     *dialog.CustomDialog
-	save    func(f *form) bool
-	saved   bool
-	saveBtn *widget.Button
-	lines   bool // a field takes several lines, so Enter does not save
+	win      fyne.Window
+	reviewer func() string // who the change is recorded as
+	trace    func(format string, args ...any)
+	title    string
+	items    []*widget.FormItem
+	errs     map[string]*widget.Label
+	general  *widget.Label
+	dlg      *dialog.CustomDialog
+	save     func(f *form) bool
+	saveBtn  *widget.Button
+	lines    bool // a field takes several lines, so Enter does not save
 }
 
 func (u *UI) newForm(title string, save func(f *form) bool) *form {
-	f := &form{u: u, title: title, errs: map[string]*widget.Label{}, save: save}
+	f := &form{win: u.win, reviewer: u.reviewer, trace: u.trace, title: title, errs: map[string]*widget.Label{}, save: save}
 	f.general = wrapLabel("")
 	f.general.Importance = widget.DangerImportance
 	f.general.Hide()
@@ -88,7 +89,6 @@ func (f *form) clearErrors() {
 func (f *form) submit() {
 	f.clearErrors()
 	if f.save(f) {
-		f.saved = true
 		f.dlg.Hide()
 	}
 }
@@ -100,7 +100,7 @@ func (f *form) cancel() {
 func (f *form) show() {
 	fm := widget.NewForm(f.items...)
 	content := container.NewVBox(fm, f.general)
-	f.dlg = dialog.NewCustomWithoutButtons(f.title, content, f.u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(f.title, content, f.win)
 	cancel := widget.NewButton(tr("取消（Esc）"), f.cancel)
 	f.saveBtn = widget.NewButton(tr("保存（Enter）"), f.submit)
 	if f.lines {
@@ -110,10 +110,10 @@ func (f *form) show() {
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})
 	f.dlg.Resize(fyne.NewSize(520, content.MinSize().Height+140))
 	f.dlg.Show()
-	f.u.trace("form %s", f.title)
+	f.trace("form %s", f.title)
 	for _, it := range f.items {
 		if e, ok := it.Widget.(*fyne.Container).Objects[0].(*escEntry); ok {
-			f.u.win.Canvas().Focus(e)
+			f.win.Canvas().Focus(e)
 			break
 		}
 	}
@@ -121,7 +121,7 @@ func (f *form) show() {
 
 // by is the reviewer; without one, the form says so and nothing is saved.
 func (f *form) by() (string, bool) {
-	who := f.u.reviewer()
+	who := f.reviewer()
 	if who == "" {
 		f.fail("", errors.New(tr("请先填写审阅人姓名（工具栏“审阅人”按钮）")))
 		return "", false
