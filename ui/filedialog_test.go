@@ -58,7 +58,8 @@ func tapMenuItem(t *testing.T, w fyne.Window, text string) {
 
 // Every file dialog of the window is asked with the folder last used, the
 // suggested name and the kinds of file, and what the user chooses there is
-// what gets read or written.
+// what gets read or written. One function, over 80 lines: its table lists
+// every dialog of the window, and the lines are its rows.
 func TestFileDialogsGetFolderNameAndKinds(t *testing.T) {
 	u, st := newTestUI(t)
 	dialogs := &fakeDialogs{}

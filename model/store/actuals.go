@@ -33,6 +33,15 @@ func (s *Store) item(id string) (domain.Item, error) {
 	return s.plan.Lookup(id)
 }
 
+// itemFor checks who is making a change and finds the item it is made to:
+// the prologue of every change that removes something.
+func (s *Store) itemFor(id, by string) (domain.Item, error) {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
+		return domain.Item{}, err
+	}
+	return s.item(id)
+}
+
 // RecordActual stores a figure, or corrects the one already recorded for
 // that item and period; the change and the value it replaced go into
 // history in the same transaction. A body commitment that repeats a 附件1
@@ -144,10 +153,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 
 // DeleteActual removes a recorded figure; history keeps what it was.
 func (s *Store) DeleteActual(itemID string, p domain.Period, by string) error {
-	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
-		return err
-	}
-	it, err := s.item(itemID)
+	it, err := s.itemFor(itemID, by)
 	if err != nil {
 		return err
 	}

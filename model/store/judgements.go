@@ -62,10 +62,7 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 // ClearManualStatus removes a manual status, so the computed one shows
 // again.
 func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) error {
-	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
-		return err
-	}
-	it, err := s.item(itemID)
+	it, err := s.itemFor(itemID, by)
 	if err != nil {
 		return err
 	}
@@ -176,10 +173,7 @@ func (s *Store) TargetOverrides() ([]domain.TargetOverride, error) {
 // ClearTarget removes a target a reviewer entered; the item waits for one
 // again.
 func (s *Store) ClearTarget(itemID, by string) error {
-	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
-		return err
-	}
-	it, err := s.item(itemID)
+	it, err := s.itemFor(itemID, by)
 	if err != nil {
 		return err
 	}

@@ -85,11 +85,8 @@ func (s *Store) EditNote(id int64, body, by string) error {
 	}
 	body = strings.TrimSpace(body)
 	return s.write(func(tx *wtx) error {
-		n, err := getNote(tx, id)
+		n, err := unlockedNote(tx, id)
 		if err != nil {
-			return err
-		}
-		if err := refuseLocked(tx, periodText(n.Period)); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, tx.at, id); err != nil {
@@ -108,11 +105,8 @@ func (s *Store) DeleteNote(id int64, by string) error {
 		return err
 	}
 	return s.write(func(tx *wtx) error {
-		n, err := getNote(tx, id)
+		n, err := unlockedNote(tx, id)
 		if err != nil {
-			return err
-		}
-		if err := refuseLocked(tx, periodText(n.Period)); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(`DELETE FROM notes WHERE id = ?`, id); err != nil {
@@ -121,6 +115,16 @@ func (s *Store) DeleteNote(id int64, by string) error {
 		return tx.log(entry{who: by, action: domain.DeleteNote, itemID: n.ItemID, period: periodText(n.Period),
 			before: noteJSON{id, periodText(n.Period), n.Body, n.Author}, detail: fmt.Sprintf("备注 #%d", id)})
 	})
+}
+
+// unlockedNote reads a note that may be changed: one whose period is not
+// locked.
+func unlockedNote(tx *wtx, id int64) (domain.Note, error) {
+	n, err := getNote(tx, id)
+	if err != nil {
+		return n, err
+	}
+	return n, refuseLocked(tx, periodText(n.Period))
 }
 
 func getNote(tx *wtx, id int64) (domain.Note, error) {
