@@ -49,6 +49,10 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// noticeSchema is the schema that gave plans their notice text
+// (0003_plan_notice.sql).
+const noticeSchema = 3
+
 // SchemaVersion is the newest schema this program knows.
 func SchemaVersion() int {
 	ms, _ := migrations()

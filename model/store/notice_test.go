@@ -46,3 +46,32 @@ func TestNewDatabaseNeedsAPlan(t *testing.T) {
 		t.Errorf("a file was left at %s: %v", path, err)
 	}
 }
+
+// A file of the release before plans kept their notice (schema 2) opens
+// read-only as it is, without migrating, and gains its notice at the next
+// open that may write.
+func TestSchema2FileOpensReadOnly(t *testing.T) {
+	s, path := openTemp(t)
+	for _, q := range []string{`ALTER TABLE plans DROP COLUMN notice`, `PRAGMA user_version = 2`} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open of a schema-2 file: %v", err)
+	}
+	if ro.Notice() != "" || len(ro.Plan().Items) == 0 {
+		t.Errorf("read-only: notice %d bytes, %d items; want none and the plan", len(ro.Notice()), len(ro.Plan().Items))
+	}
+	ro.Close()
+	rw, err := Open(path, Options{Bundle: bundle, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if rw.Notice() != bundle.Notice {
+		t.Errorf("after migrating: notice %d bytes, want %d", len(rw.Notice()), len(bundle.Notice))
+	}
+}

@@ -510,7 +510,15 @@ func (s *Store) transact(fn func(tx *wtx) error) error {
 func (s *Store) loadPlan() error {
 	var data []byte
 	var version string
-	if err := s.db.QueryRow(`SELECT dataset, dataset_version, notice FROM plans ORDER BY rowid LIMIT 1`).Scan(&data, &version, &s.notice); err != nil {
+	// A read-only open does not migrate: a file from before plans kept
+	// their notice has no such column, and must still open (check, and
+	// the damaged-database window's 只读打开).
+	notice := "notice"
+	var schema int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&schema); err == nil && schema < noticeSchema {
+		notice = "''"
+	}
+	if err := s.db.QueryRow(`SELECT dataset, dataset_version, `+notice+` FROM plans ORDER BY rowid LIMIT 1`).Scan(&data, &version, &s.notice); err != nil {
 		return fmt.Errorf("数据库中没有计划数据：%w", err)
 	}
 	parse := domain.ParsePlanFile
