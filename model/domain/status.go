@@ -162,14 +162,16 @@ func (r *Review) Status(it Item, asOf Period) Status {
 }
 
 // earlyJudgement reports whether a computed status rests on a figure older
-// than asOf. A deadline once past is judged on the deadline's own figure,
-// which is final, not early.
+// than asOf. A deadline once past is judged on the figure at the deadline,
+// which is final; a miss read from a figure before the deadline is not (the
+// deadline's own figure may yet show the target reached), while a target
+// reached before its deadline stays reached.
 func earlyJudgement(it Item, s Status, asOf Period) bool {
 	switch {
 	case s.Code == NoData || s.Code == AwaitingTarget || s.Period.IsZero():
 		return false
 	case !it.Deadline.IsZero() && !asOf.Before(it.Deadline):
-		return false
+		return s.Code == DeadlineMissed && s.Period.Before(it.Deadline)
 	}
 	return s.Period.Before(asOf)
 }

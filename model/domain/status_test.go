@@ -305,6 +305,8 @@ func TestEarlyJudgement(t *testing.T) {
 		{"asked period", "gdp", []Actual{act("gdp", 9, 5.8), act("gdp", 12, 6.1)}, 12, false, "完成"},
 		{"no data", "gdp", nil, 12, false, "暂无数据"},
 		{"deadline past: the deadline's figure is final", "start", []Actual{act("start", 9, 100)}, 12, false, "如期达到"},
+		{"deadline past, missed on a figure before it", "start", []Actual{act("start", 3, 10)}, 12, true, "按1-3月数据未如期达到"},
+		{"deadline past, reached before it", "start", []Actual{act("start", 6, 100)}, 12, false, "如期达到"},
 		{"deadline ahead", "start", []Actual{act("start", 6, 100)}, 8, true, "按1-6月数据符合预期"},
 		{"milestone done earlier", "zone", []Actual{{ItemID: "zone", Period: Period{2023, 6}, Outcome: OutcomeDone}}, 12, false, "已完成"},
 		{"linked item", "fai-body", []Actual{act("fai", 9, 10.5)}, 12, true, "按1-9月数据符合预期"},
