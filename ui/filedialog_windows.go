@@ -213,7 +213,10 @@ func hresult(r uintptr) error {
 // folderDialog shows the system's 选择文件夹 dialog (IFileOpenDialog with
 // FOS_PICKFOLDERS), opening in req.folder.
 func folderDialog(owner uintptr, req fileRequest) (string, error) {
-	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED); err != nil {
+	// S_FALSE (COM already set up on this thread) comes back as an error
+	// from x/sys; it succeeds all the same and is balanced the same way.
+	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED); err != nil &&
+		!errors.Is(err, syscall.Errno(windows.S_FALSE)) {
 		return "", err
 	}
 	defer windows.CoUninitialize()
