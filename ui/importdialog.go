@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/sheet"
-	"cn.planreview/planreview/model/store"
 )
 
 // problemsListed is how many of a file's problems the preview lists in
@@ -217,15 +216,7 @@ func (u *UI) applyImport(p sheet.Preview) error {
 	if len(p.Problems()) > 0 {
 		return errors.New(tr("有问题的行须在文件中改正后重新导入"))
 	}
-	var rows []store.Import
-	for _, w := range p.Writes() {
-		imp := store.Import{NoteOn: w.ItemID, Note: w.Note}
-		if w.Text != "" && w.Change != sheet.Same {
-			a := w.Actual
-			imp.Actual = &a
-		}
-		rows = append(rows, imp)
-	}
+	rows := p.Imports()
 	if err := u.st.ImportActuals(rows, p.File, who); err != nil {
 		return err
 	}

@@ -71,15 +71,7 @@ func runImport(env Env, st *store.Store, a args) error {
 		fmt.Fprintln(env.Stdout, "文件中的数据与已录入的一致，没有需要导入的内容。")
 		return nil
 	}
-	var rows []store.Import
-	for _, w := range writes {
-		imp := store.Import{NoteOn: w.ItemID, Note: w.Note}
-		if w.Text != "" && w.Change != sheet.Same {
-			act := w.Actual
-			imp.Actual = &act
-		}
-		rows = append(rows, imp)
-	}
+	rows := p.Imports()
 	if err := st.ImportActuals(rows, filepath.Base(file), by); err != nil {
 		return err
 	}

@@ -231,3 +231,26 @@ func TestExportImportRoundTripAndTemplate(t *testing.T) {
 		t.Errorf("filled template: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A note on a row whose figure is already recorded belongs to that row's
+// period, so a locked period refuses it like any other change to it.
+func TestImportedNoteKeepsItsPeriodAndTheLock(t *testing.T) {
+	dir := t.TempDir()
+	db := tempDB(t)
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8")
+	note := filepath.Join(dir, "note.csv")
+	writeFile(t, note, []byte("指标编号,期间,实际值,备注\nA1-01,2023-09,5.8,受出口拖累。\n"))
+	setUp(t, db, "lock", "2023-09")
+	before := dbBytes(t, db)
+	if r := run(t, db, "import", note); r.code == 0 || !strings.Contains(r.stdout+r.stderr, "已锁定") {
+		t.Errorf("a note into a locked period was imported (exit %d):\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !bytes.Equal(before, dbBytes(t, db)) {
+		t.Error("the refused import changed the database file")
+	}
+	setUp(t, db, "unlock", "2023-09", "--reason", "补充备注")
+	setUp(t, db, "import", note)
+	if r := run(t, db, "show", "A1-01"); !strings.Contains(r.stdout, "受出口拖累") || !strings.Contains(r.stdout, "1-9月") {
+		t.Errorf("the note is not shown with its period:\n%s", r.stdout)
+	}
+}

@@ -190,7 +190,7 @@ func WriteYear(path string, n, year int, seed int64) error {
 	rows := make([]store.Import, 0, len(p.Actuals))
 	for i := range p.Actuals {
 		a := &p.Actuals[i]
-		rows = append(rows, store.Import{Actual: a, NoteOn: a.ItemID, Note: notes[a.ItemID+a.Period.String()]})
+		rows = append(rows, store.Import{Actual: a, NoteOn: a.ItemID, Note: notes[a.ItemID+a.Period.String()], NotePeriod: a.Period})
 	}
 	return st.ImportActuals(rows, "gen-demo", "演示")
 }

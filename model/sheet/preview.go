@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
 )
 
 // The columns an import understands, by their Chinese headers.
@@ -93,6 +94,21 @@ func (p Preview) Writes() []Row {
 		}
 	}
 	return out
+}
+
+// Imports is what Writes asks the store to write: each row's figure when
+// it changes, and its note with the row's period.
+func (p Preview) Imports() []store.Import {
+	var rows []store.Import
+	for _, w := range p.Writes() {
+		imp := store.Import{NoteOn: w.ItemID, Note: w.Note, NotePeriod: w.Actual.Period}
+		if w.Text != "" && w.Change != Same {
+			a := w.Actual
+			imp.Actual = &a
+		}
+		rows = append(rows, imp)
+	}
+	return rows
 }
 
 // Count counts rows by change.

@@ -105,6 +105,9 @@ type Import struct {
 	Actual *domain.Actual // ItemID is the tracked item; By who reported it
 	NoteOn string         // the item a note belongs to
 	Note   string
+	// NotePeriod is the period the row speaks of, the note's period even
+	// when the row's figure is unchanged: a locked period refuses it.
+	NotePeriod domain.Period
 }
 
 // ImportActuals writes an import in one transaction: every figure and
@@ -138,11 +141,7 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 				if err := domain.CheckText("备注内容", r.Note, domain.MaxNote); err != nil {
 					return err
 				}
-				var p domain.Period
-				if r.Actual != nil {
-					p = r.Actual.Period
-				}
-				if _, err := s.addNoteTx(tx, r.NoteOn, p, r.Note, by, detail); err != nil {
+				if _, err := s.addNoteTx(tx, r.NoteOn, r.NotePeriod, r.Note, by, detail); err != nil {
 					return err
 				}
 			}
