@@ -138,11 +138,7 @@ func (t *itemTable) updateCell(it domain.Item, col sortColumn, c *fyne.Container
 		}
 		t.setCellText(l, c, name)
 	case colTarget:
-		if it.Kind == domain.KindMilestone {
-			t.setCellText(l, c, it.Hedge+"完成") // 争取完成: plan wording, like the targets, stays Chinese
-		} else {
-			t.setCellText(l, c, it.Hedge+it.TargetText)
-		}
+		t.setCellText(l, c, domain.TargetWords(it)) // plan wording, like the targets, stays Chinese
 	case colLatest:
 		t.setCellText(l, c, t.latestText(it))
 	case colStatus:

@@ -462,13 +462,7 @@ func (c builder) work() Part {
 			if it.Section != sec.ID || (it.Kind != domain.KindCommitment && it.Kind != domain.KindMilestone) {
 				continue
 			}
-			target := it.Hedge + it.TargetText
-			if it.Kind == domain.KindMilestone {
-				target = it.Hedge + "实现"
-				if it.Hedge == "" {
-					target = "年内完成"
-				}
-			}
+			target := domain.TargetWords(it)
 			if !it.Deadline.IsZero() {
 				target = domain.DeadlineName(it.Deadline) + target
 			}

@@ -18,6 +18,20 @@ const (
 	KindParcel     Kind = "parcel"     // a row of 附件2 房屋征收计划表
 )
 
+// TargetWords is an item's target as a table cell shows it, in the plan's
+// own words: a milestone has no number to state, so its hedge with 实现
+// (年内完成 when the notice puts no hedge on it); any other item its hedge
+// and target as written. The brief and the window both show this.
+func TargetWords(it Item) string {
+	if it.Kind != KindMilestone {
+		return it.Hedge + it.TargetText
+	}
+	if it.Hedge == "" {
+		return "年内完成"
+	}
+	return it.Hedge + "实现"
+}
+
 // KindLabel is the Chinese name of a kind.
 func KindLabel(k Kind) string {
 	switch k {
