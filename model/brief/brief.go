@@ -268,6 +268,10 @@ func (c builder) summary() Part {
 		line += tallyClauses(ind, n, "基本完成", "未完成或不及预期")
 	} else {
 		line = fmt.Sprintf("年度计划确定的%d项主要指标中，%s，%d项符合或好于预期、快于序时进度", len(ind), when, n[good])
+		// A ceiling kept is good news but not "符合预期": name it.
+		if x := countCodes(ind, domain.WithinLimit); x > 0 {
+			line += fmt.Sprintf("（其中控制在目标内%d项）", x)
+		}
 		line += tallyClauses(ind, n, "基本符合", "滞后或超出控制目标")
 	}
 	line += "，详见表1。"

@@ -51,6 +51,20 @@ func TestCountLineSpeaksOfTheTwentyIndicators(t *testing.T) {
 	}
 }
 
+// During the year a ceiling kept counts with the good news, and the line
+// says how many of them are ceilings rather than targets met.
+func TestCountLineNamesCeilingsKept(t *testing.T) {
+	as := []domain.Actual{
+		{ItemID: "A1-01", Period: p(9), Value: 5.8},   // 6左右: on track
+		{ItemID: "A1-04", Period: p(9), Value: 0.009}, // below its ceiling
+	}
+	b := build(t, as, Options{AsOf: p(9), Parts: []string{PartSummary}})
+	want := "年度计划确定的20项主要指标中，截至前三季度，2项符合或好于预期、快于序时进度（其中控制在目标内1项），0项滞后或超出控制目标，18项暂无数据或目标待定，详见表1。"
+	if got := b.Parts[0].Lines[0]; got != want {
+		t.Errorf("count line\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestPartsNumberInOrder(t *testing.T) {
 	b := build(t, nil, Options{AsOf: p(9), Parts: []string{PartParcels, PartConcerns}})
 	if len(b.Parts) != 2 || b.Parts[0].Heading != "一、需关注事项" || b.Parts[1].Heading != "二、房屋征收计划" {
