@@ -111,6 +111,32 @@ func atoms(text string) []string {
 	return atoms
 }
 
+// rangeDashes join the two ends of a range of figures (5.5%—6.5%).
+const rangeDashes = "—～~"
+
+// joinsRange reports whether u is a range dash after a figure, or the
+// figure after such a dash: a tolerance band such as （5.5%—6.5%） is read
+// as one value and must not be cut at its dash. When the dash joins the
+// figure before it, that unit is then extended by the second figure.
+func joinsRange(out []string, u string) bool {
+	prev := out[len(out)-1]
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(u)
+	isFigureEnd := func(r rune) bool { return unicode.IsDigit(r) || r == '%' || r == '‰' }
+	if strings.ContainsRune(rangeDashes, first) && u == string(first) {
+		return isFigureEnd(last)
+	}
+	return strings.ContainsRune(rangeDashes, last) && unicode.IsDigit(first) && len(prev) > len(string(last)) &&
+		isFigureEnd(lastBefore(prev))
+}
+
+// lastBefore is the rune before the last one of s.
+func lastBefore(s string) rune {
+	_, n := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return r
+}
+
 // glueUnits keeps a number with the Chinese measure word after it (7.4亩,
 // 4.6个, 30.5万) and 百分点 / 千分点 whole: “4.6个百分点” is read as one
 // thing.
@@ -124,7 +150,7 @@ func glueUnits(us []string) []string {
 			joinNumber := unicode.IsDigit(last) && unicode.Is(unicode.Han, first) && !NoLineEnd(first)
 			joinPoint := (strings.HasSuffix(prev, "百") || strings.HasSuffix(prev, "千")) && strings.HasPrefix(u, "分") ||
 				strings.HasSuffix(prev, "分") && strings.HasPrefix(u, "点") && (strings.HasSuffix(prev, "百分") || strings.HasSuffix(prev, "千分"))
-			if joinNumber || joinPoint {
+			if joinNumber || joinPoint || joinsRange(out, u) {
 				out[len(out)-1] = prev + u
 				continue
 			}

@@ -84,6 +84,21 @@ func FuzzWrap(f *testing.F) {
 	})
 }
 
+// A tolerance band is one value: its dash never ends a line.
+func TestWrapKeepsRangesWhole(t *testing.T) {
+	text := "1-9月增长5.8%，低于目标0.2个百分点，在目标区间（5.5%—6.5%）内，较上年（5～6个）略高"
+	for _, width := range []float64{9, 10, 11, 12, 13, 15, 17, 19, 23} { // at least the widest band
+		for _, l := range Wrap(text, width, cjkWidth) {
+			if strings.HasSuffix(l, "—") || strings.HasSuffix(l, "～") {
+				t.Errorf("width %v: a range cut at its dash: %q", width, l)
+			}
+		}
+	}
+	if got := strings.Join(Wrap(text, 9, cjkWidth), ""); got != text {
+		t.Errorf("text changed: %q", got)
+	}
+}
+
 func TestWrapKeepsFiguresWithTheirUnits(t *testing.T) {
 	text := "1-9月累计完成7.4亩，低于目标4.6个百分点，高于目标0.3个千分点，新增120家企业。"
 	for _, width := range []float64{6, 8, 9, 11, 13, 17, 21} {
