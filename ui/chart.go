@@ -186,10 +186,22 @@ func (c *chart) figures(f chartFrame) []fyne.CanvasObject {
 			prev = &p
 		}
 		v := chartText(domain.FormatNumber(a.Value), fg)
-		v.Move(fyne.NewPos(mx-v.MinSize().Width/2, f.y(math.Max(a.Value, 0))-v.MinSize().Height))
+		v.Move(fyne.NewPos(mx-v.MinSize().Width/2, c.valueLabelY(f, a.Value, v.MinSize().Height)))
 		objs = append(objs, v)
 	}
 	return objs
+}
+
+// valueLabelY places a figure's value just above its point or bar, or,
+// where the dashed target line would run through it there, just above
+// the line: the number stays legible and beside its figure.
+func (c *chart) valueLabelY(f chartFrame, v float64, h float32) float32 {
+	top := f.y(math.Max(v, 0))
+	ty := f.y(c.target.Value)
+	if y := top - h; ty < y-1 || ty > top+1 {
+		return y
+	}
+	return ty - h - 2
 }
 
 // niceCeil rounds an axis maximum up to 1, 2 or 5 times a power of ten:
