@@ -211,3 +211,12 @@ func readCSV(data []byte) (Table, error) {
 	}
 	return Table{Name: "CSV", Rows: rows}, nil
 }
+
+// Norm is how a cell is compared: full-width ASCII folded to half-width,
+// ideographic and no-break spaces to spaces, trimmed. Exported so that
+// readers of other tables (model/plantable) match headers the same way.
+func Norm(s string) string { return norm(s) }
+
+// ColumnLetter names a 0-based column as Excel does (0 → A, 26 → AA), for
+// problems that name a cell.
+func ColumnLetter(i int) string { return colLetter(i) }
