@@ -205,9 +205,27 @@ func readCSV(data []byte) (Table, error) {
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	rows, err := r.ReadAll()
-	if err != nil {
-		return Table{}, err
+	var rows [][]string
+	end := 0 // the line the previous record ended on
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Table{}, err
+		}
+		// encoding/csv skips blank lines; they are put back as empty rows
+		// so that a problem's row number is the row Excel shows. A quoted
+		// cell with line breaks is one row there, so only the blank lines
+		// between records count.
+		start, _ := r.FieldPos(0)
+		for i := end + 1; i < start; i++ {
+			rows = append(rows, nil)
+		}
+		last, _ := r.FieldPos(len(row) - 1)
+		end = last + strings.Count(row[len(row)-1], "\n")
+		rows = append(rows, row)
 	}
 	return Table{Name: "CSV", Rows: rows}, nil
 }

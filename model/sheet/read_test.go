@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -56,6 +57,26 @@ func TestMergedCellsReadFromTheXML(t *testing.T) {
 	for _, tb := range tables {
 		if tb.Name == "填报表" && fmt.Sprint(tb.Merged) != "[A1:C1 B10:B12]" {
 			t.Errorf("the sheet an import reads has merged %v", tb.Merged)
+		}
+	}
+}
+
+// TestCSVBlankLines: encoding/csv drops blank lines, which would shift
+// every later row number a problem names; a quoted cell with a line
+// break is still one row, as Excel shows it.
+func TestCSVBlankLines(t *testing.T) {
+	tables, err := Read("a.csv", []byte("\n标题\n\n编号,名称\n\"A1\",\"两\n行\"\n\nB2,x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := tables[0].Rows
+	want := []string{"", "标题", "", "编号", "A1", "", "B2"}
+	if len(rows) != len(want) {
+		t.Fatalf("rows %q", rows)
+	}
+	for i, w := range want {
+		if got := strings.Join(rows[i], ""); !strings.HasPrefix(got, w) {
+			t.Errorf("row %d = %q, want %q", i+1, rows[i], w)
 		}
 	}
 }
