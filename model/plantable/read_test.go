@@ -90,3 +90,12 @@ func write(t *testing.T, file string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+func readFile(t *testing.T, file string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
