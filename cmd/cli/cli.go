@@ -91,6 +91,8 @@ func init() {
 			flags:   flagSpec{"dry-run": false, "overwrite": false, "by": true}, run: runImport},
 		{name: "template", reads: true, args: "-o 文件.xlsx", summary: "生成供各部门填报的Excel模板",
 			flags: flagSpec{"o": true}, run: runTemplate},
+		{name: "plan", reads: true, args: "template -o 文件.xlsx", summary: "生成新计划的填写模板（主要指标、重点工作两张工作表）",
+			flags: flagSpec{"o": true}, run: runPlan},
 		{name: "export-xlsx", reads: true, review: true, args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
 			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
 		{name: "backup", args: "-o 文件.db", summary: "把数据库备份到一个文件（一致的快照，写后检查）",

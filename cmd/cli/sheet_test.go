@@ -10,6 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"cn.planreview/planreview/model/plantable"
 )
 
 // xlsx builds a workbook file from rows.
@@ -252,5 +254,29 @@ func TestImportedNoteKeepsItsPeriodAndTheLock(t *testing.T) {
 	setUp(t, db, "import", note)
 	if r := run(t, db, "show", "A1-01"); !strings.Contains(r.stdout, "受出口拖累") || !strings.Contains(r.stdout, "1-9月") {
 		t.Errorf("the note is not shown with its period:\n%s", r.stdout)
+	}
+}
+
+// TestPlanTemplate: `plan template` writes the new-plan workbook, which
+// the plan-table reader reads back as its two example rows.
+func TestPlanTemplate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	out := filepath.Join(dir, "计划 模板.xlsx")
+	if r := run(t, db, "plan", "template", "-o", out); r.code != 0 || !strings.Contains(r.stdout, "已生成计划模板") {
+		t.Fatalf("%d %s %s", r.code, r.stdout, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := plantable.Read(out, data)
+	if err != nil || len(d.Items) != 2 || d.Items[0].Name != "地区生产总值" || d.Pending() != 0 {
+		t.Errorf("template reads back as %+v, %v", d, err)
+	}
+	for _, argv := range [][]string{{"plan"}, {"plan", "template"}, {"plan", "frob"}, {"plan", "template", "-o", "a.pdf"}} {
+		if r := run(t, db, argv...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", argv, r.code, r.stderr)
+		}
 	}
 }
