@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"path/filepath"
-	"strings"
-
 	"cn.planreview/planreview/model/plantable"
 	"cn.planreview/planreview/model/store"
 )
@@ -29,17 +25,6 @@ func runPlanTemplate(env Env, st *store.Store, a args) error {
 	if len(a.pos) > 1 {
 		return usage("plan template 不接受参数“%s”（文件名用 -o）", a.pos[1])
 	}
-	out := a.get("o")
-	if out == "" || !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		return usage("请用 -o 指定 .xlsx 文件名")
-	}
-	data, err := plantable.Template(st.Plan())
-	if err != nil {
-		return err
-	}
-	if err := store.WriteFileAtomic(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "已生成计划模板：%s（工作表 主要指标、重点工作，各有一行填写说明和一行示例）\n", out)
-	return nil
+	return writeWorkbook(env, a, func() ([]byte, error) { return plantable.Template(st.Plan()) },
+		"已生成计划模板：%s（工作表 主要指标、重点工作，各有一行填写说明和一行示例）\n")
 }

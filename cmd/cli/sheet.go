@@ -101,18 +101,25 @@ func printPreview(env Env, p sheet.Preview) {
 }
 
 func runTemplate(env Env, st *store.Store, a args) error {
+	return writeWorkbook(env, a, func() ([]byte, error) { return sheet.Template(st.Plan()) }, "已生成填报模板：%s\n")
+}
+
+// writeWorkbook writes a workbook the plan alone decides (the templates)
+// to the .xlsx named by -o, through a temporary file so a failure leaves
+// no half file; done is the message, with %s for the file.
+func writeWorkbook(env Env, a args, build func() ([]byte, error), done string) error {
 	out := a.get("o")
 	if out == "" || !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usage("请用 -o 指定 .xlsx 文件名")
 	}
-	data, err := sheet.Template(st.Plan())
+	data, err := build()
 	if err != nil {
 		return err
 	}
 	if err := store.WriteFileAtomic(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已生成填报模板：%s\n", out)
+	fmt.Fprintf(env.Stdout, done, out)
 	return nil
 }
 
