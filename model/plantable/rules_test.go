@@ -30,7 +30,7 @@ func TestBareNumbers(t *testing.T) {
 		{"新开工项目", "目标", "", "400", ""},                  // a count or a rate? not said
 		{"营商环境便利度", "目标", "", "7", ""},                  // neither a flow nor a ratio
 		{"研发经费支出占GDP比重", "2024年目标增长(%)", "", "3.3", ""}, // header and name disagree
-		{"污水处理率", "目标", "%", "达到95", "达到95%"}, // the row's unit completes a target
+		{"污水处理率", "目标", "%", "达到95", "达到95%"},           // the row's unit completes a target
 		{"地区生产总值", "目标", "", "力争增长7%", "增长7%"},
 		{"地区生产总值", "目标", "", "增长6-7%", ""},
 		{"地区生产总值", "目标", "", "", ""},

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/seeds"
 )
@@ -76,4 +78,36 @@ func boolWord(b bool) string {
 		return "review"
 	}
 	return "ok"
+}
+
+// TestCategoryColumn: 规模/效率/动力 in a 类别 column, merged down its
+// rows as offices lay it out, give every row its section.
+func TestCategoryColumn(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range [][]any{{"类别", "指标名称", "预期目标"}, {"规模", "地区生产总值", "增长6%"},
+		{nil, "规模以上工业增加值", "增长7%"}, {"效率", "全员劳动生产率", "增长5%"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.MergeCell("Sheet1", "A2", "A3"); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "类别.xlsx")
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(file, readFile(t, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items {
+		got = append(got, it.Section+"|"+it.Name)
+	}
+	if want := "规模|地区生产总值 规模|规模以上工业增加值 效率|全员劳动生产率"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
 }
