@@ -63,7 +63,7 @@ func readHeader(row []string, r int) header {
 		h.cols[i] = -1
 	}
 	for j, cell := range row {
-		c := strings.ReplaceAll(sheet.Norm(cell), " ", "")
+		c := strings.Join(strings.Fields(sheet.Norm(cell)), "")
 		if c == "" {
 			continue
 		}
@@ -76,7 +76,7 @@ func readHeader(row []string, r int) header {
 		}
 		h.cols[ro] = j
 		if ro == colTarget {
-			h.label = strings.TrimSpace(cell)
+			h.label = c // as written but for spaces and line breaks, which a reason cannot show
 			h.growth = strings.Contains(c, "增长") || strings.Contains(c, "增速")
 			if m := reHeaderUnit.FindStringSubmatch(c); m != nil {
 				h.unit = m[1]

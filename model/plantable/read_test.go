@@ -53,6 +53,9 @@ func TestReadTable(t *testing.T) {
 			if g := d.Items[0]; g.Target == nil || g.Target.Basis != "growth" || g.Unit != "%" || g.Nature != "预期性" || g.Line != 5 {
 				t.Errorf("地区生产总值: %+v", g)
 			}
+			if q.Unit != "" {
+				t.Errorf("qualitative item has the header's unit %q", q.Unit)
+			}
 			if e := d.Items[10]; e.Unit != "万人" || e.Target.Basis != "level" {
 				t.Errorf("新增城镇就业: %+v %+v", e, e.Target)
 			}

@@ -82,6 +82,9 @@ func readTarget(it *Item, h header, at ref) {
 		// No number at all (稳中提质, 持续改善): a real plan item that only
 		// the reviewer can judge; the grammar has no basis for it yet.
 		it.Qualitative = true
+		if it.Unit == h.unit {
+			it.Unit = "" // the header's (%) says nothing of a target with no number
+		}
 		it.review(at, "定性目标，由审阅人判断")
 	default:
 		it.review(at, err.Error()+"，请按目标语法改写")
