@@ -24,6 +24,7 @@ const (
 	Undo              Action = "undo"
 	CreatePlan        Action = "create_plan"
 	DatasetUpdate     Action = "dataset_update"
+	RemovePlan        Action = "remove_plan"
 )
 
 // ActionInfo is what the program knows about an action besides its name.
@@ -51,6 +52,9 @@ var Actions = []ActionInfo{
 	{Undo, "撤销", false},
 	{CreatePlan, "创建计划", false},
 	{DatasetUpdate, "更新计划数据", false},
+	// Not undoable: a removed plan comes back from the backup taken
+	// before it went.
+	{RemovePlan, "删除计划", false},
 }
 
 func (a Action) info() (ActionInfo, bool) {
