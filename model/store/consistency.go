@@ -31,7 +31,7 @@ func (s *Store) Consistency() ([]string, error) {
 		problems = append(problems, err.Error())
 	}
 	live := map[string]bool{}
-	rs, err := s.db.Query(`SELECT id FROM items WHERE retired = 0`)
+	rs, err := s.db.Query(`SELECT id FROM items WHERE plan_id = ? AND retired = 0`, s.planID())
 	if err != nil {
 		return nil, err
 	}

@@ -11,14 +11,15 @@ import (
 // change), oldest first. Changes to a 附件1 indicator show under the body
 // commitments that repeat it too.
 func (s *Store) History(itemID string) ([]domain.Change, error) {
-	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history`
-	var args []any
+	// History is per plan: another plan's changes are not this one's.
+	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history WHERE plan_id = ?`
+	args := []any{s.planID()}
 	if itemID != "" {
 		it, err := s.item(itemID)
 		if err != nil {
 			return nil, err
 		}
-		q += ` WHERE item_id IN (?, ?)`
+		q += ` AND item_id IN (?, ?)`
 		args = append(args, it.ID, domain.TrackedID(it))
 	}
 	rows, err := s.db.Query(q+` ORDER BY id`, args...)
@@ -46,7 +47,7 @@ func (s *Store) Review(tol domain.Tolerance) (*domain.Review, error) {
 	as, ok := s.takePrefetch()
 	if !ok {
 		var err error
-		if as, err = s.actuals(""); err != nil {
+		if as, err = s.actuals(s.planID(), ""); err != nil {
 			return nil, err
 		}
 	}

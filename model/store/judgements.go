@@ -40,18 +40,18 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 		}
 		var before any
 		var oc, or string
-		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
-			it.ID, p.String()).Scan(&oc, &or)
+		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE plan_id = ? AND item_id = ? AND period = ?`,
+			tx.plan, it.ID, p.String()).Scan(&oc, &or)
 		switch {
 		case err == nil:
 			before = manualJSON{oc, or}
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		if _, err := tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, period) DO UPDATE SET code = excluded.code,
+		if _, err := tx.Exec(`INSERT INTO manual_statuses (plan_id, item_id, period, code, reason, set_by, set_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(plan_id, item_id, period) DO UPDATE SET code = excluded.code,
 			reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at`,
-			it.ID, p.String(), string(code), reason, by, tx.at); err != nil {
+			tx.plan, it.ID, p.String(), string(code), reason, by, tx.at); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.SetManualStatus, itemID: it.ID, period: p.String(),
@@ -71,14 +71,14 @@ func (s *Store) ClearManualStatus(itemID string, p domain.Period, by string) err
 			return err
 		}
 		var oc, or string
-		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`,
-			it.ID, p.String()).Scan(&oc, &or)
+		err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE plan_id = ? AND item_id = ? AND period = ?`,
+			tx.plan, it.ID, p.String()).Scan(&oc, &or)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%s 在%s没有人工认定的状态", it.ID, p.Label())
 		} else if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, it.ID, p.String()); err != nil {
+		if _, err := tx.Exec(`DELETE FROM manual_statuses WHERE plan_id = ? AND item_id = ? AND period = ?`, tx.plan, it.ID, p.String()); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.ClearManualStatus, itemID: it.ID, period: p.String(), before: manualJSON{oc, or}})
@@ -110,16 +110,16 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 	return s.write(func(tx *wtx) error {
 		var before any
 		var ot, or string
-		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
+		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE plan_id = ? AND item_id = ?`, tx.plan, it.ID).Scan(&ot, &or)
 		switch {
 		case err == nil:
 			before = targetJSON{ot, or}
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		if _, err := tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, reason = excluded.reason,
-			set_by = excluded.set_by, set_at = excluded.set_at`, it.ID, text, reason, by, tx.at); err != nil {
+		if _, err := tx.Exec(`INSERT INTO target_overrides (plan_id, item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT(plan_id, item_id) DO UPDATE SET text = excluded.text, reason = excluded.reason,
+			set_by = excluded.set_by, set_at = excluded.set_at`, tx.plan, it.ID, text, reason, by, tx.at); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.SetTarget, itemID: it.ID, before: before, after: targetJSON{text, reason}})
@@ -128,7 +128,7 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 
 // ManualStatuses lists every manual status.
 func (s *Store) ManualStatuses() ([]domain.ManualStatus, error) {
-	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses ORDER BY item_id, period`)
+	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses WHERE plan_id = ? ORDER BY item_id, period`, s.planID())
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (s *Store) ManualStatuses() ([]domain.ManualStatus, error) {
 
 // TargetOverrides lists every target a reviewer entered.
 func (s *Store) TargetOverrides() ([]domain.TargetOverride, error) {
-	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides ORDER BY item_id`)
+	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides WHERE plan_id = ? ORDER BY item_id`, s.planID())
 	if err != nil {
 		return nil, err
 	}
@@ -179,13 +179,13 @@ func (s *Store) ClearTarget(itemID, by string) error {
 	}
 	return s.write(func(tx *wtx) error {
 		var ot, or string
-		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, it.ID).Scan(&ot, &or)
+		err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE plan_id = ? AND item_id = ?`, tx.plan, it.ID).Scan(&ot, &or)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%s 没有录入的目标", it.ID)
 		} else if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM target_overrides WHERE item_id = ?`, it.ID); err != nil {
+		if _, err := tx.Exec(`DELETE FROM target_overrides WHERE plan_id = ? AND item_id = ?`, tx.plan, it.ID); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.ClearTarget, itemID: it.ID, before: targetJSON{ot, or}})
@@ -195,12 +195,12 @@ func (s *Store) ClearTarget(itemID, by string) error {
 // reverseManualStatus undoes a manual status set or cleared.
 func reverseManualStatus(tx *wtx, c domain.Change, by string) error {
 	var cur manualJSON
-	err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE item_id = ? AND period = ?`, c.ItemID, c.Period).
+	err := tx.QueryRow(`SELECT code, reason FROM manual_statuses WHERE plan_id = ? AND item_id = ? AND period = ?`, tx.plan, c.ItemID, c.Period).
 		Scan(&cur.Code, &cur.Reason)
-	return reverseWhole(tx, c, cur, err, `DELETE FROM manual_statuses WHERE item_id = ? AND period = ?`, []any{c.ItemID, c.Period},
+	return reverseWhole(tx, c, cur, err, `DELETE FROM manual_statuses WHERE plan_id = ? AND item_id = ? AND period = ?`, []any{tx.plan, c.ItemID, c.Period},
 		func(b manualJSON) error {
-			_, err := tx.Exec(`INSERT INTO manual_statuses (item_id, period, code, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				c.ItemID, c.Period, b.Code, b.Reason, by, tx.at)
+			_, err := tx.Exec(`INSERT INTO manual_statuses (plan_id, item_id, period, code, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				tx.plan, c.ItemID, c.Period, b.Code, b.Reason, by, tx.at)
 			return err
 		})
 }
@@ -208,11 +208,11 @@ func reverseManualStatus(tx *wtx, c domain.Change, by string) error {
 // reverseTarget undoes a target entered or cleared by hand.
 func reverseTarget(tx *wtx, c domain.Change, by string) error {
 	var cur targetJSON
-	err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE item_id = ?`, c.ItemID).Scan(&cur.Text, &cur.Reason)
-	return reverseWhole(tx, c, cur, err, `DELETE FROM target_overrides WHERE item_id = ?`, []any{c.ItemID},
+	err := tx.QueryRow(`SELECT text, reason FROM target_overrides WHERE plan_id = ? AND item_id = ?`, tx.plan, c.ItemID).Scan(&cur.Text, &cur.Reason)
+	return reverseWhole(tx, c, cur, err, `DELETE FROM target_overrides WHERE plan_id = ? AND item_id = ?`, []any{tx.plan, c.ItemID},
 		func(b targetJSON) error {
-			_, err := tx.Exec(`INSERT INTO target_overrides (item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
-				c.ItemID, b.Text, b.Reason, by, tx.at)
+			_, err := tx.Exec(`INSERT INTO target_overrides (plan_id, item_id, text, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				tx.plan, c.ItemID, b.Text, b.Reason, by, tx.at)
 			return err
 		})
 }

@@ -32,8 +32,8 @@ func (s *Store) LockPeriod(p domain.Period, reason, by string) error {
 		} else if locked {
 			return fmt.Errorf("%s已经锁定", p.Label())
 		}
-		if _, err := tx.Exec(`INSERT INTO period_locks (period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?)`,
-			p.String(), reason, by, tx.at); err != nil {
+		if _, err := tx.Exec(`INSERT INTO period_locks (plan_id, period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?, ?)`,
+			tx.plan, p.String(), reason, by, tx.at); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.LockPeriod, period: p.String(), after: map[string]string{"reason": reason}})
@@ -51,13 +51,13 @@ func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
 	}
 	return s.write(func(tx *wtx) error {
 		var old string
-		err := tx.QueryRow(`SELECT reason FROM period_locks WHERE period = ?`, p.String()).Scan(&old)
+		err := tx.QueryRow(`SELECT reason FROM period_locks WHERE plan_id = ? AND period = ?`, tx.plan, p.String()).Scan(&old)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%s没有锁定", p.Label())
 		} else if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM period_locks WHERE period = ?`, p.String()); err != nil {
+		if _, err := tx.Exec(`DELETE FROM period_locks WHERE plan_id = ? AND period = ?`, tx.plan, p.String()); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.UnlockPeriod, period: p.String(),
@@ -67,7 +67,7 @@ func (s *Store) UnlockPeriod(p domain.Period, reason, by string) error {
 
 // Locks lists the locked periods.
 func (s *Store) Locks() ([]Lock, error) {
-	rows, err := s.db.Query(`SELECT period, reason, locked_by, locked_at FROM period_locks ORDER BY period`)
+	rows, err := s.db.Query(`SELECT period, reason, locked_by, locked_at FROM period_locks WHERE plan_id = ? ORDER BY period`, s.planID())
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func (s *Store) Locks() ([]Lock, error) {
 
 func isLocked(tx *wtx, p domain.Period) (bool, error) {
 	var n int
-	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE period = ?`, p.String()).Scan(&n)
+	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE plan_id = ? AND period = ?`, tx.plan, p.String()).Scan(&n)
 	return n > 0, err
 }
 
@@ -115,7 +115,7 @@ func refuseLocked(tx *wtx, period string) error {
 
 // reverseLock undoes a lock: the period is open again.
 func reverseLock(tx *wtx, c domain.Change, by string) error {
-	_, err := tx.Exec(`DELETE FROM period_locks WHERE period = ?`, c.Period)
+	_, err := tx.Exec(`DELETE FROM period_locks WHERE plan_id = ? AND period = ?`, tx.plan, c.Period)
 	return err
 }
 
@@ -124,7 +124,7 @@ func reverseLock(tx *wtx, c domain.Change, by string) error {
 func reverseUnlock(tx *wtx, c domain.Change, by string) error {
 	var b map[string]string
 	json.Unmarshal([]byte(c.Before), &b)
-	_, err := tx.Exec(`INSERT INTO period_locks (period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT(period) DO NOTHING`, c.Period, b["reason"], by, tx.at)
+	_, err := tx.Exec(`INSERT INTO period_locks (plan_id, period, reason, locked_by, locked_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(plan_id, period) DO NOTHING`, tx.plan, c.Period, b["reason"], by, tx.at)
 	return err
 }

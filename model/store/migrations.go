@@ -53,6 +53,10 @@ func migrations() ([]migration, error) {
 // (0003_plan_notice.sql).
 const noticeSchema = 3
 
+// plansSchema is the schema that holds several plans, with plan_id on
+// every table (0004_several_plans.sql).
+const plansSchema = 4
+
 // SchemaVersion is the newest schema this program knows.
 func SchemaVersion() int {
 	ms, _ := migrations()
@@ -80,6 +84,11 @@ func migrate(db *sql.DB) error {
 			if _, err := tx.Exec(m.sql); err != nil {
 				return wrapIf(failed, err)
 			}
+			// A rebuilt table must leave every reference resolving; a
+			// dangling one rolls the whole migration back.
+			if err := foreignKeysHold(tx); err != nil {
+				return wrapIf(failed, err)
+			}
 			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
 			return err
 		})
@@ -88,4 +97,23 @@ func migrate(db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// foreignKeysHold runs PRAGMA foreign_key_check inside tx and fails
+// naming the first row that refers to nothing.
+func foreignKeysHold(tx *sql.Tx) error {
+	rows, err := tx.Query(`PRAGMA foreign_key_check`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return err
+		}
+		return fmt.Errorf("表 %s 第 %v 行指向不存在的 %s", table, rowid, parent)
+	}
+	return rows.Err()
 }

@@ -51,8 +51,8 @@ func (s *Store) addNoteTx(tx *wtx, itemID string, p domain.Period, body, by, det
 	}
 	body = strings.TrimSpace(body)
 	now := tx.at
-	res, err := tx.Exec(`INSERT INTO notes (item_id, period, body, author, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, itemID, period, body, by, now, now)
+	res, err := tx.Exec(`INSERT INTO notes (plan_id, item_id, period, body, author, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, tx.plan, itemID, period, body, by, now, now)
 	if err != nil {
 		return 0, err
 	}
@@ -89,7 +89,7 @@ func (s *Store) EditNote(id int64, body, by string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE id = ?`, body, tx.at, id); err != nil {
+		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, body, tx.at, tx.plan, id); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.EditNote, itemID: n.ItemID, period: periodText(n.Period),
@@ -109,7 +109,7 @@ func (s *Store) DeleteNote(id int64, by string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM notes WHERE id = ?`, id); err != nil {
+		if _, err := tx.Exec(`DELETE FROM notes WHERE plan_id = ? AND id = ?`, tx.plan, id); err != nil {
 			return err
 		}
 		return tx.log(entry{who: by, action: domain.DeleteNote, itemID: n.ItemID, period: periodText(n.Period),
@@ -128,7 +128,8 @@ func unlockedNote(tx *wtx, id int64) (domain.Note, error) {
 }
 
 func getNote(tx *wtx, id int64) (domain.Note, error) {
-	n, err := scanNote(tx.QueryRow(noteColumns+` WHERE id = ?`, id))
+	// A note of another plan is not there for this one.
+	n, err := scanNote(tx.QueryRow(noteColumns+` WHERE plan_id = ? AND id = ?`, tx.plan, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, fmt.Errorf("没有编号为 %d 的备注", id)
 	}
@@ -158,13 +159,13 @@ func scanNote(r scanner) (domain.Note, error) {
 // Notes lists the notes of one item, or of every item when itemID is
 // empty, oldest first.
 func (s *Store) Notes(itemID string) ([]domain.Note, error) {
-	q, args := noteColumns+` ORDER BY id`, []any{}
+	q, args := noteColumns+` WHERE plan_id = ? ORDER BY id`, []any{s.planID()}
 	if itemID != "" {
 		it, err := s.item(itemID)
 		if err != nil {
 			return nil, err
 		}
-		q, args = noteColumns+` WHERE item_id = ? ORDER BY id`, []any{it.ID}
+		q, args = noteColumns+` WHERE plan_id = ? AND item_id = ? ORDER BY id`, []any{s.planID(), it.ID}
 	}
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
@@ -199,7 +200,7 @@ func reverseNote(tx *wtx, c domain.Change, by string) error {
 		return errChangedSince
 	}
 	if c.Before == "" {
-		_, err = tx.Exec(`DELETE FROM notes WHERE id = ?`, ref.ID)
+		_, err = tx.Exec(`DELETE FROM notes WHERE plan_id = ? AND id = ?`, tx.plan, ref.ID)
 		return err
 	}
 	var b noteJSON
@@ -207,8 +208,8 @@ func reverseNote(tx *wtx, c domain.Change, by string) error {
 		return err
 	}
 	now := tx.at
-	_, err = tx.Exec(`INSERT INTO notes (id, item_id, period, body, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+	_, err = tx.Exec(`INSERT INTO notes (id, plan_id, item_id, period, body, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-		b.ID, c.ItemID, b.Period, b.Body, b.Author, now, now)
+		b.ID, tx.plan, c.ItemID, b.Period, b.Body, b.Author, now, now)
 	return err
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -51,13 +52,11 @@ func TestNewDatabaseNeedsAPlan(t *testing.T) {
 // read-only as it is, without migrating, and gains its notice at the next
 // open that may write.
 func TestSchema2FileOpensReadOnly(t *testing.T) {
-	s, path := openTemp(t)
-	for _, q := range []string{`ALTER TABLE plans DROP COLUMN notice`, `PRAGMA user_version = 2`} {
-		if _, err := s.db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s.Close()
+	// The previous release's file (schema 3) less the notice column that
+	// 0003 added is a schema-2 file.
+	path := filepath.Join(untarFixture(t, "testdata/schema3-demo.tar.gz"), "demo.db")
+	execSQL(t, path, `ALTER TABLE plans DROP COLUMN notice`, `PRAGMA user_version = 2`)
+	before := readFile(t, path)
 	ro, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("read-only open of a schema-2 file: %v", err)
@@ -66,6 +65,9 @@ func TestSchema2FileOpensReadOnly(t *testing.T) {
 		t.Errorf("read-only: notice %d bytes, %d items; want none and the plan", len(ro.Notice()), len(ro.Plan().Items))
 	}
 	ro.Close()
+	if !bytes.Equal(readFile(t, path), before) {
+		t.Error("a read-only open changed the file")
+	}
 	rw, err := Open(path, Options{Bundle: bundle, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)

@@ -168,7 +168,7 @@ func TestDatasetUpdateKeepsUserData(t *testing.T) {
 	s.db.Exec(`INSERT INTO items (id, plan_id, seq, kind, section, name, target_text, source_quote) VALUES
 		('B9-99', 'jiaxing-2023', 999, 'commitment', 'S1', '已删除的任务', '1个', 'x'),
 		('B9-98', 'jiaxing-2023', 998, 'commitment', 'S1', '有备注的旧任务', '1个', 'x')`)
-	s.db.Exec(`INSERT INTO notes (item_id, body, author, created_at, updated_at) VALUES ('B9-98', '旧备注', '张三', 'x', 'x')`)
+	s.db.Exec(`INSERT INTO notes (plan_id, item_id, body, author, created_at, updated_at) VALUES ('jiaxing-2023', 'B9-98', '旧备注', '张三', 'x', 'x')`)
 	must(t, s.Close())
 
 	s2, err := Open(path, Options{Bundle: bundle, Now: clock()})

@@ -50,6 +50,7 @@ func (s *Store) syncDataset(ds dataset) error {
 	}
 	embedded, version := ds.plan, domain.PlanFileVersion(ds.raw)
 	return s.transact(func(tx *wtx) error {
+		tx.plan = embedded.ID // the store has no current plan yet
 		var rev int
 		var oldVersion, oldNotice string
 		err := tx.QueryRow(`SELECT dataset_revision, dataset_version, notice FROM plans WHERE id = ?`, embedded.ID).
@@ -64,9 +65,9 @@ func (s *Store) syncDataset(ds dataset) error {
 				// The database holds another plan: it is not ours to add to.
 				return nil
 			}
-			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset, notice)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
-				embedded.Revision, version, ds.raw, ds.notice); err != nil {
+			if _, err := tx.Exec(`INSERT INTO plans (id, title, year, dataset_revision, dataset_version, dataset, notice, city, source_document)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, embedded.ID, embedded.Title, embedded.Year,
+				embedded.Revision, version, ds.raw, ds.notice, embedded.City, sourceDocument(ds.notice)); err != nil {
 				return err
 			}
 			if _, err := upsertItems(tx.Tx, embedded); err != nil {
@@ -131,7 +132,7 @@ func upsertItems(tx *sql.Tx, p *domain.Plan) ([]string, error) {
 		}
 		if _, err := tx.Exec(`INSERT INTO items (id, plan_id, seq, kind, section, name, target_text, source_quote, retired)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-			ON CONFLICT(id) DO UPDATE SET plan_id = excluded.plan_id, seq = excluded.seq, kind = excluded.kind,
+			ON CONFLICT(plan_id, id) DO UPDATE SET seq = excluded.seq, kind = excluded.kind,
 				section = excluded.section, name = excluded.name, target_text = excluded.target_text,
 				source_quote = excluded.source_quote, retired = 0`,
 			it.ID, p.ID, i+1, it.Kind, it.Section, it.Name, it.TargetText, it.SourceQuote); err != nil {
@@ -144,19 +145,43 @@ func upsertItems(tx *sql.Tx, p *domain.Plan) ([]string, error) {
 		}
 		changed = append(changed, id)
 		var used int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM actuals WHERE item_id = ?1) +
-			(SELECT count(*) FROM notes WHERE item_id = ?1) + (SELECT count(*) FROM manual_statuses WHERE item_id = ?1) +
-			(SELECT count(*) FROM target_overrides WHERE item_id = ?1)`, id).Scan(&used); err != nil {
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM actuals WHERE plan_id = ?2 AND item_id = ?1) +
+			(SELECT count(*) FROM notes WHERE plan_id = ?2 AND item_id = ?1) +
+			(SELECT count(*) FROM manual_statuses WHERE plan_id = ?2 AND item_id = ?1) +
+			(SELECT count(*) FROM target_overrides WHERE plan_id = ?2 AND item_id = ?1)`, id, p.ID).Scan(&used); err != nil {
 			return nil, err
 		}
-		q := `DELETE FROM items WHERE id = ?`
+		q := `DELETE FROM items WHERE id = ? AND plan_id = ?`
 		if used > 0 {
-			q = `UPDATE items SET retired = 1 WHERE id = ?`
+			q = `UPDATE items SET retired = 1 WHERE id = ? AND plan_id = ?`
 		}
-		if _, err := tx.Exec(q, id); err != nil {
+		if _, err := tx.Exec(q, id, p.ID); err != nil {
 			return nil, err
 		}
 	}
 	sort.Strings(changed)
 	return changed, nil
+}
+
+// sourceDocument is the title of the document a plan was made from:
+// the notice's opening lines up to the one ending 通知 (a title copied
+// from a PDF runs over two or three lines, as the bundled one does), or
+// "" when the text does not open with such a title.
+func sourceDocument(notice string) string {
+	var title strings.Builder
+	lines := 0
+	for _, line := range strings.Split(notice, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		title.WriteString(line)
+		if strings.HasSuffix(line, "通知") {
+			return title.String()
+		}
+		if lines++; lines == 3 {
+			break
+		}
+	}
+	return ""
 }

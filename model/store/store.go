@@ -70,6 +70,9 @@ type Options struct {
 	// the two take about as long at 10,000 items and this machine has
 	// two cores.
 	Prefetch bool
+	// Plan is the plan to make current (SelectPlan); "" for the first
+	// one the workspace was given.
+	Plan string
 }
 
 // Store is an open Plan Review database.
@@ -94,6 +97,17 @@ type Store struct {
 	writes     atomic.Int64
 	closeOnce  sync.Once
 	closeErr   error
+	// tmpCopy is the migrated copy a read-only open of an older file
+	// reads (oldcopy.go), removed on Close.
+	tmpCopy string
+}
+
+func (s *Store) removeCopy() {
+	if s.tmpCopy != "" {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(s.tmpCopy + suffix)
+		}
+	}
 }
 
 type prefetched struct {
@@ -186,11 +200,18 @@ func Open(path string, opt Options) (*Store, error) {
 		// Opening will change the file: the backup must be complete first.
 		s.takeStartBackup(immutableIfNoWAL(path))
 	}
-	if s.db, err = sql.Open("sqlite", dsn(path, opt.ReadOnly)); err != nil {
+	read := path
+	if opt.ReadOnly {
+		if read, s.tmpCopy, err = readPath(path); err != nil {
+			return nil, err
+		}
+	}
+	if s.db, err = sql.Open("sqlite", dsn(read, opt.ReadOnly)); err != nil {
+		s.removeCopy()
 		return nil, err
 	}
 	if !opt.ReadOnly {
-		if err := s.bringUpToDate(ds, opt.Prefetch && !pending); err != nil {
+		if err := s.bringUpToDate(ds, opt.Plan, opt.Prefetch && !pending); err != nil {
 			s.db.Close()
 			return nil, err
 		}
@@ -209,9 +230,10 @@ func Open(path string, opt Options) (*Store, error) {
 	default:
 		close(s.backupDone)
 	}
-	if err := s.loadPlan(); err != nil {
+	if err := s.loadPlan(opt.Plan); err != nil {
 		s.dropPrefetch()
 		s.db.Close()
+		s.removeCopy()
 		return nil, err
 	}
 	return s, nil
@@ -252,7 +274,7 @@ func startBackupDue(path string, existed bool, opt Options, ds dataset) (due, pe
 
 // bringUpToDate migrates the schema and brings the plan up to the bundled
 // dataset; with prefetch it starts reading the figures meanwhile.
-func (s *Store) bringUpToDate(ds dataset, prefetch bool) error {
+func (s *Store) bringUpToDate(ds dataset, plan string, prefetch bool) error {
 	// The first connection runs the DSN's pragmas: a failure there is the
 	// file not opening, and says so.
 	if err := s.db.Ping(); err != nil {
@@ -265,9 +287,14 @@ func (s *Store) bringUpToDate(ds dataset, prefetch bool) error {
 		// Nothing will change the tables, so the figures can be read
 		// on a second connection while this one syncs and parses the
 		// plan. Review uses them unless a write came first.
+		// The plan loadPlan will make current is named here, since
+		// s.plan is not set until then.
+		if plan == "" {
+			s.db.QueryRow(`SELECT id FROM plans ORDER BY rowid LIMIT 1`).Scan(&plan)
+		}
 		s.prefetch = make(chan prefetched, 1)
 		go func() {
-			as, err := s.actuals("")
+			as, err := s.actuals(plan, "")
 			s.prefetch <- prefetched{as, err}
 		}()
 	}
@@ -465,6 +492,7 @@ func (s *Store) Close() error {
 		s.kickBackup()
 		<-s.backupDone
 		s.closeErr = s.db.Close()
+		s.removeCopy()
 		if s.closeErr == nil && !s.readOnly {
 			seal(s.path)
 		}
@@ -502,24 +530,42 @@ func (s *Store) write(fn func(tx *wtx) error) error {
 // read once, as the transaction begins.
 func (s *Store) transact(fn func(tx *wtx) error) error {
 	return inTx(s.db, txWords{begin: "无法开始保存", commit: "保存失败，未做任何改动"}, func(tx *sql.Tx) error {
-		return fn(newWtx(tx, s.now()))
+		return fn(newWtx(tx, s.now(), s.planID()))
 	})
 }
 
-// loadPlan reads the plan back from the dataset the database holds.
-func (s *Store) loadPlan() error {
+// loadPlan makes the plan Options.Plan names current, or else the first
+// plan the workspace was given (the only one in a database of an earlier
+// release).
+func (s *Store) loadPlan(id string) error {
+	p, notice, err := s.readPlan(id)
+	if err != nil {
+		return err
+	}
+	s.plan, s.notice = p, notice
+	return nil
+}
+
+// readPlan reads a plan back from the dataset the database holds for it;
+// id "" is the first plan.
+func (s *Store) readPlan(id string) (*domain.Plan, string, error) {
 	var data []byte
-	var version string
+	var version, notice string
 	// A read-only open does not migrate: a file from before plans kept
 	// their notice has no such column, and must still open (check, and
 	// the damaged-database window's 只读打开).
-	notice := "notice"
+	col := "notice"
 	var schema int
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&schema); err == nil && schema < noticeSchema {
-		notice = "''"
+		col = "''"
 	}
-	if err := s.db.QueryRow(`SELECT dataset, dataset_version, `+notice+` FROM plans ORDER BY rowid LIMIT 1`).Scan(&data, &version, &s.notice); err != nil {
-		return fmt.Errorf("数据库中没有计划数据：%w", err)
+	err := s.db.QueryRow(`SELECT dataset, dataset_version, `+col+` FROM plans
+		WHERE ?1 = '' OR id = ?1 ORDER BY rowid LIMIT 1`, id).Scan(&data, &version, &notice)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && id != "":
+		return nil, "", fmt.Errorf("没有编号为“%s”的计划", id)
+	case err != nil:
+		return nil, "", fmt.Errorf("数据库中没有计划数据：%w", err)
 	}
 	parse := domain.ParsePlanFile
 	if domain.PlanFileVersion(data) == version {
@@ -527,8 +573,7 @@ func (s *Store) loadPlan() error {
 	}
 	p, err := parse(data)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	s.plan = p
-	return nil
+	return p, notice, nil
 }

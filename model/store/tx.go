@@ -44,10 +44,13 @@ func inTx(db *sql.DB, words txWords, fn func(*sql.Tx) error) error {
 type wtx struct {
 	*sql.Tx
 	at string // RFC 3339
+	// plan is the plan every row the transaction reads or writes belongs
+	// to (the store's current plan), so no helper can reach another's.
+	plan string
 }
 
-func newWtx(tx *sql.Tx, now time.Time) *wtx {
-	return &wtx{Tx: tx, at: now.Format(time.RFC3339)}
+func newWtx(tx *sql.Tx, now time.Time, plan string) *wtx {
+	return &wtx{Tx: tx, at: now.Format(time.RFC3339), plan: plan}
 }
 
 // entry is one history row to append: who did what to which item and
@@ -84,8 +87,8 @@ func (tx *wtx) logID(e entry) (int64, error) {
 	if e.undoes != 0 {
 		undoes = e.undoes
 	}
-	res, err := tx.Exec(`INSERT INTO history (at, who, action, item_id, period, before, after, detail, undoes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, tx.at, e.who, string(e.action), e.itemID, e.period, b, a, e.detail, undoes)
+	res, err := tx.Exec(`INSERT INTO history (plan_id, at, who, action, item_id, period, before, after, detail, undoes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, tx.plan, tx.at, e.who, string(e.action), e.itemID, e.period, b, a, e.detail, undoes)
 	if err != nil {
 		return 0, err
 	}
