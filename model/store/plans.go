@@ -109,6 +109,14 @@ func (s *Store) CreatePlan(np NewPlan, by string) (PlanInfo, error) {
 	if err != nil {
 		return PlanInfo{}, err
 	}
+	// ParsePlanFile reads what is there; a plan to keep needs an ID, a
+	// year and items.
+	if p.ID == "" || p.Year == 0 || len(p.Items) == 0 {
+		return PlanInfo{}, fmt.Errorf("计划文件缺少编号、年度或项目")
+	}
+	if err := p.Validate(); err != nil {
+		return PlanInfo{}, err
+	}
 	if np.Year != 0 && np.Year != p.Year {
 		return PlanInfo{}, fmt.Errorf("计划文件的年度是%d年，不是%d年", p.Year, np.Year)
 	}
