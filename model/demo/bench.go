@@ -33,15 +33,24 @@ type Metrics interface {
 // and kept in the system's temporary folder (10,000 items take most of a
 // minute to generate); each benchmark works on its own copy, sealed as a
 // clean close leaves it (store/seal.go).
-func BenchDB(b TB, n int) string {
+func BenchDB(b TB, n int) string { return BenchWorkspace(b, 1, n) }
+
+// BenchWorkspace is BenchDB for a workspace of several plans of n items
+// (WriteWorkspace).
+func BenchWorkspace(b TB, plans, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	cache := filepath.Join(os.TempDir(), fmt.Sprintf("planreview-bench-%d-v1.db", n))
+	// v2: schema 4 (several plans); a v1 file would be migrated at open.
+	name := fmt.Sprintf("planreview-bench-%d-v2.db", n)
+	if plans > 1 {
+		name = fmt.Sprintf("planreview-bench-%dx%d-v2.db", plans, n)
+	}
+	cache := filepath.Join(os.TempDir(), name)
 	if _, err := os.Stat(cache); err != nil {
 		tmp := cache + ".making"
 		os.Remove(tmp)
-		if err := Write(tmp, n, 2023); err != nil {
+		if err := WriteWorkspace(tmp, plans, n, 2023); err != nil {
 			b.Fatal(err)
 		}
 		if err := os.Rename(tmp, cache); err != nil {

@@ -183,6 +183,12 @@ func WriteYear(path string, n, year int, seed int64) error {
 		return err
 	}
 	defer st.Close()
+	return st.ImportActuals(importRows(p), "gen-demo", "演示")
+}
+
+// importRows are a generated plan's figures with its notes, as an import
+// writes them.
+func importRows(p Plan) []store.Import {
 	notes := map[string]string{}
 	for _, n := range p.Notes {
 		notes[n.ItemID+n.Period.String()] = n.Body
@@ -192,5 +198,5 @@ func WriteYear(path string, n, year int, seed int64) error {
 		a := &p.Actuals[i]
 		rows = append(rows, store.Import{Actual: a, NoteOn: a.ItemID, Note: notes[a.ItemID+a.Period.String()], NotePeriod: a.Period})
 	}
-	return st.ImportActuals(rows, "gen-demo", "演示")
+	return rows
 }
