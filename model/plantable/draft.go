@@ -44,6 +44,10 @@ type Draft struct {
 	File     string
 	Items    []Item
 	Problems []string
+	// Text is the whole table as text, sheet by sheet, a row a line with
+	// cells between tabs: the notice of a plan made from it, where every
+	// item's source can be looked up.
+	Text string
 }
 
 // Pending counts the items that wait for the reviewer.

@@ -57,6 +57,7 @@ func FromTables(file string, tables []sheet.Table) (Draft, error) {
 		d.Items = append(d.Items, tasks(*task, ht)...)
 	}
 	d.Problems = duplicates(d.Items)
+	d.Text = tableText(tables)
 	return d, nil
 }
 

@@ -1,0 +1,179 @@
+package plantable
+
+import (
+	"fmt"
+	"strings"
+
+	"cn.planreview/planreview/model/domain"
+)
+
+// builder gives a draft's items their IDs and sections in table order.
+type builder struct {
+	sections []domain.Section
+	secID    map[string]string // part + title → section ID
+	items    []itemOut
+	byName   map[string]string // top-level indicator name → ID, for refs
+	// The indicator numbering: n the last number given; top the last
+	// top-level indicator (a # row under it takes its number), group the
+	// last group row (its sub-rows share a new number).
+	n          int
+	top, group string
+	topID      string
+	letters    map[int]int
+	counts     map[string]int // B1, M2 … → items numbered so far
+}
+
+func newBuilder() *builder {
+	return &builder{secID: map[string]string{}, byName: map[string]string{},
+		letters: map[int]int{}, counts: map[string]int{}}
+}
+
+// section returns the ID of the section titled so in a part, adding it.
+func (b *builder) section(part, prefix, title string) string {
+	key := part + "\x00" + title
+	if id, ok := b.secID[key]; ok {
+		return id
+	}
+	n := 0
+	for _, s := range b.sections {
+		if s.Part == part {
+			n++
+		}
+	}
+	id := fmt.Sprintf("%s%d", prefix, n+1)
+	b.secID[key] = id
+	b.sections = append(b.sections, domain.Section{ID: id, Part: part, Title: title})
+	return id
+}
+
+func (b *builder) add(it Item, year int) error {
+	o := itemOut{Kind: it.Kind, Name: it.Name, SourceQuote: it.Source, Note: ownersNote(it)}
+	if it.Target != nil {
+		o.Target, o.TargetText, o.Measure = it.Target, it.Read, measure(*it.Target)
+		o.Hedge = hedgeOf(it.TargetText)
+	}
+	switch it.Kind {
+	case domain.KindIndicator:
+		o.Section = b.section("annex1", "C", orDefault(it.Section, "主要指标"))
+		b.indicatorID(it, &o)
+		if o.SourceQuote == "" {
+			o.SourceQuote = it.Seq + "." + it.Name + it.TargetText
+			if it.Seq == "" {
+				o.SourceQuote = it.Name + it.TargetText
+			}
+		}
+	default:
+		sec := b.section("body", "S", orDefault(it.Section, "重点工作"))
+		o.Section = sec
+		letter := "B"
+		if it.Kind == domain.KindMilestone {
+			letter = "M"
+		}
+		key := letter + strings.TrimPrefix(sec, "S")
+		b.counts[key]++
+		o.ID = fmt.Sprintf("%s-%02d", key, b.counts[key])
+		if o.SourceQuote == "" {
+			o.SourceQuote = it.Name + it.TargetText
+		}
+		if it.Deadline != "" {
+			d, err := deadline(it.Deadline, year)
+			if err != nil {
+				return fmt.Errorf("工作表“%s”第%d行“完成时限”“%s”：%w", it.Sheet, it.Line, it.Deadline, err)
+			}
+			o.Deadline = d
+		}
+	}
+	b.items = append(b.items, o)
+	return nil
+}
+
+// indicatorID numbers an indicator as the bundled 附件1 is numbered: a
+// top-level row takes the next number (A1-05); a # or 其中 row under an
+// indicator takes its number and a letter and links to it (A1-03a); the
+// sub-rows of a group row, which is not an item, share the next number
+// (A1-13a, A1-13b) and carry the group's name.
+func (b *builder) indicatorID(it Item, o *itemOut) {
+	switch {
+	case it.Parent == "":
+		b.n++
+		b.top, b.group, b.topID = it.Name, "", ""
+		o.ID = fmt.Sprintf("A1-%02d", b.n)
+		b.topID = o.ID
+		if _, dup := b.byName[it.Name]; !dup {
+			b.byName[it.Name] = o.ID
+		}
+	case it.Parent == b.top && b.topID != "":
+		o.Parent = b.topID
+	default:
+		if it.Parent != b.group {
+			b.n++
+			b.group, b.top, b.topID = it.Parent, "", ""
+		}
+		o.Group = it.Parent
+	}
+	o.IndicatorNo = b.n
+	if o.ID == "" {
+		b.letters[b.n]++
+		o.ID = fmt.Sprintf("A1-%02d%c", b.n, 'a'+rune(b.letters[b.n]-1))
+	}
+}
+
+// measure says how a target's actuals accumulate: rates and changes are
+// read as they stand, ratios and levels per unit (%, 微克/立方米) as a
+// level, amounts (亿元, 万人, 个) add up through the year.
+func measure(t domain.Target) domain.Measure {
+	switch t.Basis {
+	case domain.BasisLevel:
+		if t.Unit == "%" || t.Unit == "‰" || strings.Contains(t.Unit, "/") {
+			return domain.Level
+		}
+		return domain.Cumulative
+	case domain.BasisIncrease:
+		return domain.Cumulative
+	case domain.BasisShare:
+		return domain.Level
+	}
+	return domain.Rate
+}
+
+func hedgeOf(text string) string {
+	for _, h := range hedges {
+		if strings.HasPrefix(strings.TrimSpace(text), h) {
+			return h
+		}
+	}
+	return ""
+}
+
+// ownersNote keeps what the plan file has no field for: 属性 and 责任单位.
+func ownersNote(it Item) string {
+	var parts []string
+	if it.Nature != "" {
+		parts = append(parts, "属性："+it.Nature)
+	}
+	if len(it.Owners) > 0 {
+		parts = append(parts, "责任单位："+strings.Join(it.Owners, "、"))
+	}
+	return strings.Join(parts, "；")
+}
+
+// deadline reads 完成时限 as offices write it (2024年9月底, 年底) as the
+// plan file's 2024-09.
+func deadline(s string, year int) (string, error) {
+	s = strings.NewReplacer("月底", "月末", "年底", "年末", "月前", "月").Replace(strings.TrimSpace(s))
+	p, err := domain.ParsePeriod(s, year)
+	if err != nil {
+		return "", err
+	}
+	if p.Year != year {
+		return "", fmt.Errorf("不在%d年内", year)
+	}
+	return fmt.Sprintf("%d-%02d", p.Year, p.Month), nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
