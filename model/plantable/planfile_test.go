@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"cn.planreview/planreview/model/domain"
-	"cn.planreview/planreview/seeds"
 )
 
 // readDraft writes a workbook to a temporary file and reads it back.
@@ -21,31 +20,25 @@ func readDraft(t *testing.T, sheets map[string][][]string, order ...string) Draf
 	return d
 }
 
+// planOf makes d's plan file and reads it as the app will.
+func planOf(t *testing.T, d Draft, m Meta) *domain.Plan {
+	t.Helper()
+	out, err := PlanFile(d, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := domain.ParsePlanFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestPlanFileTemplate: the template of the bundled plan, read back, makes
 // a plan file the app accepts, with the bundled items' targets.
 func TestPlanFileTemplate(t *testing.T) {
-	p, err := seeds.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := Template(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "计划模板.xlsx")
-	write(t, file, data)
-	d, err := Read(file, readFile(t, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := PlanFile(d, Meta{City: "嘉兴市", Year: 2023})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := domain.ParsePlanFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, d := templateDraft(t)
+	got := planOf(t, d, Meta{City: "嘉兴市", Year: 2023})
 	a1, _ := p.Item("A1-01")
 	g1, ok := got.Item("A1-01")
 	if !ok || g1.Target != a1.Target || g1.Measure != a1.Measure || got.ID != PlanID("嘉兴市", 2023) ||
@@ -73,14 +66,7 @@ func TestPlanFileTen(t *testing.T) {
 	d := readDraft(t, map[string][][]string{"主要指标": rows,
 		"重点工作": {{"任务", "目标", "完成时限"}, {"新开工亿元以上产业项目", "力争400个", "2024年12月底"},
 			{"湾北新区设立", "", "2024年9月底"}, {"新增城镇就业", "1.2万人", ""}}}, "主要指标", "重点工作")
-	out, err := PlanFile(d, Meta{City: "桐乡市", Year: 2024, Title: "桐乡市2024年计划"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := domain.ParsePlanFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOf(t, d, Meta{City: "桐乡市", Year: 2024, Title: "桐乡市2024年计划"})
 	var got []string
 	for _, it := range p.Items {
 		got = append(got, it.ID+"|"+it.Section+"|"+string(it.Measure)+"|"+it.Parent+"|"+it.Hedge)
@@ -101,14 +87,7 @@ func TestPlanFileGroup(t *testing.T) {
 	d := readDraft(t, map[string][][]string{"Sheet1": {{"序号", "指标名称", "预期目标"},
 		{"1", "地区生产总值", "增长6%"}, {"2", "居民收入", ""}, {"", "#城镇居民人均可支配收入", "增长6%"},
 		{"", "#农村居民人均可支配收入", "增长7%"}, {"3", "城镇新增就业人数", "11万人"}}}, "Sheet1")
-	out, err := PlanFile(d, Meta{City: "嘉兴市", Year: 2024})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := domain.ParsePlanFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOf(t, d, Meta{City: "嘉兴市", Year: 2024})
 	var got []string
 	for _, it := range p.Items {
 		got = append(got, it.ID+"|"+it.Group)

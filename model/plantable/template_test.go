@@ -15,20 +15,7 @@ import (
 // its two example rows, the explanatory rows skipped; filled in by an
 // office (rows added under each sheet's example) it reads those too.
 func TestTemplateReadsBack(t *testing.T) {
-	p, err := seeds.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := Template(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "计划模板.xlsx")
-	write(t, file, data)
-	d, err := Read(file, readFile(t, file))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, d := templateDraft(t)
 	if len(d.Items) != 2 || len(d.Problems) > 0 || d.Pending() > 0 {
 		t.Fatalf("items %+v problems %v", d.Items, d.Problems)
 	}
@@ -110,4 +97,24 @@ func TestCategoryColumn(t *testing.T) {
 	if want := "规模|地区生产总值 规模|规模以上工业增加值 效率|全员劳动生产率"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
+}
+
+// templateDraft writes the bundled plan's template to a file and reads it.
+func templateDraft(t *testing.T) (*domain.Plan, Draft) {
+	t.Helper()
+	p, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Template(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "计划模板.xlsx")
+	write(t, file, data)
+	d, err := Read(file, readFile(t, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, d
 }
