@@ -173,8 +173,13 @@ func NewestGoodBackup(dbPath string) (Info, bool) {
 	return Info{}, false
 }
 
-// prune keeps the newest keepRecent backups and the newest of each day of
-// the last keepDays days.
+// removedPlanBackup names the backup taken before a plan is removed: the
+// only copy of that plan, which history points to, so no rotation
+// deletes it.
+const removedPlanBackup = "remove-plan"
+
+// prune keeps the newest keepRecent backups, the newest of each day of
+// the last keepDays days, and every backup of a removed plan.
 func prune(dir string, now time.Time) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -192,6 +197,9 @@ func prune(dir string, now time.Time) error {
 	cutoff := now.AddDate(0, 0, -keepDays).Format("20060102")
 	for i, n := range names {
 		if i < keepRecent {
+			keep[n] = true
+		}
+		if strings.HasSuffix(n, "-"+removedPlanBackup+".db") {
 			keep[n] = true
 		}
 		day := strings.TrimPrefix(n, "planreview-")[:8]

@@ -7,13 +7,21 @@ import (
 	"cn.planreview/planreview/model/domain"
 )
 
+// sinceCreated keeps a query on history to the current life of its plan:
+// history is append-only, so a plan removed and created again under the
+// same ID still has the old plan's rows, which are not this plan's to
+// show or to undo. It takes the plan ID as its one argument.
+const sinceCreated = `id >= (SELECT coalesce(max(c.id), 0) FROM history c WHERE c.plan_id = ? AND c.action = '` +
+	string(domain.CreatePlan) + `')`
+
 // History lists the changes to one item (or, with an empty ID, every
 // change), oldest first. Changes to a 附件1 indicator show under the body
 // commitments that repeat it too.
 func (s *Store) History(itemID string) ([]domain.Change, error) {
-	// History is per plan: another plan's changes are not this one's.
-	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history WHERE plan_id = ?`
-	args := []any{s.planID()}
+	// History is per plan: another plan's changes are not this one's, nor
+	// those of a removed plan whose ID a new plan has taken again.
+	q := `SELECT id, at, who, action, item_id, period, before, after, detail FROM history WHERE plan_id = ? AND ` + sinceCreated
+	args := []any{s.planID(), s.planID()}
 	if itemID != "" {
 		it, err := s.item(itemID)
 		if err != nil {

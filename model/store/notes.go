@@ -207,6 +207,16 @@ func reverseNote(tx *wtx, c domain.Change, by string) error {
 	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
 		return err
 	}
+	// Note IDs are shared by every plan and SQLite reuses a freed one: a
+	// deleted note's ID may now belong to another plan's note, which an
+	// undo here must not overwrite.
+	var taken int
+	if err := tx.QueryRow(`SELECT count(*) FROM notes WHERE id = ? AND plan_id <> ?`, b.ID, tx.plan).Scan(&taken); err != nil {
+		return err
+	}
+	if taken > 0 {
+		return errChangedSince
+	}
 	now := tx.at
 	_, err = tx.Exec(`INSERT INTO notes (id, plan_id, item_id, period, body, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,

@@ -204,7 +204,7 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 	if len(infos) == 1 {
 		return r, fmt.Errorf("“%s”是工作区中唯一的计划，不能删除", r.Plan.Title)
 	}
-	if r.Backup, err = s.AutoBackup("remove-plan"); err != nil {
+	if r.Backup, err = s.AutoBackup(removedPlanBackup); err != nil {
 		return r, fmt.Errorf("删除前无法备份数据库，未做任何改动：%w", err)
 	}
 	err = s.write(func(tx *wtx) error {

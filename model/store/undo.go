@@ -20,8 +20,8 @@ func (s *Store) UndoLast(by string) (domain.Change, error) {
 	// Only the current plan's changes: Ctrl+Z in next year's plan must
 	// never reach back into this year's.
 	err := s.db.QueryRow(`SELECT id FROM history h WHERE plan_id = ? AND who = ? AND action IN (`+placeholders(len(domain.UndoableActions()))+`)
-		AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id) ORDER BY id DESC LIMIT 1`,
-		append([]any{s.planID(), by}, undoableArgs()...)...).Scan(&id)
+		AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id) AND `+sinceCreated+` ORDER BY id DESC LIMIT 1`,
+		append(append([]any{s.planID(), by}, undoableArgs()...), s.planID())...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Change{}, fmt.Errorf("没有可撤销的修改")
 	} else if err != nil {
@@ -54,7 +54,7 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 	var c domain.Change
 	err := s.write(func(tx *wtx) error {
 		var before, after sql.NullString
-		err := tx.QueryRow(`SELECT id, action, item_id, period, before, after FROM history WHERE plan_id = ? AND id = ?`, tx.plan, id).
+		err := tx.QueryRow(`SELECT id, action, item_id, period, before, after FROM history WHERE plan_id = ? AND id = ? AND `+sinceCreated, tx.plan, id, tx.plan).
 			Scan(&c.ID, &c.Action, &c.ItemID, &c.Period, &before, &after)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("没有编号为 %d 的修改记录", id)
