@@ -60,16 +60,14 @@ func PlanFile(d Draft, m Meta) ([]byte, error) {
 	if title == "" {
 		title = fmt.Sprintf("%d年%s国民经济和社会发展计划", m.Year, city)
 	}
-	b := newBuilder()
-	for _, it := range d.Items {
-		if err := b.add(it, m.Year); err != nil {
-			return nil, err
-		}
+	l := Lay(d, m.Year)
+	if len(l.Problems) > 0 {
+		return nil, fmt.Errorf("“%s”有%d个问题，不能生成计划：%s", d.File, len(l.Problems), strings.Join(l.Problems, "；"))
 	}
-	out := fileOut{Sections: b.sections, Items: b.items}
+	out := fileOut{Sections: l.Sections, Items: l.Items}
 	out.Plan.ID, out.Plan.Title, out.Plan.Revision = PlanID(city, m.Year), title, 1
 	out.Plan.Year, out.Plan.City, out.Plan.Notice = m.Year, city, d.File
-	if id, ok := b.byName["地区生产总值"]; ok {
+	if id, ok := l.byName["地区生产总值"]; ok {
 		// 与经济增长同步 is held against GDP growth, as in the bundled plan.
 		out.Plan.Refs = map[string]string{"经济增长": id}
 	}
@@ -85,6 +83,29 @@ func PlanFile(d Draft, m Meta) ([]byte, error) {
 	return data, nil
 }
 
+// Layout is a draft as a plan: each item placed (Items[i] is d.Items[i]),
+// the sections, and what stops the plan being made beyond the draft's own
+// problems (a 完成时限 outside the year). A preview shows it before the
+// reviewer has decided everything; PlanFile writes it once they have.
+type Layout struct {
+	Sections []domain.Section
+	Items    []Placed
+	Problems []string
+	byName   map[string]string
+}
+
+// Lay places a draft's items for a plan of the given year.
+func Lay(d Draft, year int) Layout {
+	b := newBuilder()
+	var problems []string
+	for _, it := range d.Items {
+		if err := b.add(it, year); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	return Layout{Sections: b.sections, Items: b.items, Problems: problems, byName: b.byName}
+}
+
 // fileOut is the plan file as written; the reader (domain) owns the format.
 type fileOut struct {
 	Plan struct {
@@ -97,10 +118,12 @@ type fileOut struct {
 		Refs     map[string]string `json:"refs,omitempty"`
 	} `json:"plan"`
 	Sections []domain.Section `json:"sections"`
-	Items    []itemOut        `json:"items"`
+	Items    []Placed         `json:"items"`
 }
 
-type itemOut struct {
+// Placed is one draft item as the plan will hold it: its ID, section and
+// links, in the plan file's terms.
+type Placed struct {
 	ID          string         `json:"id"`
 	Kind        domain.Kind    `json:"kind"`
 	Section     string         `json:"section"`

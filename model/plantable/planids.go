@@ -2,6 +2,7 @@ package plantable
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
@@ -11,7 +12,7 @@ import (
 type builder struct {
 	sections []domain.Section
 	secID    map[string]string // part + title → section ID
-	items    []itemOut
+	items    []Placed
 	byName   map[string]string // top-level indicator name → ID, for refs
 	// The indicator numbering: n the last number given; top the last
 	// top-level indicator (a # row under it takes its number), group the
@@ -19,6 +20,8 @@ type builder struct {
 	n          int
 	top, group string
 	topID      string
+	topSeq     string // the 序号 the last top-level row was written with
+	topAt      int    // its index in items
 	letters    map[int]int
 	counts     map[string]int // B1, M2 … → items numbered so far
 }
@@ -47,10 +50,15 @@ func (b *builder) section(part, prefix, title string) string {
 }
 
 func (b *builder) add(it Item, year int) error {
-	o := itemOut{Kind: it.Kind, Name: it.Name, SourceQuote: it.Source, Note: ownersNote(it)}
+	o := Placed{Kind: it.Kind, Name: it.Name, SourceQuote: it.Source, Note: ownersNote(it)}
 	if it.Target != nil {
 		o.Target, o.TargetText, o.Measure = it.Target, it.Read, measure(*it.Target)
+	}
+	if it.Target != nil {
 		o.Hedge = hedgeOf(it.TargetText)
+	} else if it.Kind == domain.KindMilestone && stripHedge(it.TargetText) == "" {
+		// A milestone's 目标 cell holds at most its hedge (力争, 积极创建).
+		o.Hedge = it.TargetText
 	}
 	switch it.Kind {
 	case domain.KindIndicator:
@@ -78,6 +86,7 @@ func (b *builder) add(it Item, year int) error {
 		if it.Deadline != "" {
 			d, err := deadline(it.Deadline, year)
 			if err != nil {
+				b.items = append(b.items, o)
 				return fmt.Errorf("工作表“%s”第%d行“完成时限”“%s”：%w", it.Sheet, it.Line, it.Deadline, err)
 			}
 			o.Deadline = d
@@ -92,13 +101,28 @@ func (b *builder) add(it Item, year int) error {
 // indicator takes its number and a letter and links to it (A1-03a); the
 // sub-rows of a group row, which is not an item, share the next number
 // (A1-13a, A1-13b) and carry the group's name.
-func (b *builder) indicatorID(it Item, o *itemOut) {
+func (b *builder) indicatorID(it Item, o *Placed) {
 	switch {
+	case it.Parent == "" && it.Seq != "" && it.Seq == b.topSeq && b.topID != "":
+		// Two rows under one 序号 (13 城镇…, 13 农村…): one number, a
+		// letter each, as the bundled A1-13a and A1-13b.
+		if b.letters[b.n] == 0 {
+			b.letters[b.n] = 1
+			old := b.topID
+			b.topID += "a"
+			b.items[b.topAt].ID = b.topID
+			for name, id := range b.byName {
+				if id == old {
+					b.byName[name] = b.topID
+				}
+			}
+		}
+		b.top = it.Name
 	case it.Parent == "":
-		b.n++
-		b.top, b.group, b.topID = it.Name, "", ""
+		b.n = nextNumber(b.n, it.Seq)
+		b.top, b.group, b.topSeq = it.Name, "", it.Seq
 		o.ID = fmt.Sprintf("A1-%02d", b.n)
-		b.topID = o.ID
+		b.topID, b.topAt = o.ID, len(b.items)
 		if _, dup := b.byName[it.Name]; !dup {
 			b.byName[it.Name] = o.ID
 		}
@@ -107,7 +131,7 @@ func (b *builder) indicatorID(it Item, o *itemOut) {
 	default:
 		if it.Parent != b.group {
 			b.n++
-			b.group, b.top, b.topID = it.Parent, "", ""
+			b.group, b.top, b.topID, b.topSeq = it.Parent, "", "", ""
 		}
 		o.Group = it.Parent
 	}
@@ -116,6 +140,17 @@ func (b *builder) indicatorID(it Item, o *itemOut) {
 		b.letters[b.n]++
 		o.ID = fmt.Sprintf("A1-%02d%c", b.n, 'a'+rune(b.letters[b.n]-1))
 	}
+}
+
+// nextNumber is the number of the next top-level indicator: its 序号
+// when that is a number past the last (so IDs follow the table's own
+// numbering), else the last plus one (a table numbered afresh in each
+// category, or not at all).
+func nextNumber(last int, seq string) int {
+	if n, err := strconv.Atoi(seq); err == nil && n > last && n < 100 {
+		return n
+	}
+	return last + 1
 }
 
 // measure says how a target's actuals accumulate: rates and changes are

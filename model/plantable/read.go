@@ -197,7 +197,7 @@ func tasks(t sheet.Table, h header) []Item {
 		switch {
 		case it.Name == "":
 			it.NeedsReview, it.Reason = true, fmt.Sprintf("第%d行：有目标但没有任务", i+1)
-		case !strings.ContainsAny(it.TargetText, "0123456789"):
+		case !strings.ContainsAny(it.TargetText, "0123456789") && !relative(it.TargetText):
 			it.Kind = domain.KindMilestone
 		default:
 			readTarget(&it, h, at)
@@ -205,6 +205,13 @@ func tasks(t sheet.Table, h header) []Item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// relative reports a target without a number the grammar reads as held
+// against another figure (高于各项贷款增速): a commitment, not a milestone.
+func relative(text string) bool {
+	t, err := domain.ParseTarget(stripHedge(text))
+	return err == nil && t.Basis == domain.BasisRelative
 }
 
 // reOwnerSep splits 责任单位: 市发改委、市统计局 / 市财政局；市税务局.

@@ -31,6 +31,22 @@ var (
 // each with its explanatory row and an example row from p (the bundled
 // plan), so an office sees its own kind of row filled in.
 func Template(p *domain.Plan) ([]byte, error) {
+	ind, task := examples(p)
+	return workbook([]sheetRows{{"主要指标", indicatorCols, indicatorHelp, [][]string{ind}},
+		{"重点工作", taskCols, taskHelp, [][]string{task}}})
+}
+
+// sheetRows is one sheet of the template form: header, explanatory row,
+// then rows.
+type sheetRows struct {
+	name       string
+	cols, help []string
+	rows       [][]string
+}
+
+// workbook writes sheets in the template's form: a bold header, the
+// grey explanatory row, and the rows as text (a 序号 of 1 stays "1").
+func workbook(sheets []sheetRows) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
@@ -43,18 +59,13 @@ func Template(p *domain.Plan) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	ind, task := examples(p)
-	for i, s := range []struct {
-		name       string
-		cols, help []string
-		example    []string
-	}{{"主要指标", indicatorCols, indicatorHelp, ind}, {"重点工作", taskCols, taskHelp, task}} {
+	for i, s := range sheets {
 		if i == 0 {
 			f.SetSheetName("Sheet1", s.name)
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return nil, err
 		}
-		for r, vals := range [][]string{s.cols, s.help, s.example} {
+		for r, vals := range append([][]string{s.cols, s.help}, s.rows...) {
 			row := make([]any, len(vals))
 			for j, v := range vals {
 				row[j] = v
