@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,7 +43,10 @@ type command struct {
 	run     func(env Env, st *store.Store, a args) error
 	noStore bool // runs without an open store (check opens the file itself); gets nil
 	reads   bool // only reads: no start-up backup (see store.Options.NoBackup)
-	review  bool // computes statuses: figures load while the plan does (store.Options.Prefetch)
+	// writesSub names the sub-commands of a reading command that write
+	// (plan import), and so take the start-up backup.
+	writesSub []string
+	review    bool // computes statuses: figures load while the plan does (store.Options.Prefetch)
 }
 
 var commands []command
@@ -91,8 +95,13 @@ func init() {
 			flags:   flagSpec{"dry-run": false, "overwrite": false, "by": true}, run: runImport},
 		{name: "template", reads: true, args: "-o 文件.xlsx", summary: "生成供各部门填报的Excel模板",
 			flags: flagSpec{"o": true}, run: runTemplate},
-		{name: "plan", reads: true, args: "template -o 文件.xlsx", summary: "生成新计划的填写模板（主要指标、重点工作两张工作表）",
-			flags: flagSpec{"o": true}, run: runPlan},
+		{name: "plans", reads: true, args: "[--json]", summary: "列出工作区中的全部计划（编号、城市、年度、标题、项目数、实际值数、最后修改）",
+			flags: flagSpec{"json": false}, run: runPlans},
+		{name: "plan", reads: true, writesSub: []string{"import"},
+			args:    "template -o 文件.xlsx | import 文件 --city 城市 --year 年度 [--title 标题] [--dry-run] [--json] | export 编号 -o 文件.json|文件.xlsx | remove 编号 [--yes]",
+			summary: "新计划的填写模板；从表格创建计划（先预览，有问题不创建）；导出计划定义；删除计划（先备份）",
+			flags: flagSpec{"o": true, "city": true, "year": true, "title": true, "dry-run": false, "json": false,
+				"yes": false, "by": true}, run: runPlan},
 		{name: "export-xlsx", reads: true, review: true, args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
 			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
 		{name: "backup", args: "-o 文件.db", summary: "把数据库备份到一个文件（一致的快照，写后检查）",
@@ -138,6 +147,9 @@ func Run(argv []string, env Env) int {
 		return 2
 	}
 	spec := flagSpec{"db": true}
+	if !cmd.noStore {
+		spec["plan"] = true // every command on a plan: which one
+	}
 	for k, v := range cmd.flags {
 		spec[k] = v
 	}
@@ -171,11 +183,24 @@ func runCommand(cmd *command, env Env, a args) error {
 		a.opts["db"] = path
 		return cmd.run(env, nil, a)
 	}
-	st, err := store.Open(path, store.Options{Bundle: env.Bundle, Now: env.Now, NoBackup: cmd.reads, Prefetch: cmd.review})
+	reads := cmd.reads
+	if len(a.pos) > 0 && slices.Contains(cmd.writesSub, a.pos[0]) {
+		reads = false
+	}
+	if a.has("plan") && strings.TrimSpace(a.get("plan")) == "" {
+		return usage("--plan 需要计划编号（planreview plans 列出全部计划）")
+	}
+	st, err := store.Open(path, store.Options{Bundle: env.Bundle, Now: env.Now, NoBackup: reads, Prefetch: cmd.review,
+		Plan: strings.TrimSpace(a.get("plan"))})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if !a.has("plan") {
+		if err := selectLatest(st); err != nil {
+			return err
+		}
+	}
 	if _, err := st.StartBackup(); err != nil {
 		fmt.Fprintln(env.Stderr, "警告：启动时的自动备份未能完成："+err.Error())
 	}
@@ -197,7 +222,8 @@ func printHelp(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
 	}
-	fmt.Fprintln(w, "\n期间："+strings.TrimPrefix(domain.PeriodFormatsHelp, "可用格式："))
+	fmt.Fprintln(w, "\n计划：除 check、backups、restore、gen-demo 外，各命令可加 --plan 编号 选择计划（默认为最近修改的计划；planreview plans 列出全部）。")
+	fmt.Fprintln(w, "期间："+strings.TrimPrefix(domain.PeriodFormatsHelp, "可用格式："))
 	fmt.Fprintln(w, "实际值："+strings.TrimPrefix(domain.ValueFormatsHelp, "请输入数字，"))
 	fmt.Fprintln(w, "数据库默认位于用户数据目录（Windows 为 %APPDATA%\\PlanReview），首次运行时由内置计划创建。")
 }

@@ -32,7 +32,10 @@ type Item struct {
 	Nature      string   // 属性: 预期性 or 约束性
 	Owners      []string // 责任单位, one per unit
 	Deadline    string   // 完成时限 as written (tasks)
-	Source      string   // 原文/备注
+	// Measure is the 计量方式 column read (累计, 时点, 速度), which a plan
+	// exported by Fill carries; "" to decide by the target.
+	Measure     domain.Measure
+	Source      string // 原文/备注
 	NeedsReview bool
 	Reason      string // why it needs review, naming row and column
 }

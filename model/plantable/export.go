@@ -2,6 +2,7 @@ package plantable
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,9 +27,12 @@ func Fill(p *domain.Plan) ([]byte, error) {
 		if it.Kind != domain.KindIndicator {
 			deadline := ""
 			if !it.Deadline.IsZero() {
-				deadline = fmt.Sprintf("%d年%d月底", it.Deadline.Year, it.Deadline.Month)
+				// Without the year: the table is next year's plan to be, and
+				// a deadline is read in the year it is imported for.
+				deadline = fmt.Sprintf("%d月底", it.Deadline.Month)
 			}
-			task = append(task, []string{title[it.Section], it.Name, target, owners, deadline, it.SourceQuote})
+			task = append(task, []string{title[it.Section], it.Name, target, owners, deadline, it.SourceQuote,
+				measureWord(it.Measure)})
 			continue
 		}
 		seq, name := strconv.Itoa(it.IndicatorNo), it.Name
@@ -43,10 +47,26 @@ func Fill(p *domain.Plan) ([]byte, error) {
 		if it.IndicatorNo == 0 {
 			seq = ""
 		}
-		ind = append(ind, []string{title[it.Section], seq, name, target, "", nature, owners, it.SourceQuote})
+		ind = append(ind, []string{title[it.Section], seq, name, target, "", nature, owners, it.SourceQuote,
+			measureWord(it.Measure)})
 	}
-	return workbook([]sheetRows{{"主要指标", indicatorCols, indicatorHelp, ind},
-		{"重点工作", append([]string{"类别"}, taskCols...), append([]string{explainMark + "所属部分"}, taskHelp...), task}})
+	return workbook([]sheetRows{{"主要指标", append(slices.Clip(indicatorCols), "计量方式"), append(slices.Clip(indicatorHelp), measureHelp), ind},
+		{"重点工作", append(append([]string{"类别"}, taskCols...), "计量方式"),
+			append(append([]string{explainMark + "所属部分"}, taskHelp...), measureHelp), task}})
+}
+
+// measureHelp explains the 计量方式 column Fill adds: how figures add up,
+// which a target alone does not always tell (达到135家 is a level, 新增
+// 500家 a sum), so an exported plan reads back judged the same way.
+const measureHelp = "累计（年内累计，按序时进度判断）、时点（某一时点的水平）或 速度（增长率等）；可不填，由目标判断"
+
+func measureWord(m domain.Measure) string {
+	for w, v := range measureWords {
+		if v == m {
+			return w
+		}
+	}
+	return ""
 }
 
 // tableTarget is the target as a table cell should say it. A bare

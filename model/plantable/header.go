@@ -21,6 +21,7 @@ const (
 	colSource
 	colTask
 	colDeadline
+	colMeasure
 	numRoles
 )
 
@@ -37,6 +38,7 @@ var headerNames = map[string]role{
 	"原文/备注": colSource, "原文": colSource, "备注": colSource, "说明": colSource,
 	"任务": colTask, "重点工作": colTask, "工作任务": colTask,
 	"完成时限": colDeadline, "时限": colDeadline, "完成时间": colDeadline,
+	"计量方式": colMeasure,
 }
 
 // headerRows is how far down a header is looked for: a title, a date

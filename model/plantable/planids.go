@@ -53,6 +53,9 @@ func (b *builder) add(it Item, year int) error {
 	o := Placed{Kind: it.Kind, Name: it.Name, SourceQuote: it.Source, Note: ownersNote(it)}
 	if it.Target != nil {
 		o.Target, o.TargetText, o.Measure = it.Target, it.Read, measure(*it.Target)
+		if it.Measure != "" {
+			o.Measure = it.Measure // the table says
+		}
 	}
 	if it.Target != nil {
 		o.Hedge = hedgeOf(it.TargetText)

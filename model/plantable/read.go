@@ -135,7 +135,8 @@ func indicators(t sheet.Table, h header) []Item {
 		}
 		it := Item{Sheet: t.Name, Line: i + 1, Kind: domain.KindIndicator, Section: section,
 			Seq: r.get(colSeq), Name: name, TargetText: target, Nature: r.get(colNature),
-			Owners: splitOwners(r.get(colOwners)), Source: r.get(colSource), Unit: r.get(colUnit)}
+			Owners: splitOwners(r.get(colOwners)), Source: r.get(colSource), Unit: r.get(colUnit),
+			Measure: measureWords[r.get(colMeasure)]}
 		if sub {
 			it.Name, it.Parent = reSub.ReplaceAllString(name, ""), parent
 		} else {
@@ -189,7 +190,8 @@ func tasks(t sheet.Table, h header) []Item {
 		}
 		it := Item{Sheet: t.Name, Line: i + 1, Kind: domain.KindCommitment, Section: r.get(colCategory),
 			Name: r.get(colTask), TargetText: r.get(colTarget), Owners: splitOwners(r.get(colOwners)),
-			Deadline: r.get(colDeadline), Source: r.get(colSource), Unit: r.get(colUnit)}
+			Deadline: r.get(colDeadline), Source: r.get(colSource), Unit: r.get(colUnit),
+			Measure: measureWords[r.get(colMeasure)]}
 		if it.Unit == "" {
 			it.Unit = h.unit
 		}
@@ -206,6 +208,9 @@ func tasks(t sheet.Table, h header) []Item {
 	}
 	return out
 }
+
+// measureWords are the 计量方式 column's words, as Fill writes them.
+var measureWords = map[string]domain.Measure{"累计": domain.Cumulative, "时点": domain.Level, "速度": domain.Rate}
 
 // relative reports a target without a number the grammar reads as held
 // against another figure (高于各项贷款增速): a commitment, not a milestone.

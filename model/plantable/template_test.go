@@ -102,11 +102,18 @@ func TestCategoryColumn(t *testing.T) {
 // templateDraft writes the bundled plan's template to a file and reads it.
 func templateDraft(t *testing.T) (*domain.Plan, Draft) {
 	t.Helper()
+	return bundledDraft(t, Template)
+}
+
+// bundledDraft writes the bundled plan in a workbook, by Template or
+// Fill, to a file and reads it.
+func bundledDraft(t *testing.T, book func(*domain.Plan) ([]byte, error)) (*domain.Plan, Draft) {
+	t.Helper()
 	p, err := seeds.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Template(p)
+	data, err := book(p)
 	if err != nil {
 		t.Fatal(err)
 	}
