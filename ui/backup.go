@@ -42,8 +42,7 @@ func (b *backupMenu) show(anchor fyne.CanvasObject) {
 		fyne.NewMenuItem(tr("从备份恢复…"), b.chooseRestore),
 		fyne.NewMenuItem(tr("从最新的自动备份恢复…"), b.restoreNewest),
 	)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
-	widget.ShowPopUpMenuAtPosition(m, b.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+	showMenuUnder(m, b.win, anchor)
 }
 
 // backUp asks where to save a copy of the database and says what it holds.

@@ -50,6 +50,9 @@ func TestEveryStringHasAnEnglishTranslation(t *testing.T) {
 	for _, c := range columns {
 		keys = append(keys, c.title)
 	}
+	for _, c := range append(previewColumns, planTableColumns...) {
+		keys = append(keys, c.title)
+	}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, domain.Period{Year: 2023, Month: m}.Name())
 	}

@@ -100,23 +100,34 @@ func (d *importDialog) show(win fyne.Window) {
 	d.dlg.Show()
 }
 
-// previewColumns are the import preview's columns: each keeps its minimum
+// previewColumn is a column of a preview table: it keeps its minimum
 // width, and the width beyond is shared by weight.
-var previewColumns = []struct {
+type previewColumn struct {
 	title       string
 	min, weight float32
-}{{"行", 40, 0}, {"编号", 72, 0}, {"名称", 120, 2}, {"期间", 64, 0}, {"数值", 88, 0.5}, {"变化", 96, 1},
+}
+
+// previewColumns are the figure import preview's columns.
+var previewColumns = []previewColumn{{"行", 40, 0}, {"编号", 72, 0}, {"名称", 120, 2}, {"期间", 64, 0}, {"数值", 88, 0.5}, {"变化", 96, 1},
 	{"备注", 100, 1.5}, {"将得状态或问题", 160, 3}}
 
-// preview is the import preview's table and the layout that fits its
-// columns to the dialog.
+// preview is a preview's table and the layout that fits its columns to
+// the dialog.
 type preview struct {
 	*widget.Table
 	layout fitColumns
 }
 
 func (u *UI) previewTable(rows []sheet.Row) preview {
-	t := widget.NewTableWithHeaders(func() (int, int) { return len(rows), len(previewColumns) },
+	return u.fittedTable(previewColumns, len(rows), func(row, col int) (string, bool) { return previewCell(rows[row], col) })
+}
+
+// fittedTable is a read-only table of n rows whose columns fit the
+// dialog (fitColumns); cell gives each cell's text and whether it is a
+// problem, shown in the danger colour. The figure import and the plan
+// import previews share it, so the two read alike.
+func (u *UI) fittedTable(cols []previewColumn, n int, cell func(row, col int) (string, bool)) preview {
+	t := widget.NewTableWithHeaders(func() (int, int) { return n, len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -124,7 +135,7 @@ func (u *UI) previewTable(rows []sheet.Row) preview {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			text, bad := previewCell(rows[id.Row], id.Col)
+			text, bad := cell(id.Row, id.Col)
 			l.Importance = widget.MediumImportance
 			if bad {
 				l.Importance = widget.DangerImportance
@@ -137,15 +148,15 @@ func (u *UI) previewTable(rows []sheet.Row) preview {
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(tr(previewColumns[id.Col].title))
+			o.(*widget.Label).SetText(tr(cols[id.Col].title))
 		}
 	}
 	var sumWeight float32
-	for _, c := range previewColumns {
+	for _, c := range cols {
 		sumWeight += c.weight
 	}
 	lay := fitColumns{t: t, gap: u.app.Settings().Theme().Size(theme.SizeNamePadding)}
-	for _, c := range previewColumns {
+	for _, c := range cols {
 		lay.cols = append(lay.cols, column{width: c.min, min: c.min, grow: c.weight / sumWeight})
 	}
 	return preview{t, lay}

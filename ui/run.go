@@ -32,8 +32,8 @@ func Run(path string, bundle store.Bundle, stderr io.Writer) int {
 	envlocale.Fix()
 	// The database opens on another goroutine while Fyne starts and the
 	// window is made: neither needs the other until the window is built.
-	opened := s.openDatabase()
-	s.makeApp()
+	s.makeApp() // first: its preferences name the plan to open on
+	opened := s.openDatabase(rememberedPlan(s.a.Preferences()))
 	s.setLanguageAndTheme()
 	fontsReady := warmFonts()
 	s.makeWindow()
@@ -75,11 +75,16 @@ func (s *startup) open(o store.Options) (*store.Store, error) {
 	return store.Open(s.path, o)
 }
 
-// openDatabase opens the database in the background.
-func (s *startup) openDatabase() <-chan opening {
+// openDatabase opens the database in the background on the plan shown
+// last time, or on the first plan when that one has since been removed
+// (or was in another database).
+func (s *startup) openDatabase(plan string) <-chan opening {
 	opened := make(chan opening, 1)
 	go func() {
-		st, err := s.open(store.Options{Prefetch: true})
+		st, err := s.open(store.Options{Prefetch: true, Plan: plan})
+		if err != nil && plan != "" {
+			st, err = s.open(store.Options{Prefetch: true})
+		}
 		timing(s.stderr, "database opened", s.t0)
 		opened <- opening{st, err}
 	}()
@@ -163,7 +168,7 @@ func (s *startup) start(st *store.Store, fontsReady <-chan struct{}) {
 	}
 	u.bundle = s.bundle
 	s.opened = u
-	s.w.SetTitle(tr("计划审阅") + " — " + st.Plan().Title)
+	u.showTitle()
 	if os.Getenv(TraceEnv) != "" {
 		u.TraceTo(s.stderr)
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
@@ -22,8 +21,7 @@ func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
 		fyne.NewMenuItem(tr("导出Excel工作簿…"), func() { u.chooseSave(u.workbookName(), u.writeWorkbook) }),
 		fyne.NewMenuItem(tr("保存填报模板…"), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
 	)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
-	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos.Add(fyne.NewPos(0, anchor.Size().Height)))
+	showMenuUnder(m, u.win, anchor)
 }
 
 func (u *UI) chooseImport() {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
 )
 
 // periodOptions are the as-of choices: every month, with the customary
@@ -36,6 +37,7 @@ type toolbar struct {
 	hooks toolbarHooks
 
 	periodSel  *widget.Select
+	planSel    *plansSelect // nil when the workspace has one plan
 	whoLabel   *widget.Label
 	lockBtn    *widget.Button
 	languageSl *widget.Select
@@ -49,11 +51,13 @@ type toolbarHooks struct {
 	periodPicked                 func(month int) // 1-12: the reviewer picked an as-of period
 	lock, export, undo, reviewer func()
 	sheetMenu, dataMenu          func(anchor fyne.CanvasObject)
-	relaid                       func() // the language changed: lay the window out again
+	planMenu                     func(anchor fyne.CanvasObject)
+	planPicked                   func(id string) // another plan was chosen in the switcher
+	relaid                       func()          // the language changed: lay the window out again
 	failed                       func(error)
 }
 
-func newToolbar(a fyne.App, p *domain.Plan, asOf domain.Period, h toolbarHooks) *toolbar {
+func newToolbar(a fyne.App, p *domain.Plan, plans []store.PlanInfo, asOf domain.Period, h toolbarHooks) *toolbar {
 	b := &toolbar{app: a, prefs: a.Preferences(), hooks: h}
 	b.periodSel = widget.NewSelect(periodOptions(p.Year), nil)
 	b.periodSel.SetSelectedIndex(asOf.Month - 1)
@@ -61,18 +65,28 @@ func newToolbar(a fyne.App, p *domain.Plan, asOf domain.Period, h toolbarHooks) 
 	b.whoLabel = widget.NewLabel("")
 	b.lockBtn = widget.NewButtonWithIcon("", lockIcon, h.lock)
 	b.languageSl = widget.NewSelect([]string{LanguageName("zh"), LanguageName("en")}, nil)
+	b.planSel = newPlansSelect(plans, p.ID, h.planPicked)
 	b.build(p)
 	return b
 }
 
 // build lays out the strip and the status bar's right.
 func (b *toolbar) build(p *domain.Plan) {
-	title := widget.NewLabelWithStyle(p.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
+	// With several plans the switcher takes the title's place: it names
+	// the plan shown, so one window with one plan looks as it always did.
+	var title fyne.CanvasObject
+	if b.planSel != nil {
+		title = b.planSel.box
+	} else {
+		l := widget.NewLabelWithStyle(p.Title+" · "+tr("执行情况审阅"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		title = l
+	}
 	undo := widget.NewButtonWithIcon(tr("撤销"), theme.ContentUndoIcon(), b.hooks.undo)
 	export := widget.NewButtonWithIcon(tr("生成简报…"), theme.DocumentPrintIcon(), b.hooks.export)
 	export.Importance = widget.HighImportance
-	var excel, data *widget.Button
+	var excel, data, plan *widget.Button
+	plan = widget.NewButtonWithIcon(tr("计划"), theme.FolderOpenIcon(), func() { b.hooks.planMenu(plan) })
 	excel = widget.NewButtonWithIcon("Excel", theme.GridIcon(), func() { b.hooks.sheetMenu(excel) })
 	data = widget.NewButtonWithIcon(tr("备份"), theme.StorageIcon(), func() { b.hooks.dataMenu(data) })
 	change := widget.NewButtonWithIcon("", theme.AccountIcon(), b.hooks.reviewer)
@@ -83,7 +97,7 @@ func (b *toolbar) build(p *domain.Plan) {
 	// the toolbar their 260 px made the English window wider than a
 	// 1024 px screen.
 	b.whoBox = container.NewHBox(b.whoLabel, change, b.themeSel, b.languageSl)
-	right := container.NewHBox(widget.NewLabel(tr("截至")), period, b.lockBtn, export, excel, data, undo)
+	right := container.NewHBox(widget.NewLabel(tr("截至")), period, b.lockBtn, export, excel, data, plan, undo)
 	b.strip = container.NewBorder(nil, widget.NewSeparator(), nil, right, title)
 }
 

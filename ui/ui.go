@@ -135,9 +135,10 @@ func (u *UI) reviewer() string {
 
 // build lays out the window.
 func (u *UI) build() {
-	u.bar = newToolbar(u.app, u.plan, u.asOf, toolbarHooks{periodPicked: u.pickPeriod, lock: u.toggleLock,
+	u.bar = newToolbar(u.app, u.plan, u.plans(), u.asOf, toolbarHooks{periodPicked: u.pickPeriod, lock: u.toggleLock,
 		export: u.exportDialog, undo: u.undo, reviewer: func() { u.askReviewer(nil) },
-		sheetMenu: u.sheetMenu, dataMenu: u.dataMenu, relaid: u.rebuild, failed: u.showError})
+		sheetMenu: u.sheetMenu, dataMenu: u.dataMenu, planMenu: u.planMenu, planPicked: u.switchPlan,
+		relaid: u.rebuild, failed: u.showError})
 	u.tips = newTooltips()
 	u.nav = newNavigation(u.plan, u.tips, u.traceNav, func(navTarget) { u.applyFilter() })
 	u.items = newItemTable(u.app, u.plan, itemTableHooks{
