@@ -23,19 +23,12 @@ import (
 var planTableColumns = []previewColumn{{"行", 88, 0}, {"类别", 88, 0.5}, {"名称", 140, 2}, {"目标（原文）", 110, 1},
 	{"理解为", 120, 1.5}, {"单位", 48, 0}, {"责任单位", 100, 1}, {"待确认或问题", 160, 3}}
 
-// newPlan is what the reviewer types beside a table to make a plan of it.
-type newPlan struct {
-	City  string
-	Year  int
-	Title string
-}
-
 // planImportDialog shows what a plan table gives and creates the plan
 // from it, only when no row waits for the reviewer and no problem stops it.
 type planImportDialog struct {
 	draft     plantable.Draft
 	table     preview
-	create    func(plantable.Draft, newPlan) error
+	create    func(plantable.Draft, plantable.Meta) error
 	showError func(error)
 
 	city, year, title *widget.Entry
@@ -153,7 +146,7 @@ func (d *planImportDialog) show(win fyne.Window, city string) {
 	d.city, d.year, d.title = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	d.city.SetText(city)
 	d.year.SetPlaceHolder(tr("如 2024"))
-	d.title.SetPlaceHolder(tr("留空则为“某市某年国民经济和社会发展计划”"))
+	d.title.SetPlaceHolder(tr("留空则为“2024年某市国民经济和社会发展计划”"))
 	d.button = widget.NewButton(tr("创建计划"), d.createNow)
 	d.button.Importance = widget.HighImportance
 	if d.blocked() != "" {
@@ -168,8 +161,8 @@ func (d *planImportDialog) show(win fyne.Window, city string) {
 
 // fields reads the city, year and title typed, naming the field that is
 // wrong.
-func (d *planImportDialog) fields() (newPlan, error) {
-	np := newPlan{City: strings.TrimSpace(d.city.Text), Title: strings.TrimSpace(d.title.Text)}
+func (d *planImportDialog) fields() (plantable.Meta, error) {
+	np := plantable.Meta{City: strings.TrimSpace(d.city.Text), Title: strings.TrimSpace(d.title.Text)} // no title: PlanFile's
 	if np.City == "" {
 		return np, errors.New(tr("请填写“城市或区县”"))
 	}
@@ -178,9 +171,6 @@ func (d *planImportDialog) fields() (newPlan, error) {
 		return np, errors.New(trf("“年度”须是2000至2100之间的四位数字，如2024；现为“{{.Y}}”", "Y", d.year.Text))
 	}
 	np.Year = y
-	if np.Title == "" {
-		np.Title = fmt.Sprintf("%s%d年国民经济和社会发展计划", np.City, y) // plan text stays Chinese
-	}
 	return np, nil
 }
 
@@ -200,18 +190,19 @@ func (d *planImportDialog) createNow() {
 	d.dlg.Hide()
 }
 
-// createPlan makes the plan from a table the reviewer agreed to and
-// shows it.
-func (u *UI) createPlan(d plantable.Draft, np newPlan) error {
+// createPlan makes the plan from a table the reviewer agreed to, in one
+// transaction, and shows it.
+func (u *UI) createPlan(d plantable.Draft, np plantable.Meta) error {
 	who := u.reviewer()
 	if who == "" {
 		return errNoReviewer
 	}
-	data, err := planFileFromDraft(d, np)
+	data, err := plantable.PlanFile(d, np)
 	if err != nil {
 		return err
 	}
-	pi, err := u.st.CreatePlan(store.NewPlan{Dataset: data, SourceDocument: d.File, City: np.City, Year: np.Year}, who)
+	// The table's text is the notice: each item's source can be found in it.
+	pi, err := u.st.CreatePlan(store.NewPlan{Dataset: data, Notice: d.Text, SourceDocument: d.File, City: np.City, Year: np.Year}, who)
 	if err != nil {
 		return err
 	}
