@@ -119,21 +119,33 @@ func TestTableColumnsKeepTheirMinimumAndScrollSideways(t *testing.T) {
 	}
 }
 
-// TestWindowFitsASmallScreen: in either language the window's content
-// needs no more than a 1024 px wide screen (Fyne will not let a window be
-// narrower than its content's minimum).
+// TestWindowFitsASmallScreen: in either language, with one plan or with
+// the plan switcher, the window's content needs no more than a 1024 px
+// wide screen (Fyne will not let a window be narrower than its content's
+// minimum), and the switcher keeps room to name the plan.
 func TestWindowFitsASmallScreen(t *testing.T) {
 	for _, lang := range Languages {
-		t.Run(lang, func(t *testing.T) {
-			u := newScreenUI(t, 1024, 600, lang)
-			for _, nav := range []navTarget{navTo(navOverview), navTo(navAll)} {
-				u.selectNav(nav)
-				pad := 2 * theme.Padding()
-				if w := u.win.Content().MinSize().Width + pad; w > 1024 {
-					t.Errorf("%v: the window needs %.0f px", nav, w)
+		for _, plans := range []int{1, 2} {
+			t.Run(fmt.Sprintf("%s/%d", lang, plans), func(t *testing.T) {
+				u := newScreenUI(t, 1024, 600, lang)
+				if plans == 2 {
+					if _, err := u.st.CreatePlan(haining2024(t), "张三"); err != nil {
+						t.Fatal(err)
+					}
+					u.rebuild()
+					if w := u.bar.planSel.Size().Width; w < 200 {
+						t.Errorf("the plan switcher is %.0f px wide", w)
+					}
 				}
-			}
-		})
+				for _, nav := range []navTarget{navTo(navOverview), navTo(navAll)} {
+					u.selectNav(nav)
+					pad := 2 * theme.Padding()
+					if w := u.win.Content().MinSize().Width + pad; w > 1024 {
+						t.Errorf("%v: the window needs %.0f px", nav, w)
+					}
+				}
+			})
+		}
 	}
 }
 
