@@ -125,9 +125,17 @@ func (d *planImportDialog) summary() *fyne.Container {
 		warn.Importance = widget.DangerImportance
 		top.Add(warn)
 	}
-	for i, pr := range d.draft.Problems {
+	// The problems, then the rows to confirm, in full: a row far down a
+	// long table is named here, where the reviewer reads first.
+	listed := append([]string{}, d.draft.Problems...)
+	for _, it := range d.draft.Items {
+		if it.NeedsReview {
+			listed = append(listed, it.Name+tr("：")+it.Reason)
+		}
+	}
+	for i, pr := range listed {
 		if i == problemsListed {
-			top.Add(wrapLabel(trf("……另有{{.N}}处问题。", "N", len(d.draft.Problems)-problemsListed)))
+			top.Add(wrapLabel(trf("……另有{{.N}}处，见表中各行。", "N", len(listed)-problemsListed)))
 			break
 		}
 		l := wrapLabel(pr)

@@ -155,6 +155,9 @@ func TestPlanPreviewMarksRowsToConfirm(t *testing.T) {
 	if d == nil || !d.button.Disabled() {
 		t.Fatal("a row to confirm must keep 创建计划 disabled")
 	}
+	if !strings.Contains(texts(u.win.Canvas().Overlays().Top()), "生态环境质量："+d.draft.Items[1].Reason) {
+		t.Error("the row to confirm is not named above the table")
+	}
 	text, bad := planTableCell(d.draft.Items[1], 7)
 	if !bad || !strings.HasPrefix(text, "待确认：") || !strings.Contains(text, d.draft.Items[1].Reason) {
 		t.Errorf("row to confirm shown as %q (marked %v)", text, bad)
