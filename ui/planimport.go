@@ -142,9 +142,12 @@ func (d *planImportDialog) summary() *fyne.Container {
 		l.Importance = widget.DangerImportance
 		top.Add(l)
 	}
-	form := widget.NewForm(widget.NewFormItem(tr("城市或区县"), d.city), widget.NewFormItem(tr("年度"), d.year),
-		widget.NewFormItem(tr("标题"), d.title))
-	top.Add(form)
+	// The three fields on one line: on a 600 px screen every line above
+	// the table is a row of the table less.
+	field := func(label string, e *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, e)
+	}
+	top.Add(container.NewGridWithColumns(3, field(tr("城市或区县"), d.city), field(tr("年度"), d.year), field(tr("标题"), d.title)))
 	return top
 }
 
@@ -154,7 +157,7 @@ func (d *planImportDialog) show(win fyne.Window, city string) {
 	d.city, d.year, d.title = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	d.city.SetText(city)
 	d.year.SetPlaceHolder(tr("如 2024"))
-	d.title.SetPlaceHolder(tr("留空则为“2024年某市国民经济和社会发展计划”"))
+	d.title.SetPlaceHolder(tr("留空则按城市和年度生成"))
 	d.button = widget.NewButton(tr("创建计划"), d.createNow)
 	d.button.Importance = widget.HighImportance
 	if d.blocked() != "" {
