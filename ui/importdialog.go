@@ -75,20 +75,26 @@ func (d *importDialog) summary() *fyne.Container {
 		warn := wrapLabel(tr("有问题的行须在文件中改正后重新导入；在此之前不会写入任何数据。"))
 		warn.Importance = widget.DangerImportance
 		top.Add(warn)
-		for i, pr := range problems {
-			if i == problemsListed {
-				top.Add(wrapLabel(trf("……另有{{.N}}处问题，见表中各行。", "N", len(problems)-problemsListed)))
-				break
-			}
-			l := wrapLabel(pr)
-			l.Importance = widget.DangerImportance
-			top.Add(l)
-		}
+		listProblems(top, problems)
 	}
 	if corrections > 0 {
 		top.Add(d.overwrite)
 	}
 	return top
+}
+
+// listProblems adds problems to a preview's top in full, in the danger
+// colour, up to problemsListed; the rest are marked in the table's rows.
+func listProblems(top *fyne.Container, problems []string) {
+	for i, pr := range problems {
+		if i == problemsListed {
+			top.Add(wrapLabel(trf("……另有{{.N}}处问题，见表中各行。", "N", len(problems)-problemsListed)))
+			return
+		}
+		l := wrapLabel(pr)
+		l.Importance = widget.DangerImportance
+		top.Add(l)
+	}
 }
 
 // show opens the preview over most of the window.

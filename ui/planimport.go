@@ -133,15 +133,7 @@ func (d *planImportDialog) summary() *fyne.Container {
 			listed = append(listed, it.Name+tr("：")+it.Reason)
 		}
 	}
-	for i, pr := range listed {
-		if i == problemsListed {
-			top.Add(wrapLabel(trf("……另有{{.N}}处，见表中各行。", "N", len(listed)-problemsListed)))
-			break
-		}
-		l := wrapLabel(pr)
-		l.Importance = widget.DangerImportance
-		top.Add(l)
-	}
+	listProblems(top, listed)
 	// The three fields on one line: on a 600 px screen every line above
 	// the table is a row of the table less.
 	field := func(label string, e *widget.Entry) fyne.CanvasObject {
