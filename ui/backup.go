@@ -108,13 +108,16 @@ func (u *UI) restore(from string) error {
 	path := u.st.Path()
 	u.st.Close()
 	info, rerr := store.Restore(path, from, time.Now())
-	st, err := store.Open(path, store.Options{Bundle: u.bundle})
+	// On the plan shown, if the backup has it; else on its first plan.
+	st, err := store.Open(path, store.Options{Bundle: u.bundle, Plan: u.plan.ID})
+	if err != nil {
+		st, err = store.Open(path, store.Options{Bundle: u.bundle})
+	}
 	if err != nil {
 		return fmt.Errorf("恢复后无法打开数据库：%w", err)
 	}
-	u.st, u.plan = st, st.Plan()
-	u.selected = ""
-	u.changed("")
+	u.st = st
+	u.planShown() // the backup may hold other plans: the switcher is made again
 	if rerr != nil {
 		return rerr
 	}

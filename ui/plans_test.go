@@ -224,3 +224,24 @@ func TestExportPlanDefinition(t *testing.T) {
 		t.Errorf("the exported file does not read as a plan: %v", err)
 	}
 }
+
+// A backup restored may hold other plans than the window knew: the
+// switcher is made again, and the plan shown stays shown.
+func TestRestoreBringsTheBackupsPlans(t *testing.T) {
+	u, st := newTestUI(t)
+	shown := u.plan.ID
+	if _, err := st.CreatePlan(haining2024(t), "张三"); err != nil {
+		t.Fatal(err)
+	}
+	bak := filepath.Join(t.TempDir(), "两个计划.db")
+	if err := st.Backup(bak); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.restore(bak); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { u.st.Close() })
+	if u.bar.planSel == nil || len(u.bar.planSel.Options) != 2 || u.plan.ID != shown {
+		t.Errorf("after restore: switcher %v, plan %q (was %q)", u.bar.planSel, u.plan.ID, shown)
+	}
+}
