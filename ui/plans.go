@@ -142,7 +142,7 @@ func showMenuUnder(m *fyne.Menu, win fyne.Window, anchor fyne.CanvasObject) {
 // exportPlan saves the plan shown as the plan file (JSON) it was made
 // from, to create it in another workspace or as next year's from.
 func (u *UI) exportPlan() {
-	data, err := u.st.PlanDataset(u.plan.ID)
+	data, err := u.st.PlanFile()
 	if err != nil {
 		u.showError(err)
 		return

@@ -216,7 +216,7 @@ func TestExportPlanDefinition(t *testing.T) {
 	test.Tap(button(t, u.win.Content(), "计划"))
 	tapMenuItem(t, u.win, "导出计划定义…")
 	got, err := os.ReadFile(out + ".json")
-	want, _ := st.PlanDataset(st.Plan().ID)
+	want, _ := st.PlanFile()
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("exported %d bytes (%v), want the %d of the plan file", len(got), err, len(want))
 	}

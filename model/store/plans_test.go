@@ -310,26 +310,3 @@ func TestOpenOnAChosenPlan(t *testing.T) {
 		t.Error("opening on a plan that is not there succeeded")
 	}
 }
-
-// The exported plan file is the one the plan was created from, and an
-// unknown plan is named in the refusal.
-func TestPlanDatasetIsTheFileGiven(t *testing.T) {
-	s, _, b := twoPlans(t, "海宁", 2024)
-	for _, tc := range []struct {
-		id, want, err string
-	}{
-		{b.ID, string(planFile("海宁", 2024).Dataset), ""},
-		{"jiaxing-2023-x", "", "jiaxing-2023-x"},
-	} {
-		data, err := s.PlanDataset(tc.id)
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("%s: %v, want refusal naming it", tc.id, err)
-			}
-			continue
-		}
-		if err != nil || string(data) != tc.want {
-			t.Errorf("%s: %d bytes, %v; want the file given", tc.id, len(data), err)
-		}
-	}
-}
