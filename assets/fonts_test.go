@@ -14,12 +14,13 @@ import (
 // of assets.OfficialSymbols: a brief prints a missing one as 〓, and the
 // window would fall back to whatever font the system has.
 func TestFontsCoverOfficialSymbols(t *testing.T) {
+	regular, bold := assets.BriefFonts()
 	faces := []struct {
 		name string
 		data []byte
 	}{
-		{"PlanReviewSansSC-Regular-Common.ttf (brief)", assets.FontRegularCommon},
-		{"PlanReviewSansSC-Bold-Common.ttf (brief)", assets.FontBoldCommon},
+		{"PlanReviewSansSC-Regular-Common.ttf (brief)", regular},
+		{"PlanReviewSansSC-Bold-Common.ttf (brief)", bold},
 		{"PlanReviewSansSC-Regular.otf (window)", assets.UIFontRegular},
 		{"PlanReviewSansSC-Bold.otf (window)", assets.UIFontBold},
 	}

@@ -263,7 +263,8 @@ func rareChar(t *testing.T) rune {
 	if err != nil {
 		t.Fatal(err)
 	}
-	brief, err := sfnt.Parse(assets.FontRegularCommon)
+	regular, _ := assets.BriefFonts()
+	brief, err := sfnt.Parse(regular)
 	if err != nil {
 		t.Fatal(err)
 	}

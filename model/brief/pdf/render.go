@@ -94,8 +94,9 @@ func draw(b brief.Brief, date time.Time, fonts *fontSet) (*renderer, error) {
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(marginL, marginT, marginR)
 	p.SetAutoPageBreak(false, marginB)
-	p.AddUTF8FontFromBytes(family, "", fonts.regular)
-	p.AddUTF8FontFromBytes(family, "B", fonts.bold)
+	regular, bold := fonts.faces()
+	p.AddUTF8FontFromBytes(family, "", regular)
+	p.AddUTF8FontFromBytes(family, "B", bold)
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("无法加载字体：%w", err)
 	}
@@ -174,6 +175,7 @@ func (r *renderer) text(x, y float64, s string) {
 // A fontSet is the pair of faces a brief is drawn with, and which
 // characters they have.
 type fontSet struct {
+	load          func() (regular, bold []byte)
 	regular, bold []byte
 	once          sync.Once
 	face          *sfnt.Font
@@ -184,8 +186,17 @@ type fontSet struct {
 
 // The brief is drawn with GB2312, 通用规范汉字表 and the symbol blocks
 // (10,554 glyphs), the characters official documents use; others are
-// printed as 〓 and reported (see assets.FontRegularCommon for why there is no fuller face).
-var briefFonts = &fontSet{regular: assets.FontRegularCommon, bold: assets.FontBoldCommon}
+// printed as 〓 and reported (see assets.BriefFonts for why there is no fuller face).
+var briefFonts = &fontSet{load: assets.BriefFonts}
+
+// faces loads the pair once, with the parsed regular face that has asks.
+func (fs *fontSet) faces() (regular, bold []byte) {
+	fs.once.Do(func() {
+		fs.regular, fs.bold = fs.load()
+		fs.face, _ = sfnt.Parse(fs.regular)
+	})
+	return fs.regular, fs.bold
+}
 
 // has reports whether the set has a glyph for c; answers are cached,
 // since a brief asks about the same few thousand characters.
@@ -193,7 +204,7 @@ func (fs *fontSet) has(c rune) bool {
 	if c < 0x7f {
 		return true // ASCII is in every subset
 	}
-	fs.once.Do(func() { fs.face, _ = sfnt.Parse(fs.regular) })
+	fs.faces()
 	if fs.face == nil {
 		return true
 	}
