@@ -39,7 +39,7 @@ func canBreakBetween(a, b rune) bool {
 	switch {
 	case unicode.IsSpace(a) || unicode.IsSpace(b):
 		return false // a space is already a break
-	case NoLineEnd(a) || NoLineStart(b):
+	case NoLineEnd(a) || NoLineStart(b) || inRange(a, b):
 		return false
 	}
 	// After Chinese closing punctuation a line may break before anything

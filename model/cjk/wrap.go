@@ -122,12 +122,21 @@ func joinsRange(out []string, u string) bool {
 	prev := out[len(out)-1]
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(u)
-	isFigureEnd := func(r rune) bool { return unicode.IsDigit(r) || r == '%' || r == '‰' }
 	if strings.ContainsRune(rangeDashes, first) && u == string(first) {
 		return isFigureEnd(last)
 	}
 	return strings.ContainsRune(rangeDashes, last) && unicode.IsDigit(first) && len(prev) > len(string(last)) &&
 		isFigureEnd(lastBefore(prev))
+}
+
+// isFigureEnd reports whether r can end a figure (5.5, 5.5%, 13.2‰).
+func isFigureEnd(r rune) bool { return unicode.IsDigit(r) || r == '%' || r == '‰' }
+
+// inRange reports whether a and b are a figure's end and a range dash, or
+// a range dash and the next figure: (5.5%—6.5%) is read as one value.
+func inRange(a, b rune) bool {
+	return isFigureEnd(a) && strings.ContainsRune(rangeDashes, b) ||
+		strings.ContainsRune(rangeDashes, a) && unicode.IsDigit(b)
 }
 
 // lastBefore is the rune before the last one of s.
