@@ -13,47 +13,53 @@ import (
 // bundled plan is one, and a database stores the file each plan was made
 // from, so reading it belongs to the domain and not to where it is kept.
 
-type planFile struct {
-	Plan struct {
-		ID            string            `json:"id"`
-		Title         string            `json:"title"`
-		Revision      int               `json:"revision"`
-		Year          int               `json:"year"`
-		City          string            `json:"city"`
-		Issuer        string            `json:"issuer"`
-		ApprovedBy    string            `json:"approved_by"`
-		Issued        string            `json:"issued"`
-		Notice        string            `json:"notice"`
-		ParcelTotalMu float64           `json:"parcel_total_mu"`
-		Refs          map[string]string `json:"refs"`
-	} `json:"plan"`
-	Sections []Section  `json:"sections"`
-	Items    []itemFile `json:"items"`
+// PlanFile is the plan file as JSON spells it. The domain owns the format
+// for writing too (model/plantable writes plans from an office's table),
+// so the reader and the writers cannot drift apart.
+type PlanFile struct {
+	Plan     PlanFileHeader `json:"plan"`
+	Sections []Section      `json:"sections"`
+	Items    []PlanFileItem `json:"items"`
 }
 
-// itemFile is one item as the JSON spells it; see seeds/README.md.
-type itemFile struct {
+// PlanFileHeader is the plan's own fields in a plan file.
+type PlanFileHeader struct {
+	ID            string            `json:"id"`
+	Title         string            `json:"title"`
+	Revision      int               `json:"revision"`
+	Year          int               `json:"year"`
+	City          string            `json:"city"`
+	Issuer        string            `json:"issuer,omitempty"`
+	ApprovedBy    string            `json:"approved_by,omitempty"`
+	Issued        string            `json:"issued,omitempty"`
+	Notice        string            `json:"notice,omitempty"`
+	ParcelTotalMu float64           `json:"parcel_total_mu,omitempty"`
+	Refs          map[string]string `json:"refs,omitempty"`
+}
+
+// PlanFileItem is one item as the JSON spells it; see seeds/README.md.
+type PlanFileItem struct {
 	ID           string      `json:"id"`
 	Kind         Kind        `json:"kind"`
 	Section      string      `json:"section"`
-	Topic        string      `json:"topic"`
-	IndicatorNo  int         `json:"indicator_no"`
-	Group        string      `json:"group"`
+	Topic        string      `json:"topic,omitempty"`
+	IndicatorNo  int         `json:"indicator_no,omitempty"`
+	Group        string      `json:"group,omitempty"`
 	Name         string      `json:"name"`
-	TargetText   string      `json:"target_text"`
-	Target       *Target     `json:"target"`
-	Hedge        string      `json:"hedge"`
-	Deadline     string      `json:"deadline"`
-	Measure      Measure     `json:"measure"`
-	SameAs       string      `json:"same_as"`
-	Parent       string      `json:"parent"`
-	Note         string      `json:"note"`
+	TargetText   string      `json:"target_text,omitempty"`
+	Target       *Target     `json:"target,omitempty"`
+	Hedge        string      `json:"hedge,omitempty"`
+	Deadline     string      `json:"deadline,omitempty"`
+	Measure      Measure     `json:"measure,omitempty"`
+	SameAs       string      `json:"same_as,omitempty"`
+	Parent       string      `json:"parent,omitempty"`
+	Note         string      `json:"note,omitempty"`
 	SourceQuote  string      `json:"source_quote"`
-	AreaMu       float64     `json:"area_mu"`
-	Boundaries   *Boundaries `json:"boundaries"`
-	InterestType string      `json:"interest_type"`
-	Implementers []string    `json:"implementers"`
-	Seq          int         `json:"seq"`
+	AreaMu       float64     `json:"area_mu,omitempty"`
+	Boundaries   *Boundaries `json:"boundaries,omitempty"`
+	InterestType string      `json:"interest_type,omitempty"`
+	Implementers []string    `json:"implementers,omitempty"`
+	Seq          int         `json:"seq,omitempty"`
 }
 
 // ParsePlanFile reads a plan file. Every target text is parsed by the grammar and
@@ -78,7 +84,7 @@ func PlanFileVersion(data []byte) string {
 }
 
 func parsePlanFile(data []byte, strict bool) (*Plan, error) {
-	var f planFile
+	var f PlanFile
 	if strict {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()

@@ -64,7 +64,7 @@ func PlanFile(d Draft, m Meta) ([]byte, error) {
 	if len(l.Problems) > 0 {
 		return nil, fmt.Errorf("“%s”有%d个问题，不能生成计划：%s", d.File, len(l.Problems), strings.Join(l.Problems, "；"))
 	}
-	out := fileOut{Sections: l.Sections, Items: l.Items}
+	out := domain.PlanFile{Sections: l.Sections, Items: l.Items}
 	out.Plan.ID, out.Plan.Title, out.Plan.Revision = PlanID(city, m.Year), title, 1
 	out.Plan.Year, out.Plan.City, out.Plan.Notice = m.Year, city, d.File
 	if id, ok := l.byName["地区生产总值"]; ok {
@@ -106,39 +106,9 @@ func Lay(d Draft, year int) Layout {
 	return Layout{Sections: b.sections, Items: b.items, Problems: problems, byName: b.byName}
 }
 
-// fileOut is the plan file as written; the reader (domain) owns the format.
-type fileOut struct {
-	Plan struct {
-		ID       string            `json:"id"`
-		Title    string            `json:"title"`
-		Revision int               `json:"revision"`
-		Year     int               `json:"year"`
-		City     string            `json:"city"`
-		Notice   string            `json:"notice,omitempty"`
-		Refs     map[string]string `json:"refs,omitempty"`
-	} `json:"plan"`
-	Sections []domain.Section `json:"sections"`
-	Items    []Placed         `json:"items"`
-}
-
 // Placed is one draft item as the plan will hold it: its ID, section and
 // links, in the plan file's terms.
-type Placed struct {
-	ID          string         `json:"id"`
-	Kind        domain.Kind    `json:"kind"`
-	Section     string         `json:"section"`
-	IndicatorNo int            `json:"indicator_no,omitempty"`
-	Group       string         `json:"group,omitempty"`
-	Name        string         `json:"name"`
-	TargetText  string         `json:"target_text,omitempty"`
-	Target      *domain.Target `json:"target,omitempty"`
-	Hedge       string         `json:"hedge,omitempty"`
-	Deadline    string         `json:"deadline,omitempty"`
-	Measure     domain.Measure `json:"measure,omitempty"`
-	Parent      string         `json:"parent,omitempty"`
-	Note        string         `json:"note,omitempty"`
-	SourceQuote string         `json:"source_quote"`
-}
+type Placed = domain.PlanFileItem
 
 // tableText writes tables as Draft.Text: 【sheet】, then each non-blank row
 // with its cells between tabs and its trailing blanks left out.
