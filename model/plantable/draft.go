@@ -34,11 +34,42 @@ type Item struct {
 	Deadline    string   // 完成时限 as written (tasks)
 	// Measure is the 计量方式 column read (累计, 时点, 速度), which a plan
 	// exported by Fill carries; "" to decide by the target.
-	Measure     domain.Measure
-	Source      string // 原文/备注
+	Measure domain.Measure
+	Source  string // 原文/备注; for an item drafted from a document, its verbatim quote
+	// Start and End are the byte offsets of Source in Draft.Text when the
+	// item was drafted from a document (model/plandraft), so the window can
+	// show the quote in its place; both 0 for a row of a table file.
+	Start, End int
+	// Reported is the result an execution report prints beside the row
+	// (实际完成, 全年实绩); nil when the document reports none.
+	Reported *Reported
+	// Parcel holds a 房屋征收计划表 row's columns (Kind parcel).
+	Parcel      *domain.Parcel
 	NeedsReview bool
 	Reason      string // why it needs review, naming row and column
 }
+
+// Reported is a result as an execution report prints it. Value and Basis
+// are set only where the grammar reads the text (增长4.8% → 4.8, growth;
+// 下降4.6% → 4.6, reduction, written positive as targets are); 待省反馈,
+// 年度指标 or 预计较难完成 keep only their words.
+type Reported struct {
+	Text   string // as printed
+	Value  *float64
+	Basis  domain.Basis
+	Period string // the months it covers as the report names them: 1-12月, 1-6月
+}
+
+// Genre is what kind of document a draft was read from, as guessed.
+type Genre string
+
+// The genres a draft knows.
+const (
+	GenreTable     Genre = "table"     // an office's plan table (.xlsx/.csv), or a document that is only a table
+	GenreNotice    Genre = "notice"    // a 下达计划的通知: body sections, annex tables
+	GenreTaskTable Genre = "tasktable" // a 重点工作责任分解 table: tasks as sentences with 责任单位
+	GenreReport    Genre = "report"    // a 计划执行情况 report: targets with what was achieved
+)
 
 // Draft is what a table gives: its items in order, and the problems that
 // stop a plan being made from it (duplicate names) beside the items that
@@ -47,6 +78,10 @@ type Draft struct {
 	File     string
 	Items    []Item
 	Problems []string
+	// Genre is the kind of document the draft came from; Year the plan's
+	// year as given or found in it (0 when neither).
+	Genre Genre
+	Year  int
 	// Text is the whole table as text, sheet by sheet, a row a line with
 	// cells between tabs: the notice of a plan made from it, where every
 	// item's source can be looked up.

@@ -24,7 +24,7 @@ func Read(name string, data []byte) (Draft, error) {
 // main indicators, and the first with 任务 and 目标 as the 重点工作. A file
 // with no indicator sheet is an error that says which columns are missing.
 func FromTables(file string, tables []sheet.Table) (Draft, error) {
-	d := Draft{File: file}
+	d := Draft{File: file, Genre: GenreTable}
 	var ind, task *sheet.Table
 	var hi, ht header
 	missing := ""
