@@ -48,12 +48,27 @@ type Block struct {
 type Table struct {
 	Name string // the sheet's name, or the caption line above the table (表1 …)
 	Rows []Row
+	// HeaderRows is how many of the first Rows are the header: 0 when no
+	// header was recognised (a sheet or web table of other things), 1, or
+	// 2 when sub-columns stand under a heading (全年实绩 → 绝对值 | 增速;
+	// the heading is repeated over each of its sub-columns).
+	HeaderRows int
+	// Columns is what each column holds, from the header's names; nil
+	// when HeaderRows is 0.
+	Columns []Column
 }
 
 // Row is one table row with where its words are in the text.
 type Row struct {
 	Cells      []string // trimmed cell texts; a merged cell repeated into each
 	Start, End int      // byte offsets into Document.Text of the whole row
+	// Merged marks the cells whose text was not written in this row but
+	// repeated into it: a rowspan/colspan or vMerge/gridSpan copy, or —
+	// in a table rebuilt from text — a blank in a column where blank
+	// means "same as above" (责任单位, 实施主体, 公共利益类型; never a
+	// target or a figure). Their words are in an earlier row's span. nil
+	// when no cell is.
+	Merged []bool
 }
 
 // Sheet is the table as model/sheet spells one, for readers that work on
