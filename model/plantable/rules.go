@@ -144,3 +144,33 @@ func (it *Item) review(at ref, why string) {
 		it.Reason = at.String() + "：" + why
 	}
 }
+
+// FlowName reports a name that, by Chinese statistical custom, counts an
+// amount over the year (生产总值, 投资, 收入): a bare percentage for it is
+// a growth rate, not a level, which is not the grammar's reading.
+func FlowName(name string) bool {
+	for _, w := range flowWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// RatioName reports a name that is a ratio (率, 比重, 比例, 之比) whose
+// percentage is its level.
+func RatioName(name string) bool {
+	for _, w := range levelWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// StripHedge removes the hedge words that may open a target (力争, 确保,
+// 积极争取 …), as every reader of targets does before the grammar.
+func StripHedge(text string) string { return stripHedge(text) }
+
+// HedgeOf is the hedge a target's text opens with, "" for none.
+func HedgeOf(text string) string { return hedgeOf(text) }

@@ -1,0 +1,79 @@
+package plandraft
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// reDeadline finds a deadline inside the year in a clause: 三季度, 6月底前,
+// 上半年, 年底前. A quarter named as a deadline means its end.
+var reDeadline = regexp.MustCompile(`(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前?|[一二三四1-4]季度(?:末|底)?前?|上半年|年底前|年底`)
+
+// deadlineWords turns a deadline as written into words plantable reads
+// as a period (三季度 → 三季度末, 6月底前 → 6月底, 年底前 → 年底).
+func deadlineWords(w string) string {
+	w = strings.TrimSuffix(w, "前")
+	switch {
+	case strings.HasSuffix(w, "季度"):
+		return w + "末"
+	case strings.HasSuffix(w, "季度底"):
+		return strings.TrimSuffix(w, "底") + "末"
+	case strings.HasSuffix(w, "月"):
+		return w + "底"
+	}
+	return w
+}
+
+// cleanName cuts an item's name out of the words before (or after) its
+// number: deadline words out (returned), then hedge, time, place and
+// verbs of doing off the front and linking words off the end, as long as
+// any is left. The city's name is a place word too.
+func cleanName(s, city string) (name, deadline string) {
+	if loc := reDeadline.FindStringIndex(s); loc != nil {
+		deadline = deadlineWords(s[loc[0]:loc[1]])
+		s = s[:loc[0]] + s[loc[1]:]
+	}
+	for changed := true; changed && s != ""; {
+		changed = false
+		for _, words := range [][]string{hedgeWords, dropWords} {
+			if w := prefixOf(s, words); w != "" && len(w) < len(s) {
+				s, changed = s[len(w):], true
+			}
+		}
+		if city != "" && strings.HasPrefix(s, city) && len(city) < len(s) {
+			s, changed = s[len(city):], true
+		}
+		if w := suffixOf(s, tailWords); w != "" && len(w) < len(s) {
+			s, changed = s[:len(s)-len(w)], true
+		}
+	}
+	return strings.TrimSpace(s), deadline
+}
+
+// onlyVerbs reports that a name is nothing but a verb (抓好, 建设, 新增):
+// the count that follows is then of the words after it.
+func onlyVerbs(s, city string) (keep string, ok bool) {
+	n, _ := cleanName(s, city)
+	if s == "" || n == "" {
+		return "", true
+	}
+	if w := prefixOf(n, keepWords); w == n {
+		return w, true
+	}
+	if prefixOf(n, dropWords) == n || prefixOf(n, hedgeWords) == n {
+		return "", true
+	}
+	return "", false
+}
+
+// trimConnector cuts a joining word off the end of a counted thing's
+// name (3个A和17个B: A, not A和) and a 的 off its front.
+func trimConnector(s string) string {
+	if w := suffixOf(s, connectors); w != "" && len(w) < len(s) {
+		s = s[:len(s)-len(w)]
+	}
+	return strings.TrimPrefix(s, "的")
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,191 @@
+package plandraft
+
+import (
+	"fmt"
+	"strings"
+
+	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/plantable"
+)
+
+// sentence drafts the items of one body sentence: commitments where a
+// clause holds a number the grammar reads, milestones where a clause
+// names a checkable outcome (milestones.go). Every item's quote is the
+// whole sentence, as the bundled plan quotes.
+func (d *drafter) sentence(s Span) {
+	if d.summary(s) {
+		return
+	}
+	hedge := ""
+	for _, c := range clauses(d.text, s) {
+		ct := d.text[c.Start:c.End]
+		if h := prefixOf(ct, hedgeWords); carriedHedges[h] {
+			hedge = h
+		} else if h != "" {
+			hedge = "" // 争创, 支持: a clause's own, not carried on
+		}
+		if !d.commitments(s, c, hedge) {
+			d.milestones(s, c)
+		}
+	}
+}
+
+// carriedHedges hold for the clauses after them in a sentence (力争A增长5%、
+// B提高到55%); 争创 and 支持 open a milestone of their own.
+var carriedHedges = map[string]bool{"力争": true, "确保": true, "争取": true, "积极争取": true}
+
+// part is one item of a 、 list in a clause, with the numbers in it.
+type part struct {
+	Span
+	targets []found
+}
+
+// commitments drafts a clause's quantitative commitments and reports
+// whether it found any (a number the grammar reads or one it refuses).
+func (d *drafter) commitments(s, c Span, hedge string) bool {
+	var ps []part
+	any := false
+	for _, p := range parts(d.text, c) {
+		f := findTargets(d.text, p)
+		if r, ok := refTarget(d.text, p); ok {
+			f = []found{r}
+		}
+		any = any || len(f) > 0
+		ps = append(ps, part{p, f})
+	}
+	if !any {
+		return false
+	}
+	verb := "" // the keep-verb of the list's first name (新增), for the names after it
+	var pending []Span
+	for _, p := range ps {
+		if len(p.targets) == 0 {
+			pending = append(pending, p.Span)
+			continue
+		}
+		items := d.partItems(s, p, hedge, &verb, p.Start == c.Start)
+		if len(pending) > 0 && len(items) == 1 && items[0].Kind == domain.KindCommitment && pendingShare(d.text, pending, d.opt.City) {
+			// 生产安全事故起数、死亡人数同比下降20%左右: names before the
+			// one with the number share its target. The split is the
+			// reviewer's to confirm.
+			last := items[0]
+			for _, q := range pending {
+				it := last
+				it.Name, _ = cleanName(d.text[q.Start:q.End], d.opt.City)
+				it.NeedsReview = true
+				it.Reason = d.where(c) + "：" + fmt.Sprintf("“%s”与“%s”共用目标“%s”，已拆为两项，请确认", it.Name, last.Name, last.TargetText)
+				d.add(it)
+			}
+		}
+		pending = nil
+		for _, it := range items {
+			d.add(it)
+		}
+	}
+	return true
+}
+
+// pendingShare reports names short and plain enough to share the target
+// after them: no number, no verb of their own, at most 12 characters.
+func pendingShare(text string, ps []Span, city string) bool {
+	for _, p := range ps {
+		n, _ := cleanName(text[p.Start:p.End], city)
+		if n == "" || runes(n) > 12 || strings.ContainsAny(n, "，,") || prefixOf(n, keepWords) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// partItems drafts the commitments of one list item. Each number is read
+// by where its name stands:
+//   - after the name (新增高新技术企业500家): the words since the previous
+//     number, cleaned (names.go);
+//   - before it, for counts only (抓好2个省级低碳试点县, 3个A和17个B): the
+//     words up to the next number, when nothing but a verb stands before;
+//   - an amount followed by more words (超10亿元重大项目, 10亿元楼宇) is a
+//     size class inside a name, not a target.
+func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bool) []plantable.Item {
+	var out []plantable.Item
+	from := p.Start
+	var modifiers []string
+	prevPre := false
+	for i, f := range p.targets {
+		next := p.End
+		if i+1 < len(p.targets) {
+			next = p.targets[i+1].Start
+		}
+		before := d.text[from:f.Start]
+		after := trimConnector(strings.TrimSpace(d.text[f.End:next]))
+		keep, bare := onlyVerbs(before, d.opt.City)
+		if prevPre && after != "" && f.count() {
+			// 3个A和17个B: the words before 17个 were 3个's name.
+			keep, bare = "", true
+		}
+		prevPre = false
+		var name, deadline string
+		switch {
+		case f.unread == "" && !f.count() && after != "" && runes(after) > 0 && f.lead != "增长" && f.lead != "下降":
+			// A size class: its words stay with the name that follows.
+			modifiers = append(modifiers, d.text[f.Start:f.End])
+			continue
+		case bare && after != "" && (f.count() || f.unread != ""):
+			name, prevPre = keep+after, true
+			_, deadline = cleanName(before, d.opt.City)
+		default:
+			name, deadline = cleanName(before, d.opt.City)
+		}
+		if from < f.End {
+			from = f.End
+		}
+		if name == "" {
+			continue // a number with nothing named (亿元、10亿元): no item
+		}
+		if w := prefixOf(name, keepWords); w != "" {
+			*verb = w
+		} else if *verb != "" && !first && len(out) == 0 {
+			name = *verb + name
+		}
+		it := d.item(domain.KindCommitment, s, name)
+		it.Deadline = deadline
+		it.TargetText = hedge + d.text[f.Start:f.End]
+		switch {
+		case f.unread != "":
+			it.Read = f.read
+			review(&it, d.where(p.Span), "“"+f.read+"”："+f.unread+"，请按目标语法改写")
+		default:
+			t := f.target
+			it.Read, it.Target, it.Unit = f.read, &t, t.Unit
+			if f.lead == "" && t.Unit == "%" && t.Basis == domain.BasisLevel && plantable.FlowName(name) && !plantable.RatioName(name) {
+				review(&it, d.where(p.Span), fmt.Sprintf("“%s”是总量指标，只写“%s”无法判断是增长率还是水平值：请写成“增长%s”或“达到%s”", name, f.read, f.read, f.read))
+			}
+		}
+		if len(modifiers) > 0 && !it.NeedsReview {
+			review(&it, d.where(p.Span), fmt.Sprintf("名称中还有数值“%s”，已视为名称的一部分，目标取“%s”，请确认", strings.Join(modifiers, "、"), f.read))
+		}
+		modifiers = nil
+		out = append(out, it)
+	}
+	return out
+}
+
+// review marks an item for the reviewer with where and why.
+func review(it *plantable.Item, where, why string) {
+	it.NeedsReview = true
+	if it.Reason != "" {
+		it.Reason += "；" + why
+		return
+	}
+	it.Reason = where + "：" + why
+}
+
+// item starts an item quoting sentence s.
+func (d *drafter) item(kind domain.Kind, s Span, name string) item {
+	return plantable.Item{Sheet: d.doc.Name, Line: d.line(s.Start), Kind: kind, Section: d.section,
+		Name: name, Source: d.text[s.Start:s.End], Start: s.Start, End: s.End}
+}
+
+// where names a place in the document for a reason: 第12行“…”.
+func (d *drafter) where(p Span) string {
+	return fmt.Sprintf("第%d行“%s”", d.line(p.Start), d.text[p.Start:p.End])
+}
