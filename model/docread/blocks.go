@@ -54,6 +54,12 @@ func textBlocks(text string) []Block {
 			blankRun = 0
 			continue
 		}
+		if isChrome(l.text()) {
+			// A portal's chrome copied with the page stays in the text,
+			// which is never rewritten, but is no block.
+			i++
+			continue
+		}
 		out = append(out, Block{Start: l.cs, End: l.ce})
 		caption = len(out) - 1
 		blankRun = 0

@@ -288,8 +288,14 @@ func TestExecutionReportOpening(t *testing.T) {
 			t.Errorf("row %d = %q, want %q", i, got[i].Cells, want[i])
 		}
 	}
-	// The page's chrome and the preamble are paragraphs, not table rows.
+	// The page's chrome copied with the text stays in Text (never
+	// rewritten) but is no block; the preamble is paragraphs.
 	for _, b := range d.Blocks {
+		for _, w := range []string{"首页", "政务公开", "索引号", "公开方式", "组配分类", "浏览次数"} {
+			if strings.Contains(d.Slice(b.Start, b.End), w) {
+				t.Errorf("chrome %q is in a block: %q", w, d.Slice(b.Start, b.End))
+			}
+		}
 		if b.Table == nil && strings.Contains(d.Slice(b.Start, b.End), "1347.1") {
 			t.Error("a table cell became a paragraph")
 		}

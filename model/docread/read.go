@@ -1,0 +1,84 @@
+package docread
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// FormatOf is the format a file's name says, and whether it is one Read
+// reads; a format it refuses (.doc, .wps, .pdf, .ofd, .et, .xls) is
+// reported as not readable.
+func FormatOf(name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".md":
+		return FormatText, true
+	case ".html", ".htm", ".shtml", ".xhtml", ".mht":
+		return FormatHTML, true
+	case ".docx":
+		return FormatDocx, true
+	case ".xlsx", ".xlsm", ".csv":
+		return FormatSheet, true
+	}
+	return "", false
+}
+
+// unsupported are the formats refused with advice: binary office formats
+// and page formats whose text cannot be read without layout.
+var unsupported = map[string]string{
+	".doc": "旧版Word（.doc）", ".wps": "WPS文字（.wps）", ".pdf": "PDF", ".ofd": "OFD版式文件",
+	".et": "WPS表格（.et）", ".xls": "旧版Excel（.xls）", ".rtf": "RTF", ".odt": "OpenDocument（.odt）",
+	".ceb": "CEB版式文件", ".caj": "CAJ",
+}
+
+// Read reads a document file's content; name (a path or base name) gives
+// the format by its extension. The error, an *Error, says in Chinese what
+// is wrong and what to do; nothing is guessed past it.
+func Read(name string, data []byte) (Document, error) {
+	base := filepath.Base(name)
+	fail := func(err error, detail string) (Document, error) {
+		return Document{}, &Error{File: base, Err: err, Detail: detail}
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if kind, ok := unsupported[ext]; ok {
+		return fail(ErrUnsupported, kind)
+	}
+	f, ok := FormatOf(name)
+	if !ok {
+		return fail(ErrUnknownType, "")
+	}
+	if len(data) > MaxFileSize {
+		return fail(ErrTooLarge, fmt.Sprintf("%.1f MB", float64(len(data))/(1<<20)))
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return fail(ErrEmpty, "")
+	}
+	var (
+		d   Document
+		err error
+	)
+	switch f {
+	case FormatText:
+		var text, enc string
+		text, enc, err = decodeText(data)
+		if err == nil {
+			d = textDocument(base, FormatText, enc, text)
+		}
+	case FormatHTML:
+		d, err = readHTML(base, data)
+	case FormatDocx:
+		d, err = readDocx(base, data)
+	case FormatSheet:
+		d, err = readSheet(base, data)
+	}
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			return Document{}, e
+		}
+		return fail(err, "")
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return fail(ErrEmpty, "没有文字")
+	}
+	return d, nil
+}
