@@ -8,9 +8,9 @@ import (
 
 // tablesRebuilt says whether docread rebuilds the notice's flattened
 // tables yet; until it does, documents are read a paragraph a line.
-const tablesRebuilt = false
+const tablesRebuilt = true
 
 // noticeDoc reads a text as the program will.
 func noticeDoc(t testing.TB, text string) docread.Document {
-	return textDoc("notice.txt", text)
+	return docread.Paste(text)
 }

@@ -49,11 +49,14 @@ type drafter struct {
 	// before it is the preamble, which yields nothing.
 	body    int
 	section string // the body section the walk is in
-	annex   bool   // past an 附件 line: only tables yield items
-	items   []item
-	tables  int // tables seen, for the genre
-	tasks   int // task tables seen
-	reports int // tables with a result column seen
+	// otherYear is the year a section's heading names when it is not the
+	// plan's (a report's 二、2024年…计划草案 in a report on 2023).
+	otherYear int
+	annex     bool // past an 附件 line: only tables yield items
+	items     []item
+	tables    int // tables seen, for the genre
+	tasks     int // task tables seen
+	reports   int // tables with a result column seen
 }
 
 func newDrafter(doc docread.Document, opt Options) *drafter {
@@ -113,9 +116,15 @@ func (d *drafter) paragraph(l Span) {
 	case isHeading(t):
 		if m := reSection.FindStringIndex(t); m != nil && l.Start >= d.body {
 			d.section = strings.TrimSpace(t[m[1]:])
+			d.otherYear = 0
+			if y := reYear.FindStringSubmatch(d.section); y != nil && d.year != 0 {
+				if n, _ := strconv.Atoi(y[1]); n != d.year {
+					d.otherYear = n
+				}
+			}
 		}
 		return
-	case l.Start < d.body || d.annex:
+	case l.Start < d.body || d.annex || tableRow(t):
 		return
 	}
 	for _, s := range Sentences(t) {
@@ -123,8 +132,14 @@ func (d *drafter) paragraph(l Span) {
 	}
 }
 
-// add appends an item.
-func (d *drafter) add(it item) { d.items = append(d.items, it) }
+// add appends an item; one from a section about another year waits for
+// the reviewer, who decides which plan it belongs to.
+func (d *drafter) add(it item) {
+	if d.otherYear != 0 && !it.NeedsReview {
+		review(&it, d.where(Span{it.Start, it.End}), fmt.Sprintf("所在部分“%s”讲的是%d年，不是计划年度%d年，请确认是否纳入", d.section, d.otherYear, d.year))
+	}
+	d.items = append(d.items, it)
+}
 
 var (
 	// reSection opens a numbered body section: 一、聚焦扩大内需…
@@ -157,6 +172,13 @@ func isChrome(t string) bool {
 		}
 	}
 	return reDocNo.MatchString(t) && runes(t) < 40 || reDate.MatchString(t) && runes(t) < 30
+}
+
+// tableRow is a line of cells no table was rebuilt from (| a | b |, or
+// cells between tabs): its words are not prose, and no item is read
+// from it rather than one misread.
+func tableRow(t string) bool {
+	return strings.Count(t, "|")+strings.Count(t, "｜") >= 2 || strings.Count(t, "\t") >= 2
 }
 
 // isHeading: a numbered line alone, short, with no sentence end and no

@@ -10,6 +10,9 @@ import (
 // 上半年, 年底前. A quarter named as a deadline means its end.
 var reDeadline = regexp.MustCompile(`(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前?|[一二三四1-4]季度(?:末|底)?前?|上半年|年底前|年底`)
 
+// reYearWord is a year opening a name (2024年全区地区生产总值): when, not what.
+var reYearWord = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
+
 // deadlineWords turns a deadline as written into words plantable reads
 // as a period (三季度 → 三季度末, 6月底前 → 6月底, 年底前 → 年底).
 func deadlineWords(w string) string {
@@ -40,6 +43,9 @@ func cleanName(s, city string) (name, deadline string) {
 			if w := prefixOf(s, words); w != "" && len(w) < len(s) {
 				s, changed = s[len(w):], true
 			}
+		}
+		if m := reYearWord.FindString(s); m != "" && len(m) < len(s) {
+			s, changed = s[len(m):], true
 		}
 		if city != "" && strings.HasPrefix(s, city) && len(city) < len(s) {
 			s, changed = s[len(city):], true

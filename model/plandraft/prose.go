@@ -156,7 +156,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		default:
 			t := f.target
 			it.Read, it.Target, it.Unit = f.read, &t, t.Unit
-			if f.lead == "" && t.Unit == "%" && t.Basis == domain.BasisLevel && plantable.FlowName(name) && !plantable.RatioName(name) {
+			if f.lead == "" && t.Unit == "%" && t.Basis == domain.BasisLevel && plantable.FlowName(name) && !plantable.RatioName(name) && !rateName(name) {
 				review(&it, d.where(p.Span), fmt.Sprintf("“%s”是总量指标，只写“%s”无法判断是增长率还是水平值：请写成“增长%s”或“达到%s”", name, f.read, f.read, f.read))
 			}
 		}

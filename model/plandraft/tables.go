@@ -1,29 +1,273 @@
 package plandraft
 
 import (
+	"fmt"
+	"regexp"
+	"strings"
+
 	"cn.planreview/planreview/model/docread"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/plantable"
 	"cn.planreview/planreview/model/sheet"
 )
 
-// table drafts a table block: an indicator table through plantable's own
-// rules (指标名称 and 目标 columns), each row quoted by its place in the
-// text.
+// table drafts a table block by what its header says it holds:
+//   - 地块名称 / 四至范围 / 土地面积: a 房屋征收计划表, a parcel a row;
+//   - 任务 without 目标: a 重点工作 table whose task cell is a sentence
+//     holding the target, read as prose, with the row's 责任单位;
+//   - 指标名称 with 目标: indicators through plantable's rules, with the
+//     result of an execution report (实际完成, 全年实绩) as Reported.
+//
+// A table with no header recognised yields nothing.
 func (d *drafter) table(b docread.Block) {
-	d.tables++
 	t := b.Table
-	dr, err := plantable.FromTables(d.doc.Name, []sheet.Table{t.Sheet()})
-	if err != nil {
-		return // not an indicator table
+	if t.HeaderRows == 0 || t.HeaderRows >= len(t.Rows) {
+		return
 	}
+	d.tables++
+	cols := columns(t)
+	switch {
+	case cols.has(docread.ColParcel) || cols.has(docread.ColBounds) && cols.has(docread.ColArea):
+		d.parcels(t, cols)
+	case cols.has(docread.ColTask) && !cols.has(docread.ColTarget):
+		d.tasks++
+		d.taskRows(t, cols)
+	case cols.has(docread.ColName) && cols.has(docread.ColTarget):
+		if cols.has(docread.ColActual) {
+			d.reports++
+		}
+		d.indicators(t, cols)
+	}
+}
+
+// colIndex is where each kind of column is (the first of each).
+type colIndex map[docread.Column][]int
+
+func columns(t *docread.Table) colIndex {
+	c := colIndex{}
+	for i, k := range t.Columns {
+		c[k] = append(c[k], i)
+	}
+	return c
+}
+
+func (c colIndex) has(k docread.Column) bool { return len(c[k]) > 0 }
+
+// cell is row r's cell of column kind k (the first such column).
+func (c colIndex) cell(r docread.Row, k docread.Column) string {
+	if !c.has(k) || c[k][0] >= len(r.Cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.Cells[c[k][0]])
+}
+
+// reSeqName is a 序号 written into the name cell: 1.地区生产总值.
+var reSeqName = regexp.MustCompile(`^([0-9]{1,3})\s*[.．、]\s*`)
+
+// reNoteMark is a footnote mark after a name: 地区生产总值(注).
+var reNoteMark = regexp.MustCompile(`\s*[（(]注[0-9]*[)）]$`)
+
+// indicators reads an indicator table through plantable.FromTables,
+// which knows the 指标名称/目标 layout (categories, # and 其中 rows, bare
+// numbers by the header and the indicator's nature). The table is handed
+// over with a 序号 column taken out of the names (1.地区生产总值), and a
+// numbered row with no target whose next rows are unnumbered — a group
+// such as 14.家庭可支配收入（按三口之家计算） — with those rows marked as
+// its sub-rows.
+func (d *drafter) indicators(t *docread.Table, cols colIndex) {
+	name := cols[docread.ColName][0]
+	header := append([]string{"序号"}, t.Rows[0].Cells...)
+	rows := [][]string{header}
+	orig := []int{-1}
+	data := t.Rows[t.HeaderRows:]
+	for i, r := range data {
+		cells := append([]string{""}, r.Cells...)
+		if name+1 < len(cells) {
+			seq := cols.cell(r, docread.ColSeq)
+			switch {
+			case strings.HasPrefix(seq, "#") || strings.HasPrefix(seq, "其中"):
+				cells[name+1] = "#" + cells[name+1] // a sub-item marked in the 序号 column
+			case seq != "":
+				cells[0] = seq
+			}
+			if m := reSeqName.FindStringSubmatch(cells[name+1]); m != nil && len(r.Cells) > 1 {
+				cells[0], cells[name+1] = m[1], cells[name+1][len(m[0]):]
+			}
+			cells[name+1] = reNoteMark.ReplaceAllString(cells[name+1], "")
+			if cells[0] == "" && len(r.Cells) > 1 && groupAbove(data, i, cols) {
+				cells[name+1] = "#" + cells[name+1]
+			}
+		}
+		rows = append(rows, cells)
+		orig = append(orig, t.HeaderRows+i)
+	}
+	dr, err := plantable.FromTables(d.doc.Name, []sheet.Table{{Name: t.Name, Rows: rows}})
+	if err != nil {
+		return
+	}
+	period := d.period(t, cols)
 	for _, it := range dr.Items {
-		r := it.Line - 1
-		if r < 0 || r >= len(t.Rows) {
+		if it.Line-1 <= 0 || it.Line-1 >= len(orig) {
 			continue
 		}
-		row := t.Rows[r]
-		it.Sheet, it.Line = d.doc.Name, d.line(row.Start)
-		it.Source, it.Start, it.End = d.text[row.Start:row.End], row.Start, row.End
+		r := t.Rows[orig[it.Line-1]]
+		it.Sheet, it.Line = d.doc.Name, d.line(r.Start)
+		it.Source, it.Start, it.End = d.text[r.Start:r.End], r.Start, r.End
+		if it.NeedsReview {
+			// plantable names its own sheet's row and column; the reviewer
+			// needs the document's line.
+			it.Reason = reSheetRef.ReplaceAllString(it.Reason, fmt.Sprintf("第%d行“$1”列", it.Line))
+		}
+		bareCompleted(&it)
+		it.Reported = d.reported(r, cols, it, period)
 		d.add(it)
 	}
+}
+
+// reSheetRef is how plantable names a cell in a reason: 第5行“预期目标”列（D列）.
+var reSheetRef = regexp.MustCompile(`^第[0-9]+行“([^”]*)”列（[A-Z]+列）`)
+
+// bareCompleted: a target cell that is a bare number (3.5%, 7左右) was
+// completed by plantable from the indicator's name (a flow grows, a ratio
+// is a level). The reading is proposed, not decided: the item waits for
+// the reviewer. A name that is itself a rate of change (居民消费价格涨幅)
+// reads its percentage as the level of that rate.
+func bareCompleted(it *item) {
+	text := strings.ReplaceAll(plantable.StripHedge(it.TargetText), " ", "")
+	if it.Target == nil || it.NeedsReview || text == "" || !reBareCell.MatchString(text) {
+		return
+	}
+	if rateName(it.Name) {
+		if t, err := domain.ParseTarget(text); err == nil {
+			it.Target, it.Read, it.Unit = &t, text, t.Unit
+		}
+	}
+	review(it, fmt.Sprintf("第%d行“%s”", it.Line, it.Name),
+		fmt.Sprintf("目标只有数值“%s”，按指标名称读作“%s”，请确认", it.TargetText, it.Read))
+}
+
+// reBareCell is a target cell that is a number alone: 3.5%, 7左右, 95%以上.
+var reBareCell = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?%?(?:左右|及以上|以上|以内|及以下|以下)?$`)
+
+// rateWords end the names of indicators that are themselves a rate of
+// change: their bare percentage is that rate (the level of 涨幅), not a
+// growth of it.
+var rateWords = []string{"涨幅", "增幅", "增速", "增长率", "幅度"}
+
+func rateName(name string) bool { return suffixOf(name, rateWords) != "" }
+
+// groupAbove reports that the nearest numbered row above data[i] (with
+// only unnumbered rows between) has no target: a group whose sub-rows
+// these are.
+func groupAbove(data []docread.Row, i int, cols colIndex) bool {
+	for j := i - 1; j >= 0; j-- {
+		r := data[j]
+		if len(r.Cells) <= 1 {
+			return false // a category row
+		}
+		if _, n := atoi(cols.cell(r, docread.ColSeq)); n || reSeqName.MatchString(cols.cell(r, docread.ColName)) {
+			return cols.cell(r, docread.ColTarget) == ""
+		}
+	}
+	return false
+}
+
+// reBoundary reads 四至范围: 东至…、南至…、西至…、北至….
+var reBoundary = regexp.MustCompile(`([东南西北])至([^、，,；;]+)`)
+
+// parcels reads a 房屋征收计划表: a parcel a numbered row, its area the
+// target in 亩; the 总计 row yields nothing.
+func (d *drafter) parcels(t *docread.Table, cols colIndex) {
+	for _, r := range t.Rows[t.HeaderRows:] {
+		seq := cols.cell(r, docread.ColSeq)
+		n, ok := atoi(seq)
+		name := cols.cell(r, docread.ColParcel)
+		if !ok || name == "" {
+			continue
+		}
+		it := item{Sheet: d.doc.Name, Line: d.line(r.Start), Kind: domain.KindParcel, Seq: seq,
+			Name: name, Section: t.Name, Source: d.text[r.Start:r.End], Start: r.Start, End: r.End}
+		p := &domain.Parcel{Seq: n, InterestType: cols.cell(r, docread.ColPurpose),
+			Implementers: splitOwners(cols.cell(r, docread.ColAgent))}
+		for _, m := range reBoundary.FindAllStringSubmatch(cols.cell(r, docread.ColBounds), -1) {
+			switch m[1] {
+			case "东":
+				p.Boundaries.East = m[2]
+			case "南":
+				p.Boundaries.South = m[2]
+			case "西":
+				p.Boundaries.West = m[2]
+			case "北":
+				p.Boundaries.North = m[2]
+			}
+		}
+		it.Parcel = p
+		area := cols.cell(r, docread.ColArea)
+		it.TargetText = area + "亩"
+		if tg, err := domain.ParseTarget(it.TargetText); err == nil && tg.Basis == domain.BasisLevel {
+			it.Target, it.Read, it.Unit, p.AreaMu = &tg, it.TargetText, tg.Unit, tg.Value
+		} else {
+			review(&it, d.where(Span{r.Start, r.End}), "土地面积“"+area+"”不是亩数")
+		}
+		d.add(it)
+	}
+}
+
+// taskRows reads a 重点工作 table: the task cell is prose (地区生产总值增长6%
+// 左右。), drafted as the body is, each item with the row's 责任单位 and
+// 完成时限.
+func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
+	for _, r := range t.Rows[t.HeaderRows:] {
+		task := cols.cell(r, docread.ColTask)
+		if task == "" {
+			continue
+		}
+		if c := cols.cell(r, docread.ColCategory); c != "" {
+			d.section = c
+		}
+		span := Span{r.Start, r.End}
+		if i := strings.Index(d.text[r.Start:r.End], task); i >= 0 {
+			span = Span{r.Start + i, r.Start + i + len(task)}
+		}
+		from := len(d.items)
+		for _, s := range Sentences(d.text[span.Start:span.End]) {
+			d.sentence(Span{span.Start + s.Start, span.Start + s.End})
+		}
+		owners := splitOwners(cols.cell(r, docread.ColOwner))
+		deadline := cols.cell(r, docread.ColDeadline)
+		for i := from; i < len(d.items); i++ {
+			d.items[i].Owners = owners
+			d.items[i].Seq = cols.cell(r, docread.ColSeq)
+			if deadline != "" && d.items[i].Deadline == "" {
+				d.items[i].Deadline = deadline
+			}
+		}
+	}
+}
+
+// reOwnerSep splits 责任单位: 市发改委、市统计局 / 市财政局；市税务局.
+var reOwnerSep = regexp.MustCompile(`[、，,;；/\s]+`)
+
+func splitOwners(s string) []string {
+	var out []string
+	for _, o := range reOwnerSep.Split(s, -1) {
+		if o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func atoi(s string) (int, bool) {
+	n := 0
+	if s == "" || len(s) > 4 {
+		return 0, false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, true
 }
