@@ -118,7 +118,8 @@ func (dp *detailPane) show(id string) {
 	d.Add(widget.NewSeparator())
 	d.Add(dp.targetBlock(it))
 	if it.Kind != domain.KindMilestone {
-		if t, ok, _ := dp.review.EffectiveTarget(it); ok {
+		// A qualitative target has no line to draw figures against.
+		if t, ok, _ := dp.review.EffectiveTarget(it); ok && t.Basis != domain.BasisQualitative {
 			d.Add(newChart(it, t, dp.review.Actuals(it), dp.asOf))
 		}
 	}
@@ -192,7 +193,7 @@ func (dp *detailPane) targetBlock(it domain.Item) fyne.CanvasObject {
 	understood := t.StringIn(language) + tr("，") + dir
 	if !ok {
 		understood = why
-	} else if !it.Target.HasValue() {
+	} else if it.Target.Open() {
 		if o, has := dp.review.Override(it); has {
 			understood += "（" + trf("{{.By}}录入：{{.T}}", "By", o.By, "T", o.Text)
 			if o.Reason != "" {
@@ -207,7 +208,9 @@ func (dp *detailPane) targetBlock(it domain.Item) fyne.CanvasObject {
 	}
 	measure := map[domain.Measure]string{domain.Cumulative: tr("年内累计，按序时进度比较"),
 		domain.Rate: tr("增速或变化幅度，与目标直接比较"), domain.Level: tr("时点水平，与目标直接比较")}[it.Measure]
-	box.Add(wrapLabel(tr("口径：") + measure))
+	if it.Target.Basis != domain.BasisQualitative {
+		box.Add(wrapLabel(tr("口径：") + measure))
+	}
 	if !it.Deadline.IsZero() {
 		box.Add(wrapLabel(trf("期限：{{.D}}末（{{.P}}）", "D", domain.DeadlineNameIn(it.Deadline, language), "P", periodLabel(it.Deadline))))
 	}
@@ -225,7 +228,7 @@ func (dp *detailPane) targetBlock(it domain.Item) fyne.CanvasObject {
 		box.Add(wrapLabel(trf("面积：{{.A}}亩　公共利益类型：{{.T}}　实施主体：{{.I}}", "A", fmt.Sprintf("%.2f", pc.AreaMu),
 			"T", pc.InterestType, "I", strings.Join(pc.Implementers, "、"))))
 	}
-	if !it.Target.HasValue() {
+	if it.Target.Open() {
 		id := it.ID
 		box.Add(widget.NewButtonWithIcon(tr("录入目标…"), theme.DocumentCreateIcon(), func() { dp.host.targetForm(id) }))
 	}

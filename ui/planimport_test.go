@@ -108,7 +108,7 @@ func TestCreatePlanFromATableThroughTheWindow(t *testing.T) {
 // A table that cannot become a plan as it stands is refused with the row,
 // column or field named, and the database is not written.
 func TestPlanTableRefusals(t *testing.T) {
-	qualitative := append(append([][]string{}, tongxiang2024...), []string{"4", "生态环境质量", "稳中提质", "预期性", "市生态环境局"})
+	qualitative := append(append([][]string{}, tongxiang2024...), []string{"4", "生态环境质量", "明显好转", "预期性", "市生态环境局"})
 	noTarget := [][]string{{"序号", "指标名称", "属性"}, {"1", "地区生产总值", "预期性"}}
 	for _, tc := range []struct {
 		name       string
@@ -150,7 +150,7 @@ func TestPlanTableRefusals(t *testing.T) {
 func TestPlanPreviewMarksRowsToConfirm(t *testing.T) {
 	u, _ := newTestUI(t)
 	path := filepath.Join(t.TempDir(), "表.csv")
-	os.WriteFile(path, []byte("指标名称,预期目标,责任单位\n地区生产总值,增长6%,市发改局\n生态环境质量,稳中提质,市生态环境局\n"), 0o644)
+	os.WriteFile(path, []byte("指标名称,预期目标,责任单位\n地区生产总值,增长6%,市发改局\n生态环境质量,明显好转,市生态环境局\n营商环境,稳中提质,市发改局\n"), 0o644)
 	d := u.previewPlanTable(path)
 	if d == nil || !d.button.Disabled() {
 		t.Fatal("a row to confirm must keep 创建计划 disabled")
@@ -162,7 +162,7 @@ func TestPlanPreviewMarksRowsToConfirm(t *testing.T) {
 	if !bad || !strings.HasPrefix(text, "待确认：") || !strings.Contains(text, d.draft.Items[1].Reason) {
 		t.Errorf("row to confirm shown as %q (marked %v)", text, bad)
 	}
-	if text, _ := planTableCell(d.draft.Items[1], 4); text != "定性（由审阅人判断）" {
+	if text, _ := planTableCell(d.draft.Items[2], 4); text != "定性（由审阅人判断）" {
 		t.Errorf("qualitative target understood as %q", text)
 	}
 	if text, bad := planTableCell(d.draft.Items[0], 7); bad || text != "" {

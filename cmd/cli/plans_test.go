@@ -87,7 +87,7 @@ func TestPlanImportRefusals(t *testing.T) {
 	}
 	head := []any{"序号", "指标名称", "预期目标", "责任单位"}
 	noTarget := book("无目标.xlsx", []any{"序号", "指标名称", "单位"}, []any{"1", "地区生产总值", "%"})
-	unread := book("看不懂.xlsx", head, []any{"1", "地区生产总值", "增长6%"}, []any{"2", "生态环境质量", "稳中提质"},
+	unread := book("看不懂.xlsx", head, []any{"1", "地区生产总值", "增长6%"}, []any{"2", "生态环境质量", "明显好转"},
 		[]any{"3", "新增城镇就业", "1万多"})
 	dup := book("重复.xlsx", head, []any{"1", "地区生产总值", "增长6%"}, []any{"2", "地区生产总值", "增长7%"})
 	good := book("好.xlsx", head, []any{"1", "地区生产总值", "增长6%", "市发改局、市统计局"})
@@ -99,7 +99,7 @@ func TestPlanImportRefusals(t *testing.T) {
 	}{
 		{[]string{noTarget, "--city", "嘉兴市", "--year", "2024"}, 1, []string{"第1行有“指标名称”列，但没有“目标”"}},
 		{[]string{unread, "--city", "嘉兴市", "--year", "2024"}, 1, []string{"有2处问题，未创建计划",
-			"第3行“预期目标”列（C列）“稳中提质”：定性目标", "第4行“预期目标”列（C列）“1万多”"}},
+			"第3行“预期目标”列（C列）“明显好转”：没有数值", "第4行“预期目标”列（C列）“1万多”"}},
 		{[]string{dup, "--city", "嘉兴市", "--year", "2024"}, 1, []string{"“地区生产总值”重复：第2行和第3行"}},
 		{[]string{bundled, "--city", "嘉兴", "--year", "2023"}, 1, []string{"嘉兴市已有2023年的计划", "jiaxing-2023"}},
 		{[]string{good, "--city", "嘉兴", "--year", "2023", "--dry-run"}, 1, []string{"嘉兴市已有2023年的计划"}},
@@ -131,7 +131,7 @@ func TestPlanImportJSONPreview(t *testing.T) {
 	db := tempDB(t)
 	file := filepath.Join(t.TempDir(), "计划.xlsx")
 	xlsx(t, file, [][]any{{"类别", "序号", "指标名称", "预期目标", "责任单位"},
-		{"一、综合发展", "1", "地区生产总值", "7", "市发改局、市统计局"}, {nil, "2", "生态环境质量", "稳中提质", "市生态环境局"}})
+		{"一、综合发展", "1", "地区生产总值", "7", "市发改局、市统计局"}, {nil, "2", "生态环境质量", "明显好转", "市生态环境局"}})
 	r := run(t, db, "plan", "import", file, "--city", "桐乡市", "--year", "2024", "--dry-run", "--json")
 	var rows []map[string]any
 	if r.code != 1 || json.Unmarshal([]byte(r.stdout), &rows) != nil || len(rows) != 2 {

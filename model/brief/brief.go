@@ -199,6 +199,7 @@ const (
 	bad
 	none
 	early
+	judge // a qualitative target awaiting the reviewer's judgement
 )
 
 func bucketOf(s domain.Status) bucket {
@@ -210,6 +211,8 @@ func bucketOf(s domain.Status) bucket {
 		return nearly
 	case domain.NoData, domain.AwaitingTarget:
 		return none
+	case domain.AwaitingJudgement:
+		return judge
 	}
 	if s.Code.Concern() {
 		return bad
@@ -314,6 +317,11 @@ func tallyClauses(ss []domain.Status, n map[bucket]int, nearlyWords, badWords st
 	out += earlyClauses(ss)
 	if n[none] > 0 {
 		out += fmt.Sprintf("，%d项暂无数据或目标待定", n[none])
+	}
+	if n[judge] > 0 {
+		// Named apart: a qualitative target is not waiting for data but
+		// for the reviewer, and no count may read it as done or not.
+		out += fmt.Sprintf("，%d项为定性目标、待审阅人判断", n[judge])
 	}
 	return out
 }

@@ -65,7 +65,9 @@ type PlanFileItem struct {
 // ParsePlanFile reads a plan file. Every target text is parsed by the grammar and
 // must equal the structured target written beside it, so a reviewer who
 // corrects one in a pull request sees at once if the two disagree. An
-// unknown field, an unknown phrasing or a broken link is an error.
+// unknown field, an unknown phrasing or a broken link is an error. A
+// qualitative target (basis "qualitative") may stand beside any text the
+// grammar does not read as a number: the reviewer marked it 定性.
 func ParsePlanFile(data []byte) (*Plan, error) { return parsePlanFile(data, true) }
 
 // ParsePlanFileChecked reads a plan file that ParsePlanFile has accepted before, byte for
@@ -113,6 +115,14 @@ func parsePlanFile(data []byte, strict bool) (*Plan, error) {
 				return nil, fmt.Errorf("%s：缺少结构化目标（target）", fi.ID)
 			}
 			it.Target = *fi.Target
+		} else if fi.TargetText != "" && fi.Target != nil && fi.Target.Basis == BasisQualitative {
+			// A qualitative target: read by the grammar (稳中提质) or
+			// marked by a reviewer, never one hiding a number.
+			t, err := qualitativeFromFile(fi.TargetText, *fi.Target)
+			if err != nil {
+				return nil, fmt.Errorf("%s：%w", fi.ID, err)
+			}
+			it.Target = t
 		} else if fi.TargetText != "" {
 			t, err := ParseTarget(fi.TargetText)
 			if err != nil {

@@ -129,6 +129,8 @@ func targetPhrase(t Target) phrase {
 		return say("待%s下达目标", "target to be set by %s", t.Ref)
 	case BasisRelative:
 		return say("增速 %s %s", "growth %s %s", string(t.Comparator), t.Ref)
+	case BasisQualitative:
+		return say("定性：%s", "qualitative: %s", t.Ref)
 	}
 	v := say("%s%s", "%s%s", FormatNumber(t.Value), unitPhrase(t.Unit))
 	c := string(t.Comparator)

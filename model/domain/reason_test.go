@@ -52,6 +52,7 @@ func TestReasonsInEnglish(t *testing.T) {
 		{AwaitingTarget, "energy", nil, 12, "The target is to be entered once 省 has set it"},
 		{AwaitingTarget, "loans", nil, 12, `No value entered yet for "各项贷款增速"`},
 		{NoData, "gdp", nil, 9, "No figure for Jan-Sep yet"},
+		{AwaitingJudgement, "quality", []Actual{act("quality", 9, 3.1)}, 9, "A qualitative target (稳中提质), judged by the reviewer on the progress; figure recorded for Jan-Sep: 3.1"},
 		{NoData, "income", []Actual{act("income", 12, 5.9)}, 12, "Jan-Dec figure recorded, but none yet for gdp (gdp) in the same period, so the two cannot be compared"},
 		{NoData, "start", []Actual{act("start", 10, 100)}, 12, "No figure for Jan-Dec yet; judged on Jan-Oct: No figure yet for the end of Q3, so whether the deadline was met cannot be judged"},
 		{NoData, "zone", nil, 1, "No progress recorded for Jan yet"},
@@ -129,6 +130,7 @@ func TestTargetsUnderstoodInEnglish(t *testing.T) {
 		{"400个", "≥ 400个", "≥ 400个"},
 		{"按省下达目标安排", "待省下达目标", "target to be set by 省"},
 		{"与经济增长基本同步", "增速 ≈ 经济增长", "growth ≈ 经济增长"},
+		{"稳中提质", "定性：稳中提质", "qualitative: 稳中提质"},
 	} {
 		tg, err := ParseTarget(tt.text)
 		if err != nil {

@@ -37,12 +37,15 @@ const (
 
 	NoData         Code = "no_data"         // 暂无数据
 	AwaitingTarget Code = "awaiting_target" // 目标待定
+	// AwaitingJudgement is a qualitative target (稳中提质) no reviewer has
+	// judged yet: never 完成 or 未完成 by arithmetic.
+	AwaitingJudgement Code = "awaiting_judgement" // 待审阅人判断
 )
 
 // Codes lists every code in the order views present them.
 var Codes = []Code{Exceeded, Met, NearlyMet, Missed, WithinLimit, OverLimit,
 	DoneEarly, Ahead, Behind, Better, OnTrack, OffTrack, DeadlineMet, DeadlineMissed,
-	Done, InProgress, NotDone, AwaitingTarget, NoData}
+	Done, InProgress, NotDone, AwaitingJudgement, AwaitingTarget, NoData}
 
 var labels = map[Code]string{
 	Exceeded: "超额完成", Met: "完成", NearlyMet: "基本完成", Missed: "未完成",
@@ -51,7 +54,7 @@ var labels = map[Code]string{
 	Better: "好于预期", OnTrack: "符合预期", OffTrack: "低于预期",
 	DeadlineMet: "如期达到", DeadlineMissed: "未如期达到",
 	Done: "已完成", InProgress: "推进中", NotDone: "未完成",
-	NoData: "暂无数据", AwaitingTarget: "目标待定",
+	NoData: "暂无数据", AwaitingTarget: "目标待定", AwaitingJudgement: "待审阅人判断",
 }
 
 // Label is the Chinese label of a code.
@@ -127,6 +130,9 @@ func (r *Review) Status(it Item, asOf Period) Status {
 	if it.Kind == KindMilestone {
 		return r.milestoneStatus(it, asOf)
 	}
+	if it.Target.Basis == BasisQualitative {
+		return r.qualitativeStatus(it, asOf)
+	}
 	t, ok, why := r.effectiveTarget(it)
 	if !ok {
 		return status(AwaitingTarget, why)
@@ -168,7 +174,7 @@ func (r *Review) Status(it Item, asOf Period) Status {
 // reached before its deadline stays reached.
 func earlyJudgement(it Item, s Status, asOf Period) bool {
 	switch {
-	case s.Code == NoData || s.Code == AwaitingTarget || s.Period.IsZero():
+	case s.Code == NoData || s.Code == AwaitingTarget || s.Code == AwaitingJudgement || s.Period.IsZero():
 		return false
 	case !it.Deadline.IsZero() && !asOf.Before(it.Deadline):
 		return s.Code == DeadlineMissed && s.Period.Before(it.Deadline)
@@ -516,7 +522,7 @@ const (
 	ToneGood     Tone = "good"     // met, within, ahead, on track, done
 	ToneNearly   Tone = "nearly"   // nearly met, in progress
 	ToneBad      Tone = "bad"      // missed, over, behind, off track
-	ToneNone     Tone = "none"     // no data, target pending
+	ToneNone     Tone = "none"     // no data, target pending, awaiting the reviewer's judgement
 	ToneEarly    Tone = "early"    // judged on an earlier period's figure (bars only)
 )
 
@@ -527,7 +533,7 @@ func (c Code) Tone() Tone {
 		return ToneExceeded
 	case NearlyMet, InProgress:
 		return ToneNearly
-	case NoData, AwaitingTarget:
+	case NoData, AwaitingTarget, AwaitingJudgement:
 		return ToneNone
 	}
 	if c.Concern() {

@@ -42,6 +42,7 @@ func testPlan(t *testing.T) *Plan {
 		mk("accidents", KindCommitment, Rate, "同比下降20%左右"),
 		deadline,
 		mk("zone", KindMilestone, "", ""),
+		mk("quality", KindIndicator, Level, "稳中提质"),
 	}}
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
@@ -132,6 +133,12 @@ func TestStatusRules(t *testing.T) {
 		{"no data", "gdp", nil, 9, NoData, "暂无1-9月数据"},
 		{"older figure", "gdp", []Actual{act("gdp", 6, 6.2)}, 9, OnTrack, "尚无1-9月数据，按1-6月数据"},
 		{"future figure ignored", "gdp", []Actual{act("gdp", 12, 6.2)}, 9, NoData, ""},
+		// A qualitative target waits for the reviewer whatever its figures say,
+		// at year end too: never 完成 or 未完成 by arithmetic.
+		{"qualitative no figure", "quality", nil, 9, AwaitingJudgement, "定性目标（稳中提质），由审阅人根据进展判断"},
+		{"qualitative with figure", "quality", []Actual{act("quality", 9, 3.1)}, 9, AwaitingJudgement, "定性目标（稳中提质），由审阅人根据进展判断；已录入1-9月数据3.1"},
+		{"qualitative year end", "quality", []Actual{act("quality", 12, 99)}, 12, AwaitingJudgement, "已录入1-12月数据99"},
+		{"qualitative older figure", "quality", []Actual{act("quality", 6, 2)}, 9, AwaitingJudgement, "已录入1-6月数据2"},
 		// A body commitment that repeats an indicator uses its figures.
 		{"same as", "fai-body", []Actual{act("fai", 12, 10.2)}, 12, Met, "1-12月增长10.2%"},
 	}

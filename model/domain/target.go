@@ -33,6 +33,7 @@ const (
 	BasisIncrease  Basis = "increase"  // 增加3万人: an absolute increase
 	BasisRelative  Basis = "relative"  // 与经济增长基本同步, 高于各项贷款增速: held against another figure
 	BasisPending   Basis = "pending"   // 按省下达目标安排: the number comes later
+	// BasisQualitative (稳中提质) is declared in qualitative.go.
 )
 
 // Direction says which way is better.
@@ -65,9 +66,17 @@ type Target struct {
 	refEn string
 }
 
-// HasValue reports whether the target carries its own number (relative and
-// pending targets do not).
-func (t Target) HasValue() bool { return t.Basis != BasisRelative && t.Basis != BasisPending }
+// HasValue reports whether the target carries its own number (relative,
+// pending and qualitative targets do not).
+func (t Target) HasValue() bool {
+	return t.Basis != BasisRelative && t.Basis != BasisPending && t.Basis != BasisQualitative
+}
+
+// Open reports whether the target's figure is for a reviewer to enter
+// (录入目标): a pending target, or a relative one held against a figure
+// from outside the plan. A qualitative target is not open: it has no
+// figure to enter, only a judgement.
+func (t Target) Open() bool { return t.Basis == BasisPending || t.Basis == BasisRelative }
 
 // IsCeiling reports whether the target is a limit not to be exceeded
 // (以内, 控制在, 低于): its statuses are 控制在目标内 / 超出控制目标.
@@ -184,6 +193,9 @@ func ParseTarget(text string) (Target, error) {
 		return Target{}, fmt.Errorf("目标为空")
 	}
 	if t, ok := referenceTarget(s); ok {
+		return t, nil
+	}
+	if t, ok := qualitativeWords(s); ok {
 		return t, nil
 	}
 	s = strings.TrimPrefix(s, "同比")

@@ -103,7 +103,7 @@ func TestTargetString(t *testing.T) {
 // value, a unit from the table.
 func FuzzParseTarget(f *testing.F) {
 	for _, s := range []string{"增长6%左右", "低于0.011人/亿元", "控制在26微克/立方米及以下", "占全国份额13.4‰左右",
-		"按省下达目标安排", "与经济增长基本同步", "3000家（次）以上", "提高3个百分点左右", "同比下降20%左右", "超10亿元"} {
+		"按省下达目标安排", "与经济增长基本同步", "3000家（次）以上", "提高3个百分点左右", "同比下降20%左右", "超10亿元", "稳中提质", "保持 基本稳定", "稳中有降"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -113,6 +113,11 @@ func FuzzParseTarget(f *testing.F) {
 		}
 		switch tg.Basis {
 		case BasisPending, BasisRelative:
+			return
+		case BasisQualitative:
+			if !qualitativePhrases[tg.Ref] || tg.Value != 0 || tg.Unit != "" {
+				t.Fatalf("%q: qualitative target %+v outside the vocabulary", s, tg)
+			}
 			return
 		case BasisGrowth, BasisLevel, BasisShare, BasisPPChange, BasisReduction, BasisIncrease:
 		default:

@@ -24,9 +24,9 @@ type Item struct {
 	// Read is the text handed to the grammar: TargetText, or a bare number
 	// completed by the rules (7 under a 增长 header → 增长7%).
 	Read   string
-	Target *domain.Target // nil when not read, qualitative, or a milestone
+	Target *domain.Target // nil when not read, or a milestone
 	// Qualitative: a target with no number (稳中提质), judged by the
-	// reviewer; always NeedsReview until the domain can judge it.
+	// reviewer; Target is then domain.BasisQualitative.
 	Qualitative bool
 	Unit        string
 	Nature      string   // 属性: 预期性 or 约束性

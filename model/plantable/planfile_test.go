@@ -108,7 +108,7 @@ func TestPlanFileRefused(t *testing.T) {
 		meta   Meta
 		want   string
 	}{
-		{"pending", map[string][][]string{"Sheet1": {{"指标名称", "预期目标"}, {"生态环境质量", "稳中提质"}}}, Meta{City: "嘉兴市", Year: 2024}, "1项待审阅"},
+		{"pending", map[string][][]string{"Sheet1": {{"指标名称", "预期目标"}, {"生态环境质量", "明显好转"}}}, Meta{City: "嘉兴市", Year: 2024}, "1项待审阅"},
 		{"duplicate", map[string][][]string{"Sheet1": {{"指标名称", "预期目标"}, {"地区生产总值", "增长6%"}, {"地区生产总值", "增长7%"}}}, Meta{City: "嘉兴市", Year: 2024}, "重复"},
 		{"no city", ok, Meta{Year: 2024}, "城市和年度"},
 		{"no year", ok, Meta{City: "嘉兴市"}, "城市和年度"},

@@ -168,7 +168,8 @@ func measure(t domain.Target) domain.Measure {
 		return domain.Cumulative
 	case domain.BasisIncrease:
 		return domain.Cumulative
-	case domain.BasisShare:
+	case domain.BasisShare, domain.BasisQualitative:
+		// A qualitative target's figures, if any, say where things stand.
 		return domain.Level
 	}
 	return domain.Rate

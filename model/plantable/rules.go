@@ -75,6 +75,12 @@ func readTarget(it *Item, h header, at ref) {
 	}
 	it.Read = text
 	switch {
+	case err == nil && t.Basis == domain.BasisQualitative:
+		// 稳中提质, 持续改善: a plan item the reviewer judges.
+		if it.Unit == h.unit {
+			it.Unit = "" // the header's (%) says nothing of a target with no number
+		}
+		it.settleQualitative(t)
 	case err == nil:
 		it.Target = &t
 		if t.Unit != "" {
@@ -83,16 +89,25 @@ func readTarget(it *Item, h header, at ref) {
 			it.Unit = t.Unit
 		}
 	case !strings.ContainsAny(text, "0123456789"):
-		// No number at all (稳中提质, 持续改善): a real plan item that only
-		// the reviewer can judge; the grammar has no basis for it yet.
-		it.Qualitative = true
+		// No number, and words outside the grammar's vocabulary: the
+		// reviewer says whether it is qualitative or what number it means.
 		if it.Unit == h.unit {
-			it.Unit = "" // the header's (%) says nothing of a target with no number
+			it.Unit = ""
 		}
-		it.review(at, "定性目标，由审阅人判断")
+		it.review(at, "没有数值，也不是目标语法中的定性用语（如 稳中提质、持续改善），请改写为目标或标为"+domain.QualitativeMark)
 	default:
-		it.review(at, err.Error()+"，请按目标语法改写")
+		it.review(at, err.Error()+"，请按目标语法改写或标为"+domain.QualitativeMark)
 	}
+}
+
+// settleQualitative makes the row a qualitative target, its figures in
+// the row's unit when the grammar knows it.
+func (it *Item) settleQualitative(t domain.Target) {
+	if u, ok := t.WithUnit(it.Unit); ok {
+		t = u
+	}
+	it.Target, it.Qualitative = &t, true
+	it.NeedsReview, it.Reason = false, ""
 }
 
 // bareReading completes a bare number by the header and the indicator's

@@ -24,7 +24,7 @@ func (s *Store) SetManualStatus(itemID string, p domain.Period, code domain.Code
 	if err := domain.CheckText("认定人", by, domain.MaxPerson); err != nil {
 		return err
 	}
-	if !code.Valid() || code == domain.NoData || code == domain.AwaitingTarget {
+	if !code.Valid() || code == domain.NoData || code == domain.AwaitingTarget || code == domain.AwaitingJudgement {
 		return fmt.Errorf("状态“%s”无效：可选 exceeded、met、nearly_met、missed、within_limit、over_limit、done_early、ahead、behind、better、on_track、off_track、deadline_met、deadline_missed、done、in_progress、not_done", code)
 	}
 	it, err := s.item(itemID)
