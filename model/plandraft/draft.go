@@ -115,7 +115,8 @@ func (d *drafter) paragraph(l Span) {
 		return
 	case isHeading(t):
 		if m := reSection.FindStringIndex(t); m != nil && l.Start >= d.body {
-			d.section = strings.TrimSpace(t[m[1]:])
+			// A numbered section after an annex opens body text again.
+			d.section, d.annex = strings.TrimSpace(t[m[1]:]), false
 			d.otherYear = 0
 			if y := reYear.FindStringSubmatch(d.section); y != nil && d.year != 0 {
 				if n, _ := strconv.Atoi(y[1]); n != d.year {
