@@ -176,6 +176,7 @@ func TestDistrictReport(t *testing.T) {
 		{name: "城镇调查失业率", target: "≤ 5%", reported: "4.1%", value: 4.1, basis: domain.BasisLevel},
 		{name: "居民消费价格涨幅", target: "≈ 3%", reported: "0.4%", value: 0.4, basis: domain.BasisLevel, review: true},
 		{name: "单位GDP能耗", target: "待市下达目标", reported: "待省反馈"},
+		{name: "空气质量", target: "定性：稳中提质", reported: "优良率88.2%", review: true},
 	})
 	if it, _ := find(dr.Items, "制造业投资"); it.Parent != "固定资产投资" {
 		t.Errorf("# 制造业投资 parent %q, want 固定资产投资", it.Parent)

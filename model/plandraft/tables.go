@@ -119,6 +119,11 @@ func (d *drafter) indicators(t *docread.Table, cols colIndex) {
 			it.Reason = reSheetRef.ReplaceAllString(it.Reason, fmt.Sprintf("第%d行“$1”列", it.Line))
 		}
 		bareCompleted(&it)
+		if it.Target != nil && it.Target.Basis == domain.BasisQualitative && !it.NeedsReview {
+			// A drafted plan proposes; a target with no number (稳中提质)
+			// is the reviewer's to confirm before it is judged.
+			review(&it, fmt.Sprintf("第%d行“%s”", it.Line, it.Name), "定性目标“"+it.TargetText+"”，由审阅人判断，请确认")
+		}
 		it.Reported = d.reported(r, cols, it, period)
 		d.add(it)
 	}
