@@ -44,6 +44,9 @@ func (b *builder) section(part, prefix, title string) string {
 		}
 	}
 	id := fmt.Sprintf("%s%d", prefix, n+1)
+	if part == "annex2" {
+		id = fmt.Sprintf("%s%d", prefix, n+2) // 附件2 is A2, as in the bundled plan
+	}
 	b.secID[key] = id
 	b.sections = append(b.sections, domain.Section{ID: id, Part: part, Title: title})
 	return id
@@ -72,6 +75,17 @@ func (b *builder) add(it Item, year int) error {
 			if it.Seq == "" {
 				o.SourceQuote = it.Name + it.TargetText
 			}
+		}
+	case domain.KindParcel:
+		// A 房屋征收计划表 row (model/plandraft drafts them from 附件2): the
+		// bundled plan's section A2 and IDs A2-01… by 序号.
+		o.Section = b.section("annex2", "A", orDefault(it.Section, "房屋征收计划"))
+		b.counts["A2"]++
+		o.ID = fmt.Sprintf("A2-%02d", b.counts["A2"])
+		if p := it.Parcel; p != nil {
+			bounds := p.Boundaries
+			o.AreaMu, o.Boundaries, o.InterestType, o.Implementers, o.Seq = p.AreaMu, &bounds, p.InterestType, p.Implementers, p.Seq
+			o.Note = "" // 实施主体 has its field
 		}
 	default:
 		sec := b.section("body", "S", orDefault(it.Section, "重点工作"))
