@@ -14,10 +14,16 @@ type flagSpec map[string]bool
 type args struct {
 	opts map[string]string
 	pos  []string
+	// every holds each value of an option given more than once
+	// (plan import --set A --set B), in order; opts the last.
+	every map[string][]string
 }
 
 func (a args) has(name string) bool   { _, ok := a.opts[name]; return ok }
 func (a args) get(name string) string { return a.opts[name] }
+
+// all is every value given for an option, in order.
+func (a args) all(name string) []string { return a.every[name] }
 
 var reNumberArg = regexp.MustCompile(`^[-－−][0-9０-９]`)
 
@@ -25,7 +31,7 @@ var reNumberArg = regexp.MustCompile(`^[-－−][0-9０-９]`)
 // --source 统计局), as people type them. A token like -0.4 is a value, not
 // an option. "--" ends the options.
 func parseArgs(tokens []string, spec flagSpec) (args, error) {
-	a := args{opts: map[string]string{}}
+	a := args{opts: map[string]string{}, every: map[string][]string{}}
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
 		if t == "--" {
@@ -56,6 +62,7 @@ func parseArgs(tokens []string, spec flagSpec) (args, error) {
 			return a, fmt.Errorf("选项“--%s”不带值", name)
 		}
 		a.opts[name] = value
+		a.every[name] = append(a.every[name], value)
 	}
 	return a, nil
 }

@@ -41,14 +41,31 @@ type previewRow struct {
 	Reason       string         `json:"reason,omitempty"`
 }
 
-// runPlanImport makes a plan from an office's table: it prints the
-// preview, refuses (creating nothing) while any row has a problem or
-// waits for the reviewer, and otherwise creates the plan in one
-// transaction. The new plan has the newest change, so later commands
-// work on it without --plan.
+// runPlanImport makes a plan from a file: an office's table, or a plan
+// file (JSON, as plan export writes it), told apart by planForm. For a
+// table it prints the preview, refuses (creating nothing) while any row
+// has a problem or waits for the reviewer, and otherwise creates the
+// plan in one transaction. The new plan has the newest change, so later
+// commands work on it without --plan.
 func runPlanImport(env Env, st *store.Store, a args) error {
 	if len(a.pos) != 2 {
 		return usage("plan import 需要一个文件名")
+	}
+	file := a.pos[1]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("无法读取“%s”：%w", file, err)
+	}
+	form, err := planForm(file, data)
+	if err != nil {
+		return err
+	}
+	by, err := reviewer(env, a)
+	if err != nil {
+		return err
+	}
+	if form == formPlanFile {
+		return importPlanFile(env, st, a, file, data, by)
 	}
 	city := strings.TrimSpace(a.get("city"))
 	if city == "" {
@@ -58,18 +75,12 @@ func runPlanImport(env Env, st *store.Store, a args) error {
 	if err != nil || year < 2000 || year > 2100 {
 		return usage("请用 --year 写明计划年度（四位数字，如 --year 2024），收到“%s”", a.get("year"))
 	}
-	by, err := reviewer(env, a)
-	if err != nil {
-		return err
-	}
-	file := a.pos[1]
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("无法读取“%s”：%w", file, err)
-	}
 	d, err := plantable.Read(file, data)
 	if err != nil {
 		return fmt.Errorf("%w（可用 planreview plan template 生成计划模板）", err)
+	}
+	if err := settle(&d, a); err != nil {
+		return err
 	}
 	lay := plantable.Lay(d, year)
 	rows := preview(d, lay)
@@ -101,17 +112,57 @@ func runPlanImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	return createPlan(env, st, a, store.NewPlan{Dataset: dataset, Notice: d.Text, SourceDocument: filepath.Base(file),
+		City: city, Year: year}, len(d.Items), by)
+}
+
+// createPlan creates the plan checked beforehand, or with --dry-run says
+// it would.
+func createPlan(env Env, st *store.Store, a args, np store.NewPlan, items int, by string) error {
 	if a.has("dry-run") {
-		fmt.Fprintf(env.Stdout, "试导入：没有问题，将创建计划 %s（%d项，未创建）。\n", plantable.PlanID(city, year), len(d.Items))
+		id := plantable.PlanID(np.City, np.Year)
+		if p, err := domain.ParsePlanFile(np.Dataset); err == nil {
+			id = p.ID
+		}
+		fmt.Fprintf(env.Stdout, "试导入：没有问题，将创建计划 %s（%d项，未创建）。\n", id, items)
 		return nil
 	}
-	info, err := st.CreatePlan(store.NewPlan{Dataset: dataset, Notice: d.Text, SourceDocument: filepath.Base(file),
-		City: city, Year: year}, by)
+	info, err := st.CreatePlan(np, by)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已创建《%s》（编号 %s，%s %d年，%d项），并设为当前计划。\n",
 		info.Title, info.ID, info.City, info.Year, info.Items)
+	return nil
+}
+
+// settle applies the reviewer's word given on the command line to the
+// draft's 待确认 rows: --set '主要指标:12=增长6%' a target in the
+// grammar's terms, --qualitative 主要指标:13 the mark 定性（由审阅人判断）.
+// Any word refused stops the import, naming the row and what is accepted.
+func settle(d *plantable.Draft, a args) error {
+	for _, kv := range a.all("set") {
+		key, text, ok := strings.Cut(strings.ReplaceAll(kv, "＝", "="), "=")
+		if !ok || strings.TrimSpace(text) == "" {
+			return usage("--set 写作 '行=目标'，如 --set '主要指标:12=增长6%%左右'；收到“%s”", kv)
+		}
+		i, err := d.Find(key)
+		if err != nil {
+			return err
+		}
+		if err := d.SetTarget(i, text); err != nil {
+			return err
+		}
+	}
+	for _, key := range a.all("qualitative") {
+		i, err := d.Find(key)
+		if err != nil {
+			return err
+		}
+		if err := d.MarkQualitative(i); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
