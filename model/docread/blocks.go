@@ -6,9 +6,10 @@ import "strings"
 const PasteName = "粘贴的文本"
 
 // Paste is text pasted into the window, read as a plain-text file is.
+// Bytes that are not UTF-8 (the clipboard gives UTF-8; a caller might
+// not) become U+FFFD, as a text editor shows them.
 func Paste(text string) Document {
-	d := textDocument(PasteName, FormatPaste, "UTF-8", text)
-	return d
+	return textDocument(PasteName, FormatPaste, EncUTF8, strings.ToValidUTF8(text, "\uFFFD"))
 }
 
 // textDocument is a document of plain text: line endings made "\n",

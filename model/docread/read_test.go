@@ -241,8 +241,20 @@ func docxFile(t testing.TB, extraParas int) []byte {
 		`<w:tc><w:tcPr/><w:p><w:r><w:t>90.3</w:t></w:r></w:p><w:p><w:r><w:t>亿元</w:t></w:r></w:p></w:tc>` +
 		tc("-5.1%", "") + tc("", cont) + `</w:tr>`)
 	body.WriteString(`</w:tbl>`)
+	words := []rune(sample(t, "jiaxing-2023-plan-notice.txt"))
+	seed := uint32(1)
 	for i := range extraParas {
-		body.WriteString(p(fmt.Sprintf("（%d）全年实现地区生产总值增长6%%左右，城镇新增就业11万人，居民消费价格涨幅控制在3%%以内。", i)))
+		// Paragraphs of the notice's characters in a pseudo-random order:
+		// they compress as Chinese prose does, not as one line repeated.
+		para := make([]rune, 60)
+		for k := range para {
+			seed = seed*1664525 + 1013904223
+			para[k] = words[int(seed>>8)%len(words)]
+			if para[k] == '\n' || para[k] == '\t' || para[k] == '<' || para[k] == '&' {
+				para[k] = '，'
+			}
+		}
+		body.WriteString(p(fmt.Sprintf("（%d）%s。", i, string(para))))
 	}
 	body.WriteString(p("二、2025年国民经济和社会发展计划草案"))
 	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +

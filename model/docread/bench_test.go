@@ -1,0 +1,71 @@
+package docread
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// megabyteText is the notice repeated to 1 MB, with its tables, so that
+// every shape of table is rebuilt over and over.
+func megabyteText(b *testing.B) []byte {
+	notice := sample(b, "jiaxing-2023-plan-notice.txt")
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		fmt.Fprintf(&sb, "第%d份\n", i)
+		sb.WriteString(notice)
+	}
+	return []byte(sb.String())
+}
+
+func BenchmarkReadText1MB(b *testing.B) {
+	data := megabyteText(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := Read("通知.txt", data)
+		if err != nil || len(d.Blocks) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadDocx1MB reads a .docx of 1 MB as saved (deflated): 表1
+// and paragraphs of the notice's characters in a pseudo-random order, in
+// the markup Word gives each run.
+func BenchmarkReadDocx1MB(b *testing.B) {
+	n := 1000
+	var data []byte
+	for {
+		data = docxFile(b, n)
+		if len(data) >= 1<<20 {
+			break
+		}
+		n = n * (1 << 20) / len(data) * 11 / 10
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := Read("报告.docx", data)
+		if err != nil || len(d.Blocks) < n {
+			b.Fatal(err, len(d.Blocks))
+		}
+	}
+	b.ReportMetric(float64(n), "paragraphs")
+	b.ReportMetric(float64(xmlSize(b, data))/(1<<20), "MB-xml")
+}
+
+func xmlSize(b *testing.B, data []byte) int {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			return int(f.UncompressedSize64)
+		}
+	}
+	return 0
+}
