@@ -69,3 +69,27 @@ func xmlSize(b *testing.B, data []byte) int {
 	}
 	return 0
 }
+
+// BenchmarkPasteTabLines is text of 5,000 tab-led lines that are no
+// table (\t1 on each): each line is looked at, none is read to the end.
+func BenchmarkPasteTabLines(b *testing.B) {
+	text := strings.Repeat("\t1\n", 5000)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if d := Paste(text); len(d.Blocks) != 5000 {
+			b.Fatal(len(d.Blocks))
+		}
+	}
+}
+
+// BenchmarkPasteWideHeader is 5,000 tab-led header names with no blank
+// line: a header too wide is given up after maxColumns cells.
+func BenchmarkPasteWideHeader(b *testing.B) {
+	text := strings.Repeat("\t指标\n", 5000)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Paste(text)
+	}
+}

@@ -174,22 +174,33 @@ func subRow(cells []string) bool {
 	return n > 0
 }
 
+// maxColumns is the widest header looked for: plan tables have up to a
+// dozen columns; an execution report's with sub-columns, twenty.
+const maxColumns = 40
+
 // tabLedTable reads a Word table flattened one cell per line.
 func tabLedTable(ls []line, i int) (textTable, bool) {
-	header, j, _ := tabLedRow(ls, i, true)
-	if !isHeaderRow(texts(header)) {
+	// A header begins with a column's name (指标名称, 序号) and is not
+	// wider than maxColumns: checked before the row is read, so that a
+	// long run of tab-led lines that is no table costs one look per line,
+	// not a read to its end.
+	if ColumnOf(ls[i].text()) == ColNone {
+		return textTable{}, false
+	}
+	header, j, _ := tabLedRow(ls, i, true, maxColumns+1)
+	if len(header) > maxColumns || !isHeaderRow(texts(header)) {
 		return textTable{}, false
 	}
 	b := newBuilder(header)
 	if j < len(ls) && ls[j].tabLed() {
-		if cs, k, _ := tabLedRow(ls, j, true); subRow(texts(cs)) {
+		if cs, k, _ := tabLedRow(ls, j, true, maxColumns+1); subRow(texts(cs)) {
 			b.subHeader(cs)
 			j = k
 		}
 	}
 	end := j
 	for j < len(ls) {
-		cs, k, stop := tabLedRow(ls, j, b.sentences)
+		cs, k, stop := tabLedRow(ls, j, b.sentences, 0)
 		if len(cs) > 0 {
 			b.row(cs, false)
 			end = k
@@ -206,9 +217,13 @@ func tabLedTable(ls []line, i int) (textTable, bool) {
 // lines continue the cell above when a tab-led line follows them, and a
 // blank line followed by a tab-led line ends the row. stop is set when the
 // row met a line that ends the table; next is then where the table ends.
-func tabLedRow(ls []line, j int, sentences bool) (cells []cell, next int, stop bool) {
+// With limit > 0 it stops once it has that many cells.
+func tabLedRow(ls []line, j int, sentences bool, limit int) (cells []cell, next int, stop bool) {
 	blankSeen := false
 	for ; j < len(ls); j++ {
+		if limit > 0 && len(cells) >= limit {
+			return cells, j, true
+		}
 		l := ls[j]
 		switch {
 		case l.tabLed() && l.blank() && len(cells) > 0 && blankSeen:
