@@ -52,6 +52,10 @@ type drafter struct {
 	// otherYear is the year a section's heading names when it is not the
 	// plan's (a report's 二、2024年…计划草案 in a report on 2023).
 	otherYear int
+	// looksBack is a section reporting what was done (…执行情况, 工作回顾):
+	// its prose states results, not commitments, and yields nothing; its
+	// tables are read (an execution report's 表1).
+	looksBack bool
 	annex     bool // past an 附件 line: only tables yield items
 	items     []item
 	tables    int // tables seen, for the genre
@@ -117,6 +121,7 @@ func (d *drafter) paragraph(l Span) {
 		if m := reSection.FindStringIndex(t); m != nil && l.Start >= d.body {
 			// A numbered section after an annex opens body text again.
 			d.section, d.annex = strings.TrimSpace(t[m[1]:]), false
+			d.looksBack = lookBack(d.section)
 			d.otherYear = 0
 			if y := reYear.FindStringSubmatch(d.section); y != nil && d.year != 0 {
 				if n, _ := strconv.Atoi(y[1]); n != d.year {
@@ -125,7 +130,7 @@ func (d *drafter) paragraph(l Span) {
 			}
 		}
 		return
-	case l.Start < d.body || d.annex || tableRow(t):
+	case l.Start < d.body || d.annex || d.looksBack || tableRow(t):
 		return
 	}
 	for _, s := range Sentences(t) {
@@ -173,6 +178,18 @@ func isChrome(t string) bool {
 		}
 	}
 	return reDocNo.MatchString(t) && runes(t) < 40 || reDate.MatchString(t) && runes(t) < 30
+}
+
+// backWords name a section that reports what was done.
+var backWords = []string{"执行情况", "完成情况", "工作回顾", "回顾", "进展情况"}
+
+func lookBack(title string) bool {
+	for _, w := range backWords {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableRow is a line of cells no table was rebuilt from (| a | b |, or

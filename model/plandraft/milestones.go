@@ -33,6 +33,14 @@ var (
 // milestones drafts the milestones of clause c of sentence s.
 func (d *drafter) milestones(s, c Span) {
 	ct := d.text[c.Start:c.End]
+	// A deadline may open the clause (6月底前建成…): it is the item's,
+	// and the rules read what follows it.
+	deadline := ""
+	if loc := reDeadline.FindStringIndex(ct); loc != nil && loc[0] == 0 && loc[1] < len(ct) {
+		deadline = deadlineWords(ct[:loc[1]])
+		c.Start += loc[1]
+		ct = ct[loc[1]:]
+	}
 	hedge := prefixOf(ct, hedgeWords)
 	u := ct[len(hedge):]
 	end := strings.TrimRight(u, closeQuotes)
@@ -59,7 +67,7 @@ func (d *drafter) milestones(s, c Span) {
 				break
 			}
 		}
-		d.add(d.milestone(s, u, hedge))
+		d.add(d.milestone(s, u, hedge, deadline))
 		return
 	}
 	if !ok || runes(u) < 4 {
@@ -84,23 +92,23 @@ func (d *drafter) milestones(s, c Span) {
 		}
 		if short {
 			for _, p := range ps[:len(ps)-1] {
-				it := d.milestone(s, d.text[p.Start:p.End]+tail, hedge)
+				it := d.milestone(s, d.text[p.Start:p.End]+tail, hedge, deadline)
 				review(&it, d.where(c), "“"+d.text[p.Start:p.End]+"”与后项共用“"+tail+"”，已拆为单独一项，请确认名称")
 				d.add(it)
 			}
-			d.add(d.milestone(s, last, hedge))
+			d.add(d.milestone(s, last, hedge, deadline))
 			return
 		}
 	}
-	d.add(d.milestone(s, u, hedge))
+	d.add(d.milestone(s, u, hedge, deadline))
 }
 
 // milestone makes a milestone item; its target text is its hedge alone,
 // as plantable reads a milestone's 目标 cell.
-func (d *drafter) milestone(s Span, name, hedge string) item {
+func (d *drafter) milestone(s Span, name, hedge, deadline string) item {
 	it := d.item(domain.KindMilestone, s, name)
-	it.TargetText = hedge
-	if loc := reDeadline.FindStringIndex(name); loc != nil {
+	it.TargetText, it.Deadline = hedge, deadline
+	if loc := reDeadline.FindStringIndex(name); loc != nil && deadline == "" {
 		it.Deadline = deadlineWords(name[loc[0]:loc[1]])
 	}
 	return it

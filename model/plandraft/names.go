@@ -8,7 +8,11 @@ import (
 
 // reDeadline finds a deadline inside the year in a clause: 三季度, 6月底前,
 // 上半年, 年底前. A quarter named as a deadline means its end.
-var reDeadline = regexp.MustCompile(`(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前?|[一二三四1-4]季度(?:末|底)?前?|上半年|年底前|年底`)
+var reDeadline = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前?|[一二三四1-4]季度(?:末|底)?前?|上半年)|(?:(?:19|20)[0-9]{2})?年底前?`)
+
+// reYearNumber is the year of a deadline (2024年6月底, 2024年底): the
+// plan's own, which the deadline words need not repeat.
+var reYearNumber = regexp.MustCompile(`^(?:19|20)[0-9]{2}年?`)
 
 // reYearWord is a year opening a name (2024年全区地区生产总值): when, not what.
 var reYearWord = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
@@ -16,7 +20,10 @@ var reYearWord = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
 // deadlineWords turns a deadline as written into words plantable reads
 // as a period (三季度 → 三季度末, 6月底前 → 6月底, 年底前 → 年底).
 func deadlineWords(w string) string {
-	w = strings.TrimSuffix(w, "前")
+	w = strings.TrimSuffix(reYearNumber.ReplaceAllString(w, ""), "前")
+	if strings.HasPrefix(w, "底") {
+		w = "年" + w // 2024年底 → 年底
+	}
 	switch {
 	case strings.HasSuffix(w, "季度"):
 		return w + "末"
@@ -39,7 +46,7 @@ func cleanName(s, city string) (name, deadline string) {
 	}
 	for changed := true; changed && s != ""; {
 		changed = false
-		for _, words := range [][]string{hedgeWords, dropWords} {
+		for _, words := range [][]string{hedgeWords, dropWords, connectors} {
 			if w := prefixOf(s, words); w != "" && len(w) < len(s) {
 				s, changed = s[len(w):], true
 			}
@@ -83,3 +90,21 @@ func trimConnector(s string) string {
 }
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// leadingHedge is the hedge a clause opens with, after any time or place
+// words (全年力争新增… → 力争).
+func leadingHedge(ct string) string {
+	for {
+		if h := prefixOf(ct, hedgeWords); h != "" {
+			return h
+		}
+		w := prefixOf(ct, dropWords)
+		if w == "" || !timePlace[w] {
+			return ""
+		}
+		ct = ct[len(w):]
+	}
+}
+
+// timePlace are the dropWords that may stand before a hedge.
+var timePlace = map[string]bool{"全年": true, "年内": true, "今年": true, "全市": true, "全区": true, "全县": true, "同时": true}

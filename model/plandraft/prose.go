@@ -19,12 +19,12 @@ func (d *drafter) sentence(s Span) {
 	hedge := ""
 	for _, c := range clauses(d.text, s) {
 		ct := d.text[c.Start:c.End]
-		if h := prefixOf(ct, hedgeWords); carriedHedges[h] {
+		if h := leadingHedge(ct); carriedHedges[h] {
 			hedge = h
 		} else if h != "" {
 			hedge = "" // 争创, 支持: a clause's own, not carried on
 		}
-		if !d.commitments(s, c, hedge) {
+		if !d.commitments(s, c, hedge) && !d.qualitative(s, c, hedge) {
 			d.milestones(s, c)
 		}
 	}
@@ -117,6 +117,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		}
 		before := d.text[from:f.Start]
 		after := trimConnector(strings.TrimSpace(d.text[f.End:next]))
+		joined := i > 0 && prefixOf(strings.TrimSpace(before), connectors) != ""
 		keep, bare := onlyVerbs(before, d.opt.City)
 		if prevPre && after != "" && f.count() {
 			// 3个A和17个B: the words before 17个 were 3个's name.
@@ -143,8 +144,8 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		}
 		if w := prefixOf(name, keepWords); w != "" {
 			*verb = w
-		} else if *verb != "" && !first && len(out) == 0 {
-			name = *verb + name
+		} else if *verb != "" && (!first && len(out) == 0 || joined) {
+			name = *verb + name // 新增A300家和B800家: 新增B
 		}
 		it := d.item(domain.KindCommitment, s, name)
 		it.Deadline = deadline
@@ -189,3 +190,33 @@ func (d *drafter) item(kind domain.Kind, s Span, name string) item {
 func (d *drafter) where(p Span) string {
 	return fmt.Sprintf("第%d行“%s”", d.line(p.Start), d.text[p.Start:p.End])
 }
+
+// qualitative drafts a clause that closes with one of the grammar's
+// qualitative phrases (城乡居民收入稳步提高): a commitment the reviewer
+// judges, always left for the reviewer to confirm.
+func (d *drafter) qualitative(s, c Span, hedge string) bool {
+	ct := d.text[c.Start:c.End]
+	for _, ph := range qualitativePhrases {
+		if !strings.HasSuffix(ct, ph) || len(ph) == len(ct) {
+			continue
+		}
+		t, err := domain.ParseTarget(ph)
+		if err != nil || t.Basis != domain.BasisQualitative {
+			continue
+		}
+		name, deadline := cleanName(ct[:len(ct)-len(ph)], d.opt.City)
+		if name == "" || runes(name) > 20 || prefixOf(name, keepWords) != "" {
+			return false
+		}
+		it := d.item(domain.KindCommitment, s, name)
+		it.TargetText, it.Read, it.Target, it.Deadline = hedge+ph, ph, &t, deadline
+		review(&it, d.where(c), "定性目标“"+ph+"”，由审阅人判断，请确认")
+		d.add(it)
+		return true
+	}
+	return false
+}
+
+// qualitativePhrases are the grammar's qualitative phrases, longest
+// first, so 保持基本稳定 wins over 基本稳定.
+var qualitativePhrases = sortLongestFirst(domain.QualitativePhrases())

@@ -220,3 +220,56 @@ func TestDistrictTaskTable(t *testing.T) {
 		t.Errorf("year %d", dr.Year)
 	}
 }
+
+// TestOtherCityNotice: a notice in another city's wording — main targets
+// stated in the preamble (left to the annex), 比上年, 年底前 with a year,
+// a count before its noun, 力争 after 全年, 和 joining two counts, 5G,
+// 保持在, a range, a unit the grammar lacks (1.2万), a qualitative
+// target, a 工作回顾 section of results, a deadline opening a milestone.
+func TestOtherCityNotice(t *testing.T) {
+	dr, text := draftFile(t, "huzhou-style-2024-plan-notice.txt", Options{City: "某市"})
+	if dr.Year != 2024 || dr.Genre != plantable.GenreNotice {
+		t.Errorf("year %d genre %q", dr.Year, dr.Genre)
+	}
+	checkRows(t, dr.Items, []row{
+		{name: "固定资产投资", target: "增长率 ≥ 8%"},
+		{name: "新增充电桩", target: "≥ 500个"},
+		{name: "老旧小区改造", target: "≥ 30个"},
+		{name: "新增高新技术企业", target: "≥ 300家"},
+		{name: "新增科技型中小企业", target: "≥ 800家"},
+		{name: "建成5G基站", target: "≥ 3000个"},
+		{name: "森林覆盖率", target: "≥ 60%"},
+		{name: "社会消费品零售总额", target: "", review: true},
+		{name: "新增就业", target: "", review: true},
+		{name: "城乡居民收入", target: "定性：稳步提高", review: true},
+		{name: "建成市第一人民医院新院区"},
+		{name: "获批国家历史文化名城"},
+		{name: "实施城乡供水一体化行动"},
+		{name: "PM2.5平均浓度", target: "≤ 28微克/立方米"},
+	})
+	want := map[string]string{"新增充电桩": "年底", "建成市第一人民医院新院区": "6月底"}
+	for name, dl := range want {
+		if it, _ := find(dr.Items, name); it.Deadline != dl {
+			t.Errorf("%s: deadline %q, want %q", name, it.Deadline, dl)
+		}
+	}
+	if it, _ := find(dr.Items, "新增科技型中小企业"); plantable.HedgeOf(it.TargetText) != "力争" {
+		t.Errorf("新增科技型中小企业: target text %q, want the 力争 of 全年力争", it.TargetText)
+	}
+	body := strings.Index(text, "一、着力扩大有效需求")
+	back, next := strings.Index(text, "二、2023年工作回顾"), strings.Index(text, "三、着力保障改善民生")
+	for _, it := range dr.Items {
+		if it.Start < body {
+			t.Errorf("%s: from the preamble", it.Name)
+		}
+		if it.Start > back && it.Start < next {
+			t.Errorf("%s: a result of the year before drafted as a commitment", it.Name)
+		}
+		if strings.Contains(it.Name, "百千万") {
+			t.Errorf("深入实施…行动 continues what runs: %s", it.Name)
+		}
+	}
+	if len(dr.Items) != 14 {
+		t.Errorf("%d items, want 14", len(dr.Items))
+	}
+}

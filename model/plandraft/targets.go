@@ -45,10 +45,12 @@ func findTargets(text string, p Span) []found {
 		if prefixOf(rest, notQuantity) != "" || rest == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); r < utf8.RuneSelf && (unicode.IsLetter(r) || r == '-' || r == '~' || r == '－') {
-			continue // 5G, 10-50万元: a name or a range
-		}
 		lead := suffixOf(s[:m[0]], leadWords)
+		if r, _ := utf8.DecodeRuneInString(rest); r < utf8.RuneSelf && (unicode.IsLetter(r) || r == '-' || r == '~' || r == '－') {
+			if lead == "" || !reRangeHead.MatchString(rest) {
+				continue // 5G, 10-50万元: a name
+			}
+		}
 		start := m[0] - len(lead)
 		if strings.HasSuffix(s[:start], "同比") {
 			start -= len("同比")
@@ -66,6 +68,20 @@ func findTargets(text string, p Span) []found {
 				f.read, f.target = head+rest[:ends[i]], t
 				break
 			}
+		}
+		if f.read != "" && lead != "" && reRangeTail.MatchString(s[f.End-p.Start:]) {
+			// 增长6%-7%: a range, which the grammar does not read; the
+			// lower bound alone would be a silent decision.
+			m2 := reRangeTail.FindString(s[f.End-p.Start:])
+			f.Span.End += len(m2)
+			f.read = d2s(text, f.Span)
+			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
+		}
+		if f.read == "" && lead != "" && reRangeHead.MatchString(rest) {
+			m2 := reRangeHead.FindString(rest)
+			f.Span = Span{p.Start + start, p.Start + m[1] + len(m2)}
+			f.read = d2s(text, f.Span)
+			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
 		}
 		if f.read == "" {
 			// A quantity the grammar refuses (500张, 增长1倍): kept for the
@@ -178,3 +194,12 @@ func refTarget(text string, p Span) (found, bool) {
 	}
 	return found{}, false
 }
+
+// reRangeTail continues a target into a range (6%-7%, 6%至7%); reRangeHead
+// is the rest of a range written with one unit (6-7%).
+var (
+	reRangeTail = regexp.MustCompile(`^\s*[-—－~～至到]\s*[0-9]+(?:\.[0-9]+)?[^，,。；;、\s]{0,4}`)
+	reRangeHead = regexp.MustCompile(`^\s*[-—－~～至到]\s*[0-9]+(?:\.[0-9]+)?[^，,。；;、\s]{0,4}`)
+)
+
+func d2s(text string, s Span) string { return text[s.Start:s.End] }
