@@ -13,6 +13,9 @@ import (
 // figure after them is read, the words stay in Text.
 var estimateWords = []string{"预计", "约", "初步统计", "快报"}
 
+// reMinus is a minus sign before a figure, in any of the ways it is typed.
+var reMinus = regexp.MustCompile(`^[-－−—]`)
+
 // rePeriodHead finds the months a result column covers in its header:
 // 1-6月实绩, 上半年实绩, 前三季度实绩.
 var rePeriodHead = regexp.MustCompile(`([0-9]{1,2})\s*[-—－~～至]\s*([0-9]{1,2})月`)
@@ -46,7 +49,8 @@ func (d *drafter) period(t *docread.Table, cols colIndex) string {
 // in the target's terms is taken (增速 for a growth target). Value and
 // Basis are set only where the grammar reads the figure; a bare
 // percentage takes the target's basis when that is growth or reduction
-// (the report prints the figure in the target's terms).
+// (the report prints the figure in the target's terms); a signed one
+// (-4.6%) is a growth rate, negative.
 func (d *drafter) reported(r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
 	idx := cols[docread.ColActual]
 	if subs := cols[docread.ColSub]; len(subs) > 0 {
@@ -74,9 +78,21 @@ func (d *drafter) reported(r docread.Row, cols colIndex, it item, period string)
 	for _, w := range estimateWords {
 		read = strings.TrimPrefix(read, w)
 	}
+	sign := 1.0
+	if m := reMinus.FindString(read); m != "" {
+		// -4.6% under 增速: a signed growth rate.
+		sign, read = -1, read[len(m):]
+	}
 	if t, err := domain.ParseTarget(read); err == nil && t.HasValue() {
 		v := t.Value
 		rep.Value, rep.Basis = &v, t.Basis
+		if sign < 0 {
+			if t.Basis != domain.BasisLevel || t.Unit != "%" {
+				return &plantable.Reported{Text: text, Period: period} // -3个 is no figure
+			}
+			v, rep.Basis = -v, domain.BasisGrowth
+			return rep
+		}
 		if t.Basis == domain.BasisLevel && t.Unit == "%" && it.Target != nil && !strings.ContainsAny(read, "达到保持") &&
 			(it.Target.Basis == domain.BasisGrowth || it.Target.Basis == domain.BasisReduction) {
 			rep.Basis = it.Target.Basis

@@ -273,3 +273,41 @@ func TestOtherCityNotice(t *testing.T) {
 		t.Errorf("%d items, want 14", len(dr.Items))
 	}
 }
+
+// TestPortalPageReport: a report saved from the portal as a web page
+// (docread's HTML reader): 全年实绩 split into 绝对值 | 增速 with signed
+// growth rates, the chrome and summary left out, the next year's target
+// left to the reviewer.
+func TestPortalPageReport(t *testing.T) {
+	data := []byte(readFile(t, "testdata/tongxiang-portal-page.html"))
+	doc, err := docread.Read("tongxiang-portal-page.html", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr, err := FromDocument(doc, Options{City: "桐乡"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, dr)
+	if dr.Genre != plantable.GenreReport || dr.Year != 2024 {
+		t.Errorf("genre %q year %d", dr.Genre, dr.Year)
+	}
+	checkRows(t, dr.Items, []row{
+		{name: "地区生产总值", target: "增长率 ≈ 6.5%", reported: "4.8%", value: 4.8, basis: domain.BasisGrowth},
+		{name: "一般公共预算收入", target: "增长率 ≥ 5%", reported: "-4.6%", value: -4.6, basis: domain.BasisGrowth},
+		{name: "税收收入", target: "增长率 ≥ 5%", reported: "-5.1%", value: -5.1, basis: domain.BasisGrowth},
+	})
+	n := 0
+	for _, it := range dr.Items {
+		if it.Kind == domain.KindIndicator {
+			n++
+			continue
+		}
+		if !it.NeedsReview || !strings.Contains(it.Reason, "2025年") {
+			t.Errorf("%s: a 2025 target in a report on 2024 not left to the reviewer", it.Name)
+		}
+	}
+	if n != 3 || len(dr.Items) != 4 {
+		t.Errorf("%d indicators of %d items, want 3 of 4", n, len(dr.Items))
+	}
+}
