@@ -28,28 +28,25 @@ func sameTarget(a domain.Target, b *domain.Target) bool {
 		a.Basis == b.Basis && a.Direction == b.Direction && a.Ref == b.Ref
 }
 
-// namesOverlap: one name holds the other, or they share a run of at
-// least four characters (or the whole of a shorter name): 参加境外展会的企业
-// and 企业参加境外展会 share 参加境外展会.
-func namesOverlap(a, b string) bool {
+// nameScore says how well two names agree: 2 when one holds the other, 1
+// when they share a run of four characters (参加境外展会的企业 and
+// 企业参加境外展会 share 参加境外展会), 0 otherwise.
+func nameScore(a, b string) int {
 	a, b = squeeze(a), squeeze(b)
 	if a == "" || b == "" {
-		return false
+		return 0
 	}
 	if strings.Contains(a, b) || strings.Contains(b, a) {
-		return true
+		return 2
 	}
-	ra, rb := []rune(a), []rune(b)
-	need := 4
-	if len(ra) < need || len(rb) < need {
-		return false
-	}
+	ra := []rune(a)
+	const need = 4
 	for i := 0; i+need <= len(ra); i++ {
 		if strings.Contains(b, string(ra[i:i+need])) {
-			return true
+			return 1
 		}
 	}
-	return false
+	return 0
 }
 
 // quotesOverlap: the curated quote holds the draft's or the other way
@@ -60,21 +57,27 @@ func quotesOverlap(curated, drafted string) bool {
 }
 
 // match pairs curated items with drafted ones, one to one, in curated
-// order: the same kind, overlapping quotes and names, and the identical
-// structured target (milestones have none).
+// order: the same kind, overlapping quotes, the identical structured
+// target (milestones have none) and overlapping names, the drafted item
+// whose name agrees best taken.
 func match(curated []domain.Item, drafted []plantable.Item) map[string]int {
 	used := map[int]bool{}
 	out := map[string]int{}
 	for _, c := range curated {
+		best, bestScore := -1, 0
 		for i, d := range drafted {
-			if used[i] || d.Kind != c.Kind || !quotesOverlap(c.SourceQuote, d.Source) || !namesOverlap(c.Name, d.Name) {
+			if used[i] || d.Kind != c.Kind || !quotesOverlap(c.SourceQuote, d.Source) {
 				continue
 			}
 			if c.Kind != domain.KindMilestone && !sameTarget(c.Target, d.Target) {
 				continue
 			}
-			used[i], out[c.ID] = true, i
-			break
+			if sc := nameScore(c.Name, d.Name); sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		if best >= 0 {
+			used[best], out[c.ID] = true, best
 		}
 	}
 	return out
@@ -117,6 +120,33 @@ func TestNoticeAgainstCuratedPlan(t *testing.T) {
 			t.Logf("not found: %s %s %s（%s）", c.ID, c.Kind, c.Name, c.TargetText)
 		}
 	}
+	// Hedge and deadline, beyond the bar: how often they agree with the
+	// curated plan on the items matched.
+	hedges, deadlines, matched, exact := 0, 0, 0, 0
+	for _, c := range plan.Items {
+		i, ok := got[c.ID]
+		if ok && squeeze(dr.Items[i].Name) == squeeze(c.Name) {
+			exact++
+		}
+		if !ok || c.Kind == domain.KindIndicator || c.Kind == domain.KindParcel {
+			continue
+		}
+		matched++
+		d := dr.Items[i]
+		h := plantable.HedgeOf(d.TargetText)
+		if c.Kind == domain.KindMilestone {
+			h = d.TargetText
+		}
+		if h == c.Hedge {
+			hedges++
+		} else {
+			t.Logf("hedge of %s: %q, curated %q", c.ID, h, c.Hedge)
+		}
+		if (d.Deadline == "") == c.Deadline.IsZero() {
+			deadlines++
+		}
+	}
+	t.Logf("hedge agrees on %d of %d body items, deadline on %d; %d of %d matched items have the curated name exactly", hedges, matched, deadlines, exact, len(got))
 	drafted := map[domain.Kind]int{}
 	for _, it := range dr.Items {
 		drafted[it.Kind]++
