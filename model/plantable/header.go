@@ -22,6 +22,7 @@ const (
 	colTask
 	colDeadline
 	colMeasure
+	colActual
 	numRoles
 )
 
@@ -39,6 +40,8 @@ var headerNames = map[string]role{
 	"任务": colTask, "重点工作": colTask, "工作任务": colTask,
 	"完成时限": colDeadline, "时限": colDeadline, "完成时间": colDeadline,
 	"计量方式": colMeasure,
+	"实际完成": colActual, "完成情况": colActual, "实际完成情况": colActual, "全年完成": colActual,
+	"执行情况": colActual, "完成值": colActual,
 }
 
 // headerRows is how far down a header is looked for: a title, a date
@@ -54,6 +57,8 @@ type header struct {
 	growth bool
 	unit   string
 	label  string // the 目标 header as written, for reasons
+	// period is the months the 实际完成 / 全年实绩 column covers (1-12月).
+	period string
 }
 
 var reHeaderUnit = regexp.MustCompile(`\(([^()]+)\)$`)
@@ -73,10 +78,16 @@ func readHeader(row []string, r int) header {
 		if !ok && strings.Contains(c, "目标") {
 			ro, ok = colTarget, true
 		}
+		if !ok && strings.HasSuffix(c, "实绩") {
+			ro, ok = colActual, true // 全年实绩, 上半年实绩, 1-6月实绩
+		}
 		if !ok || h.cols[ro] >= 0 {
 			continue
 		}
 		h.cols[ro] = j
+		if ro == colActual {
+			h.period = ReportedPeriod(c)
+		}
 		if ro == colTarget {
 			h.label = c // as written but for spaces and line breaks, which a reason cannot show
 			h.growth = strings.Contains(c, "增长") || strings.Contains(c, "增速")

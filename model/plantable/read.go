@@ -150,6 +150,10 @@ func indicators(t sheet.Table, h header) []Item {
 		} else {
 			readTarget(&it, h, ref{i + 1, h.label, sheet.ColumnLetter(h.cols[colTarget])})
 		}
+		if a := r.get(colActual); a != "" {
+			// An execution report's table: what was achieved, beside the target.
+			it.Reported = ReadReported(a, it.Target, h.period)
+		}
 		out = append(out, it)
 	}
 	return out
