@@ -20,6 +20,8 @@ func TestDraftBecomesPlan(t *testing.T) {
 		{"notice", seeds.Notice, 2023},
 		{"task table", readFile(t, "testdata/nanhu-style-2024-task-table.txt"), 2024},
 		{"report", readFile(t, "testdata/xiuzhou-style-2023-execution-report.txt"), 2023},
+		{"task targets", readFile(t, "testdata/jinhua-style-2024-task-targets.txt"), 2024},
+		{"other city's notice", readFile(t, "testdata/huzhou-style-2024-plan-notice.txt"), 2024},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dr, err := FromDocument(docread.Paste(c.text), Options{City: "测试市"})

@@ -311,3 +311,29 @@ func TestPortalPageReport(t *testing.T) {
 		t.Errorf("%d indicators of %d items, want 3 of 4", n, len(dr.Items))
 	}
 }
+
+// TestTaskTargetTable: a task table with its own 年度目标 column, cells
+// between tabs, read through plantable's 重点工作 rules: commitments,
+// a milestone whose target cell is its hedge, a relative and a
+// qualitative target, and a unit the grammar lacks left for the reviewer.
+func TestTaskTargetTable(t *testing.T) {
+	dr, _ := draftFile(t, "jinhua-style-2024-task-targets.txt", Options{})
+	checkRows(t, dr.Items, []row{
+		{name: "新增城镇就业", target: "≥ 1.5万人", owners: "市人力社保局"},
+		{name: "新建改建农村公路", target: "≥ 300公里", owners: "市交通运输局"},
+		{name: "争创国家级文明城市", owners: "市委宣传部"},
+		{name: "城乡居民收入", target: "增速 ≈ 经济增长", owners: "市发改委、市统计局"},
+		{name: "空气质量优良率", target: "定性：稳中提质", owners: "市生态环境局", review: true},
+		{name: "新增床位", owners: "市卫健委", review: true},
+	})
+	kinds := map[domain.Kind]int{}
+	for _, it := range dr.Items {
+		kinds[it.Kind]++
+	}
+	if kinds[domain.KindMilestone] != 1 || kinds[domain.KindCommitment] != 5 {
+		t.Errorf("kinds %v, want 1 milestone and 5 commitments", kinds)
+	}
+	if it, _ := find(dr.Items, "新建改建农村公路"); it.Deadline != "2024年9月底" || plantable.HedgeOf(it.TargetText) != "力争" {
+		t.Errorf("新建改建农村公路: deadline %q target %q", it.Deadline, it.TargetText)
+	}
+}

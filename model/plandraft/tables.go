@@ -32,6 +32,9 @@ func (d *drafter) table(b docread.Block) {
 	case cols.has(docread.ColTask) && !cols.has(docread.ColTarget):
 		d.tasks++
 		d.taskRows(t, cols)
+	case cols.has(docread.ColTask) && cols.has(docread.ColTarget) && !cols.has(docread.ColName):
+		d.tasks++
+		d.taskTargets(t, cols)
 	case cols.has(docread.ColName) && cols.has(docread.ColTarget):
 		if cols.has(docread.ColActual) {
 			d.reports++
@@ -76,7 +79,7 @@ var reNoteMark = regexp.MustCompile(`\s*[（(]注[0-9]*[)）]$`)
 // its sub-rows.
 func (d *drafter) indicators(t *docread.Table, cols colIndex) {
 	name := cols[docread.ColName][0]
-	header := append([]string{"序号"}, t.Rows[0].Cells...)
+	header := append([]string{"序号"}, plantableHeader(t)...)
 	rows := [][]string{header}
 	orig := []int{-1}
 	data := t.Rows[t.HeaderRows:]
@@ -275,4 +278,70 @@ func atoi(s string) (int, bool) {
 		n = n*10 + int(r-'0')
 	}
 	return n, true
+}
+
+// plantableNames are the header names plantable knows for docread's
+// columns, so a table is read by plantable's rules whatever its own
+// header says (主要任务, 名称, 牵头责任单位); a 目标 header is kept as
+// written, since plantable reads 增长 and a unit in it.
+var plantableNames = map[docread.Column]string{
+	docread.ColSeq: "序号", docread.ColCategory: "类别", docread.ColName: "指标名称",
+	docread.ColNote: "备注", docread.ColUnit: "单位", docread.ColAttr: "属性",
+	docread.ColTask: "任务", docread.ColOwner: "责任单位", docread.ColDeadline: "完成时限",
+	docread.ColActual: "实际完成",
+}
+
+// plantableHeader is the table's first header row in plantable's names.
+func plantableHeader(t *docread.Table) []string {
+	h := append([]string(nil), t.Rows[0].Cells...)
+	for i := range h {
+		if i >= len(t.Columns) {
+			break
+		}
+		if n, ok := plantableNames[t.Columns[i]]; ok {
+			h[i] = n
+		}
+		if t.Columns[i] == docread.ColTarget && !strings.Contains(h[i], "目标") {
+			h[i] = "目标"
+		}
+		if t.Columns[i] == docread.ColSub || t.Columns[i] == docread.ColNone {
+			h[i] = "" // plantable must not take 增长 or 绝对值 for a column of its own
+		}
+	}
+	return h
+}
+
+// taskTargets reads a task table with a 目标 column (任务 | 目标 | 责任单位 |
+// 完成时限) through plantable's 重点工作 rules: a target the grammar reads
+// makes a commitment, one with no number a milestone, anything else waits
+// for the reviewer. plantable reads such a sheet beside a main-indicator
+// sheet, so an empty one is handed over with it.
+func (d *drafter) taskTargets(t *docread.Table, cols colIndex) {
+	rows := [][]string{plantableHeader(t)}
+	rows = append(rows, t.Sheet().Rows[t.HeaderRows:]...)
+	empty := sheet.Table{Name: "", Rows: [][]string{{"指标名称", "目标"}}}
+	dr, err := plantable.FromTables(d.doc.Name, []sheet.Table{empty, {Name: t.Name, Rows: rows}})
+	if err != nil {
+		return
+	}
+	for _, it := range dr.Items {
+		r := it.Line - 2 + t.HeaderRows
+		if it.Line < 2 || r >= len(t.Rows) {
+			continue
+		}
+		row := t.Rows[r]
+		it.Sheet, it.Line = d.doc.Name, d.line(row.Start)
+		it.Source, it.Start, it.End = d.text[row.Start:row.End], row.Start, row.End
+		if it.NeedsReview {
+			it.Reason = reSheetRef.ReplaceAllString(it.Reason, fmt.Sprintf("第%d行“$1”列", it.Line))
+		}
+		if tg, err := domain.ParseTarget(plantable.StripHedge(it.TargetText)); it.Kind == domain.KindMilestone && err == nil && tg.Basis == domain.BasisQualitative {
+			// 稳中提质 has no number but is a target, not an outcome.
+			it.Kind, it.Target, it.Read = domain.KindCommitment, &tg, plantable.StripHedge(it.TargetText)
+		}
+		if it.Target != nil && it.Target.Basis == domain.BasisQualitative && !it.NeedsReview {
+			review(&it, fmt.Sprintf("第%d行“%s”", it.Line, it.Name), "定性目标“"+it.TargetText+"”，由审阅人判断，请确认")
+		}
+		d.add(it)
+	}
 }
