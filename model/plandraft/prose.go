@@ -49,6 +49,8 @@ func (d *drafter) commitments(s, c Span, hedge string) bool {
 		f := findTargets(d.text, p)
 		if r, ok := refTarget(d.text, p); ok {
 			f = []found{r}
+		} else if r, ok := pendingTarget(d.text, p); ok {
+			f = []found{r}
 		}
 		any = any || len(f) > 0
 		ps = append(ps, part{p, f})

@@ -337,3 +337,32 @@ func TestTaskTargetTable(t *testing.T) {
 		t.Errorf("新建改建农村公路: deadline %q target %q", it.Deadline, it.TargetText)
 	}
 }
+
+// TestWorkReportTargets: a 政府工作报告's targets, one list after
+// “主要预期目标是：” with ；between, last year's results in the preamble,
+// a relative target after 增长, a target the province sets in words the
+// grammar lacks.
+func TestWorkReportTargets(t *testing.T) {
+	dr, text := draftFile(t, "work-report-style-2024-targets.txt", Options{})
+	checkRows(t, dr.Items, []row{
+		{name: "地区生产总值", target: "增长率 ≈ 6%"},
+		{name: "一般公共预算收入", target: "增长率 ≥ 5%"},
+		{name: "城乡居民人均可支配收入", target: "增速 ≈ 经济增长"},
+		{name: "城镇新增就业", target: "≥ 10万人"},
+		{name: "城镇调查失业率", target: "≤ 5.5%"},
+		{name: "居民消费价格涨幅", target: "≈ 3%"},
+		{name: "单位地区生产总值能耗", review: true},
+		{name: "粮食产量", target: "≥ 100万吨"},
+		{name: "重大项目", target: "≥ 300个"},
+		{name: "投资", target: "≥ 1200亿元"},
+	})
+	if len(dr.Items) != 10 {
+		t.Errorf("%d items, want 10", len(dr.Items))
+	}
+	body := strings.Index(text, "一、2024年")
+	for _, it := range dr.Items {
+		if it.Start < body {
+			t.Errorf("%s: last year's result in the preamble drafted", it.Name)
+		}
+	}
+}

@@ -25,7 +25,7 @@ var hedgeWords = sortLongestFirst([]string{
 // (全年, 全市), and verbs of doing (组织实施, 举办, 发放, 完成). They are cut
 // from an item's name: 举办系列促消费活动100场以上 → 系列促消费活动.
 var dropWords = sortLongestFirst([]string{
-	"全年", "年内", "今年", "全市", "全区", "全县", "其中", "同时", "进一步", "累计",
+	"全年", "年内", "今年", "年度", "全市", "全区", "全县", "其中", "同时", "进一步", "累计",
 	"突出抓好", "组织实施", "大力实施", "深入实施", "抓好", "组织", "实施", "举办", "发放",
 	"完成", "实现", "推动", "推进", "建设", "打造", "开展", "给予", "加快", "加大", "全力",
 })
@@ -40,7 +40,7 @@ var keepWords = sortLongestFirst([]string{
 // tailWords close a name before its number without being part of it:
 // 铁路和轨道投资完成100亿元 → 铁路和轨道投资.
 var tailWords = sortLongestFirst([]string{"完成", "实现", "达", "为", "要", "将", "的", "同比", "比上年", "较上年", "比去年",
-	"保持在", "维持在", "稳定在", "控制在", "保持", "达到"})
+	"保持在", "维持在", "稳定在", "控制在", "保持", "达到", "增长"})
 
 // countUnits count things; a count may stand before what it counts
 // (抓好2个省级低碳试点县). An amount before a noun (10亿元楼宇, 超10亿元重大项目)
