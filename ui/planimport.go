@@ -33,6 +33,9 @@ type planImportDialog struct {
 
 	city, year, title *widget.Entry
 	button            *widget.Button
+	fixNext           *widget.Button // 逐行确认…: the next row waiting
+	top               *fyne.Container
+	win               fyne.Window
 	dlg               *dialog.CustomDialog
 }
 
@@ -59,9 +62,18 @@ func (u *UI) previewPlanTable(path string) *planImportDialog {
 		u.showError(err)
 		return nil
 	}
-	items := d.Items
-	t := u.fittedTable(planTableColumns, len(items), func(row, col int) (string, bool) { return planTableCell(items[row], col) })
-	dlg := &planImportDialog{draft: d, table: t, create: u.createPlan, showError: u.showError}
+	dlg := &planImportDialog{draft: d, create: u.createPlan, showError: u.showError, win: u.win}
+	// The cells read the dialog's draft, so a row the reviewer settles
+	// shows as settled.
+	dlg.table = u.fittedTable(planTableColumns, len(d.Items), func(row, col int) (string, bool) {
+		return planTableCell(dlg.draft.Items[row], col)
+	})
+	dlg.table.OnSelected = func(id widget.TableCellID) {
+		dlg.table.UnselectAll()
+		if dlg.draft.Items[id.Row].NeedsReview {
+			dlg.fixRow(id.Row)
+		}
+	}
 	dlg.show(u.win, u.plan.City)
 	return dlg
 }
@@ -109,7 +121,7 @@ func (d *planImportDialog) blocked() string {
 	case len(d.draft.Problems) > 0:
 		return trf("表格有{{.N}}处问题，须在表格中改正后重新读入；在此之前不会创建计划。", "N", len(d.draft.Problems))
 	case n > 0:
-		return trf("有{{.N}}行待确认：请在表格中写明目标（或注明“定性”）后重新读入；在此之前不会创建计划。", "N", n)
+		return trf("有{{.N}}行待确认：点选该行或“逐行确认…”，录入目标或标为定性（由审阅人判断）；在此之前不会创建计划。", "N", n)
 	}
 	return ""
 }
@@ -152,14 +164,126 @@ func (d *planImportDialog) show(win fyne.Window, city string) {
 	d.title.SetPlaceHolder(tr("留空则按城市和年度生成"))
 	d.button = widget.NewButton(tr("创建计划"), d.createNow)
 	d.button.Importance = widget.HighImportance
-	if d.blocked() != "" {
-		d.button.Disable()
-	}
-	content := container.NewBorder(d.summary(), nil, nil, nil, container.New(d.table.layout, d.table.Table))
+	d.fixNext = widget.NewButton(tr("逐行确认…"), func() {
+		for i, it := range d.draft.Items {
+			if it.NeedsReview {
+				d.fixRow(i)
+				return
+			}
+		}
+	})
+	d.top = d.summary()
+	d.enable()
+	content := container.NewBorder(d.top, nil, nil, nil, container.New(d.table.layout, d.table.Table))
 	d.dlg = dialog.NewCustomWithoutButtons(tr("新建计划预览"), content, win)
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), d.dlg.Hide), d.button})
+	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), d.dlg.Hide), d.fixNext, d.button})
 	d.dlg.Resize(fyne.NewSize(win.Canvas().Size().Width*0.92, win.Canvas().Size().Height*0.85))
 	d.dlg.Show()
+}
+
+// enable offers 创建计划 once nothing stops it, and 逐行确认… while a row
+// waits for the reviewer.
+func (d *planImportDialog) enable() {
+	if d.blocked() != "" {
+		d.button.Disable()
+	} else {
+		d.button.Enable()
+	}
+	if d.draft.Pending() > 0 {
+		d.fixNext.Enable()
+	} else {
+		d.fixNext.Disable()
+	}
+}
+
+// settled shows the preview again after the reviewer settled a row.
+func (d *planImportDialog) settled() {
+	d.top.Objects = d.summary().Objects
+	d.top.Refresh()
+	d.table.Refresh()
+	d.enable()
+}
+
+// fixRow asks for the reviewer's word on row i, which waits for it: a
+// target typed in the grammar's terms, checked as it is typed, or the
+// mark 定性（由审阅人判断）. A word the draft refuses is shown and changes
+// nothing.
+func (d *planImportDialog) fixRow(i int) {
+	it := d.draft.Items[i]
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(tr("如：增长6%左右、400个、控制在3%以内、稳中提质"))
+	live := wrapLabel(tr("按目标语法填写，输入时即检查。"))
+	var dlg *dialog.CustomDialog
+	// The dialog grows with what the check says, so its buttons stay
+	// clear of the text.
+	width := fyne.Min(680, d.win.Canvas().Size().Width*0.9)
+	fit := func() {
+		if dlg != nil {
+			dlg.Resize(fyne.NewSize(width, 0))
+		}
+	}
+	use := widget.NewButton(tr("按此目标确认"), func() {
+		if err := d.draft.SetTarget(i, entry.Text); err != nil {
+			live.SetText(err.Error())
+			live.Importance = widget.DangerImportance
+			live.Refresh()
+			fit()
+			return
+		}
+		dlg.Hide()
+		d.settled()
+	})
+	use.Importance = widget.HighImportance
+	use.Disable()
+	entry.OnChanged = func(s string) {
+		t, err := plantable.CheckTarget(s)
+		switch {
+		case strings.TrimSpace(s) == "":
+			live.SetText(tr("按目标语法填写，输入时即检查。"))
+			live.Importance = widget.MediumImportance
+			use.Disable()
+		case err != nil:
+			if bare := errors.Unwrap(err); bare != nil {
+				err = bare // the help is shown above the field
+			}
+			live.SetText(err.Error())
+			live.Importance = widget.DangerImportance
+			use.Disable()
+		default:
+			live.SetText(tr("理解为：") + t.StringIn(language))
+			live.Importance = widget.SuccessImportance
+			use.Enable()
+		}
+		live.Refresh()
+		fit()
+	}
+	entry.OnSubmitted = func(string) {
+		if !use.Disabled() {
+			use.OnTapped()
+		}
+	}
+	mark := widget.NewButton(tr(domain.QualitativeMark), func() {
+		if err := d.draft.MarkQualitative(i); err != nil {
+			live.SetText(err.Error())
+			live.Importance = widget.DangerImportance
+			live.Refresh()
+			fit()
+			return
+		}
+		dlg.Hide()
+		d.settled()
+	})
+	reason := wrapLabel(it.Reason)
+	reason.Importance = widget.DangerImportance
+	content := container.NewVBox(
+		wrapLabel(trf("工作表“{{.S}}”第{{.L}}行 {{.N}}：原文“{{.T}}”", "S", it.Sheet, "L", it.Line, "N", it.Name, "T", it.TargetText)),
+		reason, wrapLabel(tr("可填写：增长6%左右、达到95%以上、控制在3%以内、400个、提高3个百分点、下降4%以上、与经济增长基本同步、按省下达目标安排，或定性用语如 稳中提质、持续改善；都不合适时请标为定性（由审阅人判断）。")),
+		widget.NewLabel(tr("目标")), entry, live)
+	dlg = dialog.NewCustomWithoutButtons(tr("确认目标"), content, d.win)
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), func() { dlg.Hide() }), mark, use})
+	fit()
+	dlg.Show()
+	d.win.Canvas().Focus(entry)
 }
 
 // fields reads the city, year and title typed, naming the field that is

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
+
+	"cn.planreview/planreview/model/domain"
 )
 
 // tongxiang2024 is a county's 2024 main-target table as offices keep it:
@@ -167,5 +169,81 @@ func TestPlanPreviewMarksRowsToConfirm(t *testing.T) {
 	}
 	if text, bad := planTableCell(d.draft.Items[0], 7); bad || text != "" {
 		t.Errorf("a row read whole is marked %q", text)
+	}
+}
+
+// A row the grammar cannot read and one with words outside its
+// vocabulary are settled in the preview — a target typed, checked as it
+// is typed, and the mark 定性 — and the plan is then created with them.
+func TestSettleRowsInThePlanPreview(t *testing.T) {
+	u, st := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "桐乡 2024.xlsx")
+	writeWorkbook(t, path, [][]string{{"序号", "指标名称", "预期目标", "单位"}, {"1", "地区生产总值", "增长6%", ""},
+		{"2", "保障性住房", "1万多", "套"}, {"3", "营商环境", "明显好转", ""}})
+	d := u.previewPlanTable(path)
+	if d == nil || !d.button.Disabled() || d.draft.Pending() != 2 {
+		t.Fatal("two rows to confirm must keep 创建计划 disabled")
+	}
+	preview := u.win.Canvas().Overlays().Top()
+
+	// 保障性住房: chosen in the table, a target typed.
+	d.table.Select(widget.TableCellID{Row: 1, Col: 3})
+	fix := u.win.Canvas().Overlays().Top()
+	if fix == preview || !strings.Contains(texts(fix), "第3行 保障性住房：原文“1万多”") {
+		t.Fatalf("no form for the row:\n%s", texts(fix))
+	}
+	entry := entries(fix)[0]
+	use := button(t, fix, "按此目标确认")
+	test.Type(entry, "1万多套")
+	if !use.Disabled() || !strings.Contains(texts(fix), "单位“万多套”无法识别") {
+		t.Errorf("an unreadable target is accepted or not explained:\n%s", texts(fix))
+	}
+	entry.SetText("")
+	test.Type(entry, "10000套以上")
+	if use.Disabled() || !strings.Contains(texts(fix), "理解为：≥ 10000套") {
+		t.Errorf("a readable target is not offered:\n%s", texts(fix))
+	}
+	test.Tap(use)
+	if u.win.Canvas().Overlays().Top() != preview || d.draft.Pending() != 1 || !d.button.Disabled() {
+		t.Fatalf("after the first row: %d pending", d.draft.Pending())
+	}
+	if text, bad := planTableCell(d.draft.Items[1], 4); bad || text != "≥ 10000套" {
+		t.Errorf("settled row understood as %q", text)
+	}
+
+	// 营商环境: the next row waiting, marked qualitative.
+	test.Tap(button(t, preview, "逐行确认…"))
+	fix = u.win.Canvas().Overlays().Top()
+	if !strings.Contains(texts(fix), "营商环境：原文“明显好转”") {
+		t.Fatalf("逐行确认 opened:\n%s", texts(fix))
+	}
+	test.Tap(button(t, fix, "定性（由审阅人判断）"))
+	if d.draft.Pending() != 0 || d.button.Disabled() || !button(t, preview, "逐行确认…").Disabled() {
+		t.Fatalf("all settled, yet %d pending, 创建计划 disabled %v", d.draft.Pending(), d.button.Disabled())
+	}
+	if strings.Contains(texts(preview), "待确认：") {
+		t.Errorf("the preview still shows a row to confirm:\n%s", texts(preview))
+	}
+
+	f := entries(preview)
+	f[0].SetText("桐乡市")
+	test.Type(f[1], "2024")
+	test.Tap(d.button)
+	plans, _ := st.Plans()
+	if len(plans) != 2 || u.plan.City != "桐乡市" || len(u.plan.Items) != 3 {
+		t.Fatalf("plans %+v; window on %s with %d items", plans, u.plan.City, len(u.plan.Items))
+	}
+	got := map[string]string{}
+	for _, it := range st.Plan().Items {
+		got[it.Name] = it.TargetText + " " + it.Target.String()
+	}
+	for name, want := range map[string]string{"保障性住房": "10000套以上 ≥ 10000套", "营商环境": "明显好转 定性：明显好转"} {
+		if got[name] != want {
+			t.Errorf("%s in the store: %q, want %q", name, got[name], want)
+		}
+	}
+	q, _ := st.Plan().Item("A1-03")
+	if s := u.review.Status(q, domain.Period{Year: 2024, Month: 9}); s.Code != domain.AwaitingJudgement {
+		t.Errorf("the qualitative item's status %s", s.Code)
 	}
 }

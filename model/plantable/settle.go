@@ -56,13 +56,13 @@ func (d *Draft) SetTarget(i int, text string) error {
 		return fmt.Errorf("没有第%d项", i+1)
 	}
 	it := &d.Items[i]
-	if it.Kind == domain.KindMilestone {
-		return fmt.Errorf("工作表“%s”第%d行是重点事项，按完成情况判断，没有目标可写", it.Sheet, it.Line)
+	if err := settleable(*it); err != nil {
+		return err
 	}
-	read := stripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
-	t, err := domain.ParseTarget(read)
+	read := typedTarget(text)
+	t, err := CheckTarget(text)
 	if err != nil {
-		return fmt.Errorf("工作表“%s”第%d行：%w。%s", it.Sheet, it.Line, err, TargetHelp)
+		return fmt.Errorf("工作表“%s”第%d行：%w", it.Sheet, it.Line, err)
 	}
 	it.Read = read
 	if t.Basis == domain.BasisQualitative {
@@ -86,8 +86,8 @@ func (d *Draft) MarkQualitative(i int) error {
 		return fmt.Errorf("没有第%d项", i+1)
 	}
 	it := &d.Items[i]
-	if it.Kind == domain.KindMilestone {
-		return fmt.Errorf("工作表“%s”第%d行是重点事项，按完成情况判断，不需标为定性", it.Sheet, it.Line)
+	if err := settleable(*it); err != nil {
+		return err
 	}
 	read := stripHedge(strings.ReplaceAll(strings.TrimSpace(it.TargetText), " ", ""))
 	t, err := domain.MarkQualitative(read)
@@ -97,6 +97,34 @@ func (d *Draft) MarkQualitative(i int) error {
 	it.Read = read
 	it.settleQualitative(t)
 	return nil
+}
+
+// settleable says why a row cannot take a target, nil when it can: a
+// milestone is judged by its progress, and a row without a name is for
+// the table to complete.
+func settleable(it Item) error {
+	switch {
+	case it.Kind == domain.KindMilestone:
+		return fmt.Errorf("工作表“%s”第%d行是重点事项，按完成情况判断，没有目标可写", it.Sheet, it.Line)
+	case it.Name == "":
+		return fmt.Errorf("工作表“%s”第%d行没有名称，须在表格中补上后重新读入", it.Sheet, it.Line)
+	}
+	return nil
+}
+
+func typedTarget(text string) string {
+	return stripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
+}
+
+// CheckTarget reads a target as a reviewer types it to settle a row, a
+// leading hedge (力争) dropped; the window checks each keystroke with it.
+// The error says what the grammar accepts.
+func CheckTarget(text string) (domain.Target, error) {
+	t, err := domain.ParseTarget(typedTarget(text))
+	if err != nil {
+		return t, fmt.Errorf("%w。%s", err, TargetHelp)
+	}
+	return t, nil
 }
 
 // TargetHelp says what a typed target may be.
