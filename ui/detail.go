@@ -191,6 +191,10 @@ func (dp *detailPane) targetBlock(it domain.Item) fyne.CanvasObject {
 	t, ok, why := dp.review.EffectiveTargetIn(it, language)
 	dir := map[domain.Direction]string{domain.Higher: tr("越高越好"), domain.Lower: tr("越低越好")}[t.Direction]
 	understood := t.StringIn(language) + tr("，") + dir
+	if t.Basis == domain.BasisQualitative {
+		// No arithmetic judges it, so no better way is claimed.
+		understood = t.StringIn(language) + tr("，") + tr("由审阅人判断")
+	}
 	if !ok {
 		understood = why
 	} else if it.Target.Open() {

@@ -246,4 +246,15 @@ func TestSettleRowsInThePlanPreview(t *testing.T) {
 	if s := u.review.Status(q, domain.Period{Year: 2024, Month: 9}); s.Code != domain.AwaitingJudgement {
 		t.Errorf("the qualitative item's status %s", s.Code)
 	}
+	// The detail pane says who judges it, with no chart and no 录入目标.
+	u.selectItem("A1-03")
+	shown := texts(u.detail.pane)
+	for _, want := range []string{"定性目标（明显好转），由审阅人根据进展判断", "理解：定性：明显好转，由审阅人判断"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("detail lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "录入目标…") || strings.Contains(shown, "口径：") {
+		t.Errorf("a qualitative item offers a target to enter or a measure:\n%s", shown)
+	}
 }

@@ -54,6 +54,9 @@ func showItem(w io.Writer, plan *domain.Plan, r *domain.Review, it domain.Item) 
 		fmt.Fprintf(w, "目标（原文）：%s%s\n", it.Hedge, it.TargetText)
 		t, ok, why := r.EffectiveTarget(it)
 		understood := t.String() + "，" + map[domain.Direction]string{domain.Higher: "越高越好", domain.Lower: "越低越好"}[t.Direction]
+		if t.Basis == domain.BasisQualitative {
+			understood = t.String() + "，由审阅人判断"
+		}
 		if !ok {
 			understood = why
 		}
