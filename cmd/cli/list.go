@@ -32,6 +32,10 @@ type Row struct {
 	Actual       *RowActual     `json:"actual"`
 	Status       RowStatus      `json:"status"`
 	Parcel       *domain.Parcel `json:"parcel,omitempty"`
+	// PriorTarget is 上年目标, the paired item's target in last year's
+	// plan ("" when unpaired); PriorActual is 上年完成 (null if none).
+	PriorTarget string    `json:"prior_target"`
+	PriorActual *RowPrior `json:"prior_actual"`
 
 	shown  string        // the figure in words, for the text table
 	status domain.Status // for the summary's counts
@@ -63,6 +67,10 @@ type RowStatus struct {
 // function.
 func rows(st *store.Store, asOf domain.Period) ([]Row, error) {
 	r, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		return nil, err
+	}
+	priors, err := st.Priors(domain.DefaultTolerance())
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +107,9 @@ func rows(st *store.Store, asOf domain.Period) ([]Row, error) {
 		if !math.IsNaN(s.Completion) {
 			c := math.Round(s.Completion*10000) / 10000
 			row.Status.Completion = &c
+		}
+		if pr, ok := priors[it.ID]; ok {
+			row.PriorTarget, row.PriorActual = pr.Target(), rowPrior(pr)
 		}
 		out = append(out, row)
 	}

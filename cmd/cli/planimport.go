@@ -173,9 +173,8 @@ func samePlan(st *store.Store, city string, year int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	bare := func(c string) string { return strings.TrimSuffix(strings.TrimSpace(c), "市") }
 	for _, pi := range infos {
-		if pi.Year == year && bare(pi.City) == bare(city) {
+		if pi.Year == year && domain.SameCity(pi.City, city) {
 			return fmt.Sprintf("%s已有%d年的计划《%s》（编号 %s）：同一城市每年只有一个计划；要重建请先 plan remove %s --yes",
 				pi.City, year, pi.Title, pi.ID, pi.ID), nil
 		}

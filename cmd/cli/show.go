@@ -28,6 +28,9 @@ func runShow(env Env, st *store.Store, a args) error {
 	}
 	w := env.Stdout
 	showItem(w, plan, r, it)
+	if err := showPrior(w, st, it); err != nil {
+		return err
+	}
 	s := r.Status(it, p)
 	fmt.Fprintf(w, "\n状态（截至%s）：%s——%s\n", p.Label(), s.Label, s.Reason)
 	showActuals(w, plan, r, it)

@@ -25,6 +25,10 @@ const (
 	CreatePlan        Action = "create_plan"
 	DatasetUpdate     Action = "dataset_update"
 	RemovePlan        Action = "remove_plan"
+	PairPrior         Action = "pair_prior"
+	RecordPrior       Action = "record_prior"
+	DeletePrior       Action = "delete_prior"
+	AutoPairPrior     Action = "auto_pair_prior"
 )
 
 // ActionInfo is what the program knows about an action besides its name.
@@ -49,12 +53,18 @@ var Actions = []ActionInfo{
 	{ClearTarget, "删除录入的目标", true},
 	{LockPeriod, "锁定期间", true},
 	{UnlockPeriod, "解锁期间", true},
+	{PairPrior, "配对上年项目", true},
+	{RecordPrior, "录入上年完成", true},
+	{DeletePrior, "删除录入的上年完成", true},
 	{Undo, "撤销", false},
 	{CreatePlan, "创建计划", false},
 	{DatasetUpdate, "更新计划数据", false},
 	// Not undoable: a removed plan comes back from the backup taken
 	// before it went.
 	{RemovePlan, "删除计划", false},
+	// The pairs made by name when a plan is created beside its previous
+	// year's: part of creating the plan, changed by pairing anew.
+	{AutoPairPrior, "按名称配对上年项目", false},
 }
 
 func (a Action) info() (ActionInfo, bool) {

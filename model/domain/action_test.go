@@ -34,7 +34,7 @@ func TestActionList(t *testing.T) {
 			t.Errorf("%s.Undoable() = %v", tc.a, got)
 		}
 	}
-	if n := len(UndoableActions()); n != 12 {
-		t.Errorf("%d undoable actions, want 12", n)
+	if n := len(UndoableActions()); n != 15 {
+		t.Errorf("%d undoable actions, want 15", n)
 	}
 }

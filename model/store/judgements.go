@@ -128,7 +128,13 @@ func (s *Store) SetTarget(itemID, text, reason, by string) error {
 
 // ManualStatuses lists every manual status.
 func (s *Store) ManualStatuses() ([]domain.ManualStatus, error) {
-	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses WHERE plan_id = ? ORDER BY item_id, period`, s.planID())
+	return s.manualStatuses(s.planID())
+}
+
+// manualStatuses lists a plan's manual statuses (last year's plan's too,
+// for 上年完成).
+func (s *Store) manualStatuses(plan string) ([]domain.ManualStatus, error) {
+	rows, err := s.db.Query(`SELECT item_id, period, code, reason, set_by, set_at FROM manual_statuses WHERE plan_id = ? ORDER BY item_id, period`, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +158,12 @@ func (s *Store) ManualStatuses() ([]domain.ManualStatus, error) {
 
 // TargetOverrides lists every target a reviewer entered.
 func (s *Store) TargetOverrides() ([]domain.TargetOverride, error) {
-	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides WHERE plan_id = ? ORDER BY item_id`, s.planID())
+	return s.targetOverrides(s.planID())
+}
+
+// targetOverrides lists the targets entered for a plan.
+func (s *Store) targetOverrides(plan string) ([]domain.TargetOverride, error) {
+	rows, err := s.db.Query(`SELECT item_id, text, reason, set_by, set_at FROM target_overrides WHERE plan_id = ? ORDER BY item_id`, plan)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed migrations/*.sql
@@ -57,6 +58,10 @@ const noticeSchema = 3
 // every table (0004_several_plans.sql).
 const plansSchema = 4
 
+// priorSchema is the schema that pairs a plan's items with last year's
+// (0005_prior_year.sql).
+const priorSchema = 5
+
 // SchemaVersion is the newest schema this program knows.
 func SchemaVersion() int {
 	ms, _ := migrations()
@@ -83,6 +88,13 @@ func migrate(db *sql.DB) error {
 		err := inTx(db, txWords{commit: failed}, func(tx *sql.Tx) error {
 			if _, err := tx.Exec(m.sql); err != nil {
 				return wrapIf(failed, err)
+			}
+			if m.version == priorSchema {
+				// A workspace that already holds two years of a city
+				// gets the pairs a new plan would get.
+				if err := pairExistingPlans(newWtx(tx, time.Now(), "")); err != nil {
+					return wrapIf(failed, err)
+				}
 			}
 			// A rebuilt table must leave every reference resolving; a
 			// dangling one rolls the whole migration back.

@@ -155,10 +155,16 @@ func (s *Store) CreatePlan(np NewPlan, by string) (PlanInfo, error) {
 		if _, err := upsertItems(tx.Tx, p); err != nil {
 			return err
 		}
-		return tx.log(entry{who: by, action: domain.CreatePlan,
+		if err := tx.log(entry{who: by, action: domain.CreatePlan,
 			after:  map[string]any{"plan": p.ID, "city": city, "year": p.Year, "revision": p.Revision, "version": version},
-			detail: fmt.Sprintf("创建《%s》，共%d项", p.Title, len(p.Items))})
+			detail: fmt.Sprintf("创建《%s》，共%d项", p.Title, len(p.Items))}); err != nil {
+			return err
+		}
+		// Last year beside this year: pair with the plan of the year
+		// before, and the plan of the year after with this one.
+		return autoPair(tx, p, city, by)
 	})
+	s.forgetPriorPlans()
 	if err != nil {
 		return PlanInfo{}, err
 	}
@@ -213,8 +219,13 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 			(SELECT count(*) FROM notes WHERE plan_id = ?1)`, id).Scan(&r.Figures, &r.Notes); err != nil {
 			return err
 		}
-		// Children before the items they refer to, items before the plan.
-		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks", "items"} {
+		// Children before the items they refer to, items before the plan;
+		// the next year's pairs with this plan's items go too.
+		if _, err := tx.Exec(`DELETE FROM prior_pairs WHERE prior_plan_id = ?`, id); err != nil {
+			return err
+		}
+		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks",
+			"prior_pairs", "prior_results", "items"} {
 			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ?`, id); err != nil {
 				return err
 			}
@@ -226,6 +237,7 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 			before: map[string]any{"plan": id, "city": r.Plan.City, "year": r.Plan.Year, "figures": r.Figures, "notes": r.Notes},
 			detail: fmt.Sprintf("删除《%s》及其%d个实际值、%d条备注；删除前备份：%s", r.Plan.Title, r.Figures, r.Notes, r.Backup)})
 	})
+	s.forgetPriorPlans()
 	if err != nil {
 		return r, err
 	}

@@ -97,6 +97,9 @@ type Store struct {
 	writes     atomic.Int64
 	closeOnce  sync.Once
 	closeErr   error
+	// priorPlans keeps other plans read back for 上年完成 (prior.go).
+	priorMu    sync.Mutex
+	priorPlans map[string]*domain.Plan
 	// tmpCopy is the migrated copy a read-only open of an older file
 	// reads (oldcopy.go), removed on Close.
 	tmpCopy string

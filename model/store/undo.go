@@ -121,6 +121,9 @@ var reversals = map[domain.Action]reversal{
 	domain.ClearTarget:       {undo: reverseTarget},
 	domain.LockPeriod:        {undo: reverseLock, ofLock: true},
 	domain.UnlockPeriod:      {undo: reverseUnlock, ofLock: true},
+	domain.PairPrior:         {undo: reversePair},
+	domain.RecordPrior:       {undo: reversePrior},
+	domain.DeletePrior:       {undo: reversePrior},
 }
 
 // sameJSON reports whether the current state (present or not) is the one

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"strings"
+	"testing"
+
+	"cn.planreview/planreview/model/domain"
+)
+
+// A plan created beside last year's is paired by name at once; a plan of
+// the year before, created after, pairs next year's too; a plan of
+// another city pairs nothing; history says so on the plan paired.
+func TestPlansArePairedBothWaysByYear(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		create    []NewPlan
+		plan      string // the plan whose pairs are checked
+		wantPairs int
+	}{
+		{"next year after", []NewPlan{planFile("嘉兴", 2024)}, "plan-嘉兴-2024", 113},
+		{"last year after", []NewPlan{planFile("嘉兴", 2025), planFile("嘉兴", 2024)}, "plan-嘉兴-2025", 113},
+		{"another city", []NewPlan{planFile("海宁", 2024)}, "plan-海宁-2024", 0},
+		{"two years apart", []NewPlan{planFile("嘉兴", 2025)}, "plan-嘉兴-2025", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := openTemp(t)
+			for _, np := range tc.create {
+				if _, err := s.CreatePlan(np, "张三"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			must(t, s.SelectPlan(tc.plan))
+			pairs, err := s.Pairs()
+			if err != nil || len(pairs) != tc.wantPairs {
+				t.Fatalf("%d pairs, %v; want %d", len(pairs), err, tc.wantPairs)
+			}
+			for _, p := range pairs {
+				if p.ItemID != p.PriorItemID || p.How != domain.PairByName {
+					t.Errorf("pair %+v: the same plan a year on pairs each item with itself", p)
+				}
+			}
+			h, _ := s.History("")
+			auto := 0
+			for _, c := range h {
+				if c.Action == domain.AutoPairPrior {
+					auto++
+				}
+			}
+			if want := map[bool]int{true: 1, false: 0}[tc.wantPairs > 0]; auto != want {
+				t.Errorf("%d auto-pair history rows on %s, want %d", auto, tc.plan, want)
+			}
+		})
+	}
+}
+
+// 上年完成: the previous plan's 1-12月 figure, judged by its own Review,
+// wins over a typed one; a typed one shows where the previous plan has
+// none; pairing by hand, 不配对 and undo each work and are in history.
+func TestPriorFiguresPairingAndUndo(t *testing.T) {
+	s, _, next := twoPlans(t, "嘉兴", 2024)
+	_, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(2023, 12), Value: 6.3, Source: "统计公报"}, "张三")
+	must(t, err)
+	must(t, s.SelectPlan(next.ID))
+	_, err = s.RecordPrior("A1-01", "5.9", "执行情况报告", "张三")
+	must(t, err)
+	_, err = s.RecordPrior("A1-02", "５.１％", "执行情况报告", "张三")
+	must(t, err)
+	pr, err := s.Priors(domain.DefaultTolerance())
+	must(t, err)
+	if g := pr["A1-01"]; g.Target() != "增长6%左右" || g.Result() != "增长6.3%（完成）" {
+		t.Errorf("A1-01 prior %q / %q", g.Target(), g.Result())
+	}
+	if g := pr["A1-02"]; g.HasActual || g.Typed == nil || !strings.Contains(g.Result(), "5.1%") {
+		t.Errorf("A1-02 prior %+v", g)
+	}
+
+	// Pair A1-01 with A1-02 by hand, then undo: back to the name pair.
+	pit, err := s.PairPrior("A1-01", "", "A1-02", "李四")
+	if err != nil || pit.ID != "A1-02" {
+		t.Fatalf("PairPrior: %v %v", pit.ID, err)
+	}
+	pr, _ = s.Priors(domain.DefaultTolerance())
+	if g := pr["A1-01"]; g.How != domain.PairByReviewer || g.Item.ID != "A1-02" || g.HasActual {
+		t.Errorf("after pairing by hand: %+v", g)
+	}
+	c, err := s.UndoLast("李四")
+	if err != nil || c.Action != domain.PairPrior {
+		t.Fatalf("undo: %+v %v", c, err)
+	}
+	pr, _ = s.Priors(domain.DefaultTolerance())
+	if g := pr["A1-01"]; g.How != domain.PairByName || g.Item.ID != "A1-01" || !g.HasActual {
+		t.Errorf("after undo: %+v", g)
+	}
+	// 不配对, then undo; unrecord-prior, then undo.
+	must(t, s.UnpairPrior("A1-01", "李四"))
+	if pr, _ = s.Priors(domain.DefaultTolerance()); pr["A1-01"].Paired || pr["A1-01"].HasActual {
+		t.Errorf("unpaired item still shows last year: %+v", pr["A1-01"])
+	}
+	must(t, second(s.UndoLast("李四")))
+	must(t, s.DeletePrior("A1-02", "张三"))
+	if pr, _ = s.Priors(domain.DefaultTolerance()); pr["A1-02"].Typed != nil {
+		t.Error("typed prior result still there after DeletePrior")
+	}
+	must(t, second(s.UndoLast("张三")))
+	if pr, _ = s.Priors(domain.DefaultTolerance()); pr["A1-02"].Typed == nil || pr["A1-02"].Typed.Text != "５.１％" {
+		t.Errorf("undo of DeletePrior: %+v", pr["A1-02"].Typed)
+	}
+	h, _ := s.History("A1-01")
+	var actions []string
+	for _, c := range h {
+		actions = append(actions, string(c.Action))
+	}
+	if got := strings.Join(actions, ","); got != "record_prior,pair_prior,undo,pair_prior,undo" {
+		t.Errorf("history of A1-01: %s", got)
+	}
+}
+
+// Bad input is refused with a Chinese message naming what is wrong, and
+// changes nothing.
+func TestPriorRefusals(t *testing.T) {
+	s, _, next := twoPlans(t, "嘉兴", 2024)
+	other, err := s.CreatePlan(planFile("海宁", 2023), "张三")
+	must(t, err)
+	must(t, s.SelectPlan(next.ID))
+	before := snapshot(t, s)
+	_, noItem := s.PairPrior("X9-99", "", "A1-01", "张三")
+	_, noPrior := s.PairPrior("A1-01", "", "X9-99", "张三")
+	_, otherCity := s.PairPrior("A1-01", other.ID, "A1-01", "张三")
+	_, unread := s.RecordPrior("A1-01", "六点三", "报告", "张三")
+	_, noSource := s.RecordPrior("A1-01", "6.3", " ", "张三")
+	_, milestone := s.RecordPrior("M1-01", "已完成", "报告", "张三")
+	_, badUnit := s.RecordPrior("A1-01", "6.3万", "报告", "张三")
+	checkRefused(t, s, before, []refused{
+		{"unknown item", noItem, "没有编号为“X9-99”的项目"},
+		{"unknown prior item", noPrior, "上年计划《2023年嘉兴市国民经济和社会发展计划》中没有编号为“X9-99”的项目"},
+		{"another city", otherCity, "是海宁市2023年的计划，不是本计划（嘉兴市2024年）的上年计划"},
+		{"unreadable value", unread, "A1-01 上年完成：实际值“六点三”无法识别"},
+		{"no source", noSource, "来源不能为空"},
+		{"milestone", milestone, "M1-01 是重点事项"},
+		{"unit", badUnit, "带有“万/亿”"},
+		{"delete what is not there", s.DeletePrior("A1-01", "张三"), "A1-01 没有录入的上年完成"},
+	})
+	// The bundled plan has no 2022 plan beside it.
+	must(t, s.SelectPlan("jiaxing-2023"))
+	before = snapshot(t, s)
+	_, noPrev := s.PairPrior("A1-01", "", "A1-01", "张三")
+	checkRefused(t, s, before, []refused{{"no previous plan", noPrev, "工作区中没有嘉兴市2022年（上年）的计划"}})
+}
+
+// Removing last year's plan takes next year's pairs with it, and the
+// typed results of a removed plan go with it.
+func TestRemovingAPlanRemovesItsPairs(t *testing.T) {
+	s, _, next := twoPlans(t, "嘉兴", 2024)
+	if n := count(t, s, `SELECT count(*) FROM prior_pairs`); n != 113 {
+		t.Fatalf("%d pairs", n)
+	}
+	must(t, s.SelectPlan(next.ID))
+	_, err := s.RecordPrior("A1-01", "6", "报告", "张三")
+	must(t, err)
+	_, err = s.RemovePlan("jiaxing-2023", "张三")
+	must(t, err)
+	if n := count(t, s, `SELECT count(*) FROM prior_pairs`); n != 0 {
+		t.Errorf("%d pairs left pointing at a removed plan", n)
+	}
+	pr, err := s.Priors(domain.DefaultTolerance())
+	must(t, err)
+	if g := pr["A1-01"]; g.Paired || g.Typed == nil {
+		t.Errorf("after removing last year: %+v", g)
+	}
+	_, err = s.CreatePlan(planFile("海宁", 2024), "张三")
+	must(t, err)
+	_, err = s.RemovePlan(next.ID, "张三")
+	must(t, err)
+	if n := count(t, s, `SELECT count(*) FROM prior_results`); n != 0 {
+		t.Errorf("%d typed results left of a removed plan", n)
+	}
+}
