@@ -9,6 +9,7 @@ import (
 
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/brief/pdf"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -54,9 +55,13 @@ func runExport(env Env, st *store.Store, a args) error {
 	if g := brief.PeriodGapOf(r, p); g.Most() {
 		fmt.Fprintln(env.Stderr, "提示："+g.Text())
 	}
+	priors, err := st.Priors(domain.DefaultTolerance())
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes")}, &buf)
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors}, &buf)
 	if err != nil {
 		return err
 	}

@@ -168,3 +168,22 @@ func TestPriorBadInputChangesNothing(t *testing.T) {
 		t.Error("refused input changed the database")
 	}
 }
+
+// The brief's 表1 of the 2024 plan has a 上年完成 column with 2023's
+// full-year figures; the 2023 plan's brief, with no previous plan, has
+// none.
+func TestBriefShowsLastYearsResult(t *testing.T) {
+	db, _ := priorWorkspace(t)
+	setUp(t, db, "record", "A1-01", "前三季度", "5.5")
+	text, _ := briefText(t, db, "前三季度")
+	for _, want := range []string{"预期目标上年完成完成情况状态备注", "增长6.3%（完成）增长5.5%符合预期"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("2024 brief lacks %q:\n%s", want, text)
+		}
+	}
+	setUp(t, db, "note", "A1-01", "2023年计划的备注", "--plan", "jiaxing-2023") // the 2023 plan is current again
+	text, _ = briefText(t, db, "全年")
+	if !strings.Contains(text, "2023年嘉兴市国民经济和社会发展计划") || strings.Contains(text, "上年完成") {
+		t.Errorf("2023 brief:\n%s", text)
+	}
+}

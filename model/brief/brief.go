@@ -37,6 +37,10 @@ type Options struct {
 	// AllRows keeps items without figures as rows of 表2 instead of naming
 	// them together (the workbook wants every item on its own row).
 	AllRows bool
+	// Priors is last year beside this year, by item (store.Priors): 表1
+	// gets a 上年完成 column when any of its rows has a result of last
+	// year. Nil for none.
+	Priors map[string]domain.Prior
 }
 
 // Brief is the computed brief.
@@ -385,9 +389,42 @@ func (c builder) asOfShort() string {
 	return fmt.Sprintf("%d年%s", c.o.AsOf.Year, c.o.AsOf.Label())
 }
 
+// priorColumn reports whether 表1 shows 上年完成: only when last year's
+// plan (or a typed result) gives a result for at least one of its rows,
+// so a brief of a first plan has no empty column.
+func (c builder) priorColumn() bool {
+	for _, it := range c.p.Items {
+		if it.Kind == domain.KindIndicator && c.o.Priors[it.ID].HasResult() {
+			return true
+		}
+	}
+	return false
+}
+
+// priorText is an item's 上年完成 in 表1: the figure, and the status it
+// had in last year's plan when it is its own figure (增长6.3% /（完成）).
+func (c builder) priorText(it domain.Item) string {
+	p, ok := c.o.Priors[it.ID]
+	switch {
+	case !ok || !p.HasResult():
+		return "—"
+	case p.HasActual:
+		// The status on a line of its own: the column is narrow, and
+		// 3.4%（基本 / 完成） would break the label.
+		return p.Figure + "\n（" + p.Status.Label + "）"
+	}
+	return p.Figure
+}
+
 func (c builder) indicators() Part {
 	t := &Table{Caption: "表1　主要指标完成情况（" + c.asOfShort() + "）",
 		Columns: []Column{{"指标名称", 3.1}, {"预期目标", 2.2}, {"完成情况", 2.0}, {"状态", 2.2}, {"备注", 4.6}}}
+	prior := c.priorColumn()
+	if prior {
+		// The reason column gives up the room: it wraps, the figures
+		// should not.
+		t.Columns = []Column{{"指标名称", 2.9}, {"预期目标", 2.0}, {"上年完成", 2.1}, {"完成情况", 1.9}, {"状态", 2.2}, {"备注", 3.7}}
+	}
 	for _, sec := range c.p.Sections {
 		if sec.Part != "annex1" {
 			continue
@@ -404,8 +441,11 @@ func (c builder) indicators() Part {
 				name = it.Name // 农村居民人均可支配收入: the unnumbered second row
 			}
 			s := c.statuses[it.ID]
-			g.Rows = append(g.Rows, Row{ID: it.ID, Status: s,
-				Cells: []string{name, it.TargetText, c.actualText(it), s.Label, c.remark(it)}})
+			cells := []string{name, it.TargetText, c.actualText(it), s.Label, c.remark(it)}
+			if prior {
+				cells = []string{name, it.TargetText, c.priorText(it), c.actualText(it), s.Label, c.remark(it)}
+			}
+			g.Rows = append(g.Rows, Row{ID: it.ID, Status: s, Cells: cells})
 		}
 		t.Groups = append(t.Groups, g)
 	}

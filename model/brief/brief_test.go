@@ -143,3 +143,57 @@ func TestLinkedItemsAreOneConcern(t *testing.T) {
 		t.Errorf("concerns: %+v", items)
 	}
 }
+
+// 表1 gets a 上年完成 column only when last year gives a result for one
+// of its rows: none for a first plan, none for pairs without a full-year
+// figure; with one, the figure and last year's status, or a typed result.
+func TestIndicatorTableTakesAPriorColumnOnlyWithResults(t *testing.T) {
+	last, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lastReview := domain.NewReview(last, domain.DefaultTolerance(),
+		[]domain.Actual{{ItemID: "A1-01", Period: p(12), Value: 6.3}}, nil, nil)
+	gdp, _ := last.Item("A1-01")
+	inv, _ := last.Item("A1-05")
+	paired := func(it domain.Item) domain.Prior {
+		return domain.PriorOf(it, &domain.Pair{ItemID: it.ID, PriorItemID: it.ID, How: domain.PairByName}, lastReview, nil)
+	}
+	typed := domain.PriorOf(inv, nil, nil, &domain.PriorResult{ItemID: "A1-05", Value: 9.1, Source: "报告"})
+	for _, tt := range []struct {
+		name   string
+		priors map[string]domain.Prior
+		cells  map[string]string // item → 上年完成 cell; nil: no column
+	}{
+		{"no priors", nil, nil},
+		{"pairs without a full-year figure", map[string]domain.Prior{"A1-05": paired(inv)}, nil},
+		{"a full-year figure and a typed result", map[string]domain.Prior{"A1-01": paired(gdp), "A1-05": typed},
+			map[string]string{"A1-01": "增长6.3%\n（完成）", "A1-05": "增长9.1%", "A1-02": "—"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := build(t, nil, Options{AsOf: p(9), Parts: []string{PartIndicators}, Priors: tt.priors})
+			tb := b.Parts[0].Table
+			var titles []string
+			for _, c := range tb.Columns {
+				titles = append(titles, c.Title)
+			}
+			want := "指标名称,预期目标,完成情况,状态,备注"
+			if tt.cells != nil {
+				want = "指标名称,预期目标,上年完成,完成情况,状态,备注"
+			}
+			if got := strings.Join(titles, ","); got != want {
+				t.Fatalf("columns %s, want %s", got, want)
+			}
+			for _, g := range tb.Groups {
+				for _, r := range g.Rows {
+					if len(r.Cells) != len(tb.Columns) {
+						t.Errorf("%s: %d cells for %d columns", r.ID, len(r.Cells), len(tb.Columns))
+					}
+					if want, ok := tt.cells[r.ID]; ok && r.Cells[2] != want {
+						t.Errorf("%s: 上年完成 %q, want %q", r.ID, r.Cells[2], want)
+					}
+				}
+			}
+		})
+	}
+}
