@@ -108,3 +108,16 @@ func leadingHedge(ct string) string {
 
 // timePlace are the dropWords that may stand before a hedge.
 var timePlace = map[string]bool{"全年": true, "年内": true, "今年": true, "全市": true, "全区": true, "全县": true, "同时": true}
+
+// trimRemark drops a bracketed remark that opens s (（含口袋公园20个）):
+// words about what stands before it, not a name of their own.
+func trimRemark(s string) string {
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(s, pair[0]) {
+			if i := strings.Index(s, pair[1]); i > 0 {
+				return strings.TrimSpace(s[i+len(pair[1]):])
+			}
+		}
+	}
+	return s
+}

@@ -118,7 +118,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 			next = p.targets[i+1].Start
 		}
 		before := d.text[from:f.Start]
-		after := trimConnector(strings.TrimSpace(d.text[f.End:next]))
+		after := trimConnector(trimRemark(strings.TrimSpace(d.text[f.End:next])))
 		joined := i > 0 && prefixOf(strings.TrimSpace(before), connectors) != ""
 		keep, bare := onlyVerbs(before, d.opt.City)
 		if prevPre && after != "" && f.count() {

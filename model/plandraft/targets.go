@@ -31,7 +31,7 @@ type found struct {
 func (f found) count() bool { return countUnits[f.target.Unit] }
 
 // findTargets finds the numbers of text[p.Start:p.End] that stand for a
-// quantity: outside quotation marks (“551”工程 is a name), not part of a
+// quantity: outside quotation marks and brackets (“551”工程 is a name), not part of a
 // word (G60, PM2.5, 第2批), not a date or an ordinal (2023年, 20周年).
 func findTargets(text string, p Span) []found {
 	s := text[p.Start:p.End]
@@ -145,16 +145,18 @@ func partOfWord(s string, i int) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '/') || r == '第'
 }
 
-// quotedMask marks the bytes of s inside “…”, ‘…’, 《…》 and 「…」: names.
+// quotedMask marks the bytes of s inside “…”, ‘…’, 《…》 and 「…」 —
+// names — and inside （…）, a remark on what stands before it
+// (新增绿地100公顷（含口袋公园20个）): no number there is a target.
 func quotedMask(s string) []bool {
 	mask := make([]bool, len(s)+1)
 	depth := 0
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch r {
-		case '“', '‘', '《', '「':
+		case '“', '‘', '《', '「', '（', '(':
 			depth++
-		case '”', '’', '》', '」':
+		case '”', '’', '》', '」', '）', ')':
 			if depth > 0 {
 				depth--
 			}

@@ -1,0 +1,81 @@
+package plandraft
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClauseRules: one sentence of body text each, and what it drafts —
+// kind, name, target text, deadline, and whether it waits for the
+// reviewer — one line per item. The rules are docs/IMPORT.md's.
+func TestClauseRules(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string // kind|name|target text|deadline|review
+	}{
+		{"name before number", "新开工亿元以上产业项目400个。",
+			[]string{"commitment|新开工亿元以上产业项目|400个||false"}},
+		{"deadline in the name", "新建项目开工率三季度达到100%。",
+			[]string{"commitment|新建项目开工率|达到100%|三季度末|false"}},
+		{"hedge carried to the next clause", "力争服务业增加值增长5%以上、生产性服务业占服务业增加值比重提高到55%。",
+			[]string{"commitment|服务业增加值|力争增长5%以上||false", "commitment|生产性服务业占服务业增加值比重|力争提高到55%||false"}},
+		{"verbs of doing cut", "确保完成交通投资380亿元以上，其中铁路和轨道投资完成100亿元以上。",
+			[]string{"commitment|交通投资|确保380亿元以上||false", "commitment|铁路和轨道投资|确保100亿元以上||false"}},
+		{"counts before their nouns", "抓好2个省级低碳试点县、3个低碳试点镇和17个低碳试点村。",
+			[]string{"commitment|省级低碳试点县|2个||false", "commitment|低碳试点镇|3个||false", "commitment|低碳试点村|17个||false"}},
+		{"list shares its verb", "新增高新技术企业500家、省科技型中小企业1200家。",
+			[]string{"commitment|新增高新技术企业|500家||false", "commitment|新增省科技型中小企业|1200家||false"}},
+		{"size class in a name", "储备投资超10亿元重大项目1000个以上。",
+			[]string{"commitment|储备投资超10亿元重大项目|1000个以上||true"}},
+		{"size classes alone", "大力培育亿元、10亿元、50亿元楼宇。", nil},
+		{"shared target split", "确保生产安全事故起数、死亡人数同比下降20%左右。",
+			[]string{"commitment|生产安全事故起数|确保同比下降20%左右||true", "commitment|死亡人数|确保同比下降20%左右||false"}},
+		{"relative target", "确保普惠型小微企业贷款增速高于各项贷款增速。",
+			[]string{"commitment|普惠型小微企业贷款增速|确保高于各项贷款增速||false"}},
+		{"bare percentage of a flow", "固定资产投资8%。",
+			[]string{"commitment|固定资产投资|8%||true"}},
+		{"bare percentage of a ratio", "森林覆盖率保持在60%以上。",
+			[]string{"commitment|森林覆盖率|60%以上||false"}},
+		{"unit the grammar lacks", "新增床位500张。",
+			[]string{"commitment|新增床位|500张||true"}},
+		{"range", "社会消费品零售总额增长6%-7%。",
+			[]string{"commitment|社会消费品零售总额|增长6%-7%||true"}},
+		{"qualitative", "城乡居民收入稳步提高。",
+			[]string{"commitment|城乡居民收入|稳步提高||true"}},
+		{"names and dates are no quantities", "深入推进“551”工程，建设G60科创走廊，庆祝建市40周年，PM2.5浓度持续下降。",
+			[]string{"commitment|PM2.5浓度|持续下降||true"}},
+		{"remark in brackets", "新增城市绿地100公顷（含口袋公园20个）。",
+			[]string{"commitment|新增城市绿地|100公顷||false"}},
+		{"milestone by 争创", "积极争创省级以上重点实验室。",
+			[]string{"milestone|省级以上重点实验室|积极争创||false"}},
+		{"milestone split", "力争下沙至长安线、机场接线工程早日开工。",
+			[]string{"milestone|下沙至长安线早日开工|力争||true", "milestone|机场接线工程早日开工|力争||false"}},
+		{"milestone with a deadline first", "6月底前建成市第一人民医院新院区。",
+			[]string{"milestone|建成市第一人民医院新院区||6月底|false"}},
+		{"continuing action is no milestone", "深入实施“碧水行动”，持续推进“污水零直排区”创建。", nil},
+		{"concrete action", "开展服务企业专项行动，帮助企业解决发展难题。",
+			[]string{"milestone|开展服务企业专项行动|||false"}},
+		{"summary sentence", "确定的27项主要指标中,19项完成全年目标,8项不及预期。", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dr, err := FromDocument(textDoc("t.txt", "一、正文\n"+c.text), Options{Year: 2023})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range dr.Items {
+				got = append(got, strings.Join([]string{string(it.Kind), it.Name, it.TargetText, it.Deadline, boolText(it.NeedsReview)}, "|"))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("%s\ngot:\n%s\nwant:\n%s", c.text, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
