@@ -225,6 +225,12 @@ func (d *drafter) bodyStart() int {
 		}
 		for _, l := range splitSpans(d.text, b.Start, b.End, "", false) {
 			t := d.text[l.Start:l.End]
+			if reAnnex.MatchString(t) {
+				// A category row of an annex's table (一、综合发展) that was
+				// not rebuilt as a table is no body section: a body without
+				// numbered sections starts at the top.
+				return 0
+			}
 			if reSection.MatchString(t) && isHeading(t) {
 				return l.Start
 			}

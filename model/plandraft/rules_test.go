@@ -73,6 +73,20 @@ func TestClauseRules(t *testing.T) {
 	}
 }
 
+// TestBodyWithoutSections: a notice whose body has no numbered sections
+// drafts its body; the 一、 of an annex's category rows is not taken for
+// the first body section.
+func TestBodyWithoutSections(t *testing.T) {
+	text := "某市人民政府关于下达2024年计划的通知\n新增城镇就业1.2万人，新开工项目300个。\n附件1\n一、综合发展\n地区生产总值\n增长6%\n"
+	dr, err := FromDocument(textDoc("t.txt", text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dr.Items) != 2 || dr.Items[0].Name != "新增城镇就业" || dr.Items[1].Name != "新开工项目" {
+		t.Errorf("items %+v, want the body's two", dr.Items)
+	}
+}
+
 func boolText(b bool) string {
 	if b {
 		return "true"
