@@ -12,11 +12,13 @@ import (
 // runPlan is `plan SUB …`: the commands on whole plans.
 func runPlan(env Env, st *store.Store, a args) error {
 	if len(a.pos) == 0 {
-		return usage("plan 需要子命令：template、import、export、remove")
+		return usage("plan 需要子命令：template、draft、import、export、remove")
 	}
 	switch a.pos[0] {
 	case "template":
 		return runPlanTemplate(env, st, a)
+	case "draft":
+		return runPlanDraft(env, a)
 	case "import":
 		return runPlanImport(env, st, a)
 	case "export":
@@ -24,7 +26,7 @@ func runPlan(env Env, st *store.Store, a args) error {
 	case "remove":
 		return runPlanRemove(env, st, a)
 	}
-	return usage("plan 的子命令“%s”未知，可用：template、import、export、remove", a.pos[0])
+	return usage("plan 的子命令“%s”未知，可用：template、draft、import、export、remove", a.pos[0])
 }
 
 // runPlanTemplate writes the fill-in workbook for a new plan, its

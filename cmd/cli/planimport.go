@@ -64,8 +64,11 @@ func runPlanImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	if form == formPlanFile {
+	switch form {
+	case formPlanFile:
 		return importPlanFile(env, st, a, file, data, by)
+	case formDraftFile:
+		return importDraftFile(env, st, a, file, data, by)
 	}
 	city := strings.TrimSpace(a.get("city"))
 	if city == "" {

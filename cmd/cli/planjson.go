@@ -17,13 +17,15 @@ import (
 type planFileForm int
 
 const (
-	formTable    planFileForm = iota // an office's table, .xlsx or .csv
-	formPlanFile                     // a plan file: JSON with a top-level "plan"
+	formTable     planFileForm = iota // an office's table, .xlsx or .csv
+	formPlanFile                      // a plan file: JSON with a top-level "plan"
+	formDraftFile                     // a draft file (plan draft --json): JSON with a top-level "source"
 )
 
 // planForm tells the forms plan import reads apart: JSON by its top-level
-// key — "plan" for a plan file (docs/PLAN-FORMAT.md) — and anything else
-// as a table. A new JSON form is one more case here.
+// key — "plan" for a plan file (docs/PLAN-FORMAT.md), "source" for a
+// draft drafted from a document (plan draft --json) — and anything else as
+// a table. A new JSON form is one more case here.
 func planForm(file string, data []byte) (planFileForm, error) {
 	body := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if len(body) == 0 || body[0] != '{' {
@@ -36,8 +38,10 @@ func planForm(file string, data []byte) (planFileForm, error) {
 	switch {
 	case top["plan"] != nil:
 		return formPlanFile, nil
+	case top["source"] != nil:
+		return formDraftFile, nil
 	}
-	return 0, fmt.Errorf("“%s”是JSON，但没有顶层“plan”键：plan import 读入 plan export -o 文件.json 导出的计划数据文件（docs/PLAN-FORMAT.md），或 .xlsx/.csv 计划表", filepath.Base(file))
+	return 0, fmt.Errorf("“%s”是JSON，但没有顶层“plan”键：plan import 读入 plan export -o 文件.json 导出的计划数据文件（docs/PLAN-FORMAT.md）、plan draft --json 写出的草稿（顶层“source”），或 .xlsx/.csv 计划表", filepath.Base(file))
 }
 
 // importPlanFile creates a plan from a plan file. --city and --year, when
