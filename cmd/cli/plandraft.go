@@ -68,7 +68,7 @@ func runPlanDraft(env Env, a args) error {
 		_, err = env.Stdout.Write(out)
 		return err
 	}
-	printDraft(env, f)
+	printDraft(env, f, file)
 	return nil
 }
 
@@ -104,7 +104,7 @@ func formatLabel(f string) string {
 	return f
 }
 
-func printDraft(env Env, f plantable.DraftFile) {
+func printDraft(env Env, f plantable.DraftFile, file string) {
 	w := env.Stdout
 	src := f.Source
 	enc := ""
@@ -154,7 +154,7 @@ func printDraft(env Env, f plantable.DraftFile) {
 		fmt.Fprintln(w, "问题："+p)
 	}
 	fmt.Fprintf(w, "\n确认方法：planreview plan draft %s --json > 草稿.json，在草稿中改正 target_text、把已核对的项 needs_review 改为 false，再 planreview plan import 草稿.json --city 城市 --year 年度。\n",
-		quoteArg(src.File))
+		quoteArg(file))
 }
 
 // cut shortens s to n display columns with an ellipsis.
