@@ -14,6 +14,9 @@ var reDeadline = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?(?:(?:[0-9]{1,2}|[
 // plan's own, which the deadline words need not repeat.
 var reYearNumber = regexp.MustCompile(`^(?:19|20)[0-9]{2}年?`)
 
+// reBaseWords say what a figure builds on (在上年基础上): not what it counts.
+var reBaseWords = regexp.MustCompile(`^在[^，,、]{1,10}?基础上`)
+
 // reYearWord is a year opening a name (2024年全区地区生产总值): when, not what.
 var reYearWord = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
 
@@ -50,6 +53,9 @@ func cleanName(s, city string) (name, deadline string) {
 			if w := prefixOf(s, words); w != "" && len(w) < len(s) {
 				s, changed = s[len(w):], true
 			}
+		}
+		if m := reBaseWords.FindString(s); m != "" && len(m) < len(s) {
+			s, changed = s[len(m):], true
 		}
 		if m := reYearWord.FindString(s); m != "" && len(m) < len(s) {
 			s, changed = s[len(m):], true

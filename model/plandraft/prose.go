@@ -2,6 +2,8 @@ package plandraft
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
@@ -13,7 +15,7 @@ import (
 // names a checkable outcome (milestones.go). Every item's quote is the
 // whole sentence, as the bundled plan quotes.
 func (d *drafter) sentence(s Span) {
-	if d.summary(s) {
+	if d.summary(s) || d.past(s) {
 		return
 	}
 	hedge := ""
@@ -222,3 +224,43 @@ func (d *drafter) qualitative(s, c Span, hedge string) bool {
 // qualitativePhrases are the grammar's qualitative phrases, longest
 // first, so 保持基本稳定 wins over 基本稳定.
 var qualitativePhrases = sortLongestFirst(domain.QualitativePhrases())
+
+// pastWords say a sentence reports what was done (全县去年地区生产总值增长6.8%,
+// 过去一年…): its numbers are results, not commitments. 比去年 and 较上年
+// compare, and do not count.
+var pastWords = []string{"去年", "上年", "上一年", "过去一年", "过去五年", "过去的一年", "五年来", "一年来"}
+
+// past reports a sentence whose first clause is about an earlier year:
+// one of pastWords, or a year before the plan's (2023年全市实现… in a 2024
+// plan; 2023年底前 is a deadline and does not count).
+func (d *drafter) past(s Span) bool {
+	cs := clauses(d.text, s)
+	if len(cs) == 0 {
+		return false
+	}
+	first := d.text[cs[0].Start:cs[0].End]
+	if strings.Contains(first, "基础上") {
+		return false // 在上年基础上增长5%: last year is the base, not the news
+	}
+	for _, w := range pastWords {
+		for i := strings.Index(first, w); i >= 0; {
+			if !strings.HasSuffix(first[:i], "比") && !strings.HasSuffix(first[:i], "较") && !strings.HasSuffix(first[:i], "同") {
+				return true
+			}
+			j := strings.Index(first[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	if m := rePastYear.FindStringSubmatch(first); m != nil && d.year != 0 {
+		if y, err := strconv.Atoi(m[1]); err == nil && y < d.year {
+			return true
+		}
+	}
+	return false
+}
+
+// rePastYear is a year opening a sentence, not as a deadline (2023年底).
+var rePastYear = regexp.MustCompile(`^((?:19|20)[0-9]{2})年(?:[^底末]|$)`)

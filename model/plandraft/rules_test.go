@@ -55,6 +55,12 @@ func TestClauseRules(t *testing.T) {
 		{"continuing action is no milestone", "深入实施“碧水行动”，持续推进“污水零直排区”创建。", nil},
 		{"concrete action", "开展服务企业专项行动，帮助企业解决发展难题。",
 			[]string{"milestone|开展服务企业专项行动|||false"}},
+		{"last year's result", "全县去年地区生产总值增长6.8%。", nil},
+		{"an earlier year's result", "2022年全市实现地区生产总值4015亿元，增长6.1%。", nil},
+		{"compared with last year", "全市生产总值比上年增长8%。",
+			[]string{"commitment|生产总值|增长8%||false"}},
+		{"on last year's base", "在上年基础上新增高新技术企业100家。",
+			[]string{"commitment|新增高新技术企业|100家||false"}},
 		{"summary sentence", "确定的27项主要指标中,19项完成全年目标,8项不及预期。", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
