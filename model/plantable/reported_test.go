@@ -1,6 +1,7 @@
 package plantable
 
 import (
+	"strings"
 	"testing"
 
 	"cn.planreview/planreview/model/domain"
@@ -50,4 +51,34 @@ func TestReportedColumn(t *testing.T) {
 			t.Errorf("%s: reported %+v, want %+v", it.Name, r, w)
 		}
 	}
+}
+
+// FuzzReadReported: any cell reads without panic; the words are kept as
+// printed (trimmed), and a value comes only with its basis.
+func FuzzReadReported(f *testing.F) {
+	for _, s := range []string{"增长4.8%", "下降4.6%", "-4.6%", "－5.1%", "预计7.3%左右", "1.35万人", "待省反馈",
+		"年度指标", "预计较难完成", "20.5万元/", " ", "—", "-3个", "约95%以上", "按省下达目标安排"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	growth := &domain.Target{Basis: domain.BasisGrowth, Unit: "%"}
+	f.Fuzz(func(t *testing.T, cell string, withTarget bool) {
+		var tg *domain.Target
+		if withTarget {
+			tg = growth
+		}
+		r := ReadReported(cell, tg, "1-12月")
+		if strings.TrimSpace(cell) == "" {
+			if r != nil {
+				t.Fatalf("%q: a result for an empty cell", cell)
+			}
+			return
+		}
+		if r == nil || r.Text != strings.TrimSpace(cell) || r.Period != "1-12月" {
+			t.Fatalf("%q: %+v", cell, r)
+		}
+		if (r.Value == nil) != (r.Basis == "") {
+			t.Fatalf("%q: value %v without basis %q or the other way", cell, r.Value, r.Basis)
+		}
+	})
 }
