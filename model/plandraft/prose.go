@@ -77,7 +77,7 @@ func (d *drafter) commitments(s, c Span, hedge string) bool {
 				it := last
 				it.Name, _ = cleanName(d.text[q.Start:q.End], d.opt.City)
 				it.NeedsReview = true
-				it.Reason = d.where(c) + "：" + fmt.Sprintf("“%s”与“%s”共用目标“%s”，已拆为两项，请确认", it.Name, last.Name, last.TargetText)
+				it.Reason = d.where(c) + "：" + fmt.Sprintf("“%s”与“%s”共用目标“%s”，已拆为单独一项，请确认", it.Name, last.Name, last.TargetText)
 				d.add(it)
 			}
 		}
@@ -130,7 +130,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		prevPre = false
 		var name, deadline string
 		switch {
-		case f.unread == "" && !f.count() && after != "" && runes(after) > 0 && f.lead != "增长" && f.lead != "下降":
+		case f.unread == "" && !f.count() && after != "" && f.lead != "增长" && f.lead != "下降":
 			// A size class: its words stay with the name that follows.
 			modifiers = append(modifiers, d.text[f.Start:f.End])
 			continue
@@ -165,7 +165,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 				review(&it, d.where(p.Span), fmt.Sprintf("“%s”是总量指标，只写“%s”无法判断是增长率还是水平值：请写成“增长%s”或“达到%s”", name, f.read, f.read, f.read))
 			}
 		}
-		if len(modifiers) > 0 && !it.NeedsReview {
+		if len(modifiers) > 0 {
 			review(&it, d.where(p.Span), fmt.Sprintf("名称中还有数值“%s”，已视为名称的一部分，目标取“%s”，请确认", strings.Join(modifiers, "、"), f.read))
 		}
 		modifiers = nil
