@@ -127,6 +127,8 @@ func rememberedPlan(prefs fyne.Preferences) string { return prefs.String(prefPla
 func (u *UI) planMenu(anchor fyne.CanvasObject) {
 	m := fyne.NewMenu("",
 		fyne.NewMenuItem(tr("新建计划（从表格）…"), u.choosePlanTable),
+		fyne.NewMenuItem(tr("从文件起草…"), u.chooseDraftDocument),
+		fyne.NewMenuItem(tr("粘贴原文起草…"), u.pasteDraft),
 		fyne.NewMenuItem(tr("导出计划定义…"), u.exportPlan),
 		fyne.NewMenuItem(tr("删除计划…"), u.confirmRemovePlan),
 	)

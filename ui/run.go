@@ -182,6 +182,7 @@ func (s *startup) settle(u *UI, st *store.Store) {
 	if u.selfTest(s.stderr) {
 		return
 	}
+	u.reviewDraftFromEnv()
 	u.trace("ready")
 	u.tracePlaces()
 	u.items.prepareSearch(u.do)

@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model/cjk"
+	"cn.planreview/planreview/model/docread"
+)
+
+// draftNotice is a small 下达计划的通知 in the bundled notice's wording:
+// commitments with targets, a range target and a qualitative one left
+// for the reviewer, milestones, and a sentence nothing is drafted from
+// (各部门要强化统筹协调…), for the reviewer to make an item of.
+const draftNotice = "testdata/draft-notice.txt"
+
+// writeFile writes data to path.
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// itemNamed is the index of the draft's item named name.
+func itemNamed(t *testing.T, r *draftReview, name string) int {
+	t.Helper()
+	for i, it := range r.draft.Items {
+		if it.Name == name {
+			return i
+		}
+	}
+	t.Fatalf("no item %q in the draft", name)
+	return -1
+}
+
+// sentenceWith is the document row whose sentence holds words.
+func sentenceWith(t *testing.T, r *draftReview, words string) int {
+	t.Helper()
+	for i, s := range r.doc.spans {
+		if strings.Contains(r.draft.Text[s.Start:s.End], words) {
+			return i
+		}
+	}
+	t.Fatalf("no sentence with %q", words)
+	return -1
+}
+
+// The menu opens the review of a document chosen; the counter and the
+// list say what was drafted, 待确认 first with the reason.
+func TestDraftReviewOpensFromTheMenu(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.files = &fakeDialogs{answer: draftNotice}
+	test.Tap(button(t, u.win.Content(), "计划"))
+	tapMenuItem(t, u.win, "从文件起草…")
+	dlg := u.win.Canvas().Overlays().Top()
+	shown := texts(dlg)
+	for _, want := range []string{"共10项，待确认2项", "待确认（2项）", "【待确认】", "目标语法不读区间", "着力扩大有效需求",
+		"设为新项目", "确认并创建计划", "◆ 主要指标", "▲ 重点事项"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("review lacks %q:\n%s", want, shown)
+		}
+	}
+	exts := u.files.(*fakeDialogs).reqs[0].exts
+	if strings.Join(exts, " ") != ".txt .html .htm .docx .xlsx .csv" {
+		t.Errorf("file dialog lists %v", exts)
+	}
+}
+
+// A document docread refuses is a Chinese message saying how to bring it
+// in, and no review opens.
+func TestDraftReviewRefusesADocumentItCannotRead(t *testing.T) {
+	for _, tc := range []struct{ name, data, want string }{
+		{"通知.pdf", "%PDF-1.4", "粘贴原文起草"},
+		{"通知.txt", "", "文件是空的"},
+		{"通知.abc", "x", "可读入 .txt、.html/.htm、.docx、.xlsx、.csv"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, _ := newTestUI(t)
+			path := filepath.Join(t.TempDir(), tc.name)
+			writeFile(t, path, tc.data)
+			if r := u.reviewDraftFile(path); r != nil {
+				t.Fatal("a review opened")
+			}
+			if !strings.Contains(u.message.Text, tc.want) {
+				t.Errorf("message %q lacks %q", u.message.Text, tc.want)
+			}
+		})
+	}
+}
+
+// A reviewer goes through a draft: selects an item and sees its words,
+// makes a sentence an item, settles the 待确认 items, deletes one and
+// brings it back, deletes it again, and creates the plan, which the store
+// then holds with the items confirmed.
+func TestDraftReviewToAPlan(t *testing.T) {
+	u, st := newTestUI(t)
+	r := u.reviewDraftFile(draftNotice)
+	if r == nil {
+		t.Fatal(u.message.Text)
+	}
+	if got := r.count.Text; !strings.Contains(got, "共10项，待确认2项") {
+		t.Fatalf("counter %q", got)
+	}
+
+	// Selecting an item marks its words and brings them into view.
+	r.selectRow(itemNamed(t, r, "PM2.5平均浓度"))
+	want := sentenceWith(t, r, "PM2.5平均浓度控制在")
+	if r.doc.marked != want || !r.doc.rows[want].holdsSelected {
+		t.Fatalf("marked sentence %d, want %d", r.doc.marked, want)
+	}
+	row := r.doc.rows[want]
+	if y := row.Position().Y - r.doc.scroll.Offset.Y; y < 0 || y > r.doc.scroll.Size().Height {
+		t.Errorf("the item's words at %v, outside the pane (offset %v, height %v)", y, r.doc.scroll.Offset.Y, r.doc.scroll.Size().Height)
+	}
+	if row.bg.FillColor != theme.Color(theme.ColorNameSelection) || row.text.Segments[0].Textual() != "▶ " {
+		t.Errorf("the item's sentence is not marked: %v %q", row.bg.FillColor, row.text.String())
+	}
+	if r.form.name.Text != "PM2.5平均浓度" || r.form.target.Text != "控制在28微克/立方米以内" {
+		t.Errorf("form shows %q %q", r.form.name.Text, r.form.target.Text)
+	}
+
+	// A sentence nothing was drafted from becomes an item waiting for the
+	// reviewer, named by its words.
+	s := sentenceWith(t, r, "强化统筹协调")
+	test.Tap(r.doc.rows[s])
+	if !strings.Contains(r.doc.chosenTxt.Text, "各部门要强化统筹协调") || r.doc.makeNew.Disabled() {
+		t.Fatalf("sentence chosen: %q", r.doc.chosenTxt.Text)
+	}
+	test.Tap(r.doc.makeNew)
+	if !strings.Contains(r.count.Text, "共11项，待确认3项") {
+		t.Fatalf("after 设为新项目: %q", r.count.Text)
+	}
+	if r.form.name.Text != "各部门要强化统筹协调，形成工作合力" || r.form.kind.Selected != "重点事项" {
+		t.Errorf("new item's form: %q %q", r.form.name.Text, r.form.kind.Selected)
+	}
+	r.form.name.SetText("强化统筹协调")
+	test.Tap(r.form.save)
+	if !strings.Contains(r.count.Text, "共11项，待确认2项") {
+		t.Fatalf("after saving the new item: %q", r.count.Text)
+	}
+	if it := r.draft.Items[itemNamed(t, r, "强化统筹协调")]; it.Section != "着力保障改善民生" || it.Source != "各部门要强化统筹协调，形成工作合力。" {
+		t.Errorf("new item %+v", it)
+	}
+
+	// Confirming is refused, naming the items that wait.
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "确认并创建计划"))
+	if !strings.Contains(u.message.Text, "还有2项待确认") || !strings.Contains(u.message.Text, "“城乡居民收入”") {
+		t.Fatalf("confirm with items waiting: %q", u.message.Text)
+	}
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "知道了"))
+
+	// A 待确认 target is checked as it is typed, then settled.
+	r.selectRow(itemNamed(t, r, "社会消费品零售总额"))
+	test.Type(r.form.target, "") // focus; the text is replaced below
+	for _, tc := range []struct {
+		text, want string
+		bad        bool
+	}{
+		{"增长六成", "“draft-notice.txt”第9行：目标“增长六成”无法识别：缺少数值。可填写：增长6%左右", true},
+		{"增长6%左右", "理解为：", false},
+	} {
+		r.form.target.SetText(tc.text)
+		if got := cjk.Unmark(r.form.check.Text); !strings.Contains(got, tc.want) ||
+			(r.form.check.Importance == widget.DangerImportance) != tc.bad {
+			t.Errorf("target %q: check says %q (importance %v)", tc.text, got, r.form.check.Importance)
+		}
+	}
+	test.Tap(r.form.save)
+	// A qualitative target is marked as such.
+	r.selectRow(itemNamed(t, r, "城乡居民收入"))
+	test.Tap(r.form.qual)
+	if !strings.Contains(r.count.Text, "共11项，待确认0项") {
+		t.Fatalf("after settling both: %q", r.count.Text)
+	}
+
+	// Delete, undo, delete again.
+	r.selectRow(itemNamed(t, r, "老旧小区改造"))
+	test.Tap(r.form.del)
+	if !strings.Contains(r.count.Text, "共10项") || r.undo.Disabled() {
+		t.Fatalf("after deleting: %q", r.count.Text)
+	}
+	test.Tap(r.undo)
+	if !strings.Contains(r.count.Text, "共11项") || r.selected != itemNamed(t, r, "老旧小区改造") {
+		t.Fatalf("after undoing: %q", r.count.Text)
+	}
+	test.Tap(r.form.del)
+
+	// Confirm: the city and year asked, the plan created.
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "确认并创建计划"))
+	ask := u.win.Canvas().Overlays().Top()
+	f := entries(ask)
+	if len(f) != 3 || f[1].Text != "2024" {
+		t.Fatalf("asked %d fields, year %q", len(f), f[1].Text)
+	}
+	f[0].SetText("某市")
+	test.Tap(button(t, ask, "创建计划"))
+	plans, err := st.Plans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var made []string
+	for _, p := range plans {
+		made = append(made, planName(p))
+		if p.City == "某市" && p.Year == 2024 && p.Items != 10 {
+			t.Errorf("the plan holds %d items, want 10", p.Items)
+		}
+	}
+	if len(plans) != 2 || u.plan.City != "某市" || len(u.plan.Items) != 10 {
+		t.Fatalf("plans %v; window on %s with %d items", made, u.plan.City, len(u.plan.Items))
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the review is still open")
+	}
+}
+
+// Pasted text is drafted as a file is; an empty paste is refused.
+func TestDraftReviewFromPastedText(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(button(t, u.win.Content(), "计划"))
+	tapMenuItem(t, u.win, "粘贴原文起草…")
+	dlg := u.win.Canvas().Overlays().Top()
+	box := find(dlg, func(o fyne.CanvasObject) bool { e, ok := o.(*widget.Entry); return ok && e.MultiLine }).(*widget.Entry)
+	test.Tap(button(t, dlg, "起草"))
+	if !strings.Contains(u.message.Text, "没有粘贴任何文字") {
+		t.Fatalf("empty paste: %q", u.message.Text)
+	}
+	box.SetText("2024年某市计划\n一、扩大投资\n全年新增充电桩500个。\n")
+	test.Tap(button(t, dlg, "起草"))
+	shown := texts(u.win.Canvas().Overlays().Top())
+	if !strings.Contains(shown, "共1项，待确认0项") || !strings.Contains(shown, "新增充电桩") {
+		t.Errorf("review of the paste:\n%s", shown)
+	}
+}
+
+// The sentence rows colour and mark each kind's words, and the selected
+// item's words apart.
+func TestDraftSegments(t *testing.T) {
+	u, _ := newTestUI(t)
+	r := u.reviewDocument(docread.Paste("2024年某市计划\n一、扩大投资\n全年新增充电桩500个，建成5G基站3000个。\n"))
+	if r == nil {
+		t.Fatal(u.message.Text)
+	}
+	row := r.doc.rows[sentenceWith(t, r, "充电桩")]
+	var bold, marks int
+	for _, s := range row.text.Segments {
+		ts := s.(*widget.TextSegment)
+		if ts.Style.TextStyle.Bold {
+			bold++
+		}
+		if ts.Text == "●" {
+			marks++
+		}
+	}
+	if marks != 2 || bold != 3 {
+		t.Errorf("segments %q: %d marks, %d bold", row.text.String(), marks, bold)
+	}
+	if len(r.draft.Items) != 2 {
+		t.Errorf("items %d", len(r.draft.Items))
+	}
+}
