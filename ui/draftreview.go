@@ -163,7 +163,7 @@ func (r *draftReview) show(win fyne.Window, city string) {
 	confirm.Importance = widget.HighImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, draftLegend(), r.count), r.problems)
 	right := container.NewVSplit(r.list, r.form.box)
-	right.Offset = 0.45
+	right.Offset = 0.4
 	split := container.NewHSplit(container.NewBorder(r.doc.selection, nil, nil, nil, r.doc.scroll), right)
 	split.Offset = 0.5
 	content := container.NewBorder(top, nil, nil, nil, split)
@@ -174,6 +174,10 @@ func (r *draftReview) show(win fyne.Window, city string) {
 	r.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
 	r.dlg.Show()
 	r.doc.mark(r.draft.Items, -1)
+	// The reviewer starts on the first item waiting for them.
+	if len(r.rows) > 1 && r.rows[0].heading != "" && r.draft.Pending() > 0 {
+		r.list.Select(1)
+	}
 }
 
 // refresh lays the list out again and updates the counter, the problems

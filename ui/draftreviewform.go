@@ -39,6 +39,7 @@ func newDraftForm(r *draftReview) *draftForm {
 		kinds = append(kinds, tr(domain.KindLabel(k)))
 	}
 	f.kind = widget.NewSelect(kinds, func(string) { f.checkTarget() })
+	f.kind.PlaceHolder = tr("（选中一项后可改）")
 	f.target.SetPlaceHolder(tr("如 增长6%左右、控制在5.5%以内、新增500个"))
 	f.target.OnChanged = func(string) { f.checkTarget() }
 	f.owner.SetPlaceHolder(tr("以顿号分隔，如 市发改委、市统计局"))
@@ -50,10 +51,13 @@ func newDraftForm(r *draftReview) *draftForm {
 	line := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
 	}
+	// One field a line: the pane is half of a 1024 px window; what does
+	// not fit in height scrolls.
 	fields := container.NewVBox(f.quote,
 		line(tr("名称"), f.name),
-		container.NewGridWithColumns(2, line(tr("类型"), f.kind), line(tr("责任单位"), f.owner)),
 		line(tr("目标"), f.target), f.check,
+		line(tr("责任单位"), f.owner),
+		line(tr("类型"), f.kind),
 		container.NewHBox(f.save, f.qual, f.del))
 	f.box = container.NewVScroll(fields)
 	f.edit(-1)
