@@ -2,6 +2,7 @@ package docread
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 )
@@ -13,7 +14,7 @@ func FormatOf(name string) (Format, bool) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text", ".md":
 		return FormatText, true
-	case ".html", ".htm", ".shtml", ".xhtml", ".mht":
+	case ".html", ".htm", ".shtml", ".xhtml":
 		return FormatHTML, true
 	case ".docx":
 		return FormatDocx, true
@@ -28,7 +29,7 @@ func FormatOf(name string) (Format, bool) {
 var unsupported = map[string]string{
 	".doc": "旧版Word（.doc）", ".wps": "WPS文字（.wps）", ".pdf": "PDF", ".ofd": "OFD版式文件",
 	".et": "WPS表格（.et）", ".xls": "旧版Excel（.xls）", ".rtf": "RTF", ".odt": "OpenDocument（.odt）",
-	".ceb": "CEB版式文件", ".caj": "CAJ",
+	".ceb": "CEB版式文件", ".caj": "CAJ", ".mht": "网页存档（.mht）", ".mhtml": "网页存档（.mhtml）",
 }
 
 // Read reads a document file's content; name (a path or base name) gives
@@ -81,4 +82,15 @@ func Read(name string, data []byte) (Document, error) {
 		return fail(ErrEmpty, "没有文字")
 	}
 	return d, nil
+}
+
+// ReadFrom reads a document from r (a file the window opened) as Read
+// does, reading no further than MaxFileSize: a larger file is refused
+// without being read to its end.
+func ReadFrom(name string, r io.Reader) (Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return Document{}, fmt.Errorf("无法读取“%s”：%w", filepath.Base(name), err)
+	}
+	return Read(name, data)
 }

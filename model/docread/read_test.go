@@ -352,3 +352,32 @@ func TestReadSheets(t *testing.T) {
 		t.Errorf("a broken workbook: %v", err)
 	}
 }
+
+// endless is a reader that never ends: ReadFrom must stop at the limit.
+type endless struct{ n int }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	e.n += len(p)
+	return len(p), nil
+}
+
+func TestReadFromStopsAtTheLimit(t *testing.T) {
+	r := &endless{}
+	_, err := ReadFrom("大.txt", r)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "20 MB") {
+		t.Fatalf("err = %v", err)
+	}
+	if r.n > MaxFileSize+64<<10 {
+		t.Errorf("read %d bytes, the limit is %d", r.n, MaxFileSize)
+	}
+	d, err := ReadFrom("通知.txt", strings.NewReader(sample(t, "jiaxing-2024-work-report-task-table.txt")))
+	if err != nil || len(tables(d)) != 1 {
+		t.Errorf("a small file: %v", err)
+	}
+	if _, err := Read("页面.mht", []byte("MIME-Version: 1.0")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf(".mht: %v", err)
+	}
+}
