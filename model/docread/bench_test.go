@@ -93,3 +93,25 @@ func BenchmarkPasteWideHeader(b *testing.B) {
 		Paste(text)
 	}
 }
+
+// BenchmarkReadHTMLNestedTables is a page laid out in tables nested 100
+// deep, each with a row of text beside the next: 1 MB.
+func BenchmarkReadHTMLNestedTables(b *testing.B) {
+	var open, close strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&open, "<table><tr><td>第%d栏 地区生产总值增长6%%左右</td><td>", i)
+		close.WriteString("</td></tr></table>")
+	}
+	page := "<html><body>" + open.String() + close.String()
+	for len(page) < 1<<20 {
+		page += "<div>" + open.String() + close.String() + "</div>"
+	}
+	data := []byte(page + "</body></html>")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read("页面.html", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

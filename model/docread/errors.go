@@ -16,7 +16,7 @@ var (
 	ErrShiftJIS    = errors.New("是日文Shift-JIS编码，不是中文文本：请另存为UTF-8编码后再读入")
 	ErrUnsupported = errors.New("的格式无法直接读入：请在WPS或Word中“另存为”.docx，或复制全文后用“粘贴原文起草”")
 	ErrNotDocx     = errors.New("不是有效的Word（.docx）文件（无法按zip打开或缺少word/document.xml）：请在WPS或Word中重新“另存为”.docx")
-	ErrBadHTML     = errors.New("网页无法读取")
+	ErrBadHTML     = errors.New("网页无法读取（元素嵌套过深或结构无法解析）：请在浏览器中复制正文后用“粘贴原文起草”")
 	ErrSheet       = errors.New("表格无法读取") // Detail is model/sheet's message, which names the file
 	ErrUnknownType = errors.New("的类型无法识别：可读入 .txt、.html/.htm、.docx、.xlsx、.csv，或复制全文后用“粘贴原文起草”")
 )

@@ -78,6 +78,7 @@ func TestReadRefuses(t *testing.T) {
 		{"a .docx that is not a zip", "通知.docx", []byte("这不是Word文件"), ErrNotDocx, []string{".docx", "另存为"}},
 		{"a zip without document.xml", "通知.docx", zipOf(t, map[string]string{"a.txt": "x"}), ErrNotDocx, []string{"document.xml"}},
 		{"a .docx with broken XML", "通知.docx", zipOf(t, map[string]string{"word/document.xml": "<w:document xmlns:w=\"" + wNS + "\"><w:body><w:p>"}), ErrNotDocx, nil},
+		{"a page nested past the HTML parser's 512 open elements", "页面.html", []byte("<html><body>" + strings.Repeat("<div>", 600) + "字</body></html>"), ErrBadHTML, []string{"粘贴原文起草"}},
 		{"unknown type", "照片.jpg", []byte("x"), ErrUnknownType, []string{".txt", ".docx", "粘贴原文起草"}},
 	}
 	for _, ext := range []string{".doc", ".wps", ".pdf", ".ofd", ".et", ".xls"} {
