@@ -44,9 +44,22 @@ type Item struct {
 	// (实际完成, 全年实绩); nil when the document reports none.
 	Reported *Reported
 	// Parcel holds a 房屋征收计划表 row's columns (Kind parcel).
-	Parcel      *domain.Parcel
+	Parcel *domain.Parcel
+	// Kept is what a plan's own workbook (Fill) carries for the row beyond
+	// an office's columns; nil for a row without any.
+	Kept        *Kept
 	NeedsReview bool
 	Reason      string // why it needs review, naming row and column
+}
+
+// Kept is what a plan exported as a workbook carries back (the 编号, 同一指标,
+// 上级, 主题 and 注 columns), so export and import give the same plan.
+type Kept struct {
+	ID     string // the item's ID (A1-05, B1-03); "" to number it by the table
+	SameAs string // the 附件1 indicator a commitment repeats
+	Parent string // the item a 其中 line belongs to, by ID
+	Topic  string // the body paragraph's lead phrase
+	Note   string // a footnote (注：…)
 }
 
 // Reported is a result as an execution report prints it. Value and Basis

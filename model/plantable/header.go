@@ -23,6 +23,23 @@ const (
 	colDeadline
 	colMeasure
 	colActual
+	// What a plan's own workbook (Fill) carries back: the item's ID, the
+	// indicator a commitment repeats, the item a 其中 line belongs to, the
+	// paragraph's lead phrase and a footnote.
+	colID
+	colSameAs
+	colParentID
+	colTopic
+	colNote
+	// A 房屋征收计划表 (附件2) sheet's columns.
+	colParcel
+	colEast
+	colSouth
+	colWest
+	colNorth
+	colArea
+	colInterest
+	colImplementers
 	numRoles
 )
 
@@ -42,6 +59,10 @@ var headerNames = map[string]role{
 	"计量方式": colMeasure,
 	"实际完成": colActual, "完成情况": colActual, "实际完成情况": colActual, "全年完成": colActual,
 	"执行情况": colActual, "完成值": colActual,
+	"编号": colID, "同一指标": colSameAs, "上级": colParentID, "主题": colTopic, "注": colNote,
+	"地块名称": colParcel, "东至": colEast, "南至": colSouth, "西至": colWest, "北至": colNorth,
+	"面积": colArea, "面积(亩)": colArea, "面积（亩）": colArea, "征收面积(亩)": colArea,
+	"公共利益类型": colInterest, "实施主体": colImplementers,
 }
 
 // headerRows is how far down a header is looked for: a title, a date

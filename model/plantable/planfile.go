@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
@@ -67,6 +68,11 @@ func PlanFile(d Draft, m Meta) ([]byte, error) {
 	out := domain.PlanFile{Sections: l.Sections, Items: l.Items}
 	out.Plan.ID, out.Plan.Title, out.Plan.Revision = PlanID(city, m.Year), title, 1
 	out.Plan.Year, out.Plan.City, out.Plan.Notice = m.Year, city, d.File
+	for _, it := range l.Items {
+		// 附件2's total is its parcels' areas: nothing else states it.
+		out.Plan.ParcelTotalMu += it.AreaMu
+	}
+	out.Plan.ParcelTotalMu = math.Round(out.Plan.ParcelTotalMu*100) / 100
 	if id, ok := l.byName["地区生产总值"]; ok {
 		// 与经济增长同步 is held against GDP growth, as in the bundled plan.
 		out.Plan.Refs = map[string]string{"经济增长": id}
@@ -103,6 +109,7 @@ func Lay(d Draft, year int) Layout {
 			problems = append(problems, err.Error())
 		}
 	}
+	problems = append(problems, b.keepIDs(d.Items)...)
 	return Layout{Sections: b.sections, Items: b.items, Problems: problems, byName: b.byName}
 }
 

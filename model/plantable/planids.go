@@ -87,6 +87,9 @@ func (b *builder) add(it Item, year int) error {
 			o.AreaMu, o.Boundaries, o.InterestType, o.Implementers, o.Seq = p.AreaMu, &bounds, p.InterestType, p.Implementers, p.Seq
 			o.Note = "" // 实施主体 has its field
 		}
+		if o.SourceQuote == "" {
+			o.SourceQuote = it.Seq + it.Name + it.TargetText
+		}
 	default:
 		sec := b.section("body", "S", orDefault(it.Section, "重点工作"))
 		o.Section = sec
@@ -109,8 +112,69 @@ func (b *builder) add(it Item, year int) error {
 			o.Deadline = d
 		}
 	}
+	if k := it.Kept; k != nil {
+		// A plan's own workbook: its links, topic and footnote as exported.
+		o.Topic = k.Topic
+		if k.SameAs != "" {
+			o.SameAs = k.SameAs
+		}
+		if k.Parent != "" {
+			o.Parent = k.Parent
+		}
+		if k.Note != "" {
+			o.Note = strings.TrimPrefix(o.Note+"；"+k.Note, "；")
+		}
+	}
 	b.items = append(b.items, o)
 	return nil
+}
+
+// keepIDs gives the rows that carry an 编号 (a plan's own workbook) that
+// ID in place of the one numbered by the table, following every link and
+// ref, and names each row whose 编号 repeats another's or whose link
+// names no item.
+func (b *builder) keepIDs(items []Item) []string {
+	rename := map[string]string{}
+	for i, it := range items {
+		if it.Kept != nil && it.Kept.ID != "" {
+			rename[b.items[i].ID] = it.Kept.ID
+		}
+	}
+	if len(rename) == 0 {
+		return nil
+	}
+	for i := range b.items {
+		o := &b.items[i]
+		if id, ok := rename[o.ID]; ok {
+			o.ID = id
+		}
+		if id, ok := rename[o.Parent]; ok && (items[i].Kept == nil || items[i].Kept.Parent == "") {
+			o.Parent = id // numbered by the table (a # row), so renamed with its row
+		}
+	}
+	for name, id := range b.byName {
+		if n, ok := rename[id]; ok {
+			b.byName[name] = n
+		}
+	}
+	var problems []string
+	at := map[string]int{}
+	for i, o := range b.items {
+		if j, dup := at[o.ID]; dup {
+			problems = append(problems, fmt.Sprintf("工作表“%s”第%d行的编号“%s”与工作表“%s”第%d行重复",
+				items[i].Sheet, items[i].Line, o.ID, items[j].Sheet, items[j].Line))
+			continue
+		}
+		at[o.ID] = i
+	}
+	for i, o := range b.items {
+		for _, link := range []struct{ col, id string }{{"同一指标", o.SameAs}, {"上级", o.Parent}} {
+			if _, ok := at[link.id]; link.id != "" && !ok {
+				problems = append(problems, fmt.Sprintf("工作表“%s”第%d行“%s”列：没有编号为“%s”的项目", items[i].Sheet, items[i].Line, link.col, link.id))
+			}
+		}
+	}
+	return problems
 }
 
 // indicatorID numbers an indicator as the bundled 附件1 is numbered: a

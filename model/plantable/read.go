@@ -25,8 +25,8 @@ func Read(name string, data []byte) (Draft, error) {
 // with no indicator sheet is an error that says which columns are missing.
 func FromTables(file string, tables []sheet.Table) (Draft, error) {
 	d := Draft{File: file, Genre: GenreTable}
-	var ind, task *sheet.Table
-	var hi, ht header
+	var ind, task, parcel *sheet.Table
+	var hi, ht, hp header
 	missing := ""
 	for i := range tables {
 		t := &tables[i]
@@ -43,6 +43,12 @@ func FromTables(file string, tables []sheet.Table) (Draft, error) {
 		if task == nil {
 			if h, ok, _ := findHeader(t.Rows, colTask); ok {
 				task, ht = t, h
+				continue
+			}
+		}
+		if parcel == nil {
+			if h, ok := findParcelHeader(t.Rows); ok {
+				parcel, hp = t, h
 			}
 		}
 	}
@@ -55,6 +61,9 @@ func FromTables(file string, tables []sheet.Table) (Draft, error) {
 	d.Items = indicators(*ind, hi)
 	if task != nil {
 		d.Items = append(d.Items, tasks(*task, ht)...)
+	}
+	if parcel != nil {
+		d.Items = append(d.Items, parcels(*parcel, hp)...)
 	}
 	d.Problems = duplicates(d.Items)
 	d.Text = tableText(tables)
@@ -73,6 +82,18 @@ func (r rowCells) get(ro role) string {
 		return ""
 	}
 	return strings.TrimSpace(sheet.Norm(r.row[c]))
+}
+
+// text is a cell's words as written, spaces at the ends trimmed: names,
+// quotes, sections and targets keep their full-width brackets and commas
+// (（按三口之家计算）), so a plan read back from its own workbook says what
+// the plan said. Headers, numbers and the words rules match go through get.
+func (r rowCells) text(ro role) string {
+	c := r.h.cols[ro]
+	if c < 0 || c >= len(r.row) {
+		return ""
+	}
+	return strings.TrimSpace(strings.ReplaceAll(r.row[c], "\u00a0", " "))
 }
 
 func (r rowCells) blank() bool {
@@ -108,10 +129,10 @@ func indicators(t sheet.Table, h header) []Item {
 		if r.blank() || r.explanatory() {
 			continue
 		}
-		if c := r.get(colCategory); c != "" {
+		if c := r.text(colCategory); c != "" {
 			section = c
 		}
-		name, target := r.get(colName), r.get(colTarget)
+		name, target := r.text(colName), r.text(colTarget)
 		if name == "" && target == "" {
 			// A heading written across the row (一、综合发展 in column A,
 			// merged) rather than in a 类别 column.
@@ -120,7 +141,7 @@ func indicators(t sheet.Table, h header) []Item {
 			}
 			continue
 		}
-		sub := reSub.MatchString(name)
+		sub := reSub.MatchString(sheet.Norm(name))
 		if target == "" && !sub && r.get(colUnit) == "" {
 			if reCategory.MatchString(name) || r.get(colSeq) == "" && !nextIsSub(t.Rows, i, h) {
 				section, parent = name, ""
@@ -134,11 +155,14 @@ func indicators(t sheet.Table, h header) []Item {
 			}
 		}
 		it := Item{Sheet: t.Name, Line: i + 1, Kind: domain.KindIndicator, Section: section,
-			Seq: r.get(colSeq), Name: name, TargetText: target, Nature: r.get(colNature),
-			Owners: splitOwners(r.get(colOwners)), Source: r.get(colSource), Unit: r.get(colUnit),
-			Measure: measureWords[r.get(colMeasure)]}
+			Seq: r.get(colSeq), Name: name, TargetText: target, Nature: r.text(colNature),
+			Owners: splitOwners(r.text(colOwners)), Source: r.text(colSource), Unit: r.get(colUnit),
+			Measure: measureWords[r.get(colMeasure)], Kept: r.kept()}
 		if sub {
 			it.Name, it.Parent = reSub.ReplaceAllString(name, ""), parent
+			if it.Name == name { // a full-width ＃
+				it.Name = reSub.ReplaceAllString(sheet.Norm(name), "")
+			}
 		} else {
 			parent = name
 		}
@@ -149,6 +173,7 @@ func indicators(t sheet.Table, h header) []Item {
 			it.NeedsReview, it.Reason = true, fmt.Sprintf("第%d行：有目标但没有指标名称", i+1)
 		} else {
 			readTarget(&it, h, ref{i + 1, h.label, sheet.ColumnLetter(h.cols[colTarget])})
+			markedQualitative(&it, r)
 		}
 		if a := r.get(colActual); a != "" {
 			// An execution report's table: what was achieved, beside the target.
@@ -192,10 +217,10 @@ func tasks(t sheet.Table, h header) []Item {
 		if r.blank() || r.explanatory() || r.get(colTask) == "" && r.get(colTarget) == "" {
 			continue
 		}
-		it := Item{Sheet: t.Name, Line: i + 1, Kind: domain.KindCommitment, Section: r.get(colCategory),
-			Name: r.get(colTask), TargetText: r.get(colTarget), Owners: splitOwners(r.get(colOwners)),
-			Deadline: r.get(colDeadline), Source: r.get(colSource), Unit: r.get(colUnit),
-			Measure: measureWords[r.get(colMeasure)]}
+		it := Item{Sheet: t.Name, Line: i + 1, Kind: domain.KindCommitment, Section: r.text(colCategory),
+			Name: r.text(colTask), TargetText: r.text(colTarget), Owners: splitOwners(r.text(colOwners)),
+			Deadline: r.get(colDeadline), Source: r.text(colSource), Unit: r.get(colUnit),
+			Measure: measureWords[r.get(colMeasure)], Kept: r.kept()}
 		if it.Unit == "" {
 			it.Unit = h.unit
 		}
@@ -203,18 +228,45 @@ func tasks(t sheet.Table, h header) []Item {
 		switch {
 		case it.Name == "":
 			it.NeedsReview, it.Reason = true, fmt.Sprintf("第%d行：有目标但没有任务", i+1)
-		case !strings.ContainsAny(it.TargetText, "0123456789") && !relative(it.TargetText):
+		case !strings.ContainsAny(it.TargetText, "0123456789") && !relative(it.TargetText) && it.Measure == "":
+			// A 计量方式 says the row is measured: a commitment even
+			// without a number (稳中提质), as Fill writes one.
 			it.Kind = domain.KindMilestone
 		default:
 			readTarget(&it, h, at)
+			markedQualitative(&it, r)
 		}
 		out = append(out, it)
 	}
 	return out
 }
 
+// markedQualitative settles a row whose 计量方式 is 定性 and whose target
+// the grammar cannot read as marked qualitative by a reviewer, as Fill
+// writes such a target (明显好转).
+func markedQualitative(it *Item, r rowCells) {
+	if !it.NeedsReview || r.get(colMeasure) != qualitativeWord {
+		return
+	}
+	read := stripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
+	if t, err := domain.MarkQualitative(read); err == nil {
+		it.Read = read
+		it.settleQualitative(t)
+	}
+}
+
+// kept reads the columns a plan's own workbook carries (Kept); nil when
+// the table has none of them filled.
+func (r rowCells) kept() *Kept {
+	k := Kept{ID: r.get(colID), SameAs: r.get(colSameAs), Parent: r.get(colParentID), Topic: r.text(colTopic), Note: r.text(colNote)}
+	if k == (Kept{}) {
+		return nil
+	}
+	return &k
+}
+
 // measureWords are the 计量方式 column's words, as Fill writes them.
-var measureWords = map[string]domain.Measure{"累计": domain.Cumulative, "时点": domain.Level, "速度": domain.Rate}
+var measureWords = map[string]domain.Measure{"累计": domain.Cumulative, "时点": domain.Level, "速度": domain.Rate, qualitativeWord: domain.Level}
 
 // relative reports a target without a number the grammar reads as held
 // against another figure (高于各项贷款增速): a commitment, not a milestone.

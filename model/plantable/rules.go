@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/sheet"
 )
 
 // reBare is a number alone, perhaps with % and a hedge suffix: 7, 7左右,
@@ -52,7 +53,8 @@ func (r ref) String() string {
 // 目标 header. kind says whether a bare number may be read by the
 // indicator's nature (indicators) or not (tasks).
 func readTarget(it *Item, h header, at ref) {
-	text := stripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
+	raw := stripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
+	text := sheet.Norm(raw)
 	if text == "" {
 		it.review(at, "目标为空")
 		return
@@ -74,6 +76,11 @@ func readTarget(it *Item, h header, at ref) {
 		}
 	}
 	it.Read = text
+	if text == sheet.Norm(raw) {
+		// No rule rewrote it: the plan keeps the words as written
+		// (3000家（次）以上), which the grammar reads alike.
+		it.Read = raw
+	}
 	switch {
 	case err == nil && t.Basis == domain.BasisQualitative:
 		// 稳中提质, 持续改善: a plan item the reviewer judges.
