@@ -97,6 +97,7 @@ func (r *docxReader) read(d *xml.Decoder) error {
 func paragraph(d *xml.Decoder) (string, error) {
 	var sb strings.Builder
 	inText := false
+	nested := 0 // paragraphs of a text box inside this one, read into it
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -108,6 +109,8 @@ func paragraph(d *xml.Decoder) (string, error) {
 				switch t.Name.Local {
 				case "t":
 					inText = true
+				case "p":
+					nested++
 				case "tab":
 					sb.WriteByte(' ')
 				case "delText", "instrText":
@@ -122,7 +125,10 @@ func paragraph(d *xml.Decoder) (string, error) {
 				case "t":
 					inText = false
 				case "p":
-					return sb.String(), nil
+					if nested == 0 {
+						return sb.String(), nil
+					}
+					nested--
 				}
 			}
 		case xml.CharData:

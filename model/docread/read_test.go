@@ -231,6 +231,9 @@ func docxFile(t testing.TB, extraParas int) []byte {
 	var body strings.Builder
 	body.WriteString(p("关于桐乡市2024年国民经济和社会发展计划执行情况的报告"))
 	body.WriteString(`<w:p><w:r><w:t>确定的27项主要指标中，</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>19项</w:t></w:r><w:del><w:r><w:delText>删去的字</w:delText></w:r></w:del><w:r><w:t>完成全年目标。</w:t></w:r></w:p>`)
+	// A text box inside a paragraph: its words join the paragraph, and the
+	// paragraph's own words after it are not lost.
+	body.WriteString(`<w:p><w:r><w:t>（一）</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>主要指标完成情况</w:t></w:r></w:p>`)
 	body.WriteString(p("表1　2024年主要指标完成情况"))
 	body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>`)
 	body.WriteString(tr(tc("指标名称", restart), tc("预期目标", restart), tc("全年实绩", span(2)), tc("备注", restart)))
@@ -281,6 +284,9 @@ func TestReadDocx(t *testing.T) {
 	}
 	if !strings.Contains(d.Text, "确定的27项主要指标中，19项完成全年目标。\n") {
 		t.Errorf("runs not joined into their paragraph: %q", d.Text)
+	}
+	if !strings.Contains(d.Text, "\n（一）框内主要指标完成情况\n") {
+		t.Errorf("a paragraph with a text box: %q", d.Text)
 	}
 	ts := tables(d)
 	if len(ts) != 1 {
