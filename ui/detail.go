@@ -26,6 +26,7 @@ type detailPane struct {
 	review   *domain.Review
 	asOf     domain.Period
 	statuses map[string]domain.Status
+	lastYear lastYear // 上年目标 and 上年完成 (prior.go)
 
 	pane       *fyne.Container // head over the scrolled body
 	head       *fyne.Container // the item's name and 录入实际值
@@ -45,6 +46,7 @@ type detailHost interface {
 	noteForm(id string, existing *domain.Note)
 	manualForm(id string)
 	targetForm(id string)
+	pairForm(id string)
 	confirmDeleteActual(id string, p domain.Period)
 	confirmDeleteNote(n domain.Note)
 	clearManual(id string, p domain.Period)
@@ -122,6 +124,10 @@ func (dp *detailPane) show(id string) {
 		if t, ok, _ := dp.review.EffectiveTarget(it); ok && t.Basis != domain.BasisQualitative {
 			d.Add(newChart(it, t, dp.review.Actuals(it), dp.asOf))
 		}
+	}
+	if b := dp.priorBlock(it); b != nil {
+		d.Add(widget.NewSeparator())
+		d.Add(b)
 	}
 	d.Add(widget.NewSeparator())
 	d.Add(dp.sourceBlock(it))

@@ -335,5 +335,6 @@ func (u *UI) createPlan(d plantable.Draft, np plantable.Meta) error {
 	}
 	u.switchPlan(pi.ID)
 	u.say(trf("已从“{{.F}}”创建《{{.T}}》，共{{.N}}项", "F", d.File, "T", pi.Title, "N", pi.Items))
+	u.noticeUnmatched()
 	return nil
 }

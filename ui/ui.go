@@ -46,6 +46,7 @@ type UI struct {
 	prefs  fyne.Preferences
 
 	review   *domain.Review
+	lastYear lastYear                 // the previous plan and 上年目标/上年完成 (prior.go)
 	statuses map[string]domain.Status // at asOf
 	locks    map[domain.Period]store.Lock
 	asOf     domain.Period
@@ -108,6 +109,9 @@ func (u *UI) reload() error {
 		return err
 	}
 	u.review = r
+	if u.lastYear, err = loadLastYear(u.st); err != nil {
+		return err
+	}
 	locks, err := u.st.Locks()
 	if err != nil {
 		return err
@@ -243,6 +247,7 @@ func (u *UI) recompute() {
 	u.nav.refresh(u.plan, u.statuses)
 	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.detail.judge(u.plan, u.review, u.asOf, u.statuses)
+	u.detail.lastYear = u.lastYear
 	u.applyFilter()
 	u.overview.show(u.plan, u.review, u.asOf, u.statuses, u.lockOf(u.asOf))
 	u.showDetail(u.selected)

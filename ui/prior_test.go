@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/seeds"
+)
+
+// jiaxing2024 is the bundled plan made 嘉兴's 2024 plan, with 一般公共预算收入
+// renamed, as next year's table words it anew.
+func jiaxing2024() store.NewPlan {
+	r := strings.NewReplacer("2023", "2024", "jiaxing", "jx", `"name": "一般公共预算收入"`, `"name": "地方一般公共预算收入"`)
+	return store.NewPlan{Dataset: []byte(r.Replace(string(seeds.PlanJSON))), City: "嘉兴市", Year: 2024}
+}
+
+// The detail pane of a 2024 plan shows 2023's result beside this year's
+// target: A1-01, paired by name, at once; A1-02, renamed, once the
+// reviewer pairs it through 配对上年项目… (searching the list).
+func TestDetailShowsLastYearAfterPairing(t *testing.T) {
+	u, st := newTestUI(t)
+	for _, a := range []domain.Actual{{ItemID: "A1-01", Period: period(12), Value: 6.3}, {ItemID: "A1-02", Period: period(12), Value: 4.8}} {
+		if _, err := st.RecordActual(a, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next, err := st.CreatePlan(jiaxing2024(), "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.switchPlan(next.ID)
+	u.selectItem("A1-01")
+	if got := texts(u.detail.pane); !strings.Contains(got, "上年目标：增长6%左右") || !strings.Contains(got, "上年完成：1-12月 增长6.3%") {
+		t.Errorf("A1-01's detail lacks last year:\n%s", got)
+	}
+	u.selectItem("A1-02")
+	if got := texts(u.detail.pane); !strings.Contains(got, "上年目标：未配对") || !strings.Contains(got, "上年完成：暂无") {
+		t.Fatalf("A1-02 before pairing:\n%s", got)
+	}
+	test.Tap(button(t, u.detail.pane, "配对上年项目…"))
+	f := openForm(u)
+	if f == nil || !strings.Contains(f.title, "配对上年项目：A1-02") {
+		t.Fatalf("no pairing form: %+v", f)
+	}
+	test.Tap(f.saveBtn) // nothing chosen
+	if got := openForm(u).errorText(""); !strings.Contains(got, "请在列表中选择上年项目") {
+		t.Errorf("saving with nothing chosen: %q", got)
+	}
+	test.Type(formEntry(t, u, "搜索"), "一般公共预算")
+	list := find(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool { _, ok := o.(*widget.List); return ok }).(*widget.List)
+	if n := list.Length(); n != 2 { // 不配对, and the one match
+		t.Fatalf("the search lists %d rows, want 2", n)
+	}
+	list.Select(1)
+	test.Tap(openForm(u).saveBtn)
+	if openForm(u) != nil {
+		t.Fatalf("form still open: %q", openForm(u).errorText(""))
+	}
+	if got := texts(u.detail.pane); !strings.Contains(got, "上年完成：1-12月 增长4.8%") ||
+		!strings.Contains(got, "对应上年项目：A1-02 一般公共预算收入（审阅人配对）") {
+		t.Errorf("A1-02 after pairing:\n%s", got)
+	}
+	u.undo()
+	if got := texts(u.detail.pane); !strings.Contains(got, "上年目标：未配对") {
+		t.Errorf("after undo:\n%s", got)
+	}
+}
