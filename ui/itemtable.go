@@ -26,6 +26,10 @@ type itemTable struct {
 	review   *domain.Review
 	asOf     domain.Period
 	statuses map[string]domain.Status // nil until judged
+	priors   map[string]domain.Prior  // 上年完成, for its optional column
+	// showPrior adds the 上年完成 column (the 上年完成 box above the
+	// table), remembered in the preferences.
+	showPrior bool
 
 	query       string
 	status      statusFilter
@@ -37,10 +41,12 @@ type itemTable struct {
 	fitted      map[fitKey]string // texts fitted to their cells (fit.go)
 	haystack    map[string]string // each item's searchable text, lower-cased
 
-	table     *widget.Table
-	search    *escEntry
-	statusSel *widget.Select
-	pane      *fyne.Container // the filters above the table
+	table      *widget.Table
+	body       *fyne.Container // the table in its column layout
+	priorCheck *widget.Check
+	search     *escEntry
+	statusSel  *widget.Select
+	pane       *fyne.Container // the filters above the table
 }
 
 // itemTableHooks are how the table tells the window what happened.
@@ -53,7 +59,7 @@ type itemTableHooks struct {
 }
 
 func newItemTable(a fyne.App, p *domain.Plan, h itemTableHooks) *itemTable {
-	t := &itemTable{app: a, plan: p, hooks: h, sortCol: unsorted}
+	t := &itemTable{app: a, plan: p, hooks: h, sortCol: unsorted, showPrior: a.Preferences().Bool(prefPriorColumn)}
 	t.buildTable()
 	t.search = newEscEntry(nil)
 	t.search.SetPlaceHolder(tr("搜索编号、名称或原文（Ctrl+F）"))
@@ -74,8 +80,11 @@ func newItemTable(a fyne.App, p *domain.Plan, h itemTableHooks) *itemTable {
 		h.filtered()
 	})
 	t.statusSel.SetSelectedIndex(0)
-	filters := container.NewBorder(nil, nil, nil, t.statusSel, t.search)
-	t.pane = container.NewBorder(filters, nil, nil, nil, container.New(fitColumns{t.table, theme.Padding(), t.itemColumns()}, t.table))
+	t.priorCheck = widget.NewCheck(tr("上年完成"), t.setShowPrior)
+	t.priorCheck.SetChecked(t.showPrior)
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(t.priorCheck, t.statusSel), t.search)
+	t.body = container.New(fitColumns{t.table, theme.Padding(), t.itemColumns()}, t.table)
+	t.pane = container.NewBorder(filters, nil, nil, nil, t.body)
 	return t
 }
 
@@ -199,6 +208,8 @@ func (t *itemTable) sortKey(it domain.Item) string {
 			return fmt.Sprintf("%020.6f", s.Completion+1e6)
 		}
 		return ""
+	case colPrior:
+		return t.priorKey(it)
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -69,10 +70,12 @@ func (dp *detailPane) priorBlock(it domain.Item) fyne.CanvasObject {
 	}
 	switch {
 	case ok && p.HasActual:
+		// The badge right after the figure, as short as the figure is: a
+		// reader takes the two together.
 		b := newBadge()
 		b.set(p.Status)
-		line := wrapLabel(tr("上年完成：") + periodLabel(p.Actual.Period) + " " + p.Figure)
-		box.Add(container.NewBorder(nil, nil, nil, container.NewPadded(container.NewVBox(b)), line))
+		line := widget.NewLabel(tr("上年完成：") + periodLabel(p.Actual.Period) + " " + p.Figure)
+		box.Add(container.NewHBox(line, container.NewCenter(b)))
 	case ok && p.Typed != nil:
 		box.Add(wrapLabel(tr("上年完成：") + p.Figure + trf("（{{.By}}录入，来源：{{.S}}）", "By", p.Typed.By, "S", p.Typed.Source)))
 	default:
@@ -187,4 +190,57 @@ func (u *UI) noticeUnmatched() {
 		showMessage(u.win, tr("上年项目配对"), trf("已按名称与上年计划《{{.T}}》配对；{{.N}}项名称不同、未能配对。请在右侧项目详情中点“配对上年项目…”逐项配对（命令行：planreview pairs --unmatched）。",
 			"T", u.lastYear.prev.Title, "N", n))
 	}
+}
+
+// prefPriorColumn remembers whether the item table shows 上年完成.
+const prefPriorColumn = "ui.priorColumn"
+
+// columnCount is how many of the table's columns show: all but 上年完成
+// unless the reviewer asked for it.
+func (t *itemTable) columnCount() int {
+	if t.showPrior {
+		return len(columns)
+	}
+	return int(colPrior)
+}
+
+// setShowPrior shows or hides the 上年完成 column and remembers it.
+func (t *itemTable) setShowPrior(on bool) {
+	if on == t.showPrior {
+		return
+	}
+	t.showPrior = on
+	t.app.Preferences().SetBool(prefPriorColumn, on)
+	if !on && t.sortCol == colPrior {
+		t.sortCol = unsorted
+	}
+	if t.selectedCol >= t.columnCount() {
+		t.selectedCol = 0
+	}
+	t.body.Layout = fitColumns{t.table, theme.Padding(), t.itemColumns()}
+	t.body.Refresh()
+	t.table.Refresh()
+	t.hooks.trace("prior column %v", on)
+}
+
+// priorText is an item's 上年完成 in the table: the figure alone (its
+// status from last year is in the detail pane: in a cell it would push
+// the figure out of view); — when none.
+func (t *itemTable) priorText(it domain.Item) string {
+	if p, ok := t.priors[it.ID]; ok && p.HasResult() {
+		return p.Figure
+	}
+	return "—"
+}
+
+// priorKey sorts by 上年完成: items with a result by its value.
+func (t *itemTable) priorKey(it domain.Item) string {
+	p, ok := t.priors[it.ID]
+	switch {
+	case !ok || !p.HasResult():
+		return ""
+	case p.HasActual:
+		return fmt.Sprintf("%020.6f", p.Actual.Value+1e12)
+	}
+	return fmt.Sprintf("%020.6f", p.Typed.Value+1e12)
 }

@@ -71,3 +71,45 @@ func TestDetailShowsLastYearAfterPairing(t *testing.T) {
 		t.Errorf("after undo:\n%s", got)
 	}
 }
+
+// The item table's 上年完成 column: off until the reviewer ticks the box
+// above the table, then shown with last year's figure and status, kept
+// when the window is laid out again and remembered in the preferences.
+func TestItemTableShowsLastYearOnRequest(t *testing.T) {
+	u, st := newTestUI(t)
+	if _, err := st.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(12), Value: 6.3}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	next, err := st.CreatePlan(jiaxing2024(), "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.switchPlan(next.ID)
+	u.selectNav(navTo(navAll))
+	if _, cols := u.items.table.Length(); cols != int(colPrior) {
+		t.Fatalf("%d columns before asking, want %d", cols, colPrior)
+	}
+	test.Tap(u.items.priorCheck)
+	if _, cols := u.items.table.Length(); cols != len(columns) {
+		t.Fatalf("%d columns after ticking 上年完成, want %d", cols, len(columns))
+	}
+	a101 := mustItem(t, u, "A1-01")
+	a102 := mustItem(t, u, "A1-02")
+	if got := u.items.priorText(a101); got != "增长6.3%" {
+		t.Errorf("A1-01's 上年完成 cell: %q", got)
+	}
+	if got := u.items.priorText(a102); got != "—" {
+		t.Errorf("unpaired A1-02's cell: %q", got)
+	}
+	tapHeader(t, u, colPrior)
+	if u.items.rows[0].ID != "A1-01" {
+		t.Errorf("sorted by 上年完成, the first row is %s", u.items.rows[0].ID)
+	}
+	if !u.app.Preferences().Bool(prefPriorColumn) {
+		t.Error("the choice is not remembered")
+	}
+	u.rebuild()
+	if _, cols := u.items.table.Length(); cols != len(columns) || !u.items.priorCheck.Checked {
+		t.Errorf("after the window is laid out again: %d columns", cols)
+	}
+}

@@ -23,11 +23,12 @@ var columns = []struct {
 	min   float32
 }{
 	{"编号", 66, 66}, {"名称", 160, 96}, {"目标", 112, 96}, {"最新实际", 104, 88}, {"状态", 104, 104}, {"进度", 80, 72},
+	{"上年完成", 120, 96}, // the last, and only with itemTable.showPrior
 }
 
 func (t *itemTable) buildTable() {
 	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.rows), len(columns) },
+		func() (int, int) { return len(t.rows), t.columnCount() },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("") // fitted to the cell by setCellText
 			p := widget.NewProgressBar()
@@ -63,7 +64,7 @@ func (t *itemTable) buildTable() {
 		col := sortColumn(id.Col)
 		b.OnTapped = func() { t.sortBy(col) }
 	}
-	for i, c := range columns { // until fitColumns lays the table out
+	for i, c := range columns[:t.columnCount()] { // until fitColumns lays the table out
 		t.table.SetColumnWidth(i, c.width)
 	}
 	t.table.OnUnselected = func(widget.TableCellID) { t.hooks.trace("highlight none") }
@@ -157,6 +158,8 @@ func (t *itemTable) updateCell(it domain.Item, col sortColumn, c *fyne.Container
 		done := s.Completion
 		p.TextFormatter = func() string { return fmt.Sprintf("%.0f%%", done*100) }
 		p.Refresh()
+	case colPrior:
+		t.setCellText(l, c, t.priorText(it))
 	}
 }
 
@@ -200,8 +203,8 @@ type fitColumns struct {
 // itemColumns are the item table's columns, with 编号 as wide as the
 // plan's longest ID and 状态 as wide as the longest badge.
 func (t *itemTable) itemColumns() []column {
-	out := make([]column, len(columns))
-	for i, c := range columns {
+	out := make([]column, t.columnCount())
+	for i, c := range columns[:t.columnCount()] {
 		out[i] = column{width: c.width, min: c.min}
 	}
 	out[colID] = column{width: t.idColumnWidth(), min: t.idColumnWidth()}

@@ -65,6 +65,7 @@ const (
 	colLatest
 	colStatus
 	colProgress
+	colPrior // 上年完成: shown only when the reviewer asks for it (prior.go)
 
 	unsorted sortColumn = -1 // the plan's own order
 )

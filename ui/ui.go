@@ -246,6 +246,7 @@ func (u *UI) recompute() {
 	u.refreshToolbar()
 	u.nav.refresh(u.plan, u.statuses)
 	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
+	u.items.priors = u.lastYear.priors
 	u.detail.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.detail.lastYear = u.lastYear
 	u.applyFilter()

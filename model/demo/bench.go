@@ -41,10 +41,11 @@ func BenchWorkspace(b TB, plans, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	// v2: schema 4 (several plans); a v1 file would be migrated at open.
-	name := fmt.Sprintf("planreview-bench-%d-v2.db", n)
+	// v3: schema 5 (last year's pairs, made as the plans are created);
+	// an older file would be migrated at open.
+	name := fmt.Sprintf("planreview-bench-%d-v3.db", n)
 	if plans > 1 {
-		name = fmt.Sprintf("planreview-bench-%dx%d-v2.db", plans, n)
+		name = fmt.Sprintf("planreview-bench-%dx%d-v3.db", plans, n)
 	}
 	cache := filepath.Join(os.TempDir(), name)
 	if _, err := os.Stat(cache); err != nil {

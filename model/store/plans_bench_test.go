@@ -11,8 +11,10 @@ import (
 
 // BenchmarkSwitchPlan switches the current plan between two plans of
 // 1,000 items each (issue 14: < 100 ms): select alone (the plan parsed
-// from its stored file), and with every figure loaded into the review,
-// which is what the window needs before it can draw the new plan.
+// from its stored file), with every figure loaded into the review, and
+// with last year beside this year too (store.Priors: the 2023 plan's
+// items paired with the 2022 plan's, whose figures are judged by its own
+// review) — what the window needs before it can draw the new plan.
 func BenchmarkSwitchPlan(b *testing.B) {
 	tol := domain.DefaultTolerance()
 	path := demo.BenchWorkspace(b, 2, 1000)
@@ -25,20 +27,40 @@ func BenchmarkSwitchPlan(b *testing.B) {
 	if err != nil || len(plans) != 2 {
 		b.Fatalf("%d plans, %v", len(plans), err)
 	}
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	must(s.SelectPlan("demo-1000"))
+	if pairs, err := s.Pairs(); err != nil || len(pairs) < 900 {
+		b.Fatalf("%d of 1,000 items paired with last year's, %v", len(pairs), err)
+	}
 	for _, withFigures := range []bool{false, true} {
 		b.Run(fmt.Sprintf("items=1000/figures=%v", withFigures), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := s.SelectPlan(plans[i%2].ID); err != nil {
-					b.Fatal(err)
-				}
+				must(s.SelectPlan(plans[i%2].ID))
 				if withFigures {
-					if _, err := s.Review(tol); err != nil {
-						b.Fatal(err)
-					}
+					_, err := s.Review(tol)
+					must(err)
 				}
 			}
 		})
 	}
+	// Into the 2023 plan, whose every item has last year's beside it: the
+	// switch away (to 2022, with no previous plan) is not timed.
+	b.Run("items=1000/figures=true/priors=true", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			must(s.SelectPlan("demo-1000-2022"))
+			b.StartTimer()
+			must(s.SelectPlan("demo-1000"))
+			_, err := s.Review(tol)
+			must(err)
+			_, err = s.Priors(tol)
+			must(err)
+		}
+	})
 }
 
 // BenchmarkOpenWorkspace opens a workspace of one plan of 1,000 items and

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -522,14 +523,15 @@ func (s *Store) Priors(tol domain.Tolerance) (map[string]domain.Prior, error) {
 	return out, nil
 }
 
-// reviewOf is another plan's Review (last year's, for 上年完成): its own
-// figures, manual statuses and entered targets.
+// reviewOf is last year's plan's Review for 上年完成: its manual statuses
+// and entered targets, and of its figures only those its 1-12月 statuses
+// rest on (fullYearActuals).
 func (s *Store) reviewOf(id string, tol domain.Tolerance) (*domain.Review, error) {
 	p, err := s.priorPlan(id)
 	if err != nil {
 		return nil, err
 	}
-	as, err := s.actuals(id, "")
+	as, err := s.fullYearActuals(p)
 	if err != nil {
 		return nil, err
 	}
@@ -542,4 +544,48 @@ func (s *Store) reviewOf(id string, tol domain.Tolerance) (*domain.Review, error
 		return nil, err
 	}
 	return domain.NewReview(p, tol, as, ms, os), nil
+}
+
+// fullYearActuals reads the figures a plan's statuses at 1-12月 rest on:
+// every 1-12月 figure (a relative target's reference is judged on the
+// same period), every figure of a milestone (its newest outcome in the
+// year) and of an item with a deadline inside the year (judged on the
+// deadline's figure). Switching into a plan of 1,000 items then reads
+// last year's 1,000 year-end figures, not its 12,000
+// (BenchmarkSwitchPlan; TestFullYearActualsJudgeAlike holds the
+// statuses equal to a review of every figure).
+func (s *Store) fullYearActuals(p *domain.Plan) ([]domain.Actual, error) {
+	args := []any{p.ID, domain.Period{Year: p.Year, Month: 12}.String()}
+	for _, it := range p.Items {
+		if it.Kind == domain.KindMilestone || !it.Deadline.IsZero() {
+			args = append(args, it.ID)
+		}
+	}
+	q := `SELECT item_id, period, value, outcome, source, source_date, entered_by FROM actuals WHERE plan_id = ? AND period = ?`
+	if len(args) > 2 {
+		// The IDs go in as one JSON array: a plan may have more of
+		// them than SQLite takes parameters.
+		q = `SELECT item_id, period, value, outcome, source, source_date, entered_by FROM actuals WHERE plan_id = ?1
+			AND (period = ?2 OR item_id IN (SELECT value FROM json_each(?3)))`
+		ids, err := json.Marshal(args[2:])
+		if err != nil {
+			return nil, err
+		}
+		args = []any{p.ID, args[1], string(ids)}
+	}
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Actual
+	var sc actualScanner
+	for rows.Next() {
+		a, err := sc.scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }

@@ -175,3 +175,63 @@ func TestRemovingAPlanRemovesItsPairs(t *testing.T) {
 		t.Errorf("%d typed results left of a removed plan", n)
 	}
 }
+
+// Last year's review for 上年完成 reads only the figures its 1-12月
+// statuses rest on; every item's full-year result and status must be
+// those of a review of every figure: cumulative items, rates judged
+// against 经济增长, a deadline inside the year, milestones done early,
+// items with only a 1-9月 figure, a manual status and an entered target.
+func TestFullYearActualsJudgeAlike(t *testing.T) {
+	s, _ := openTemp(t)
+	var rows []Import
+	for i, it := range s.Plan().Items {
+		add := func(m int, v float64, o domain.Outcome) {
+			rows = append(rows, Import{Actual: &domain.Actual{ItemID: it.ID, Period: p(m), Value: v, Outcome: o, By: "统计局"}})
+		}
+		switch {
+		case it.SameAs != "":
+			continue // recorded on the indicator
+		case it.Kind == domain.KindMilestone:
+			add(6, 0, domain.Outcome([]string{"done", "in_progress", "not_done"}[i%3]))
+		case it.Parcel != nil:
+			add(9, it.Parcel.AreaMu/2, "")
+			if i%2 == 0 {
+				add(12, it.Parcel.AreaMu, "")
+			}
+		case !it.Deadline.IsZero():
+			add(it.Deadline.Month, it.Target.Value*0.98, "")
+			add(12, it.Target.Value, "")
+		default:
+			v := it.Target.Value
+			if !it.Target.HasValue() {
+				v = 5
+			}
+			add(9, v*0.7, "")
+			if i%4 != 0 {
+				add(12, v*(0.95+float64(i%7)/50), "")
+			}
+		}
+	}
+	must(t, s.ImportActuals(rows, "测试.xlsx", "张三"))
+	must(t, s.SetManualStatus("A1-03", p(12), domain.Code("met"), "口径调整", "张三"))
+	must(t, s.SetTarget("A1-17", "下降3.5%", "省下达", "张三"))
+	all, err := s.Review(domain.DefaultTolerance())
+	must(t, err)
+	part, err := s.reviewOf(s.Plan().ID, domain.DefaultTolerance())
+	must(t, err)
+	results := 0
+	for _, it := range s.Plan().Items {
+		a1, s1, ok1 := all.FullYear(it)
+		a2, s2, ok2 := part.FullYear(it)
+		if ok1 != ok2 || a1 != a2 || s1.Code != s2.Code || s1.Reason != s2.Reason || s1.Manual != s2.Manual {
+			t.Errorf("%s: every figure gives %v %+v %s %q; the year-end figures give %v %+v %s %q",
+				it.ID, ok1, a1, s1.Code, s1.Reason, ok2, a2, s2.Code, s2.Reason)
+		}
+		if ok1 {
+			results++
+		}
+	}
+	if results < 80 {
+		t.Errorf("only %d items have a full-year result: the test checks too little", results)
+	}
+}
