@@ -57,6 +57,11 @@ func stateText(raw, unit string) string {
 		return "“" + str("body") + "”"
 	case str("code") != "":
 		return tr(domain.Code(str("code")).Label()) + "，" + str("reason")
+	case str("how") != "": // a pairing with last year's item
+		if str("prior_item") == "" {
+			return tr("不配对")
+		}
+		return trf("上年 {{.ID}}", "ID", str("prior_item"))
 	case str("text") != "":
 		return str("text")
 	case str("reason") != "":

@@ -63,7 +63,8 @@ func TestDetailShowsLastYearAfterPairing(t *testing.T) {
 		t.Fatalf("form still open: %q", openForm(u).errorText(""))
 	}
 	if got := texts(u.detail.pane); !strings.Contains(got, "上年完成：1-12月 增长4.8%") ||
-		!strings.Contains(got, "对应上年项目：A1-02 一般公共预算收入（审阅人配对）") {
+		!strings.Contains(got, "对应上年项目：A1-02 一般公共预算收入（审阅人配对）") ||
+		!strings.Contains(got, "张三（市人大财经委） 配对上年项目：上年 A1-02") {
 		t.Errorf("A1-02 after pairing:\n%s", got)
 	}
 	u.undo()
