@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -360,8 +362,8 @@ func TestExportFromTheCommandLine(t *testing.T) {
 		argv []string
 		msg  string
 	}{
-		{[]string{"export"}, "请用 -o 指定PDF文件名"},
-		{[]string{"export", "-o", filepath.Join(dir, "x.docx")}, "应以 .pdf 结尾"},
+		{[]string{"export"}, "请用 -o 指定简报文件名（.pdf 或 .docx）"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.doc")}, "应以 .pdf（PDF）或 .docx（Word）结尾"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--date", "2023/10/25"}, "应写成 2024-01-15"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--parts", "summary,附录"}, "“附录”无效"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--as-of", "2024-03"}, "不在计划年度"},
@@ -375,6 +377,46 @@ func TestExportFromTheCommandLine(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("a refused export wrote a file")
+	}
+}
+
+// export -o X.docx writes the brief as Word: by the file's extension, with
+// the same options, the same bytes for the same data and date.
+func TestExportWordFromTheCommandLine(t *testing.T) {
+	db := tempDB(t)
+	setUp(t, db, "record", "B1-01", "2023-09", "270")
+	setUp(t, db, "note", "B1-01", "部分项目延后开工。", "--period", "2023-09")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "简报.DOCX")
+	argv := []string{"export", "-o", out, "--as-of", "前三季度", "--date", "2023-10-25", "--unit", "市人大财经委", "--parts", "concerns,work"}
+	r := run(t, db, argv...)
+	if r.code != 0 || r.stdout != "已生成简报（Word）："+out+"（截至1-9月）\n" {
+		t.Fatalf("export: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	b := readFile(t, out)
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"一、需关注事项", "二、重点工作推进情况", "备注：部分项目延后开工。", "编制单位：市人大财经委"} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	if strings.Contains(string(doc), "总体情况") {
+		t.Error("--parts left out 总体情况 but the Word brief has it")
+	}
+	setUp(t, db, append(argv[:2:2], append([]string{filepath.Join(dir, "again.docx")}, argv[3:]...)...)...)
+	if !bytes.Equal(b, readFile(t, filepath.Join(dir, "again.docx"))) {
+		t.Error("the same data and --date gave different bytes")
 	}
 }
 

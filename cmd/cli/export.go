@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/brief/docx"
 	"cn.planreview/planreview/model/brief/pdf"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
@@ -19,10 +20,11 @@ func runExport(env Env, st *store.Store, a args) error {
 	}
 	out := a.get("o")
 	if out == "" {
-		return usage("请用 -o 指定PDF文件名")
+		return usage("请用 -o 指定简报文件名（.pdf 或 .docx）")
 	}
-	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
-		return usage("-o：文件名应以 .pdf 结尾")
+	word := strings.EqualFold(filepath.Ext(out), ".docx")
+	if !word && !strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return usage("-o：文件名应以 .pdf（PDF）或 .docx（Word）结尾")
 	}
 	p, err := asOf(st, a)
 	if err != nil {
@@ -59,9 +61,20 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	o := brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors}
 	var buf bytes.Buffer
-	rep, err := pdf.Export(r, notes, brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors}, &buf)
+	if word {
+		if err := docx.Export(r, notes, o, &buf); err != nil {
+			return err
+		}
+		if err := store.WriteFileAtomic(out, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已生成简报（Word）：%s（截至%s）\n", out, p.Label())
+		return nil
+	}
+	rep, err := pdf.Export(r, notes, o, &buf)
 	if err != nil {
 		return err
 	}
