@@ -19,7 +19,36 @@ import (
 const (
 	prefExportFolder  = "export.folder"
 	prefExportMarking = "export.marking"
+	prefExportFormat  = "export.format"
 )
+
+// briefFormat is the file a brief is written as: a PDF to hand round, or
+// a Word document in 公文格式 for the staff who write the 审查报告.
+type briefFormat string
+
+const (
+	formatPDF  briefFormat = ".pdf"
+	formatWord briefFormat = ".docx"
+)
+
+// formatOf is the format a file name asks for by its extension; PDF
+// unless it ends in .docx.
+func formatOf(path string) briefFormat {
+	if strings.EqualFold(filepath.Ext(path), string(formatWord)) {
+		return formatWord
+	}
+	return formatPDF
+}
+
+// withFormat gives a file name the format's extension, in place of a
+// brief extension it has.
+func withFormat(path string, f briefFormat) string {
+	ext := filepath.Ext(path)
+	if strings.EqualFold(ext, string(formatPDF)) || strings.EqualFold(ext, string(formatWord)) {
+		path = strings.TrimSuffix(path, ext)
+	}
+	return path + string(f)
+}
 
 var partNames = []string{"一、总体情况", "二、主要指标完成情况", "三、需关注事项", "四、重点工作推进情况", "五、房屋征收计划"}
 
@@ -44,6 +73,7 @@ type briefDialog struct {
 	run   func(o brief.Options, path string)
 
 	period  *widget.Select
+	format  *widget.RadioGroup
 	parts   *widget.CheckGroup
 	notes   *widget.Check
 	marking *widget.SelectEntry
@@ -75,12 +105,23 @@ func (d *briefDialog) show() {
 	d.unit.SetText(d.prefs.String(prefUnit))
 	d.file = newEscEntry(nil)
 	d.file.SetText(filepath.Join(d.startFolder(), d.defaultName(d.asOf)))
+	d.format = widget.NewRadioGroup([]string{tr("PDF（印发、打印）"), tr("Word（公文格式，可编辑）")}, func(string) {
+		d.file.SetText(withFormat(d.file.Text, d.chosenFormat()))
+	})
+	d.format.Horizontal = true
+	d.format.Required = true
+	if briefFormat(d.prefs.String(prefExportFormat)) == formatWord {
+		d.format.Selected = d.format.Options[1]
+	} else {
+		d.format.Selected = d.format.Options[0]
+	}
+	d.file.SetText(withFormat(d.file.Text, d.chosenFormat()))
 	d.gap = wrapLabel("")
 	d.gap.Importance = widget.WarningImportance
 	d.showPeriodGap(d.asOf)
 	d.period.OnChanged = func(string) {
 		p := d.host.selectedPeriod(d.period, false)
-		d.file.SetText(filepath.Join(filepath.Dir(d.file.Text), d.defaultName(p)))
+		d.file.SetText(withFormat(filepath.Join(filepath.Dir(d.file.Text), d.defaultName(p)), d.chosenFormat()))
 		d.showPeriodGap(p)
 	}
 	choose := widget.NewButton(tr("选择文件夹…"), func() {
@@ -88,8 +129,9 @@ func (d *briefDialog) show() {
 			d.file.SetText(filepath.Join(dir, filepath.Base(d.file.Text)))
 		})
 	})
-	f := d.host.newForm(tr("生成执行情况简报（PDF）"), d.submit)
+	f := d.host.newForm(tr("生成执行情况简报"), d.submit)
 	f.add(tr("截至期间"), container.NewVBox(d.period, d.gap), "")
+	f.add(tr("格式"), d.format, "")
 	f.add(tr("内容"), d.parts, "")
 	f.add(tr("备注"), d.notes, "")
 	f.add(tr("密级标注"), d.marking, tr("留空则不标注"))
@@ -121,9 +163,7 @@ func (d *briefDialog) submit(f *form) bool {
 		f.fail(tr("文件"), errors.New(tr("请填写要保存的文件名")))
 		return false
 	}
-	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-		path += ".pdf"
-	}
+	path = withFormat(path, d.chosenFormat())
 	if !isDir(filepath.Dir(path)) {
 		f.fail(tr("文件"), fmt.Errorf("%s", trf("文件夹“{{.D}}”不存在", "D", filepath.Dir(path))))
 		return false
@@ -135,11 +175,20 @@ func (d *briefDialog) submit(f *form) bool {
 	}
 	d.prefs.SetString(prefExportFolder, filepath.Dir(path))
 	d.prefs.SetString(prefExportMarking, strings.TrimSpace(d.marking.Text))
+	d.prefs.SetString(prefExportFormat, string(d.chosenFormat()))
 	o := brief.Options{AsOf: d.host.selectedPeriod(d.period, false), Date: time.Now(), Unit: strings.TrimSpace(d.unit.Text),
 		Reviewer: strings.TrimSpace(d.prefs.String(prefName)), Marking: strings.TrimSpace(d.marking.Text),
 		Parts: keys, Notes: d.notes.Checked}
 	d.run(o, path)
 	return true
+}
+
+// chosenFormat is the format ticked: Word when its option is, else PDF.
+func (d *briefDialog) chosenFormat() briefFormat {
+	if d.format.Selected == d.format.Options[1] {
+		return formatWord
+	}
+	return formatPDF
 }
 
 // partKeys are the ticked parts as the brief names them, in its order.

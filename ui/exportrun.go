@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/brief"
+	"cn.planreview/planreview/model/brief/docx"
 	"cn.planreview/planreview/model/brief/pdf"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/store"
@@ -51,7 +52,11 @@ func (b briefRun) start(o brief.Options, path string) {
 		res := exportResult{path: path, err: notesErr}
 		if notesErr == nil {
 			var buf bytes.Buffer
-			res.rep, res.err = pdf.Export(b.review, notes, o, &buf)
+			if formatOf(path) == formatWord {
+				res.err = docx.Export(b.review, notes, o, &buf)
+			} else {
+				res.rep, res.err = pdf.Export(b.review, notes, o, &buf)
+			}
 			if res.err == nil {
 				res.err = store.WriteFileAtomic(path, buf.Bytes())
 			}
@@ -70,6 +75,12 @@ func (u *UI) showExportResult(res exportResult) {
 		return
 	}
 	msg := trf("已生成简报：{{.P}}（共{{.N}}页）", "P", res.path, "N", res.rep.Pages)
+	openText := tr("打开PDF")
+	if formatOf(res.path) == formatWord {
+		// Word lays out its own pages: no count to give.
+		msg = trf("已生成简报（Word）：{{.P}}", "P", res.path)
+		openText = tr("打开Word文档")
+	}
 	u.say(msg)
 	body := container.NewVBox(wrapLabel(msg))
 	if len(res.rep.Missing) > 0 {
@@ -78,7 +89,7 @@ func (u *UI) showExportResult(res exportResult) {
 		body.Add(warn)
 	}
 	d := dialog.NewCustomWithoutButtons(tr("简报已生成"), body, u.win)
-	open := widget.NewButton(tr("打开PDF"), func() {
+	open := widget.NewButton(openText, func() {
 		d.Hide()
 		u.openPath(res.path)
 	})

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -517,6 +520,76 @@ func TestExportBriefFromTheWindow(t *testing.T) {
 	}
 	if u.prefs.String(prefExportFolder) != dir {
 		t.Errorf("last folder not remembered: %q", u.prefs.String(prefExportFolder))
+	}
+}
+
+// The dialog's Word option writes the brief as a .docx in 公文格式: the
+// file name follows the format, the choice is remembered.
+func TestExportWordBriefFromTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 270}, "张三")
+	st.AddNote("B1-01", domain.Period{Year: 2023, Month: 9}, "部分项目延后开工。", "张三")
+	u.changed("")
+	u.asOf = domain.Period{Year: 2023, Month: 9}
+	written := make(chan exportResult, 1)
+	show := u.briefWritten
+	u.briefWritten = func(r exportResult) { show(r); written <- r }
+	pressCtrl(u.win, fyne.KeyP)
+	f := openForm(u)
+	var format *widget.RadioGroup
+	var fileEntry *escEntry
+	for _, it := range f.items {
+		if o := find(it.Widget, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.RadioGroup); return ok }); o != nil {
+			format = o.(*widget.RadioGroup)
+		}
+		if o := find(it.Widget, func(o fyne.CanvasObject) bool { _, ok := o.(*escEntry); return ok }); o != nil {
+			fileEntry = o.(*escEntry)
+		}
+	}
+	if format == nil || fileEntry == nil {
+		t.Fatal("no format choice or file field in the dialog")
+	}
+	if format.Selected != "PDF（印发、打印）" || !strings.HasSuffix(fileEntry.Text, "（截至1-9月）.pdf") {
+		t.Fatalf("default %q %q", format.Selected, fileEntry.Text)
+	}
+	format.SetSelected("Word（公文格式，可编辑）")
+	if !strings.HasSuffix(fileEntry.Text, "2023年嘉兴市计划执行情况简报（截至1-9月）.docx") {
+		t.Errorf("file name after choosing Word: %q", fileEntry.Text)
+	}
+	dir := t.TempDir()
+	fileEntry.SetText(filepath.Join(dir, "简报.pdf"))
+	press(fileEntry, fyne.KeyReturn)
+	var res exportResult
+	select {
+	case res = <-written:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the export did not finish in 20 s")
+	}
+	path := filepath.Join(dir, "简报.docx")
+	if res.err != nil || res.path != path {
+		t.Fatalf("export: %v %s, want %s", res.err, res.path, path)
+	}
+	if msg := u.message.Text; !strings.HasSuffix(msg, "已生成简报（Word）："+path) {
+		t.Errorf("status bar after the export: %q", msg)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	rc, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := io.ReadAll(rc)
+	if !strings.Contains(string(doc), "备注：部分项目延后开工。") {
+		t.Error("the Word brief lacks the note")
+	}
+	if u.prefs.String(prefExportFormat) != ".docx" {
+		t.Errorf("format not remembered: %q", u.prefs.String(prefExportFormat))
 	}
 }
 
