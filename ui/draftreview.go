@@ -167,13 +167,18 @@ func (r *draftReview) show(win fyne.Window, city string) {
 	split := container.NewHSplit(container.NewBorder(r.doc.selection, nil, nil, nil, r.doc.scroll), right)
 	split.Offset = 0.5
 	content := container.NewBorder(top, nil, nil, nil, split)
-	r.dlg = dialog.NewCustomWithoutButtons(trf("起草计划：{{.F}}", "F", r.draft.File), content, win)
+	// The dialog is set up and shown empty and the content placed last:
+	// each step lays the dialog out, and laying out a long document's
+	// wrapped sentences is what opening the review spends its time on.
+	holder := container.NewStack()
+	r.dlg = dialog.NewCustomWithoutButtons(trf("起草计划：{{.F}}", "F", r.draft.File), holder, win)
 	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), r.dlg.Hide), r.undo, confirm})
 	// The whole window: a 1024×600 screen has no room to spare.
 	size := win.Canvas().Size()
 	r.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
 	r.dlg.Show()
-	r.doc.mark(r.draft.Items, -1)
+	holder.Add(content)
+	r.doc.live = true
 	// The reviewer starts on the first item waiting for them.
 	if len(r.rows) > 1 && r.rows[0].heading != "" && r.draft.Pending() > 0 {
 		r.list.Select(1)

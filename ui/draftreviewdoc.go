@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -79,18 +81,21 @@ type draftDocPane struct {
 	selection *fyne.Container
 	chosenTxt *widget.Label
 	makeNew   *widget.Button
-	chosen    int // the sentence clicked, -1 for none
-	marked    int // the first sentence of the selected item's words, -1 for none
+	chosen    int  // the sentence clicked, -1 for none
+	marked    int  // the first sentence of the selected item's words, -1 for none
+	live      bool // the rows are in the window, so a change is drawn
 }
 
 func newDraftDocPane(text string, makeItem func(plandraft.Span)) *draftDocPane {
 	p := &draftDocPane{text: text, spans: plandraft.Sentences(text), chosen: -1, marked: -1}
-	p.box = container.NewVBox()
+	objs := make([]fyne.CanvasObject, len(p.spans))
 	for i := range p.spans {
 		row := newDraftDocRow(func() { p.choose(i) })
 		p.rows = append(p.rows, row)
-		p.box.Add(row)
+		objs[i] = row
 	}
+	// Made with every row at once: Add lays the box out again each time.
+	p.box = container.NewVBox(objs...)
 	p.scroll = container.NewVScroll(p.box)
 	p.chosenTxt = widget.NewLabel(tr("点击原文中的一句，可把它设为新项目"))
 	p.chosenTxt.Truncation = fyne.TextTruncateEllipsis
@@ -141,23 +146,40 @@ func (p *draftDocPane) scrollTo(off int) {
 		return
 	}
 	y := p.rows[p.sentenceAt(off)].Position().Y
-	p.scroll.Offset = fyne.NewPos(0, max(0, y-theme.Padding()))
-	p.scroll.Refresh()
+	p.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding())))
 }
 
 // mark shows what was drafted from each sentence; selected (an index
-// into items, -1 for none) is the item whose words are marked.
+// into items, -1 for none) is the item whose words are marked. Only the
+// rows whose marks change are drawn again: laying out wrapped text is
+// what a long document's review spends its time on.
 func (p *draftDocPane) mark(items []plantable.Item, selected int) {
 	p.marked = -1
+	// Which items touch which sentence, found once by binary search: a
+	// long report has thousands of each.
+	touching := make([][]int, len(p.spans))
+	for k, it := range items {
+		if it.End <= it.Start || len(p.spans) == 0 {
+			continue
+		}
+		for i := p.sentenceAt(it.Start); i < len(p.spans) && p.spans[i].Start < it.End; i++ {
+			touching[i] = append(touching[i], k)
+		}
+	}
 	for i, s := range p.spans {
-		segs, holds := draftSegments(p.text, s, items, selected)
+		in, holds := draftSpans(s, items, touching[i], selected)
 		row := p.rows[i]
 		row.holdsSelected = holds
 		if holds && p.marked < 0 {
 			p.marked = i
 		}
-		row.text.Segments = segs
-		row.text.Refresh()
+		if key := draftSpansKey(in, selected); key != row.key || row.text.Segments == nil {
+			row.key = key
+			row.text.Segments = draftSegments(p.text, s, in, selected, holds)
+			if p.live { // before, the rows are drawn for the first time with these
+				row.text.Refresh()
+			}
+		}
 		row.setBackground(p.background(i))
 	}
 }
@@ -169,14 +191,14 @@ type draftSpan struct {
 	item       int
 }
 
-// draftSegments are sentence s's words as rich text: what an item was
-// drafted from bold in its kind's colour after the kind's mark, the
-// selected item's words also underlined by ▶ at the row's start; and
-// whether the selected item's words are in it.
-func draftSegments(text string, s plandraft.Span, items []plantable.Item, selected int) ([]widget.RichTextSegment, bool) {
+// draftSpans are the words within sentence s of the items touching it
+// (indices into items, in order), and whether the
+// selected item's are among them.
+func draftSpans(s plandraft.Span, items []plantable.Item, touching []int, selected int) ([]draftSpan, bool) {
 	var in []draftSpan
 	holds := false
-	for i, it := range items {
+	for _, i := range touching {
+		it := items[i]
 		a, b := max(it.Start, s.Start), min(it.End, s.End)
 		if it.End <= it.Start || a >= b {
 			continue
@@ -184,6 +206,23 @@ func draftSegments(text string, s plandraft.Span, items []plantable.Item, select
 		in = append(in, draftSpan{a, b, it.Kind, i})
 		holds = holds || i == selected
 	}
+	return in, holds
+}
+
+// draftSpansKey says what a row shows: its spans, their kinds and which
+// is selected — not the items' indices, which move when one is deleted.
+func draftSpansKey(in []draftSpan, selected int) string {
+	var b strings.Builder
+	for _, d := range in {
+		fmt.Fprintf(&b, "%d-%d%s%t;", d.start, d.end, d.kind, d.item == selected)
+	}
+	return b.String()
+}
+
+// draftSegments are sentence s's words as rich text: what an item was
+// drafted from bold in its kind's colour after the kind's mark, and ▶ at
+// the start of the sentence holding the selected item's words.
+func draftSegments(text string, s plandraft.Span, in []draftSpan, selected int, holds bool) []widget.RichTextSegment {
 	plain := widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText}
 	var segs []widget.RichTextSegment
 	if holds {
@@ -218,7 +257,7 @@ func draftSegments(text string, s plandraft.Span, items []plantable.Item, select
 		st := draftStyle(in[cover], selected)
 		segs = append(segs, &widget.TextSegment{Text: cjk.MarkBreaks(text[x:y]), Style: st})
 	}
-	return segs, holds
+	return segs
 }
 
 // draftStyle is the style of an item's words: bold in its kind's colour,
@@ -235,6 +274,7 @@ type draftDocRow struct {
 	bg            *canvas.Rectangle
 	tapped        func()
 	holdsSelected bool
+	key           string // what the row was last drawn with (draftSpansKey)
 }
 
 func newDraftDocRow(tapped func()) *draftDocRow {
