@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -13,6 +14,8 @@ import (
 
 	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/docread"
+	"cn.planreview/planreview/model/plandraft"
+	"cn.planreview/planreview/model/plantable"
 )
 
 // draftNotice is a small 下达计划的通知 in the bundled notice's wording:
@@ -265,4 +268,62 @@ func TestDraftSegments(t *testing.T) {
 	if len(r.draft.Items) != 2 {
 		t.Errorf("items %d", len(r.draft.Items))
 	}
+}
+
+// splitDraftOwners reads 责任单位 as reviewers type them.
+func TestSplitDraftOwners(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"市发改委、市统计局", "市发改委|市统计局"},
+		{" 市发改委，市统计局;市财政局 ", "市发改委|市统计局|市财政局"},
+		{"市发改委　市统计局、、", "市发改委|市统计局"},
+		{"", ""},
+	} {
+		if got := strings.Join(splitDraftOwners(tc.in), "|"); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzDraftSegments: whatever spans items have (overlapping, crossing
+// sentences, empty, out of range), a sentence's segments show its words
+// exactly once, in order, besides the marks.
+func FuzzDraftSegments(f *testing.F) {
+	f.Add("全年新增充电桩500个，建成5G基站3000个。", []byte{0, 30, 1, 10, 50, 2}, 1)
+	f.Add("开展服务企业专项行动。", []byte{3, 3, 0}, 0)
+	f.Add("●▲ 已有标记的文字", []byte{0, 255, 3, 2, 4, 1}, -1)
+	f.Fuzz(func(t *testing.T, text string, spans []byte, selected int) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		runeStart := func(b byte) int { // a byte offset snapped back to a rune's start
+			i := int(b) % (len(text) + 1)
+			for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+				i--
+			}
+			return i
+		}
+		var items []plantable.Item
+		touching := []int{}
+		for i := 0; i+2 < len(spans); i += 3 {
+			items = append(items, plantable.Item{Start: runeStart(spans[i]), End: runeStart(spans[i+1]), Kind: draftKinds[int(spans[i+2])%len(draftKinds)]})
+			touching = append(touching, len(items)-1)
+		}
+		s := plandraft.Span{Start: 0, End: len(text)}
+		in, holds := draftSpans(s, items, touching, selected)
+		segs := draftSegments(text, s, in, selected, holds)
+		var b strings.Builder
+		for i, seg := range segs {
+			if i == 0 && holds {
+				if seg.Textual() != "▶ " {
+					t.Fatalf("selected without ▶: %q", seg.Textual())
+				}
+				continue
+			}
+			b.WriteString(seg.Textual())
+		}
+		strip := func(s string) string { return strings.NewReplacer("◆", "", "●", "", "▲", "", "■", "").Replace(cjk.Unmark(s)) }
+		if got, want := strip(b.String()), strip(text); got != want {
+			t.Fatalf("segments show %q, sentence is %q", got, want)
+		}
+	})
 }
