@@ -70,7 +70,9 @@ type briefDialog struct {
 	plan  *domain.Plan
 	gapOf func(domain.Period) brief.PeriodGap
 	asOf  domain.Period
-	run   func(o brief.Options, path string)
+	// priors is last year beside this year, for 表1's 上年完成 column.
+	priors map[string]domain.Prior
+	run    func(o brief.Options, path string)
 
 	period  *widget.Select
 	format  *widget.RadioGroup
@@ -85,7 +87,7 @@ type briefDialog struct {
 // exportDialog opens the brief's dialog on the window's period (Ctrl+P).
 func (u *UI) exportDialog() {
 	r := u.review
-	d := &briefDialog{host: u, prefs: u.prefs, files: u.files, plan: u.plan, asOf: u.asOf,
+	d := &briefDialog{host: u, prefs: u.prefs, files: u.files, plan: u.plan, asOf: u.asOf, priors: u.lastYear.priors,
 		gapOf: func(p domain.Period) brief.PeriodGap { return brief.PeriodGapOf(r, p) },
 		run:   u.briefRun().start}
 	d.show()
@@ -178,7 +180,7 @@ func (d *briefDialog) submit(f *form) bool {
 	d.prefs.SetString(prefExportFormat, string(d.chosenFormat()))
 	o := brief.Options{AsOf: d.host.selectedPeriod(d.period, false), Date: time.Now(), Unit: strings.TrimSpace(d.unit.Text),
 		Reviewer: strings.TrimSpace(d.prefs.String(prefName)), Marking: strings.TrimSpace(d.marking.Text),
-		Parts: keys, Notes: d.notes.Checked}
+		Parts: keys, Notes: d.notes.Checked, Priors: d.priors}
 	d.run(o, path)
 	return true
 }

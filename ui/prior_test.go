@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -112,5 +115,69 @@ func TestItemTableShowsLastYearOnRequest(t *testing.T) {
 	u.rebuild()
 	if _, cols := u.items.table.Length(); cols != len(columns) || !u.items.priorCheck.Checked {
 		t.Errorf("after the window is laid out again: %d columns", cols)
+	}
+}
+
+// The brief written from the window has 表1's 上年完成 column with 2023's
+// full-year figure, as the command line's does.
+func TestBriefFromTheWindowShowsLastYear(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	u, st := newTestUI(t)
+	if _, err := st.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(12), Value: 6.3}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	next, err := st.CreatePlan(jiaxing2024(), "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.switchPlan(next.ID)
+	written := make(chan exportResult, 1)
+	show := u.briefWritten
+	u.briefWritten = func(r exportResult) { show(r); written <- r }
+	pressCtrl(u.win, fyne.KeyP)
+	fileEntry := find(openForm(u).items[len(openForm(u).items)-1].Widget, func(o fyne.CanvasObject) bool {
+		_, ok := o.(*escEntry)
+		return ok
+	}).(*escEntry)
+	path := filepath.Join(t.TempDir(), "2024简报.pdf")
+	fileEntry.SetText(path)
+	press(fileEntry, fyne.KeyReturn)
+	select {
+	case res := <-written:
+		if res.err != nil {
+			t.Fatal(res.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the export did not finish in 20 s")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(out)), "")
+	if !strings.Contains(flat, "上年完成") || !strings.Contains(flat, "增长6.3%（完成）") {
+		t.Errorf("the 2024 brief lacks 上年完成:\n%s", flat)
+	}
+}
+
+// After a plan is created beside last year's, the notice says how many
+// items found no counterpart by name and where to pair them.
+func TestNoticeOfUnmatchedItems(t *testing.T) {
+	u, st := newTestUI(t)
+	u.noticeUnmatched() // the bundled plan has no previous plan: no notice
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a notice without a previous plan: %s", texts(top))
+	}
+	next, err := st.CreatePlan(jiaxing2024(), "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.switchPlan(next.ID)
+	u.noticeUnmatched()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(texts(top), "1项名称不同、未能配对") || !strings.Contains(texts(top), "配对上年项目…") {
+		t.Fatalf("notice: %v", top)
 	}
 }

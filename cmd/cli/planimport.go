@@ -136,7 +136,7 @@ func createPlan(env Env, st *store.Store, a args, np store.NewPlan, items int, b
 	}
 	fmt.Fprintf(env.Stdout, "已创建《%s》（编号 %s，%s %d年，%d项），并设为当前计划。\n",
 		info.Title, info.ID, info.City, info.Year, info.Items)
-	return nil
+	return printPairing(env, st, info.ID)
 }
 
 // settle applies the reviewer's word given on the command line to the

@@ -219,3 +219,26 @@ func runUnrecordPrior(env Env, st *store.Store, a args) error {
 	fmt.Fprintf(env.Stdout, "已删除 %s 录入的上年完成（修改记录中保留原值）。\n", it.ID)
 	return nil
 }
+
+// printPairing says, after a plan is created beside last year's, how many
+// of its items were paired by name and where to pair the rest.
+func printPairing(env Env, st *store.Store, id string) error {
+	if err := st.SelectPlan(id); err != nil {
+		return err
+	}
+	prev, ok, err := st.PreviousPlan()
+	if err != nil || !ok {
+		return err
+	}
+	pairs, err := st.Pairs()
+	if err != nil {
+		return err
+	}
+	n, all := len(pairs), len(st.Plan().Items)
+	fmt.Fprintf(env.Stdout, "已按名称与上年计划《%s》（%s）配对%d项", prev.Title, prev.ID, n)
+	if n < all {
+		fmt.Fprintf(env.Stdout, "，%d项未配对：planreview pairs --unmatched 列出，planreview pair 编号 上年编号 配对", all-n)
+	}
+	fmt.Fprintln(env.Stdout, "。")
+	return nil
+}

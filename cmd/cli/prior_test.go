@@ -52,7 +52,10 @@ func priorWorkspace(t *testing.T) (db, id2024 string) {
 	setUp(t, db, "record", "A1-02", "全年", "4.8", "--source", "2023年统计公报")
 	file := exportBundled(t, db)
 	renameInTable(t, file, "一般公共预算收入", "地方一般公共预算收入")
-	setUp(t, db, "plan", "import", file, "--city", "嘉兴", "--year", "2024")
+	r := run(t, db, "plan", "import", file, "--city", "嘉兴", "--year", "2024")
+	if r.code != 0 || !strings.Contains(r.stdout, "已按名称与上年计划《2023年嘉兴市国民经济和社会发展计划》（jiaxing-2023）配对112项，1项未配对：planreview pairs --unmatched") {
+		t.Fatalf("plan import: %d %s %s", r.code, r.stdout, r.stderr)
+	}
 	return db, plantable.PlanID("嘉兴", 2024)
 }
 
