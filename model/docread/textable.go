@@ -131,13 +131,13 @@ func separatedTable(ls []line, i int, header []cell) textTable {
 			if k < 0 {
 				break
 			}
-			if _, ok := separatedCells(ls[k]); !ok {
+			if _, ok := tableLineCells(ls[k]); !ok {
 				break
 			}
 			j = k
 			continue
 		}
-		cs, ok := separatedCells(l)
+		cs, ok := tableLineCells(l)
 		if !ok {
 			break
 		}
@@ -148,6 +148,26 @@ func separatedTable(ls []line, i int, header []cell) textTable {
 		b.row(cs, true)
 	}
 	return b.done(i, j)
+}
+
+// tableLineCells are the cells of a line inside a separated table: a line
+// of two cells or more, or a line between borders with one cell — a
+// category row (| 一、经济发展 |) continues the table rather than end it,
+// so the rows under it stay rows.
+func tableLineCells(l line) ([]cell, bool) {
+	if cs, ok := separatedCells(l); ok {
+		return cs, true
+	}
+	s := strings.TrimSpace(l.text())
+	for _, b := range []string{"|", "｜"} {
+		if len(s) > 2*len(b) && strings.HasPrefix(s, b) && strings.HasSuffix(s, b) {
+			cs, _ := separatedCells(l)
+			if len(cs) == 1 && cs[0].text != "" {
+				return cs, true
+			}
+		}
+	}
+	return nil, false
 }
 
 func nextNonBlank(ls []line, j int) int {

@@ -44,12 +44,19 @@ var vocabulary = map[string]Column{
 	"实际完成": ColActual, "完成情况": ColActual, "全年实绩": ColActual, "上半年实绩": ColActual,
 	"前三季度实绩": ColActual, "一季度实绩": ColActual, "实绩": ColActual, "执行情况": ColActual,
 	"完成值": ColActual, "实际完成情况": ColActual, "全年完成": ColActual,
+	// 1-6月完成, 上半年完成, 前三季度完成: the period prefix goes first.
+	"完成": ColActual, "累计完成": ColActual, "实际值": ColActual, "完成数": ColActual,
+	"预计完成": ColActual, "预计全年完成": ColActual,
 	"绝对值": ColSub, "增速": ColSub, "增长": ColSub, "增幅": ColSub, "同比增长": ColSub, "总量": ColSub,
 	"备注": ColNote, "说明": ColNote,
+	// 完成进度 (27.3 of 50 → 54.6%) is a share of the year's target, no
+	// result of its own: a column named so it is not read as one.
+	"完成进度": ColNote, "进度": ColNote, "序时进度": ColNote,
 	"单位": ColUnit, "计量单位": ColUnit,
 	"属性": ColAttr, "指标属性": ColAttr,
 	"主要工作任务": ColTask, "任务": ColTask, "工作任务": ColTask, "重点工作": ColTask,
 	"主要任务": ColTask, "工作内容": ColTask, "任务内容": ColTask, "重点任务": ColTask,
+	"重点工作任务": ColTask, "主要目标任务": ColTask, "工作举措": ColTask,
 	"责任单位": ColOwner, "牵头单位": ColOwner, "配合单位": ColOwner, "责任部门": ColOwner,
 	"牵头部门": ColOwner, "主要责任单位": ColOwner, "牵头责任单位": ColOwner,
 	"完成时限": ColDeadline, "时间节点": ColDeadline, "完成时间": ColDeadline,
@@ -61,7 +68,7 @@ var vocabulary = map[string]Column{
 // up: 2023年目标 is a 目标, 1-6月实绩 an 实绩.
 var (
 	yearPrefix   = regexp.MustCompile(`^(19|20)\d\d年(度)?`)
-	periodPrefix = regexp.MustCompile(`^(1-\d{1,2}月|\d{1,2}月)`)
+	periodPrefix = regexp.MustCompile(`^(1-\d{1,2}月|\d{1,2}月|上半年|前三季度|一季度|全年)`)
 )
 
 // Normalize is a header cell as matched: without spaces (主 要 工 作 任 务),

@@ -57,7 +57,7 @@ var genreDocs = []genreDoc{
 			{name: "地区生产总值", read: "增长6%以上", review: true},
 			{name: "一般公共预算收入", read: "增长5%左右", review: true},
 			{name: "规模以上工业增加值", read: "增长8%左右", review: true},
-			{name: "城镇调查失业率", read: "保持在5.5%左右", review: true},
+			{name: "城镇调查失业率", read: "5.5%左右", review: true},
 			{name: "居民消费价格涨幅", read: "控制在3%以内", review: true},
 			{name: "主要污染物排放总量", review: true},
 			{name: "区重点项目", read: "120个", review: true},

@@ -24,8 +24,8 @@ import (
 type want struct {
 	name string // the item's name (the drafted name may hold it, or be held)
 	// read is the target in the grammar's words as the reviewer reads it
-	// (a bare 7 under 增长(%) is 增长7%); "" when the grammar cannot read
-	// it and the item must wait for the reviewer with no target.
+	// (a bare 7 under 增长(%) is 增长7%); "" for a milestone, or — with
+	// review — a target the grammar cannot read, drafted with no target.
 	read string
 	// review: the item must wait for the reviewer (a refused target, a
 	// target set by another level, a section about another year).
@@ -93,7 +93,8 @@ func sameName(a, b string) bool {
 // result as printed.
 func correct(it plantable.Item, w want) bool {
 	if w.read == "" {
-		if it.Target != nil || !it.NeedsReview {
+		// A milestone, or a target the grammar refused: no target.
+		if it.Target != nil {
 			return false
 		}
 	} else {
