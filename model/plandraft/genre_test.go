@@ -258,4 +258,3 @@ func TestGenre(t *testing.T) {
 		t.Errorf("recall %.1f%% (bar %.0f%%), precision %.1f%% (bar %.0f%%)", 100*all.recall(), 100*genreRecall, 100*all.precision(), 100*genrePrecision)
 	}
 }
-
