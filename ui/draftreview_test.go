@@ -16,6 +16,7 @@ import (
 	"cn.planreview/planreview/model/docread"
 	"cn.planreview/planreview/model/plandraft"
 	"cn.planreview/planreview/model/plantable"
+	"cn.planreview/planreview/seeds"
 )
 
 // draftNotice is a small 下达计划的通知 in the bundled notice's wording:
@@ -321,9 +322,57 @@ func FuzzDraftSegments(f *testing.F) {
 			}
 			b.WriteString(seg.Textual())
 		}
-		strip := func(s string) string { return strings.NewReplacer("◆", "", "●", "", "▲", "", "■", "").Replace(cjk.Unmark(s)) }
+		strip := func(s string) string {
+			return strings.NewReplacer("◆", "", "●", "", "▲", "", "■", "").Replace(cjk.Unmark(s))
+		}
 		if got, want := strip(b.String()), strip(text); got != want {
 			t.Fatalf("segments show %q, sentence is %q", got, want)
 		}
 	})
+}
+
+// The bundled notice, drafted and reviewed item by item in the window —
+// each 待确认 item saved as drafted, or deleted when it cannot be, one
+// commitment made a main indicator — becomes a plan the store holds.
+func TestDraftReviewOfTheBundledNotice(t *testing.T) {
+	u, st := newTestUI(t)
+	r := u.reviewDocument(docread.Paste(seeds.Notice))
+	if r == nil {
+		t.Fatal(u.message.Text)
+	}
+	deleted := 0
+	for r.draft.Pending() > 0 {
+		i := -1
+		for k, it := range r.draft.Items {
+			if it.NeedsReview {
+				i = k
+				break
+			}
+		}
+		r.selectRow(i)
+		before := r.draft.Pending()
+		test.Tap(r.form.save)
+		if r.draft.Pending() == before {
+			test.Tap(button(t, u.win.Canvas().Overlays().Top(), "知道了"))
+			test.Tap(r.form.del)
+			deleted++
+		}
+	}
+	r.selectRow(itemNamed(t, r, "新增上市公司"))
+	r.form.kind.SetSelected("主要指标")
+	test.Tap(r.form.save)
+	want := len(r.draft.Items)
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "确认并创建计划"))
+	ask := u.win.Canvas().Overlays().Top()
+	f := entries(ask)
+	f[0].SetText("嘉兴市审阅草稿")
+	test.Tap(button(t, ask, "创建计划"))
+	if u.plan.City != "嘉兴市审阅草稿" || len(u.plan.Items) != want {
+		t.Fatalf("window on %s with %d items, want %d (%d deleted); message %q", u.plan.City, len(u.plan.Items), want, deleted, u.message.Text)
+	}
+	plans, err := st.Plans()
+	if err != nil || len(plans) != 2 {
+		t.Fatalf("plans %v, %v", plans, err)
+	}
+	t.Logf("%d items created, %d deleted as they could not be saved as drafted", want, deleted)
 }
