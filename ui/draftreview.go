@@ -127,6 +127,7 @@ type draftReview struct {
 	dlg   *dialog.CustomDialog
 	ask   *dialog.CustomDialog // the city and year asked at 确认并创建计划
 
+	changed  bool            // the reviewer has changed the draft
 	selected int             // the item edited, -1 for none
 	deleted  []deletedItem   // items deleted on this screen, newest last
 	undo     *widget.Button  // 撤销删除
@@ -172,7 +173,7 @@ func (r *draftReview) show(win fyne.Window, city string) {
 	// wrapped sentences is what opening the review spends its time on.
 	holder := container.NewStack()
 	r.dlg = dialog.NewCustomWithoutButtons(trf("起草计划：{{.F}}", "F", r.draft.File), holder, win)
-	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), r.dlg.Hide), r.undo, confirm})
+	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), r.cancel), r.undo, confirm})
 	// The whole window: a 1024×600 screen has no room to spare.
 	size := win.Canvas().Size()
 	r.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
@@ -188,6 +189,8 @@ func (r *draftReview) show(win fyne.Window, city string) {
 // refresh lays the list out again and updates the counter, the problems
 // and 撤销删除 after any change.
 func (r *draftReview) refresh() {
+	// Every change ends here; the first call, before the dialog, is none.
+	r.changed = r.changed || r.dlg != nil
 	r.rows = draftListRows(r.draft.Items)
 	r.list.UnselectAll()
 	// Every row's height is set: a list keeps the heights it was given
@@ -212,6 +215,22 @@ func (r *draftReview) refresh() {
 	if r.doc != nil {
 		r.doc.mark(r.draft.Items, r.selected)
 	}
+}
+
+// cancel closes the review, asking first when the reviewer has changed
+// the draft: their work is not kept anywhere until the plan is created.
+func (r *draftReview) cancel() {
+	if !r.changed {
+		r.dlg.Hide()
+		return
+	}
+	dialog.NewCustomConfirm(tr("放弃对草稿的修改？"), tr("放弃修改"), tr("继续审阅"),
+		wrapLabel(tr("关闭后，在此所做的修改、新增和删除都不会保存，计划也不会创建。")),
+		func(drop bool) {
+			if drop {
+				r.dlg.Hide()
+			}
+		}, r.win).Show()
 }
 
 // problemsLeft are the draft's problems the screen does not settle

@@ -72,6 +72,11 @@ func TestDraftReviewOpensFromTheMenu(t *testing.T) {
 			t.Errorf("review lacks %q:\n%s", want, shown)
 		}
 	}
+	// Nothing changed: 取消 closes at once.
+	test.Tap(button(t, dlg, "取消"))
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("取消 left the review open")
+	}
 	exts := u.files.(*fakeDialogs).reqs[0].exts
 	if strings.Join(exts, " ") != ".txt .html .htm .docx .xlsx .csv" {
 		t.Errorf("file dialog lists %v", exts)
@@ -196,6 +201,13 @@ func TestDraftReviewToAPlan(t *testing.T) {
 		t.Fatalf("after undoing: %q", r.count.Text)
 	}
 	test.Tap(r.form.del)
+
+	// 取消 asks before the changes are dropped; 继续审阅 keeps the review.
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "取消"))
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "继续审阅"))
+	if !strings.Contains(r.count.Text, "共10项") || !strings.Contains(texts(u.win.Canvas().Overlays().Top()), "确认并创建计划") {
+		t.Fatalf("the review after 继续审阅: %q", r.count.Text)
+	}
 
 	// Confirm: the city and year asked, the plan created.
 	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "确认并创建计划"))
