@@ -24,8 +24,9 @@ import (
 // check, edit, add to and confirm; confirming creates the plan through
 // the same path as a plan table (u.createPlan).
 
-// draftDocumentExts are the files 从文件起草… lists: those docread reads.
-var draftDocumentExts = []string{".txt", ".html", ".htm", ".docx", ".xlsx", ".csv"}
+// draftDocumentExts are the files 从文件起草… lists: those docread reads,
+// and a draft saved from the review (.json).
+var draftDocumentExts = []string{".txt", ".html", ".htm", ".docx", ".xlsx", ".csv", draftFileExt}
 
 // prefDraftFolder remembers where the last plan document was found.
 const prefDraftFolder = "ui.draftFolder"
@@ -33,7 +34,7 @@ const prefDraftFolder = "ui.draftFolder"
 // chooseDraftDocument asks for a plan document and opens its review.
 func (u *UI) chooseDraftDocument() {
 	req := fileRequest{title: tr("从文件起草计划"), folder: u.prefs.String(prefDraftFolder),
-		kind: tr("计划文件（文本、网页、Word .docx、Excel、CSV）"), exts: draftDocumentExts}
+		kind: tr("计划文件（文本、网页、Word .docx、Excel、CSV）或保存的草稿"), exts: draftDocumentExts}
 	u.files.open(req, func(path string) {
 		u.prefs.SetString(prefDraftFolder, filepath.Dir(path))
 		u.reviewDraftFile(path)
@@ -48,6 +49,9 @@ func (u *UI) reviewDraftFile(path string) *draftReview {
 	if err != nil {
 		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))
 		return nil
+	}
+	if strings.EqualFold(filepath.Ext(path), draftFileExt) {
+		return u.reviewDraftFileJSON(path, data)
 	}
 	doc, err := docread.Read(filepath.Base(path), data)
 	if err != nil {
@@ -69,14 +73,15 @@ func (u *UI) pasteDraft() {
 			u.showError(fmt.Errorf("%s", tr("没有粘贴任何文字：请先复制计划原文，再在框中按 Ctrl+V 粘贴")))
 			return
 		}
-		d, err := u.draftOf(docread.Paste(box.Text))
+		doc := docread.Paste(box.Text)
+		d, err := u.draftOf(doc)
 		if err != nil {
 			u.showError(err)
 			return
 		}
 		// Hidden first: hiding an overlay takes those above it away too.
 		dlg.Hide()
-		u.reviewDraft(d)
+		u.reviewDraft(d, draftSource(doc))
 	})
 	draft.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(tr("粘贴原文起草"), box, u.win)
@@ -95,7 +100,12 @@ func (u *UI) reviewDocument(doc docread.Document) *draftReview {
 		u.showError(err)
 		return nil
 	}
-	return u.reviewDraft(d)
+	return u.reviewDraft(d, draftSource(doc))
+}
+
+// draftSource says where a draft read from doc came from, for its file.
+func draftSource(doc docread.Document) plantable.DraftSource {
+	return plantable.DraftSource{File: doc.Name, Format: string(doc.Format), Encoding: doc.Encoding}
 }
 
 // draftOf drafts a plan out of doc; the workspace's city is the one its
@@ -104,9 +114,10 @@ func (u *UI) draftOf(doc docread.Document) (plantable.Draft, error) {
 	return plandraft.FromDocument(doc, plandraft.Options{City: u.plan.City})
 }
 
-// reviewDraft opens the review of a draft.
-func (u *UI) reviewDraft(d plantable.Draft) *draftReview {
+// reviewDraft opens the review of a draft read from src.
+func (u *UI) reviewDraft(d plantable.Draft, src plantable.DraftSource) *draftReview {
 	r := newDraftReview(d, u.createPlan, u.showError)
+	r.src, r.saveFile = src, u.saveDraftFile
 	r.show(u.win, u.plan.City)
 	return r
 }
@@ -115,6 +126,8 @@ func (u *UI) reviewDraft(d plantable.Draft) *draftReview {
 // from it marked, beside the draft's items for the reviewer to check.
 type draftReview struct {
 	draft     plantable.Draft
+	src       plantable.DraftSource // where it was read from, for 保存草稿…
+	saveFile  func(f plantable.DraftFile, saved func())
 	create    func(plantable.Draft, plantable.Meta) error
 	showError func(error)
 	win       fyne.Window
@@ -173,7 +186,8 @@ func (r *draftReview) show(win fyne.Window, city string) {
 	// wrapped sentences is what opening the review spends its time on.
 	holder := container.NewStack()
 	r.dlg = dialog.NewCustomWithoutButtons(trf("起草计划：{{.F}}", "F", r.draft.File), holder, win)
-	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), r.cancel), r.undo, confirm})
+	save := widget.NewButton(tr("保存草稿…"), func() { r.saveFile(r.draftFile(), func() { r.changed = false }) })
+	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("取消"), r.cancel), r.undo, save, confirm})
 	// The whole window: a 1024×600 screen has no room to spare.
 	size := win.Canvas().Size()
 	r.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
@@ -225,7 +239,7 @@ func (r *draftReview) cancel() {
 		return
 	}
 	dialog.NewCustomConfirm(tr("放弃对草稿的修改？"), tr("放弃修改"), tr("继续审阅"),
-		wrapLabel(tr("关闭后，在此所做的修改、新增和删除都不会保存，计划也不会创建。")),
+		wrapLabel(tr("关闭后，在此所做的修改、新增和删除都不会保存，计划也不会创建；要留下，请先“保存草稿…”。")),
 		func(drop bool) {
 			if drop {
 				r.dlg.Hide()

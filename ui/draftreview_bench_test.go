@@ -9,6 +9,7 @@ import (
 
 	"cn.planreview/planreview/model/docread"
 	"cn.planreview/planreview/model/plandraft"
+	"cn.planreview/planreview/model/plantable"
 	"cn.planreview/planreview/seeds"
 )
 
@@ -35,6 +36,7 @@ func benchReview(b *testing.B, copies int) (*draftReview, fyne.Window) {
 		b.Fatal(err)
 	}
 	r := newDraftReview(d, nil, func(error) {})
+	r.saveFile = func(plantable.DraftFile, func()) {}
 	r.show(w, "嘉兴市")
 	return r, w
 }

@@ -78,7 +78,7 @@ func TestDraftReviewOpensFromTheMenu(t *testing.T) {
 		t.Error("取消 left the review open")
 	}
 	exts := u.files.(*fakeDialogs).reqs[0].exts
-	if strings.Join(exts, " ") != ".txt .html .htm .docx .xlsx .csv" {
+	if strings.Join(exts, " ") != ".txt .html .htm .docx .xlsx .csv .json" {
 		t.Errorf("file dialog lists %v", exts)
 	}
 }
@@ -387,4 +387,55 @@ func TestDraftReviewOfTheBundledNotice(t *testing.T) {
 		t.Fatalf("plans %v, %v", plans, err)
 	}
 	t.Logf("%d items created, %d deleted as they could not be saved as drafted", want, deleted)
+}
+
+// A review saved half done (保存草稿…) opens again through 从文件起草…
+// as it was left: items settled, made and still waiting.
+func TestDraftReviewSavedAndOpenedAgain(t *testing.T) {
+	u, _ := newTestUI(t)
+	r := u.reviewDraftFile(draftNotice)
+	if r == nil {
+		t.Fatal(u.message.Text)
+	}
+	r.selectRow(itemNamed(t, r, "社会消费品零售总额"))
+	r.form.target.SetText("增长6%左右")
+	test.Tap(r.form.save)
+	test.Tap(r.doc.rows[sentenceWith(t, r, "强化统筹协调")])
+	test.Tap(r.doc.makeNew)
+	if !strings.Contains(r.count.Text, "共11项，待确认2项") {
+		t.Fatalf("before saving: %q", r.count.Text)
+	}
+	path := filepath.Join(t.TempDir(), "审阅 草稿", "通知（草稿）.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	u.files = &fakeDialogs{answer: strings.TrimSuffix(path, ".json")} // the extension is added
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "保存草稿…"))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := plantable.ReadDraftFile(data)
+	if err != nil || len(f.Items) != 11 || len(f.Pending()) != 2 {
+		t.Fatalf("draft file: %d items, pending %v, %v", len(f.Items), f.Pending(), err)
+	}
+	// Saved: 取消 closes without asking.
+	test.Tap(button(t, u.win.Canvas().Overlays().Top(), "取消"))
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("取消 after saving left the review open")
+	}
+
+	again := u.reviewDraftFile(path)
+	if again == nil {
+		t.Fatal(u.message.Text)
+	}
+	shown := texts(u.win.Canvas().Overlays().Top())
+	for _, want := range []string{"共11项，待确认2项", "各部门要强化统筹协调，形成工作合力"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the review opened again lacks %q:\n%s", want, shown)
+		}
+	}
+	if it := again.draft.Items[itemNamed(t, again, "社会消费品零售总额")]; it.NeedsReview || it.Target == nil || draftTargetShown(it) != "增长率 ≈ 6%" {
+		t.Errorf("the settled item opened again: %+v", it)
+	}
 }
