@@ -63,7 +63,7 @@ func cleanName(s, city string) (name, deadline string) {
 		if city != "" && strings.HasPrefix(s, city) && len(city) < len(s) {
 			s, changed = s[len(city):], true
 		}
-		if w := suffixOf(s, tailWords); w != "" && len(w) < len(s) {
+		if w := suffixOf(s, tailWords); w != "" && len(w) < len(s) && !(w == "均" && strings.HasSuffix(s, "人均")) {
 			s, changed = s[:len(s)-len(w)], true
 		}
 	}
@@ -126,4 +126,22 @@ func trimRemark(s string) string {
 		}
 	}
 	return s
+}
+
+// sharedHead gives a short later name of a list the head noun its first
+// name carries: 生产安全事故起数、死亡人数 → 生产安全事故死亡人数. When the
+// two names end alike (数), the first name's last two characters (起数)
+// are its own measure and what stands before them (生产安全事故) the
+// head. A later name of more than four characters, one that already holds
+// that measure (PM2.5浓度、臭氧浓度), or one ending otherwise names itself.
+func sharedHead(first, later string) string {
+	f, l := []rune(first), []rune(later)
+	if len(l) < 2 || len(l) > 4 || len(f) < 4 || f[len(f)-1] != l[len(l)-1] {
+		return later
+	}
+	measure, head := string(f[len(f)-2:]), string(f[:len(f)-2])
+	if strings.Contains(later, measure) || strings.HasPrefix(later, head) || reNumber.MatchString(head) {
+		return later
+	}
+	return head + later
 }

@@ -73,9 +73,15 @@ func (d *drafter) commitments(s, c Span, hedge string) bool {
 			// one with the number share its target. The split is the
 			// reviewer's to confirm.
 			last := items[0]
-			for _, q := range pending {
+			first, _ := cleanName(d.text[pending[0].Start:pending[0].End], d.opt.City)
+			last.Name = sharedHead(first, last.Name)
+			items[0] = last
+			for k, q := range pending {
 				it := last
 				it.Name, _ = cleanName(d.text[q.Start:q.End], d.opt.City)
+				if k > 0 {
+					it.Name = sharedHead(first, it.Name)
+				}
 				it.NeedsReview = true
 				it.Reason = d.where(c) + "：" + fmt.Sprintf("“%s”与“%s”共用目标“%s”，已拆为单独一项，请确认", it.Name, last.Name, last.TargetText)
 				d.add(it)

@@ -207,7 +207,7 @@ var (
 func d2s(text string, s Span) string { return text[s.Start:s.End] }
 
 // pendingVerbs open a target that another level sets in words the grammar
-// does not read (完成省下达目标任务, 达到市定目标): drafted for the reviewer,
+// does not read (完成省下达目标任务, 完成省下达任务, 完成市下达指标, 达到市定目标): drafted for the reviewer,
 // who writes it as 按省下达目标安排.
 var pendingVerbs = sortLongestFirst([]string{"完成", "达到", "实现", "控制在", "按"})
 
@@ -218,7 +218,7 @@ func pendingTarget(text string, p Span) (found, bool) {
 	if at < 0 {
 		at = strings.Index(s, "省定")
 	}
-	if at < 0 || reNumber.MatchString(s) || !strings.Contains(s[at:], "目标") {
+	if at < 0 || reNumber.MatchString(s) || !strings.Contains(s[at:], "目标") && !strings.Contains(s[at:], "任务") && !strings.Contains(s[at:], "指标") {
 		return found{}, false
 	}
 	start := -1

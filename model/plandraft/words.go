@@ -40,7 +40,9 @@ var keepWords = sortLongestFirst([]string{
 // tailWords close a name before its number without being part of it:
 // 铁路和轨道投资完成100亿元 → 铁路和轨道投资.
 var tailWords = sortLongestFirst([]string{"完成", "实现", "达", "为", "要", "将", "的", "同比", "比上年", "较上年", "比去年",
-	"保持在", "维持在", "稳定在", "控制在", "保持", "达到", "增长"})
+	"保持在", "维持在", "稳定在", "控制在", "保持", "达到", "增长",
+	// A、B均下降10%, A和B分别增长6%和7%: words about the list, not the name.
+	"均", "分别", "都"})
 
 // countUnits count things; a count may stand before what it counts
 // (抓好2个省级低碳试点县). An amount before a noun (10亿元楼宇, 超10亿元重大项目)
