@@ -67,7 +67,13 @@ func (d *drafter) commitments(s, c Span, hedge string) bool {
 			pending = append(pending, p.Span)
 			continue
 		}
-		items := d.partItems(s, p, hedge, &verb, p.Start == c.Start)
+		if len(pending) == 0 && d.stretch(s, p, c) {
+			continue
+		}
+		items, ok := d.respectively(s, p, hedge)
+		if !ok {
+			items = d.partItems(s, p, hedge, &verb, p.Start == c.Start)
+		}
 		if len(pending) > 0 && len(items) == 1 && items[0].Kind == domain.KindCommitment && pendingShare(d.text, pending, d.opt.City) {
 			// 生产安全事故起数、死亡人数同比下降20%左右: names before the
 			// one with the number share its target. The split is the
@@ -94,6 +100,80 @@ func (d *drafter) commitments(s, c Span, hedge string) bool {
 	}
 	return true
 }
+
+// stretch takes a list item that is only a hedge and a figure (增长6%以上、
+// 力争7%) as the higher aim of the item before it in the same clause: no
+// item of its own (it names nothing), the floor stays the target, and the
+// reviewer is told of the aim.
+func (d *drafter) stretch(s Span, p part, c Span) bool {
+	if len(p.targets) != 1 || p.Start == c.Start || len(d.items) == 0 {
+		return false
+	}
+	f := p.targets[0]
+	before := strings.TrimSpace(d.text[p.Start:f.Start])
+	if prefixOf(before, hedgeWords) != before || before == "" || strings.TrimSpace(d.text[f.End:p.End]) != "" {
+		return false
+	}
+	prev := &d.items[len(d.items)-1]
+	if prev.Start != s.Start || prev.Kind != domain.KindCommitment {
+		return false
+	}
+	aim := d.text[p.Start:p.End]
+	review(prev, d.where(c), fmt.Sprintf("另有更高的目标“%s”，已按“%s”起草，请确认取哪一个", aim, prev.TargetText))
+	return true
+}
+
+// respectively drafts A和B分别增长6%和7.5%: the names before 分别, split at
+// 和 、 及 与, take the figures after it in order, a figure without a verb
+// the first one's (7.5% → 增长7.5%). Only when the names and the figures
+// are as many.
+func (d *drafter) respectively(s Span, p part, hedge string) ([]plantable.Item, bool) {
+	t := d.text[p.Start:p.End]
+	at := strings.Index(t, "分别")
+	if at <= 0 || len(p.targets) < 2 {
+		return nil, false
+	}
+	for _, f := range p.targets {
+		if f.Start < p.Start+at {
+			return nil, false
+		}
+	}
+	names := reNameJoin.Split(t[:at], -1)
+	if len(names) != len(p.targets) {
+		return nil, false
+	}
+	lead := p.targets[0].lead
+	var out []plantable.Item
+	for k, f := range p.targets {
+		name, _ := cleanName(names[k], d.opt.City)
+		if name == "" || reNumber.MatchString(name) {
+			return nil, false
+		}
+		it := d.item(domain.KindCommitment, s, name)
+		written, read := d.text[f.Start:f.End], f.read
+		if f.lead == "" && lead != "" {
+			written, read = lead+written, lead+read
+		}
+		it.TargetText, it.Read = hedge+written, read
+		if tg, err := domain.ParseTarget(read); err == nil && f.unread == "" {
+			it.Target, it.Unit = &tg, tg.Unit
+		} else {
+			why := f.unread
+			if err != nil {
+				why = err.Error()
+			}
+			review(&it, d.where(p.Span), "“"+read+"”："+why+"，请按目标语法改写")
+		}
+		out = append(out, it)
+	}
+	return out, true
+}
+
+// reBound is a target bounded by a suffix: 10%以上, 5%以内.
+var reBound = regexp.MustCompile(`(以上|以下|以内|左右)$`)
+
+// reNameJoin joins the names of a 分别 list.
+var reNameJoin = regexp.MustCompile(`和|及|与|、`)
 
 // pendingShare reports names short and plain enough to share the target
 // after them: no number, no verb of their own, at most 12 characters.
@@ -135,8 +215,16 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		}
 		prevPre = false
 		var name, deadline string
+		middle := false
 		switch {
-		case f.unread == "" && !f.count() && after != "" && f.lead != "增长" && f.lead != "下降":
+		case f.unread == "" && i == len(p.targets)-1 && f.target.Unit == "%" && reBound.MatchString(f.read) && after != "" && !bare:
+			// 给予小微企业10%以上价格扣除评审优惠: a bounded share with the
+			// rest of the list item naming what it is a share of, and no
+			// figure after it — the target, named by the words around it.
+			n, dl := cleanName(before, d.opt.City)
+			name, deadline = n+strings.TrimPrefix(after, "的"), dl
+			middle = true
+		case f.unread == "" && !f.count() && after != "" && f.lead != "增长" && f.lead != "下降" && !levelLeads[f.lead]:
 			// A size class: its words stay with the name that follows.
 			modifiers = append(modifiers, d.text[f.Start:f.End])
 			continue
@@ -170,6 +258,9 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 			if f.lead == "" && t.Unit == "%" && t.Basis == domain.BasisLevel && plantable.FlowName(name) && !plantable.RatioName(name) && !rateName(name) {
 				review(&it, d.where(p.Span), fmt.Sprintf("“%s”是总量指标，只写“%s”无法判断是增长率还是水平值：请写成“增长%s”或“达到%s”", name, f.read, f.read, f.read))
 			}
+		}
+		if middle {
+			review(&it, d.where(p.Span), fmt.Sprintf("目标“%s”写在名称中间，名称取前后的文字“%s”，请确认", f.read, name))
 		}
 		if len(modifiers) > 0 {
 			review(&it, d.where(p.Span), fmt.Sprintf("名称中还有数值“%s”，已视为名称的一部分，目标取“%s”，请确认", strings.Join(modifiers, "、"), f.read))

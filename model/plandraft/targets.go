@@ -58,6 +58,9 @@ func findTargets(text string, p Span) []found {
 		}
 		f := found{num: Span{p.Start + m[0], p.Start + m[1]}, lead: lead}
 		head := lead + s[m[0]:m[1]]
+		if levelLeads[lead] {
+			head = s[m[0]:m[1]] // the grammar reads the level alone
+		}
 		// The longest unit-and-suffix the grammar reads wins: 1000个以上,
 		// not 1000个.
 		ends := runeEnds(rest, maxUnitRunes)
@@ -77,6 +80,26 @@ func findTargets(text string, p Span) []found {
 			f.read = d2s(text, f.Span)
 			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
 		}
+		if f.read != "" && f.unread == "" {
+			// 控制在3.5%左右, 0.38吨标准煤/万元以下: the words after the
+			// reading close the target (a hedge suffix ending the list
+			// item, or a unit going on after /) — the target is all of
+			// it, and the grammar's verdict on all of it stands; never a
+			// size class, never dropped.
+			tail := s[f.End-p.Start:]
+			if i := strings.IndexAny(tail, "，,。；;、 （("); i >= 0 {
+				tail = tail[:i]
+			}
+			if tail != "" && reTargetTail.MatchString(tail) {
+				f.Span.End += len(tail)
+				f.read += tail
+				if t, err := domain.ParseTarget(f.read); err == nil {
+					f.target = t
+				} else {
+					f.unread = err.Error()
+				}
+			}
+		}
 		if f.read == "" && lead != "" && reRangeHead.MatchString(rest) {
 			m2 := reRangeHead.FindString(rest)
 			f.Span = Span{p.Start + start, p.Start + m[1] + len(m2)}
@@ -87,6 +110,9 @@ func findTargets(text string, p Span) []found {
 			// A quantity the grammar refuses (500张, 增长1倍): kept for the
 			// reviewer with the grammar's reason, never guessed.
 			unit := firstWord(rest)
+			if tail := rest[:strings.IndexAny(rest+"，", "，,。；;、 （(")]; reTargetTail.MatchString(tail) {
+				unit = tail // 下降到0.38吨标准煤/万元以下: all of it
+			}
 			if unit == "" {
 				continue
 			}
@@ -203,6 +229,11 @@ var (
 	reRangeTail = regexp.MustCompile(`^\s*[-—－~～至到]\s*[0-9]+(?:\.[0-9]+)?[^，,。；;、\s]{0,4}`)
 	reRangeHead = regexp.MustCompile(`^\s*[-—－~～至到]\s*[0-9]+(?:\.[0-9]+)?[^，,。；;、\s]{0,4}`)
 )
+
+// reTargetTail is what may close a target after the part the grammar
+// read: a unit going on after / (吨 + 标准煤/万元以下), or words of at
+// most eight characters ending in a hedge suffix (3.5% + 左右).
+var reTargetTail = regexp.MustCompile(`^(?:/.{1,12}|.{0,8}?(?:左右|以上|以下|以内|上下))$`)
 
 func d2s(text string, s Span) string { return text[s.Start:s.End] }
 

@@ -8,10 +8,24 @@ import "sort"
 // leadWords are the verbs that may stand right before a target's number
 // and belong to the target (the grammar's own lead verbs, domain.ParseTarget):
 // 增长10%, 达到100%, 控制在5%以内.
-var leadWords = sortLongestFirst([]string{
+var leadWords = sortLongestFirst(append([]string{
 	"控制在", "提高到", "提高至", "稳定在", "不低于", "不少于", "不高于", "不超过",
 	"达到", "保持", "增长", "增加", "提高", "降低", "下降", "减少", "低于", "达", "超",
-})
+}, levelLeadList...))
+
+// levelLeads go down or up to a level (下降到0.38吨标准煤/万元以下): the
+// grammar reads the level without them (≤ 0.38…), and the target text keeps
+// them. They mark a target, so the number after them is never a size
+// class inside a name.
+var levelLeadList = []string{"下降到", "下降至", "降低到", "降低至", "降到", "降至", "减少到", "增加到", "提升到", "提升至"}
+
+var levelLeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range levelLeadList {
+		m[w] = true
+	}
+	return m
+}()
 
 // hedgeWords open a clause and say how firm the commitment is; they are
 // carried into the target text (力争增长10%), where plantable reads the
