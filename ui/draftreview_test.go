@@ -83,6 +83,30 @@ func TestDraftReviewOpensFromTheMenu(t *testing.T) {
 	}
 }
 
+// Each kind of file the menu lists is read and drafted: a saved web page
+// and a Word-less CSV task table as well as text.
+func TestDraftReviewReadsEachFormat(t *testing.T) {
+	for _, tc := range []struct{ name, data, count string }{
+		{"计划.html", "<html><body><div class=\"nav\">首页 > 政务公开</div><p>2024年某市国民经济和社会发展计划</p><p>一、扩大有效投资</p>" +
+			"<p>全年新增充电桩500个，建成5G基站3000个。</p></body></html>", "共2项"},
+		{"任务.csv", "序号,重点工作,责任单位,完成时限\n1,新增充电桩500个,市发改委,2024年底\n2,建成5G基站3000个,市经信局,2024年底\n", "共2项"},
+		{"通知.txt", "2024年某市计划\n一、扩大投资\n全年新增充电桩500个。\n", "共1项"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, _ := newTestUI(t)
+			path := filepath.Join(t.TempDir(), tc.name)
+			writeFile(t, path, tc.data)
+			r := u.reviewDraftFile(path)
+			if r == nil {
+				t.Fatal(u.message.Text)
+			}
+			if !strings.Contains(r.count.Text, tc.count) {
+				t.Errorf("counter %q, want %q; items %+v", r.count.Text, tc.count, r.draft.Items)
+			}
+		})
+	}
+}
+
 // A document docread refuses is a Chinese message saying how to bring it
 // in, and no review opens.
 func TestDraftReviewRefusesADocumentItCannotRead(t *testing.T) {
@@ -182,7 +206,10 @@ func TestDraftReviewToAPlan(t *testing.T) {
 			t.Errorf("target %q: check says %q (importance %v)", tc.text, got, r.form.check.Importance)
 		}
 	}
-	test.Tap(r.form.save)
+	r.form.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
+	if !strings.Contains(r.count.Text, "待确认1项") {
+		t.Fatalf("Enter did not save: %q", r.count.Text)
+	}
 	// A qualitative target is marked as such.
 	r.selectRow(itemNamed(t, r, "城乡居民收入"))
 	test.Tap(r.form.qual)

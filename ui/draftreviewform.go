@@ -44,6 +44,10 @@ func newDraftForm(r *draftReview) *draftForm {
 	f.target.OnChanged = func(string) { f.checkTarget() }
 	f.owner.SetPlaceHolder(tr("以顿号分隔，如 市发改委、市统计局"))
 	f.save = widget.NewButton(tr("保存并确认"), f.saveNow)
+	// Enter in a field saves, as in the window's other forms.
+	for _, e := range []*widget.Entry{f.name, f.target, f.owner} {
+		e.OnSubmitted = func(string) { f.saveNow() }
+	}
 	f.save.Importance = widget.HighImportance
 	f.qual = widget.NewButton(tr("标为定性"), f.markQualitative)
 	f.del = widget.NewButton(tr("删除此项"), func() { r.deleteItem(r.selected) })
