@@ -156,6 +156,9 @@ func TestDraftReviewToAPlan(t *testing.T) {
 	if row.bg.FillColor != theme.Color(theme.ColorNameSelection) || row.text.Segments[0].Textual() != "▶ " {
 		t.Errorf("the item's sentence is not marked: %v %q", row.bg.FillColor, row.text.String())
 	}
+	if strings.Join(r.form.kind.Options, " ") != "主要指标 量化任务 重点事项" {
+		t.Errorf("kinds offered: %v (a parcel's columns come only from 附件2)", r.form.kind.Options)
+	}
 	if r.form.name.Text != "PM2.5平均浓度" || r.form.target.Text != "控制在28微克/立方米以内" {
 		t.Errorf("form shows %q %q", r.form.name.Text, r.form.target.Text)
 	}

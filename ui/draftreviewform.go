@@ -34,11 +34,7 @@ var draftFormKinds = []domain.Kind{domain.KindIndicator, domain.KindCommitment, 
 func newDraftForm(r *draftReview) *draftForm {
 	f := &draftForm{r: r, quote: wrapLabel(""), check: wrapLabel(""),
 		name: widget.NewEntry(), target: widget.NewEntry(), owner: widget.NewEntry()}
-	var kinds []string
-	for _, k := range draftKinds {
-		kinds = append(kinds, tr(domain.KindLabel(k)))
-	}
-	f.kind = widget.NewSelect(kinds, func(string) { f.checkTarget() })
+	f.kind = widget.NewSelect(kindLabels(draftFormKinds), func(string) { f.checkTarget() })
 	f.kind.PlaceHolder = tr("（选中一项后可改）")
 	f.target.SetPlaceHolder(tr("如 增长6%左右、控制在5.5%以内、新增500个"))
 	f.target.OnChanged = func(string) { f.checkTarget() }
@@ -89,16 +85,28 @@ func (f *draftForm) edit(i int) {
 	f.name.SetText(it.Name)
 	f.target.SetText(it.TargetText)
 	f.owner.SetText(strings.Join(it.Owners, "、"))
-	f.kind.SetSelected(tr(domain.KindLabel(it.Kind)))
 	if it.Kind == domain.KindParcel {
+		f.kind.Options = kindLabels([]domain.Kind{domain.KindParcel})
 		f.kind.Disable()
+	} else {
+		f.kind.Options = kindLabels(draftFormKinds)
 	}
+	f.kind.SetSelected(tr(domain.KindLabel(it.Kind)))
 	quote := tr("原文：") + it.Source
 	if it.NeedsReview {
 		quote = tr("待确认：") + it.Reason + "\n" + quote
 	}
 	setWrapped(f.quote, quote)
 	f.checkTarget()
+}
+
+// kindLabels are the kinds as the select offers them.
+func kindLabels(kinds []domain.Kind) []string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, tr(domain.KindLabel(k)))
+	}
+	return out
 }
 
 // kindChosen is the kind the form's select names.
