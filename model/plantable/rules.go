@@ -123,6 +123,7 @@ func (it *Item) settleQualitative(t domain.Target) {
 func bareReading(name, unit string, m []string, growthHeader bool) (string, string) {
 	num, pct, suffix := m[1], m[2], m[3]
 	growthName := strings.HasSuffix(name, "增长率") || strings.HasSuffix(name, "增速")
+	unitPct := unit == "" || unit == "%" || pct != ""
 	isLevel := false
 	for _, w := range levelWords {
 		if strings.Contains(name, w) && !growthName {
@@ -134,6 +135,17 @@ func bareReading(name, unit string, m []string, growthHeader bool) (string, stri
 		// meant is theirs to say.
 		return "", fmt.Sprintf("表头为增长率，但“%s”是比率或比重，只有数值“%s”无法判断：请写成“%s%%”或“提高%s个百分点”等", name, m[0], num, num)
 	}
+	// A name that says the figure goes down (单位地区生产总值能耗降低,
+	// 能耗下降率) is a reduction, whatever the column's heading: 3 is
+	// 下降3%, never 增长3%.
+	if unitPct && reductionName(name) {
+		return "下降" + num + "%" + suffix, ""
+	}
+	// A count of what is new this year (城镇新增就业 100 万人) is a level in
+	// the row's unit even under a 增长(%) heading: the unit says so.
+	if unit != "" && unit != "%" && pct == "" && strings.Contains(name, "新增") {
+		return num + unit + suffix, ""
+	}
 	growth := growthHeader || growthName
 	isFlow := false
 	for _, w := range flowWords {
@@ -141,7 +153,6 @@ func bareReading(name, unit string, m []string, growthHeader bool) (string, stri
 			isFlow = true
 		}
 	}
-	unitPct := unit == "" || unit == "%" || pct != ""
 	switch {
 	case growth:
 		return "增长" + num + "%" + suffix, ""
@@ -157,6 +168,16 @@ func bareReading(name, unit string, m []string, growthHeader bool) (string, stri
 		return num + unit + suffix, ""
 	}
 	return "", fmt.Sprintf("只有数值“%s”，无法判断是增长率还是水平值：请写成“增长%s%%”或“%s%%”等", m[0], num, num)
+}
+
+// reductionName: the name ends saying the figure goes down.
+func reductionName(name string) bool {
+	for _, w := range []string{"降低", "下降", "降低率", "下降率", "降幅", "减少"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (it *Item) review(at ref, why string) {
