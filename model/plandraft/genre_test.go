@@ -30,12 +30,16 @@ type want struct {
 	// review: the item must wait for the reviewer (a refused target, a
 	// target set by another level, a section about another year).
 	review bool
-	// reported is the result as printed, for a report's rows.
+	// reported is the result as printed, for a report's rows; noResult
+	// for a row whose other figures are no result (2018年完成 in a plan).
 	reported string
 	// optional: a reviewer may or may not take it (a restated annual
 	// target in a half-year report); neither counted nor spurious.
 	optional bool
 }
+
+// noResult: the item must carry no reported result.
+const noResult = "-"
 
 // genreDoc is one document and what a reviewer would draft from it.
 type genreDoc struct {
@@ -102,14 +106,28 @@ func correct(it plantable.Item, w want) bool {
 		if err != nil {
 			panic(fmt.Sprintf("expected target %q: %v", w.read, err))
 		}
-		if it.Target == nil || !reflect.DeepEqual(*it.Target, t) {
+		switch {
+		case it.Target == nil:
+			return false
+		case t.Basis == domain.BasisQualitative:
+			// A qualitative target in a row with a 单位 carries the unit;
+			// the phrase is what counts.
+			if it.Target.String() != t.String() {
+				return false
+			}
+		case !reflect.DeepEqual(*it.Target, t):
 			return false
 		}
 	}
 	if w.review && !it.NeedsReview {
 		return false
 	}
-	if w.reported != "" && (it.Reported == nil || it.Reported.Text != w.reported) {
+	switch {
+	case w.reported == noResult:
+		if it.Reported != nil {
+			return false
+		}
+	case w.reported != "" && (it.Reported == nil || it.Reported.Text != w.reported):
 		return false
 	}
 	return true

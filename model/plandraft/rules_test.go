@@ -46,6 +46,8 @@ func TestClauseRules(t *testing.T) {
 			[]string{"commitment|城镇居民人均可支配收入|增长6%||false", "commitment|农村居民人均可支配收入|增长7.5%||false"}},
 		{"a higher aim is no item of its own", "地区生产总值增长6%以上、力争7%。",
 			[]string{"commitment|地区生产总值|增长6%以上||true"}},
+		{"going down to a level is a ceiling", "PM2.5年均浓度下降到35微克/立方米。",
+			[]string{"commitment|PM2.5年均浓度|下降到35微克/立方米||false"}},
 		{"relative target", "确保普惠型小微企业贷款增速高于各项贷款增速。",
 			[]string{"commitment|普惠型小微企业贷款增速|确保高于各项贷款增速||false"}},
 		{"bare percentage of a flow", "固定资产投资8%。",

@@ -3,6 +3,7 @@ package plandraft
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"cn.planreview/planreview/model/docread"
@@ -25,6 +26,7 @@ func (d *drafter) table(b docread.Block) {
 		return
 	}
 	d.tables++
+	t = d.baseYearColumns(t)
 	cols := columns(t)
 	switch {
 	case cols.has(docread.ColParcel) || cols.has(docread.ColBounds) && cols.has(docread.ColArea):
@@ -41,6 +43,57 @@ func (d *drafter) table(b docread.Block) {
 		}
 		d.indicators(t, cols)
 	}
+}
+
+// baseYearColumns: a result column whose header names a year before the
+// one the targets are for (2018年完成 beside 2019年目标, or before the
+// plan's year when no target header names one) is the base the targets
+// grow from, not a result of this plan; it is read as a remark. The
+// document's table is not changed: the copy is.
+func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
+	header := func(i int) string {
+		var h string
+		for r := 0; r < t.HeaderRows && r < len(t.Rows); r++ {
+			if i < len(t.Rows[r].Cells) {
+				h += t.Rows[r].Cells[i]
+			}
+		}
+		return h
+	}
+	yearOf := func(h string) int {
+		if m := reYear.FindStringSubmatch(h); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return n
+		}
+		return 0
+	}
+	target := d.year
+	for i, c := range t.Columns {
+		if c == docread.ColTarget {
+			if y := yearOf(header(i)); y != 0 {
+				target = y
+				break
+			}
+		}
+	}
+	var out *docread.Table
+	for i, c := range t.Columns {
+		if c != docread.ColActual {
+			continue
+		}
+		if y := yearOf(header(i)); y != 0 && target != 0 && y < target {
+			if out == nil {
+				cp := *t
+				cp.Columns = append([]docread.Column(nil), t.Columns...)
+				out = &cp
+			}
+			out.Columns[i] = docread.ColNote
+		}
+	}
+	if out == nil {
+		return t
+	}
+	return out
 }
 
 // colIndex is where each kind of column is (the first of each).

@@ -80,6 +80,13 @@ func findTargets(text string, p Span) []found {
 			f.read = d2s(text, f.Span)
 			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
 		}
+		if f.read != "" && f.unread == "" && downLeads[lead] && !reBound.MatchString(f.read) && !strings.HasSuffix(f.read, "及以下") {
+			// 下降到35微克/立方米: going down to a level is at most that
+			// level; the grammar reads a bare level as at least.
+			if t, err := domain.ParseTarget(f.read + "以下"); err == nil {
+				f.read, f.target = f.read+"以下", t
+			}
+		}
 		if f.read != "" && f.unread == "" {
 			// 控制在3.5%左右, 0.38吨标准煤/万元以下: the words after the
 			// reading close the target (a hedge suffix ending the list

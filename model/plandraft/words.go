@@ -19,6 +19,9 @@ var leadWords = sortLongestFirst(append([]string{
 // class inside a name.
 var levelLeadList = []string{"下降到", "下降至", "降低到", "降低至", "降到", "降至", "减少到", "增加到", "提升到", "提升至"}
 
+// downLeads go down to a level: its figure is a ceiling (≤).
+var downLeads = map[string]bool{"下降到": true, "下降至": true, "降低到": true, "降低至": true, "降到": true, "降至": true, "减少到": true}
+
 var levelLeads = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range levelLeadList {
