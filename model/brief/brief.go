@@ -41,6 +41,10 @@ type Options struct {
 	// gets a 上年完成 column when any of its rows has a result of last
 	// year. Nil for none.
 	Priors map[string]domain.Prior
+	// HistoryMark is the newest history row when the brief is made
+	// (store.LastChangeID): checking the brief later lists the changes
+	// after it. Recorded in the stamp, not part of the fingerprint.
+	HistoryMark int64
 }
 
 // Brief is the computed brief.
@@ -54,6 +58,9 @@ type Brief struct {
 	Date     string // 2023年10月25日
 	Marking  string
 	Parts    []Part
+	// Stamp is the brief's data fingerprint and what it was made from,
+	// printed in its footer and written into its file's metadata.
+	Stamp Stamp
 }
 
 // Part is one numbered part of the brief.
@@ -182,6 +189,11 @@ func Build(r *domain.Review, notes []domain.Note, o Options) Brief {
 		part.Heading = numerals[len(b.Parts)] + "、" + part.Heading
 		b.Parts = append(b.Parts, part)
 	}
+	var keys []string
+	for _, part := range b.Parts {
+		keys = append(keys, part.Key)
+	}
+	b.Stamp = stamp(b, p, o, keys)
 	return b
 }
 

@@ -69,3 +69,12 @@ func (s *Store) Review(tol domain.Tolerance) (*domain.Review, error) {
 	}
 	return domain.NewReview(s.plan, tol, as, ms, os), nil
 }
+
+// LastChangeID is the ID of the plan's newest history row (0 if none): a
+// brief records it, so that checking the brief later lists exactly the
+// changes made after it.
+func (s *Store) LastChangeID() (int64, error) {
+	var id int64
+	err := s.db.QueryRow(`SELECT coalesce(max(id), 0) FROM history WHERE plan_id = ?`, s.planID()).Scan(&id)
+	return id, err
+}

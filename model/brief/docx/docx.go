@@ -42,12 +42,13 @@ func Write(b brief.Brief, w io.Writer) error {
 		{"_rels/.rels", packageRels},
 		{"docProps/core.xml", coreProps(b)},
 		{"docProps/app.xml", appProps},
+		{"docProps/custom.xml", customProps(b)},
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/document.xml", document(b)},
 		{"word/styles.xml", styles},
 		{"word/settings.xml", settings},
 		{"word/fontTable.xml", fontTable},
-		{"word/footer1.xml", footer},
+		{"word/footer1.xml", footer(b)},
 	}
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)

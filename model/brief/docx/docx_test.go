@@ -1,9 +1,12 @@
 package docx_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -363,10 +366,10 @@ func TestWordBriefIsInOfficialDocumentLayout(t *testing.T) {
 		}
 	}
 	foot := readBody(t, parts["word/footer1.xml"])
-	if len(foot.Paras) != 1 || foot.Paras[0].Text != "— 1 —" || !strings.Contains(string(parts["word/footer1.xml"]), "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>") {
+	if len(foot.Paras) != 2 || foot.Paras[0].Text != "— 1 —" || !strings.Contains(string(parts["word/footer1.xml"]), "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>") {
 		t.Errorf("footer %+v: want — PAGE — with a PAGE field", foot.Paras)
 	}
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "docProps/core.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/custom.xml"} {
 		if _, ok := parts[name]; !ok {
 			t.Errorf("no %s", name)
 		}
@@ -467,4 +470,82 @@ func TestWordBriefConvertsWithLibreOffice(t *testing.T) {
 	if !strings.Contains(text, "—1—") {
 		t.Error("the PDF has no page number — 1 —")
 	}
+}
+
+// The Word brief carries its data fingerprint in the footer and its stamp
+// in docProps/custom.xml; ReadStamp gives back the stamp the brief was
+// built with. Another document, or a stamp altered, is named as such.
+func TestWordBriefCarriesItsFingerprint(t *testing.T) {
+	st := seed(t)
+	b, data := build(t, st, opts(9))
+	parts := unzip(t, data)
+	foot := readBody(t, parts["word/footer1.xml"])
+	if want := "数据指纹 " + b.Stamp.Code; len(foot.Paras) != 2 || foot.Paras[1].Text != want {
+		t.Errorf("footer %+v, want a line %q", foot.Paras, want)
+	}
+	got, err := docx.ReadStamp(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Encode() != b.Stamp.Encode() {
+		t.Errorf("stamp read back %+v\nwant %+v", got, b.Stamp)
+	}
+	if !strings.Contains(string(parts["docProps/custom.xml"]), `name="数据指纹"><vt:lpwstr>`+b.Stamp.Code+`<`) {
+		t.Error("custom.xml lacks the 数据指纹 property")
+	}
+	if _, err := docx.ReadStamp([]byte("PK not a zip")); !errors.Is(err, brief.ErrNoStamp) {
+		t.Errorf("not a zip: %v", err)
+	}
+	var plain bytes.Buffer
+	if err := docx.Write(brief.Brief{Title: "别的文件"}, &plain); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := docx.ReadStamp(plain.Bytes()); !errors.Is(err, brief.ErrNoStamp) {
+		t.Errorf("a document without a stamp: %v", err)
+	}
+	damaged := b
+	damaged.Stamp.Items = map[string]string{"A1-01": "00000000"}
+	enc := damaged.Stamp.Encode()
+	// Another item digest under the original check digest: it no longer fits.
+	tampered := bytes.Replace(parts["docProps/custom.xml"], []byte(b.Stamp.Encode()), []byte(enc[:strings.LastIndex(enc, ".")]+b.Stamp.Encode()[strings.LastIndex(b.Stamp.Encode(), "."):]), 1)
+	if bytes.Equal(tampered, parts["docProps/custom.xml"]) {
+		t.Fatal("the test did not alter the stamp")
+	}
+	if _, err := docx.ReadStamp(rezip(t, parts, "docProps/custom.xml", tampered)); !errors.Is(err, brief.ErrDamagedStamp) {
+		t.Errorf("an altered stamp: %v", err)
+	}
+}
+
+// rezip writes the parts again with one replaced.
+func rezip(t *testing.T, parts map[string][]byte, name string, body []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for n, b := range parts {
+		if n == name {
+			b = body
+		}
+		f, err := z.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write(b)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkWordBrief writes the bundled plan's brief as .docx (built
+// brief given; the build is the PDF's too).
+func BenchmarkWordBrief(b *testing.B) {
+	st := seed(b)
+	br, data := build(b, st, opts(9))
+	for b.Loop() {
+		if err := docx.Write(br, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(data))/1e3, "kB")
 }

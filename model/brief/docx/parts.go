@@ -13,6 +13,15 @@ const (
 	nsR       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 )
 
+// customType and customRel are the custom properties part, which holds
+// the brief's stamp (brief.Stamp) for `planreview verify`.
+const (
+	customType = `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>`
+	customRel  = `<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`
+	// stampProperty names the custom property holding the encoded stamp.
+	stampProperty = "PlanReviewStamp"
+)
+
 const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 	`<Default Extension="xml" ContentType="application/xml"/>` +
@@ -23,13 +32,13 @@ const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.or
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-	`</Types>`
+	customType + `</Types>`
 
 const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
-	`</Relationships>`
+	customRel + `</Relationships>`
 
 const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
@@ -50,13 +59,36 @@ const settings = xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 	`</w:settings>`
 
 // footer is the page number as GB/T 9704 writes it: 4号半角宋体阿拉伯数字,
-// with a dash (一字线) on either side: — 1 —.
-var footer = xmlHeader + `<w:ftr xmlns:w="` + nsW + `">` +
-	`<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr>` +
-	`<w:r><w:t xml:space="preserve">— </w:t></w:r>` +
-	`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
-	`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
-	`<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`
+// with a dash (一字线) on either side: — 1 —; under it, small at the
+// right, the brief's data fingerprint.
+func footer(b brief.Brief) string {
+	f := xmlHeader + `<w:ftr xmlns:w="` + nsW + `">` +
+		`<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr>` +
+		`<w:r><w:t xml:space="preserve">— </w:t></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>`
+	if b.Stamp.Code != "" {
+		f += `<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/><w:jc w:val="right"/></w:pPr>` +
+			`<w:r><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:t xml:space="preserve">` + esc(FingerprintLabel+" "+b.Stamp.Code) + `</w:t></w:r></w:p>`
+	}
+	return f + `</w:ftr>`
+}
+
+// FingerprintLabel names the code in a brief's footer.
+const FingerprintLabel = "数据指纹"
+
+// customProps holds the stamp: the fingerprint as a property a clerk sees
+// in Word's 属性 dialog, and the encoded stamp `planreview verify` reads.
+func customProps(b brief.Brief) string {
+	const fmtid = `{D5CDD505-2E9C-101B-9397-08002B2CF9AE}`
+	s := xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`
+	if b.Stamp.Code != "" {
+		s += `<property fmtid="` + fmtid + `" pid="2" name="` + FingerprintLabel + `"><vt:lpwstr>` + esc(b.Stamp.Code) + `</vt:lpwstr></property>` +
+			`<property fmtid="` + fmtid + `" pid="3" name="` + stampProperty + `"><vt:lpwstr>` + esc(b.Stamp.Encode()) + `</vt:lpwstr></property>`
+	}
+	return s + `</Properties>`
+}
 
 // coreProps names the brief: title, subject (its period) and author, the
 // same as the PDF's metadata. No dates of writing: the bytes stay the same.

@@ -109,6 +109,11 @@ func draw(b brief.Brief, date time.Time, fonts *fontSet) (*renderer, error) {
 	p.SetCreator("Plan Review 计划审阅", true)
 	p.SetProducer("Plan Review (codeberg.org/go-pdf/fpdf)", true)
 	p.SetLang("zh-CN")
+	if b.Stamp.Code != "" {
+		// The stamp in the Info dictionary, which fpdf writes as plain
+		// text: ReadStamp finds it there without a PDF library.
+		p.SetKeywords(b.Stamp.Encode(), false)
+	}
 	p.AliasNbPages(nbAlias)
 	r := &renderer{pdf: p, b: b, missing: map[rune]map[string]bool{}, fonts: fonts}
 	p.SetHeaderFunc(r.header)
@@ -156,8 +161,19 @@ func (r *renderer) footer() {
 	s := fmt.Sprintf("第 %d 页 / 共 %s 页", r.pdf.PageNo(), nbAlias)
 	w := r.width(fmt.Sprintf("第 %d 页 / 共 00 页", r.pdf.PageNo()))
 	r.text((pageW-w)/2, pageH-12, s)
+	if code := r.b.Stamp.Code; code != "" {
+		// The data fingerprint at the right: `planreview verify` checks
+		// the file against the data; a reader can compare the code with
+		// a fresh brief's.
+		r.font("", 8)
+		fp := FingerprintLabel + " " + code
+		r.text(pageW-marginR-r.width(fp), pageH-12, fp)
+	}
 	r.pdf.SetTextColor(0, 0, 0)
 }
+
+// FingerprintLabel names the code in a brief's footer.
+const FingerprintLabel = "数据指纹"
 
 func (r *renderer) font(style string, pt float64) { r.pdf.SetFont(family, style, pt) }
 
