@@ -112,6 +112,8 @@ func init() {
 			summary: "新计划的填写模板；从计划文件（通知、任务分解表、执行情况报告）起草计划草稿（每项附原文）；从确认后的草稿、表格或计划数据文件创建计划（先预览，有问题不创建；待确认的行可用 --set、--qualitative 确认）；导出计划定义；删除计划（先备份）",
 			flags: flagSpec{"o": true, "city": true, "year": true, "title": true, "dry-run": false, "json": false,
 				"yes": false, "by": true, "set": true, "qualitative": true}, run: runPlan},
+		{name: "verify", reads: true, review: true, args: "简报.pdf|简报.docx",
+			summary: "核验简报：与当前数据一致，或列出此后有变的项目及修改人、时间", run: runVerify},
 		{name: "export-xlsx", reads: true, review: true, args: "-o 文件.xlsx [--as-of 期间]", summary: "导出计划表和全部实际值、备注为Excel工作簿",
 			flags: flagSpec{"o": true, "as-of": true}, run: runExportXLSX},
 		{name: "backup", args: "-o 文件.db", summary: "把数据库备份到一个文件（一致的快照，写后检查）",

@@ -61,8 +61,12 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	mark, err := st.LastChangeID()
+	if err != nil {
+		return err
+	}
 	o := brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors}
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors, HistoryMark: mark}
 	var buf bytes.Buffer
 	if word {
 		if err := docx.Export(r, notes, o, &buf); err != nil {
