@@ -24,12 +24,13 @@ type backupMenu struct {
 	say       func(string)
 	showError func(error)
 	restore   func(path string) error // replaces the database and shows it
+	verify    func()                  // 简报核验…: check a brief against the data
 }
 
 // backupMenu is the menu on the window's store.
 func (u *UI) backupMenu() *backupMenu {
 	return &backupMenu{win: u.win, files: u.files, store: func() *store.Store { return u.st },
-		say: u.say, showError: u.showError, restore: u.restore}
+		say: u.say, showError: u.showError, restore: u.restore, verify: u.verifyBrief}
 }
 
 // dataMenu opens the backup menu under the toolbar's button.
@@ -41,6 +42,8 @@ func (b *backupMenu) show(anchor fyne.CanvasObject) {
 		fyne.NewMenuItem(tr("备份数据库…"), b.backUp),
 		fyne.NewMenuItem(tr("从备份恢复…"), b.chooseRestore),
 		fyne.NewMenuItem(tr("从最新的自动备份恢复…"), b.restoreNewest),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr("简报核验…"), b.verify),
 	)
 	showMenuUnder(m, b.win, anchor)
 }

@@ -31,7 +31,8 @@ type briefRun struct {
 	win    fyne.Window
 	review *domain.Review // the review at the time the dialog was confirmed
 	notes  func(itemID string) ([]domain.Note, error)
-	do     func(func()) // runs work on the main goroutine while the window is open
+	mark   func() (int64, error) // the newest history row, recorded in the brief's stamp
+	do     func(func())          // runs work on the main goroutine while the window is open
 	// finished is called on the main goroutine once the brief is written
 	// or has failed.
 	finished func(exportResult)
@@ -40,7 +41,7 @@ type briefRun struct {
 // briefRun is the export of the window's current review, ending in
 // u.briefWritten.
 func (u *UI) briefRun() briefRun {
-	return briefRun{win: u.win, review: u.review, notes: u.st.Notes, do: u.do, finished: u.briefWritten}
+	return briefRun{win: u.win, review: u.review, notes: u.st.Notes, mark: u.st.LastChangeID, do: u.do, finished: u.briefWritten}
 }
 
 // start writes the brief for o to path.
@@ -48,6 +49,9 @@ func (b briefRun) start(o brief.Options, path string) {
 	progress := dialog.NewCustomWithoutButtons(tr("正在生成简报…"), widget.NewProgressBarInfinite(), b.win)
 	progress.Show()
 	notes, notesErr := b.notes("")
+	if notesErr == nil && b.mark != nil {
+		o.HistoryMark, notesErr = b.mark()
+	}
 	go func() {
 		res := exportResult{path: path, err: notesErr}
 		if notesErr == nil {

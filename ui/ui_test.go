@@ -591,6 +591,24 @@ func TestExportWordBriefFromTheWindow(t *testing.T) {
 	if u.prefs.String(prefExportFormat) != ".docx" {
 		t.Errorf("format not remembered: %q", u.prefs.String(prefExportFormat))
 	}
+	// 简报核验…: the brief just written agrees with the data; after a
+	// figure is corrected, the check names the item, the values and who.
+	if got := u.showVerification(path); !strings.HasPrefix(got, "与当前数据一致：数据指纹 ") {
+		t.Errorf("check right after the export: %q", got)
+	}
+	if _, err := st.RecordActual(domain.Actual{ItemID: "B1-01", Period: domain.Period{Year: 2023, Month: 9}, Value: 275}, "李四"); err != nil {
+		t.Fatal(err)
+	}
+	u.changed("")
+	got := u.showVerification(path)
+	for _, want := range []string{"与当前数据不一致", "B1-01 ", "李四 更正实际值 1-9月：270个 → 275个"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("check after a correction lacks %q:\n%s", want, got)
+		}
+	}
+	if u.message.Text == "" || !strings.Contains(u.message.Text, "简报与当前数据不一致") {
+		t.Errorf("status bar after the check: %q", u.message.Text)
+	}
 }
 
 func TestImportPreviewInTheWindow(t *testing.T) {
