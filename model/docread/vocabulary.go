@@ -41,6 +41,8 @@ var vocabulary = map[string]Column{
 	"指标名称": ColName, "指标": ColName, "指标项": ColName, "名称": ColName, "主要指标": ColName,
 	"目标": ColTarget, "预期目标": ColTarget, "计划目标": ColTarget, "年度目标": ColTarget,
 	"全年目标": ColTarget, "目标值": ColTarget, "目标增长": ColTarget, "预期目标增长": ColTarget,
+	// 2022年计划 in a plan's annex: the year's planned figure.
+	"计划": ColTarget, "年度计划": ColTarget, "计划数": ColTarget, "计划值": ColTarget, "预期": ColTarget,
 	"实际完成": ColActual, "完成情况": ColActual, "全年实绩": ColActual, "上半年实绩": ColActual,
 	"前三季度实绩": ColActual, "一季度实绩": ColActual, "实绩": ColActual, "执行情况": ColActual,
 	"完成值": ColActual, "实际完成情况": ColActual, "全年完成": ColActual,

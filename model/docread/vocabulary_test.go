@@ -12,6 +12,8 @@ func TestColumnOf(t *testing.T) {
 		{"指标名称", ColName},
 		{"2024年目标增长(%)", ColTarget},
 		{"2021年目标", ColTarget},
+		{"2022年计划", ColTarget},
+		{"2021年预计", ColNone},
 		{"全年实绩", ColActual},
 		{"1-6月完成", ColActual},
 		{"上半年完成", ColActual},

@@ -217,4 +217,36 @@ var genreDocs = []genreDoc{
 		},
 		never: []string{"35项全面完成", "索引号", "当前的位置"},
 	},
+	// Two more, probed after the held-out pair: a 县 annex with the
+	// planned figure and its growth in two columns beside last year's
+	// estimate, and a 政府工作报告's targets with 和…同步.
+	{
+		file: "songyang-county-2022-plan-notice.txt", year: 2022,
+		items: []want{
+			{name: "地区生产总值", read: "增长7%左右", reported: noResult},
+			{name: "一般公共预算收入", read: "增长6%", reported: noResult},
+			{name: "城镇新增就业", read: "5000人", reported: noResult},
+			{name: "城镇调查失业率", read: "5.5%以内", reported: noResult},
+			{name: "森林覆盖率", read: "稳中有升", review: true},
+		},
+		never: []string{"十七届人大一次会议"},
+	},
+	{
+		file: "city-2025-work-report-targets.txt", year: 2025,
+		items: []want{
+			{name: "地区生产总值", read: "增长5.5%左右"},
+			{name: "一般公共预算收入", read: "增长3%"},
+			{name: "城镇新增就业", read: "12万人"},
+			{name: "城镇调查失业率", read: "5.5%左右"},
+			{name: "居民消费价格涨幅", read: "2%左右"},
+			{name: "居民收入", read: "与经济增长同步"},
+			{name: "单位地区生产总值能耗", read: "降低3%左右"},
+			{name: "社会消费品零售总额", read: "增长5%"},
+			{name: "新增限额以上批零住餐企业", read: "500家"},
+			{name: "固定资产投资", read: "增长5%以上"},
+			{name: "制造业投资", read: "增长10%"},
+			{name: "省市重大项目完成投资", read: "600亿元"},
+		},
+		never: []string{"增长5.8%"},
+	},
 }

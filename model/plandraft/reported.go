@@ -25,6 +25,9 @@ func (d *drafter) period(t *docread.Table, cols colIndex) string {
 // 增速 sub-columns the one in the target's terms is taken: the first with
 // a percentage for a growth or reduction target, else the first filled.
 func (d *drafter) reported(r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
+	if !cols.has(docread.ColActual) {
+		return nil // 增长(%) beside a plan's figure is no result
+	}
 	idx := cols[docread.ColActual]
 	if subs := cols[docread.ColSub]; len(subs) > 0 {
 		idx = subs

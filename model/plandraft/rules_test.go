@@ -48,6 +48,8 @@ func TestClauseRules(t *testing.T) {
 			[]string{"commitment|地区生产总值|增长6%以上||true"}},
 		{"going down to a level is a ceiling", "PM2.5年均浓度下降到35微克/立方米。",
 			[]string{"commitment|PM2.5年均浓度|下降到35微克/立方米||false"}},
+		{"和…同步 is 与…同步", "居民收入增长和经济增长同步。",
+			[]string{"commitment|居民收入|和经济增长同步||false"}},
 		{"relative target", "确保普惠型小微企业贷款增速高于各项贷款增速。",
 			[]string{"commitment|普惠型小微企业贷款增速|确保高于各项贷款增速||false"}},
 		{"bare percentage of a flow", "固定资产投资8%。",

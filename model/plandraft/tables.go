@@ -117,6 +117,27 @@ func (c colIndex) cell(r docread.Row, k docread.Column) string {
 	return strings.TrimSpace(r.Cells[c[k][0]])
 }
 
+// growthColumn is a plan annex's 增长(%) column beside its 2022年计划 column
+// (指标名称 | 单位 | 2021年预计 | 2022年计划 | 增长(%)): where a row fills it,
+// the growth is the row's target and the planned figure only shows its
+// size. -1 when the table has none, or when 增长 stands under a result
+// heading (全年实绩 | 绝对值 | 增速 — a report's).
+func growthColumn(t *docread.Table, cols colIndex) int {
+	if t.HeaderRows != 1 || cols.has(docread.ColActual) || !cols.has(docread.ColTarget) {
+		return -1
+	}
+	for _, i := range cols[docread.ColSub] {
+		h := docread.Normalize(t.Rows[0].Cells[i])
+		if strings.Contains(h, "增长") || strings.Contains(h, "增速") || strings.Contains(h, "增幅") {
+			return i
+		}
+	}
+	return -1
+}
+
+// reBareGrowth is a growth cell: a number with at most % and a suffix.
+var reBareGrowth = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)[%％]?(左右|以上|以内|以下)?$`)
+
 // reSeqName is a 序号 written into the name cell: 1.地区生产总值.
 var reSeqName = regexp.MustCompile(`^([0-9]{1,3})\s*[.．、]\s*`)
 
@@ -136,8 +157,17 @@ func (d *drafter) indicators(t *docread.Table, cols colIndex) {
 	rows := [][]string{header}
 	orig := []int{-1}
 	data := t.Rows[t.HeaderRows:]
+	growth := growthColumn(t, cols)
 	for i, r := range data {
 		cells := append([]string{""}, r.Cells...)
+		if growth >= 0 && growth < len(r.Cells) {
+			// 2022年计划 193 | 增长(%) 7左右: the growth is the target.
+			if m := reBareGrowth.FindStringSubmatch(strings.TrimSpace(r.Cells[growth])); m != nil {
+				if tc := cols[docread.ColTarget][0]; tc+1 < len(cells) {
+					cells[tc+1] = "增长" + m[1] + "%" + m[2]
+				}
+			}
+		}
 		if name+1 < len(cells) {
 			seq := cols.cell(r, docread.ColSeq)
 			switch {

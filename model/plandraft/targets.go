@@ -227,6 +227,14 @@ func refTarget(text string, p Span) (found, bool) {
 		}
 		return found{Span: Span{p.Start + i, p.End}, lead: m, read: s[i:], target: t}, true
 	}
+	// 居民收入增长和经济增长同步: 和…同步 is 与…同步 in other words; the
+	// grammar is handed the 与 form, the text keeps the 和.
+	if i := strings.LastIndex(s, "和"); i > 0 && strings.HasSuffix(s, "同步") {
+		read := "与" + s[i+len("和"):]
+		if t, err := domain.ParseTarget(read); err == nil && !t.HasValue() {
+			return found{Span: Span{p.Start + i, p.End}, lead: "和", read: read, target: t}, true
+		}
+	}
 	return found{}, false
 }
 
