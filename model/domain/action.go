@@ -29,6 +29,11 @@ const (
 	RecordPrior       Action = "record_prior"
 	DeletePrior       Action = "delete_prior"
 	AutoPairPrior     Action = "auto_pair_prior"
+	AssignUnits       Action = "assign_units"
+	AddUnit           Action = "add_unit"
+	RenameUnit        Action = "rename_unit"
+	RemoveUnit        Action = "remove_unit"
+	AutoAssignUnits   Action = "auto_assign_units"
 )
 
 // ActionInfo is what the program knows about an action besides its name.
@@ -56,6 +61,10 @@ var Actions = []ActionInfo{
 	{PairPrior, "配对上年项目", true},
 	{RecordPrior, "录入上年完成", true},
 	{DeletePrior, "删除录入的上年完成", true},
+	{AssignUnits, "指定责任单位", true},
+	{AddUnit, "添加责任单位", true},
+	{RenameUnit, "修改责任单位名称", true},
+	{RemoveUnit, "删除责任单位", true},
 	{Undo, "撤销", false},
 	{CreatePlan, "创建计划", false},
 	{DatasetUpdate, "更新计划数据", false},
@@ -65,6 +74,10 @@ var Actions = []ActionInfo{
 	// The pairs made by name when a plan is created beside its previous
 	// year's: part of creating the plan, changed by pairing anew.
 	{AutoPairPrior, "按名称配对上年项目", false},
+	// The units a plan table or draft names, assigned when the plan is
+	// created (or when the database is upgraded to hold units): part of
+	// creating the plan, changed by assigning anew.
+	{AutoAssignUnits, "按计划表指定责任单位", false},
 }
 
 func (a Action) info() (ActionInfo, bool) {

@@ -25,6 +25,9 @@ func TestActionList(t *testing.T) {
 		{UnlockPeriod, "解锁期间", true},
 		{Undo, "撤销", false},
 		{DatasetUpdate, "更新计划数据", false},
+		{AssignUnits, "指定责任单位", true},
+		{RemoveUnit, "删除责任单位", true},
+		{AutoAssignUnits, "按计划表指定责任单位", false},
 		{"merge_plans", "merge_plans", false}, // written by a newer program
 	} {
 		if got := tc.a.Label(); got != tc.label {
@@ -34,7 +37,7 @@ func TestActionList(t *testing.T) {
 			t.Errorf("%s.Undoable() = %v", tc.a, got)
 		}
 	}
-	if n := len(UndoableActions()); n != 15 {
-		t.Errorf("%d undoable actions, want 15", n)
+	if n := len(UndoableActions()); n != 19 {
+		t.Errorf("%d undoable actions, want 19", n)
 	}
 }

@@ -56,6 +56,8 @@ func snapshot(t *testing.T, s *Store) string {
 		`SELECT item_id||text FROM target_overrides ORDER BY 1`,
 		`SELECT plan_id||item_id||ifnull(prior_plan_id,'')||ifnull(prior_item_id,'')||how FROM prior_pairs ORDER BY 1`,
 		`SELECT plan_id||item_id||value_text||value||source FROM prior_results ORDER BY 1`,
+		`SELECT plan_id||'/'||id||short_name||full_name||ord FROM units ORDER BY 1`,
+		`SELECT plan_id||item_id||unit_id||role||ord FROM item_units ORDER BY 1`,
 		`SELECT id||action||item_id||ifnull(before,'')||ifnull(after,'') FROM history ORDER BY id`,
 	} {
 		rows, err := s.db.Query(q)

@@ -62,6 +62,10 @@ const plansSchema = 4
 // (0005_prior_year.sql).
 const priorSchema = 5
 
+// unitsSchema is the schema that gives items their 责任单位
+// (0006_units.sql).
+const unitsSchema = 6
+
 // SchemaVersion is the newest schema this program knows.
 func SchemaVersion() int {
 	ms, _ := migrations()
@@ -93,6 +97,12 @@ func migrate(db *sql.DB) error {
 				// A workspace that already holds two years of a city
 				// gets the pairs a new plan would get.
 				if err := pairExistingPlans(newWtx(tx, time.Now(), "")); err != nil {
+					return wrapIf(failed, err)
+				}
+			}
+			if m.version == unitsSchema {
+				// Plans made from tables kept their 责任单位 in notes.
+				if err := seedExistingUnits(newWtx(tx, time.Now(), "")); err != nil {
 					return wrapIf(failed, err)
 				}
 			}

@@ -148,7 +148,8 @@ func upsertItems(tx *sql.Tx, p *domain.Plan) ([]string, error) {
 		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM actuals WHERE plan_id = ?2 AND item_id = ?1) +
 			(SELECT count(*) FROM notes WHERE plan_id = ?2 AND item_id = ?1) +
 			(SELECT count(*) FROM manual_statuses WHERE plan_id = ?2 AND item_id = ?1) +
-			(SELECT count(*) FROM target_overrides WHERE plan_id = ?2 AND item_id = ?1)`, id, p.ID).Scan(&used); err != nil {
+			(SELECT count(*) FROM target_overrides WHERE plan_id = ?2 AND item_id = ?1) +
+			(SELECT count(*) FROM item_units WHERE plan_id = ?2 AND item_id = ?1)`, id, p.ID).Scan(&used); err != nil {
 			return nil, err
 		}
 		q := `DELETE FROM items WHERE id = ? AND plan_id = ?`

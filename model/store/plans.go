@@ -160,6 +160,10 @@ func (s *Store) CreatePlan(np NewPlan, by string) (PlanInfo, error) {
 			detail: fmt.Sprintf("创建《%s》，共%d项", p.Title, len(p.Items))}); err != nil {
 			return err
 		}
+		// 责任单位 named in the table or draft (kept in the items' notes).
+		if err := seedUnits(tx, p, by); err != nil {
+			return err
+		}
 		// Last year beside this year: pair with the plan of the year
 		// before, and the plan of the year after with this one.
 		return autoPair(tx, p, city, by)
@@ -225,7 +229,7 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 			return err
 		}
 		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks",
-			"prior_pairs", "prior_results", "items"} {
+			"prior_pairs", "prior_results", "item_units", "units", "items"} {
 			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ?`, id); err != nil {
 				return err
 			}

@@ -124,6 +124,10 @@ var reversals = map[domain.Action]reversal{
 	domain.PairPrior:         {undo: reversePair},
 	domain.RecordPrior:       {undo: reversePrior},
 	domain.DeletePrior:       {undo: reversePrior},
+	domain.AssignUnits:       {undo: reverseAssign},
+	domain.AddUnit:           {undo: reverseUnitAdd},
+	domain.RenameUnit:        {undo: reverseUnitRename},
+	domain.RemoveUnit:        {undo: reverseUnitRemove},
 }
 
 // sameJSON reports whether the current state (present or not) is the one
