@@ -53,9 +53,9 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "list", reads: true, review: true, args: "[--as-of 期间] [--json] [--kind 类型] [--section 部分]",
+		{name: "list", reads: true, review: true, args: "[--as-of 期间] [--json] [--kind 类型] [--section 部分] [--unit 责任单位]",
 			summary: "列出全部项目：目标、最新实际值、状态及原因",
-			flags:   flagSpec{"as-of": true, "json": false, "kind": true, "section": true}, run: runList},
+			flags:   flagSpec{"as-of": true, "json": false, "kind": true, "section": true, "unit": true}, run: runList},
 		{name: "show", reads: true, review: true, args: "编号 [--as-of 期间]", summary: "查看一个项目：目标的理解、原文、状态、实际值、备注",
 			flags: flagSpec{"as-of": true}, run: runShow},
 		{name: "record", args: "编号 期间 实际值 [--source 来源] [--date 来源日期] [--by 填报人]",
@@ -83,6 +83,14 @@ func init() {
 			flags:   flagSpec{"none": false, "prior-plan": true, "by": true}, run: runPair},
 		{name: "pairs", reads: true, args: "[--unmatched] [--json]", summary: "列出本计划各项目与上年计划项目的配对（--unmatched 只列未配对的）",
 			flags: flagSpec{"unmatched": false, "json": false}, run: runPairs},
+		{name: "assign", args: "编号…|--section 部分 --lead 牵头单位 [--with 协办单位…] [--new-unit] [--clear] [--by 操作人]",
+			summary: "指定项目的责任单位（牵头、协办），可按部分批量指定；未知单位须先 unit add 或加 --new-unit；可撤销",
+			flags:   flagSpec{"section": true, "lead": true, "with": true, "new-unit": false, "clear": false, "by": true}, run: runAssign},
+		{name: "units", reads: true, args: "[--json]", summary: "列出本计划的责任单位及其牵头、协办项目数",
+			flags: flagSpec{"json": false}, run: runUnits},
+		{name: "unit", args: "add 全称 [--short 简称] | rename 单位 [--full 新全称] [--short 新简称] | remove 单位 [--by 操作人]",
+			summary: "编辑责任单位名单（删除仍有项目的单位会被拒绝）；可撤销",
+			flags:   flagSpec{"short": true, "full": true, "by": true}, run: runUnit},
 		{name: "record-prior", args: "编号 上年完成值 --source 来源 [--by 填报人]",
 			summary: "录入上年完成情况（工作区中没有上年计划时，如取自计划执行情况报告）",
 			flags:   flagSpec{"source": true, "by": true}, run: runRecordPrior},

@@ -36,6 +36,10 @@ type Row struct {
 	// plan ("" when unpaired); PriorActual is 上年完成 (null if none).
 	PriorTarget string    `json:"prior_target"`
 	PriorActual *RowPrior `json:"prior_actual"`
+	// LeadUnit and WithUnits are the item's 责任单位 by full name.
+	LeadUnit  string   `json:"lead_unit"`
+	WithUnits []string `json:"with_units"`
+	units     domain.ItemUnits
 
 	shown  string        // the figure in words, for the text table
 	status domain.Status // for the summary's counts
@@ -71,6 +75,10 @@ func rows(st *store.Store, asOf domain.Period) ([]Row, error) {
 		return nil, err
 	}
 	priors, err := st.Priors(domain.DefaultTolerance())
+	if err != nil {
+		return nil, err
+	}
+	idx, assigned, err := loadUnitIndex(st)
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +119,11 @@ func rows(st *store.Store, asOf domain.Period) ([]Row, error) {
 		if pr, ok := priors[it.ID]; ok {
 			row.PriorTarget, row.PriorActual = pr.Target(), rowPrior(pr)
 		}
+		row.units = assigned[it.ID]
+		row.LeadUnit, row.WithUnits = idx.names(row.units)
+		if row.WithUnits == nil {
+			row.WithUnits = []string{}
+		}
 		out = append(out, row)
 	}
 	return out, nil
@@ -128,15 +141,27 @@ func runList(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	var unit domain.Unit
+	if name := a.get("unit"); a.has("unit") {
+		if unit, err = st.FindUnit(name); err != nil {
+			return err
+		}
+	}
 	var out []Row
 	for _, r := range all {
 		if k := a.get("kind"); k != "" && string(r.Kind) != k {
+			continue
+		}
+		if unit.ID != 0 && !r.units.Has(unit.ID) {
 			continue
 		}
 		if s := a.get("section"); s != "" && r.Section != s {
 			continue
 		}
 		out = append(out, r)
+	}
+	if len(out) == 0 && unit.ID != 0 && !a.has("kind") && !a.has("section") {
+		return fmt.Errorf("%s 不是任何项目的牵头或协办单位", unit.Label())
 	}
 	if len(out) == 0 && (a.has("kind") || a.has("section")) {
 		return usage("没有符合条件的项目（--kind 可选 indicator、commitment、milestone、parcel；--section 可选 C1-C5、S1-S6、A2）")

@@ -28,6 +28,9 @@ func runShow(env Env, st *store.Store, a args) error {
 	}
 	w := env.Stdout
 	showItem(w, plan, r, it)
+	if err := showUnits(w, st, it); err != nil {
+		return err
+	}
 	if err := showPrior(w, st, it); err != nil {
 		return err
 	}
