@@ -27,6 +27,7 @@ type detailPane struct {
 	asOf     domain.Period
 	statuses map[string]domain.Status
 	lastYear lastYear // 上年目标 and 上年完成 (prior.go)
+	units    unitBook
 
 	pane       *fyne.Container // head over the scrolled body
 	head       *fyne.Container // the item's name and 录入实际值
@@ -47,6 +48,7 @@ type detailHost interface {
 	manualForm(id string)
 	targetForm(id string)
 	pairForm(id string)
+	unitForm(ids []string)
 	confirmDeleteActual(id string, p domain.Period)
 	confirmDeleteNote(n domain.Note)
 	clearManual(id string, p domain.Period)
@@ -129,6 +131,8 @@ func (dp *detailPane) show(id string) {
 		d.Add(widget.NewSeparator())
 		d.Add(b)
 	}
+	d.Add(widget.NewSeparator())
+	d.Add(dp.unitsBlock(it))
 	d.Add(widget.NewSeparator())
 	d.Add(dp.sourceBlock(it))
 	d.Add(widget.NewSeparator())

@@ -47,6 +47,14 @@ type itemTable struct {
 	search     *escEntry
 	statusSel  *widget.Select
 	pane       *fyne.Container // the filters above the table
+
+	// 责任单位: the units as the window last read them, the unit box and
+	// the button that assigns units to the rows listed (units.go)
+	units      unitBook
+	unitFilter unitFilter
+	unitSel    *widget.Select
+	assignBtn  *widget.Button
+	countLabel *widget.Label // how many rows the button acts on
 }
 
 // itemTableHooks are how the table tells the window what happened.
@@ -56,6 +64,7 @@ type itemTableHooks struct {
 	shortcut func(fyne.Shortcut) bool // a window shortcut typed in the search box
 	trace    func(format string, args ...any)
 	traceRow func(fyne.CanvasObject, int, string) // a cell now shows an item
+	assign   func()                               // 指定责任单位… for the rows listed
 }
 
 func newItemTable(a fyne.App, p *domain.Plan, h itemTableHooks) *itemTable {
@@ -84,7 +93,20 @@ func newItemTable(a fyne.App, p *domain.Plan, h itemTableHooks) *itemTable {
 	t.priorCheck.SetChecked(t.showPrior)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(t.priorCheck, t.statusSel), t.search)
 	t.body = container.New(fitColumns{t.table, theme.Padding(), t.itemColumns()}, t.table)
-	t.pane = container.NewBorder(filters, nil, nil, nil, t.body)
+	t.unitSel = widget.NewSelect(t.unitOptions(), func(s string) { t.pickUnit(s); h.filtered() })
+	t.unitSel.SetSelectedIndex(0)
+	t.unitSel.PlaceHolder = " " // its width is unitBoxWidth, not the placeholder's
+	t.assignBtn = widget.NewButtonWithIcon(tr("指定责任单位…"), theme.AccountIcon(), func() {
+		if h.assign != nil {
+			h.assign()
+		}
+	})
+	// 责任单位 get a row of their own below the table — the unit box, the
+	// bulk button and how many rows it acts on: beside the search and
+	// status boxes there is no room for them on a 1024×600 screen.
+	t.countLabel = widget.NewLabel("")
+	footer := container.NewHBox(container.New(fixedWidth(unitBoxWidth), t.unitSel), t.assignBtn, t.countLabel)
+	t.pane = container.NewBorder(filters, footer, nil, nil, t.body)
 	return t
 }
 
@@ -120,9 +142,13 @@ func (t *itemTable) filter(nav navTarget) {
 		if !t.status.admits(t.statuses[it.ID]) {
 			continue
 		}
+		if !t.unitFilter.admits(t.units.assigned[it.ID]) {
+			continue
+		}
 		t.rows = append(t.rows, it)
 	}
 	t.sortRows()
+	t.countLabel.SetText(t.listedCount())
 }
 
 // redraw shows the rows picked, with the row of the selected item

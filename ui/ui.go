@@ -47,6 +47,7 @@ type UI struct {
 
 	review   *domain.Review
 	lastYear lastYear                 // the previous plan and 上年目标/上年完成 (prior.go)
+	units    unitBook                 // 责任单位
 	statuses map[string]domain.Status // at asOf
 	locks    map[domain.Period]store.Lock
 	asOf     domain.Period
@@ -112,6 +113,9 @@ func (u *UI) reload() error {
 	if u.lastYear, err = loadLastYear(u.st); err != nil {
 		return err
 	}
+	if u.units, err = readUnitBook(u.st); err != nil {
+		return err
+	}
 	locks, err := u.st.Locks()
 	if err != nil {
 		return err
@@ -151,6 +155,7 @@ func (u *UI) build() {
 		shortcut: u.windowShortcut,
 		trace:    u.trace,
 		traceRow: u.traceCell,
+		assign:   u.assignListed,
 	})
 	u.overview = newOverviewPane(overviewHooks{open: u.selectItem,
 		record:       func(id string) { u.selectItem(id); u.actualForm(id, nil) },
@@ -247,8 +252,10 @@ func (u *UI) recompute() {
 	u.nav.refresh(u.plan, u.statuses)
 	u.items.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.items.priors = u.lastYear.priors
+	u.items.setUnits(u.units)
 	u.detail.judge(u.plan, u.review, u.asOf, u.statuses)
 	u.detail.lastYear = u.lastYear
+	u.detail.units = u.units
 	u.applyFilter()
 	u.overview.show(u.plan, u.review, u.asOf, u.statuses, u.lockOf(u.asOf))
 	u.showDetail(u.selected)
