@@ -34,6 +34,7 @@ const (
 	RenameUnit        Action = "rename_unit"
 	RemoveUnit        Action = "remove_unit"
 	AutoAssignUnits   Action = "auto_assign_units"
+	StartRound        Action = "start_round"
 )
 
 // ActionInfo is what the program knows about an action besides its name.
@@ -65,6 +66,7 @@ var Actions = []ActionInfo{
 	{AddUnit, "添加责任单位", true},
 	{RenameUnit, "修改责任单位名称", true},
 	{RemoveUnit, "删除责任单位", true},
+	{StartRound, "发起填报", true},
 	{Undo, "撤销", false},
 	{CreatePlan, "创建计划", false},
 	{DatasetUpdate, "更新计划数据", false},

@@ -37,7 +37,7 @@ func TestActionList(t *testing.T) {
 			t.Errorf("%s.Undoable() = %v", tc.a, got)
 		}
 	}
-	if n := len(UndoableActions()); n != 19 {
-		t.Errorf("%d undoable actions, want 19", n)
+	if n := len(UndoableActions()); n != 20 {
+		t.Errorf("%d undoable actions, want 20", n)
 	}
 }

@@ -229,7 +229,7 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 			return err
 		}
 		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks",
-			"prior_pairs", "prior_results", "item_units", "units", "items"} {
+			"prior_pairs", "prior_results", "round_units", "rounds", "item_units", "units", "items"} {
 			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ?`, id); err != nil {
 				return err
 			}

@@ -128,6 +128,7 @@ var reversals = map[domain.Action]reversal{
 	domain.AddUnit:           {undo: reverseUnitAdd},
 	domain.RenameUnit:        {undo: reverseUnitRename},
 	domain.RemoveUnit:        {undo: reverseUnitRemove},
+	domain.StartRound:        {undo: reverseStartRound},
 }
 
 // sameJSON reports whether the current state (present or not) is the one

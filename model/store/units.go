@@ -297,6 +297,13 @@ func (s *Store) RemoveUnit(name, by string) (domain.Unit, error) {
 			return fmt.Errorf("“%s”还是%d项的牵头单位、%d项的协办单位，不能删除：请先用 planreview assign 把这些项目改指其他单位",
 				u.Label(), lead, with)
 		}
+		var rounds int
+		if err := tx.QueryRow(`SELECT count(*) FROM round_units WHERE plan_id = ? AND unit_id = ?`, tx.plan, u.ID).Scan(&rounds); err != nil {
+			return err
+		}
+		if rounds > 0 {
+			return fmt.Errorf("“%s”已收到过%d轮填报，不能删除（填报记录要保留它）；可用 unit rename 改名", u.Label(), rounds)
+		}
 		if _, err := tx.Exec(`DELETE FROM units WHERE plan_id = ? AND id = ?`, tx.plan, u.ID); err != nil {
 			return err
 		}

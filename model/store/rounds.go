@@ -1,0 +1,208 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"cn.planreview/planreview/model/domain"
+)
+
+// Reporting rounds (填报): see migrations/0007_rounds.sql. A round is
+// planned (PlanRound: its id, secret and each unit's items with their row
+// keys, nothing stored) so the workbooks can be made, then saved
+// (SaveRound) in one transaction with its history row.
+
+// RoundItem is one row of a unit's workbook.
+type RoundItem struct {
+	Item domain.Item
+	Role domain.UnitRole
+	Key  string // domain.RowKey
+}
+
+// RoundPack is one unit's part of a round: its items in the plan's order.
+type RoundPack struct {
+	Unit  domain.Unit
+	Items []RoundItem
+}
+
+// RoundPlan is a round worked out and not yet stored.
+type RoundPlan struct {
+	Round  domain.Round
+	Secret string
+	Packs  []RoundPack // units with items, in unit order; units with none get nothing
+}
+
+// roundJSON is a round as history holds it.
+type roundJSON struct {
+	ID     string        `json:"id"`
+	Period string        `json:"period"`
+	Due    string        `json:"due"`
+	Units  map[int64]int `json:"units"`
+}
+
+// PlanRound works out a round for a period: the next round id, a fresh
+// secret, and for every unit the items it leads or co-operates on (an
+// item a body commitment shares with a 附件1 indicator is reported on the
+// indicator). Refused for a locked period, a due date before the period
+// ends, or a plan whose items have no unit.
+func (s *Store) PlanRound(p domain.Period, due string) (RoundPlan, error) {
+	var rp RoundPlan
+	if p.Year != s.plan.Year {
+		return rp, fmt.Errorf("期间%d年%s不在本计划年度（%d年）内", p.Year, p.Label(), s.plan.Year)
+	}
+	d, err := domain.ParseDue(due, p)
+	if err != nil {
+		return rp, err
+	}
+	locks, err := s.Locks()
+	if err != nil {
+		return rp, err
+	}
+	for _, l := range locks {
+		if l.Period == p {
+			return rp, fmt.Errorf("%s已锁定（简报已报出），不能发起该期间的填报；如需补报请先解锁", p.Label())
+		}
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM rounds WHERE plan_id = ?`, s.planID()).Scan(&n); err != nil {
+		return rp, err
+	}
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return rp, err
+	}
+	rp.Secret = hex.EncodeToString(b)
+	rp.Round = domain.Round{ID: fmt.Sprintf("R%d", n+1), Period: p, Due: d}
+	units, err := s.Units()
+	if err != nil {
+		return rp, err
+	}
+	assigned, err := s.ItemUnits()
+	if err != nil {
+		return rp, err
+	}
+	for _, u := range units {
+		pack := RoundPack{Unit: u}
+		for _, it := range s.plan.Items {
+			if it.SameAs != "" {
+				continue
+			}
+			a := assigned[it.ID]
+			if !a.Has(u.ID) {
+				continue
+			}
+			role := domain.RoleWith
+			if a.Lead == u.ID {
+				role = domain.RoleLead
+			}
+			pack.Items = append(pack.Items, RoundItem{Item: it, Role: role, Key: domain.RowKey(rp.Secret, rp.Round.ID, u.ID, it.ID)})
+		}
+		if len(pack.Items) > 0 {
+			rp.Packs = append(rp.Packs, pack)
+			rp.Round.Units = append(rp.Round.Units, domain.RoundUnit{UnitID: u.ID, Items: len(pack.Items)})
+		}
+	}
+	if len(rp.Packs) == 0 {
+		return rp, fmt.Errorf("本计划的项目尚未指定责任单位，无法发起填报：请先用 planreview assign 指定")
+	}
+	return rp, nil
+}
+
+// SaveRound stores a planned round, with its history row.
+func (s *Store) SaveRound(rp RoundPlan, by string) (domain.Round, error) {
+	if err := domain.CheckText("操作人", by, domain.MaxPerson); err != nil {
+		return domain.Round{}, err
+	}
+	r := rp.Round
+	err := s.write(func(tx *wtx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM rounds WHERE plan_id = ? AND id = ?`, tx.plan, r.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("填报轮次 %s 已存在（可能刚由他人发起），请重新发起", r.ID)
+		}
+		r.StartedBy, r.StartedAt = by, time.Now()
+		if _, err := tx.Exec(`INSERT INTO rounds (plan_id, id, period, due, secret, started_by, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			tx.plan, r.ID, r.Period.String(), r.Due, rp.Secret, by, tx.at); err != nil {
+			return err
+		}
+		units := map[int64]int{}
+		for _, u := range r.Units {
+			units[u.UnitID] = u.Items
+			if _, err := tx.Exec(`INSERT INTO round_units (plan_id, round_id, unit_id, items) VALUES (?, ?, ?, ?)`,
+				tx.plan, r.ID, u.UnitID, u.Items); err != nil {
+				return err
+			}
+		}
+		return tx.log(entry{who: by, action: domain.StartRound, period: r.Period.String(),
+			after:  roundJSON{ID: r.ID, Period: r.Period.String(), Due: r.Due, Units: units},
+			detail: fmt.Sprintf("发起%d年%s填报（%s），截止%s，%d个单位", r.Period.Year, r.Period.Label(), r.ID, r.Due, len(r.Units))})
+	})
+	return r, err
+}
+
+// Rounds lists the current plan's rounds, oldest first.
+func (s *Store) Rounds() ([]domain.Round, error) {
+	rows, err := s.db.Query(`SELECT id, period, due, started_by, started_at FROM rounds WHERE plan_id = ? ORDER BY rowid`, s.planID())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Round
+	for rows.Next() {
+		var r domain.Round
+		var period, at string
+		if err := rows.Scan(&r.ID, &period, &r.Due, &r.StartedBy, &at); err != nil {
+			return nil, err
+		}
+		if r.Period, err = parseStoredPeriod(period); err != nil {
+			return nil, err
+		}
+		r.StartedAt, _ = time.Parse(time.RFC3339, at)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		urows, err := s.db.Query(`SELECT unit_id, items FROM round_units WHERE plan_id = ? AND round_id = ? ORDER BY unit_id`, s.planID(), out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for urows.Next() {
+			var u domain.RoundUnit
+			if err := urows.Scan(&u.UnitID, &u.Items); err != nil {
+				urows.Close()
+				return nil, err
+			}
+			out[i].Units = append(out[i].Units, u)
+		}
+		urows.Close()
+	}
+	return out, nil
+}
+
+// reverseStartRound removes a round started by mistake. (Returns are
+// collected against a round once that exists; until then nothing refers
+// to it.)
+func reverseStartRound(tx *wtx, c domain.Change, _ string) error {
+	var a roundJSON
+	if err := json.Unmarshal([]byte(c.After), &a); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`DELETE FROM round_units WHERE plan_id = ? AND round_id = ?`, tx.plan, a.ID); err != nil {
+		return err
+	}
+	res, err := tx.Exec(`DELETE FROM rounds WHERE plan_id = ? AND id = ?`, tx.plan, a.ID)
+	if err != nil {
+		return err
+	}
+	if k, _ := res.RowsAffected(); k != 1 {
+		return errChangedSince
+	}
+	return nil
+}
