@@ -2,8 +2,10 @@ package store
 
 import (
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -205,4 +207,36 @@ func reverseStartRound(tx *wtx, c domain.Change, _ string) error {
 		return errChangedSince
 	}
 	return nil
+}
+
+// RoundKeys is what a return of a round by a unit is checked against: the
+// round (nil error only when it is the current plan's) and the row key of
+// each item the unit was sent, key → item ID.
+func (s *Store) RoundKeys(roundID string, unitID int64) (domain.Round, map[string]string, error) {
+	var r domain.Round
+	var period, secret string
+	err := s.db.QueryRow(`SELECT id, period, due, secret FROM rounds WHERE plan_id = ? AND id = ?`, s.planID(), roundID).
+		Scan(&r.ID, &period, &r.Due, &secret)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, nil, fmt.Errorf("本计划没有填报轮次“%s”（可能来自另一个计划或已撤销的轮次）", roundID)
+	} else if err != nil {
+		return r, nil, err
+	}
+	if r.Period, err = parseStoredPeriod(period); err != nil {
+		return r, nil, err
+	}
+	var items int
+	err = s.db.QueryRow(`SELECT items FROM round_units WHERE plan_id = ? AND round_id = ? AND unit_id = ?`, s.planID(), roundID, unitID).Scan(&items)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, nil, fmt.Errorf("轮次 %s 没有向编号为 %d 的单位发出填报表", roundID, unitID)
+	} else if err != nil {
+		return r, nil, err
+	}
+	// The keys are made again from the secret: for every item of the
+	// plan, so a unit's items reassigned since still collect as sent.
+	keys := map[string]string{}
+	for _, it := range s.plan.Items {
+		keys[domain.RowKey(secret, roundID, unitID, it.ID)] = it.ID
+	}
+	return r, keys, nil
 }

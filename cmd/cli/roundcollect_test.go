@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"cn.planreview/planreview/model/sheet"
+)
+
+// startedRound is unitsDB with a 1-9月 round started into a folder.
+func startedRound(t *testing.T) (db, dir string) {
+	t.Helper()
+	db = unitsDB(t)
+	dir = filepath.Join(filepath.Dir(db), "发出")
+	must(t, os.Mkdir(dir, 0o755))
+	setUp(t, db, "round", "start", "--period", "1-9月", "--due", "2024-10-10", "-o", dir)
+	return db, dir
+}
+
+// fill writes cells into a copy of a round workbook, as a unit would in
+// Excel: edit then save; fn may tamper with it.
+func fill(t *testing.T, from, to string, fn func(f *excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(from)
+	must(t, err)
+	fn(f)
+	must(t, f.SaveAs(to))
+	f.Close()
+}
+
+func fillRow(f *excelize.File, row int, value any) {
+	s := sheet.RoundFillSheet
+	f.SetCellValue(s, "H"+itoa(row), value)
+	f.SetCellValue(s, "I"+itoa(row), "消费回暖，增速较上半年加快。")
+	f.SetCellValue(s, "J"+itoa(row), "市统计局月报")
+	f.SetCellValue(s, "K"+itoa(row), "王五")
+	f.SetCellValue(s, "L"+itoa(row), "0573-12345678")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestRoundCollect: a filled return is previewed (--dry-run writes
+// nothing), then written with history naming the unit and the file; every
+// tampered return is refused with its reason and the database unchanged
+// byte for byte; a return re-saved by LibreOffice still collects.
+func TestRoundCollect(t *testing.T) {
+	db, dir := startedRound(t)
+	in := filepath.Join(filepath.Dir(db), "收回")
+	must(t, os.Mkdir(in, 0o755))
+	trade := filepath.Join(dir, "2024年1-9月_市商务局_填报.xlsx")
+	stats := filepath.Join(dir, "2024年1-9月_市统计局_填报.xlsx")
+	item := listJSON(t, db)[1].ID // 社会消费品零售总额, led by 市商务局
+
+	good := filepath.Join(in, "2024年1-9月_市商务局_填报.xlsx")
+	fill(t, trade, good, func(f *excelize.File) { fillRow(f, 2, 6.8) })
+
+	tampered := map[string]struct {
+		fn   func(f *excelize.File)
+		want string
+	}{
+		"公式.xlsx": {func(f *excelize.File) {
+			fillRow(f, 2, nil)
+			f.SetCellFormula(sheet.RoundFillSheet, "H2", "=3+3.8")
+		}, "第2行“实际值”是公式"},
+		"文字.xlsx": {func(f *excelize.File) { fillRow(f, 2, "较快增长") }, "第2行“实际值”列（H列）"},
+		"行键改动.xlsx": {func(f *excelize.File) {
+			fillRow(f, 2, 6.8)
+			f.SetCellValue(sheet.RoundFillSheet, "M2", "0123456789abcdef")
+		}, "行键不属于市商务局"},
+		"行键清空.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundFillSheet, "M2", "") }, "第2行没有行键"},
+		"编号改动.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundFillSheet, "A2", "C1-01") }, "第2行的编号被改为“C1-01”"},
+		"他人行键.xlsx": {func(f *excelize.File) {
+			// 市统计局's key for the same item pasted into 市商务局's return.
+			g, _ := excelize.OpenFile(stats)
+			k, _ := g.GetCellValue(sheet.RoundFillSheet, "M3")
+			g.Close()
+			fillRow(f, 2, 6.8)
+			f.SetCellValue(sheet.RoundFillSheet, "M2", k)
+		}, "行键不属于市商务局"},
+		"他计划.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B2", "jiaxing-2023") }, "是计划“jiaxing-2023”的填报表"},
+		"他轮次.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B1", "R9") }, "本计划没有填报轮次“R9”"},
+		"他期间.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B5", "2024-06") }, "与轮次 R1 的期间（1-9月）不符"},
+	}
+	before := dbBytes(t, db)
+	for name, c := range tampered {
+		path := filepath.Join(filepath.Dir(db), name)
+		fill(t, trade, path, c.fn)
+		r := run(t, db, "round", "collect", path)
+		if r.code != 1 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%s: %d %q, want refusal with %q", name, r.code, r.stdout+r.stderr, c.want)
+		}
+		if string(dbBytes(t, db)) != string(before) {
+			t.Fatalf("%s changed the database", name)
+		}
+	}
+	// A locked period refuses the return.
+	setUp(t, db, "lock", "1-9月", "--reason", "三季度简报已报出")
+	if r := run(t, db, "round", "collect", good); r.code != 1 || !strings.Contains(r.stdout, "已锁定") {
+		t.Errorf("locked period: %d %s", r.code, r.stdout)
+	}
+	setUp(t, db, "unlock", "1-9月", "--reason", "补收填报")
+
+	before = dbBytes(t, db)
+	r := run(t, db, "round", "collect", in, "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stdout, "单位：市商务局　轮次：R1（2024年1-9月，截止2024-10-10）　填写1行") ||
+		!strings.Contains(r.stdout, "新增") || !strings.Contains(r.stdout, "试收取：没有问题，将写入1条") {
+		t.Fatalf("dry run: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if string(dbBytes(t, db)) != string(before) {
+		t.Fatal("--dry-run changed the database")
+	}
+	r = run(t, db, "round", "collect", in)
+	if r.code != 0 || !strings.Contains(r.stdout, "已写入：新增1条") {
+		t.Fatalf("collect: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	rows := listJSON(t, db)
+	if a := rows[1].Actual; a == nil || a.Value == nil || *a.Value != 6.8 || a.Source != "市统计局月报" || !strings.Contains(a.By, "王五") {
+		t.Errorf("figure recorded: %+v", rows[1].Actual)
+	}
+	h := run(t, db, "history", item)
+	if !strings.Contains(h.stdout, "由市商务局填报（2024年1-9月_市商务局_填报.xlsx）") {
+		t.Errorf("history: %s", h.stdout)
+	}
+	// The same return again changes nothing; a different figure is a
+	// correction, written only with --overwrite.
+	if r := run(t, db, "round", "collect", good); r.code != 0 || !strings.Contains(r.stdout, "无变化") {
+		t.Errorf("again: %d %s", r.code, r.stdout)
+	}
+	changed := filepath.Join(filepath.Dir(db), "更正.xlsx")
+	fill(t, trade, changed, func(f *excelize.File) { fillRow(f, 2, 7.1) })
+	if r := run(t, db, "round", "collect", changed); r.code != 1 || !strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%") {
+		t.Errorf("correction: %d %s", r.code, r.stdout)
+	}
+
+	// Re-saved by LibreOffice Calc, as an official's WPS or Excel would.
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Log("soffice not installed: LibreOffice round trip not checked")
+		return
+	}
+	lo := filepath.Join(filepath.Dir(db), "lo")
+	must(t, os.Mkdir(lo, 0o755))
+	src := filepath.Join(filepath.Dir(db), "统计局.xlsx")
+	fill(t, stats, src, func(f *excelize.File) { fillRow(f, 2, 5.9) })
+	cmd := exec.Command("soffice", "--headless", "--convert-to", "xlsx", "--outdir", lo, src)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v %s", err, out)
+	}
+	r = run(t, db, "round", "collect", filepath.Join(lo, "统计局.xlsx"))
+	if r.code != 0 || !strings.Contains(r.stdout, "单位：市统计局") || !strings.Contains(r.stdout, "已写入：新增1条") {
+		t.Errorf("LibreOffice copy: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}
