@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -158,6 +160,20 @@ func ReadDraftFile(data []byte) (DraftFile, error) {
 		if it.End > it.Start && f.Text[it.Start:it.End] != it.SourceQuote {
 			return DraftFile{}, fmt.Errorf("%s的“source_quote”与文档中第%d–%d字节的原文不符：原文须逐字引自文档，不能修改（要改的是 target_text）", at, it.Start, it.End)
 		}
+		if it.End == it.Start {
+			// An item the reviewer added by hand has no offsets (start and
+			// end 0): its quote must still be the document's words, or the
+			// plan would hold a "quote" no notice contains. It is placed
+			// where the words first occur.
+			if strings.TrimSpace(it.SourceQuote) == "" {
+				return DraftFile{}, fmt.Errorf("%s没有原文（source_quote 为空）：每一项须摘录文档中的原话，新加的项目 start、end 写 0 即可", at)
+			}
+			k := strings.Index(f.Text, it.SourceQuote)
+			if k < 0 {
+				return DraftFile{}, fmt.Errorf("%s的“source_quote”“%s”在文档中找不到：原文须逐字引自文档（新加的项目 start、end 写 0 时按原文查找位置）", at, clip(it.SourceQuote, 30))
+			}
+			f.Items[i].Start, f.Items[i].End = k, k+len(it.SourceQuote)
+		}
 	}
 	return f, nil
 }
@@ -166,10 +182,15 @@ func ReadDraftFile(data []byte) (DraftFile, error) {
 func (f DraftFile) itemName(i int) string {
 	it := f.Items[i]
 	name := strings.TrimSpace(it.ID + " " + it.Name)
-	if r := []rune(name); len(r) > 24 {
-		name = string(r[:24]) + "…"
+	return fmt.Sprintf("第%d项（%s）", i+1, clip(name, 24))
+}
+
+// clip is s cut to n characters, with an ellipsis when cut.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return fmt.Sprintf("第%d项（%s）", i+1, name)
+	return s
 }
 
 // Pending lists the items the reviewer has not yet settled, each with its
@@ -218,10 +239,7 @@ func (f DraftFile) Draft() (Draft, error) {
 
 // readTarget settles a confirmed item's target from its text.
 func (f DraftFile) readTarget(i int, it *Item, di DraftItem) error {
-	src := it.TargetText
-	if r := strings.TrimSpace(di.TargetRead); r != "" {
-		src = r
-	}
+	src, dropped := targetSource(it.TargetText, di.TargetRead)
 	switch it.Kind {
 	case domain.KindMilestone:
 		return nil
@@ -236,6 +254,9 @@ func (f DraftFile) readTarget(i int, it *Item, di DraftItem) error {
 	}
 	t, err := domain.ParseTarget(text)
 	if err != nil {
+		if dropped != "" {
+			return fmt.Errorf("%s：target_text 已改为“%s”，不再是起草时读作“%s”的原文，须写成完整的目标（如“增长6%%”“400个以上”）：%w。%s", f.itemName(i), it.TargetText, dropped, err, TargetHelp)
+		}
 		return fmt.Errorf("%s：%w。%s", f.itemName(i), err, TargetHelp)
 	}
 	it.Read, it.Target = text, &t
@@ -248,4 +269,49 @@ func (f DraftFile) readTarget(i int, it *Item, di DraftItem) error {
 		it.Unit = t.Unit
 	}
 	return nil
+}
+
+// reNumbers finds the numbers of a target's text.
+var reNumbers = regexp.MustCompile(`\d+(?:\.\d+)?`)
+
+// targetSource is the text a confirmed item's target is read from: the
+// draft's reading (target_read: a bare 6 under a 增长 header completed to
+// 增长6%) while target_text is still the words it was read from, else
+// target_text as the reviewer rewrote it — an edited target is never
+// silently replaced by the draft's old reading. dropped is the reading
+// set aside, "" when none was.
+func targetSource(text, read string) (src, dropped string) {
+	read = strings.TrimSpace(read)
+	if read == "" {
+		return text, ""
+	}
+	plain := stripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
+	same := slices.Equal(reNumbers.FindAllString(plain, -1), reNumbers.FindAllString(read, -1))
+	if m := reBare.FindStringSubmatch(plain); m != nil {
+		// A bare number: the reading completed it, so it holds while the
+		// number and its bound (以上, 左右) are the ones read.
+		if same && hedgeSuffix(read) == m[3] && (m[2] == "" || strings.Contains(read, "%")) {
+			return read, ""
+		}
+		return text, read
+	}
+	if _, err := domain.ParseTarget(plain); err == nil || !same {
+		// Words the grammar reads alone are the reviewer's (or the
+		// document's, when the reading only dropped the hedge).
+		if plain == stripHedge(read) {
+			return read, ""
+		}
+		return text, read
+	}
+	return read, ""
+}
+
+// hedgeSuffix is the bound a target's text ends with (以上, 左右), "".
+func hedgeSuffix(s string) string {
+	for _, w := range []string{"及以上", "及以下", "以上", "以内", "以下", "左右"} {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
