@@ -122,8 +122,16 @@ func ColumnOf(cell string) Column {
 	if c, ok := vocabulary[s]; ok {
 		return c
 	}
+	// A period alone (1-9月, 前三季度 over 绝对值 | 增速) heads what was
+	// done in it: a result.
+	if rePeriodOnly.MatchString(yearPrefix.ReplaceAllString(Normalize(cell), "")) {
+		return ColActual
+	}
 	return ColNone
 }
+
+// rePeriodOnly is a header naming only a part of the year.
+var rePeriodOnly = regexp.MustCompile(`^(?:1-\d{1,2}月(?:份)?|上半年|前三季度|一季度|1-\d{1,2}月累计)$`)
 
 // isHeaderRow reports whether cells read as a table's header: at least two
 // named columns, and no more unnamed than named.

@@ -249,4 +249,16 @@ var genreDocs = []genreDoc{
 		},
 		never: []string{"增长5.8%"},
 	},
+	// A GB18030 web page: 1-9月 over 绝对值 | 增速(%), the growth printed
+	// bare.
+	{
+		file: "gaoping-2023-q3-report-gb18030.html", year: 2023,
+		items: []want{
+			{name: "地区生产总值", read: "增长6.5%", reported: "6.1"},
+			{name: "规上工业增加值", read: "增长8%", reported: "9.3"},
+			{name: "固定资产投资", read: "增长10%", reported: "-3.2"},
+			{name: "城镇新增就业", read: "1.1万人", reported: "0.93"},
+		},
+		never: []string{"9项达到序时进度"},
+	},
 }

@@ -276,3 +276,20 @@ func TestGenre(t *testing.T) {
 		t.Errorf("recall %.1f%% (bar %.0f%%), precision %.1f%% (bar %.0f%%)", 100*all.recall(), 100*genreRecall, 100*all.precision(), 100*genrePrecision)
 	}
 }
+
+// TestGenreResultFigures: figures printed bare are read in the heading's
+// or the row's unit — 6.1 under 增速(%) is growth 6.1%, -3.2 is −3.2%,
+// 0.93 beside 单位 万人 is 0.93万人 — and kept as printed.
+func TestGenreResultFigures(t *testing.T) {
+	dr := draftGenre(t, "gaoping-2023-q3-report-gb18030.html")
+	checkRows(t, dr.Items, []row{
+		{name: "地区生产总值", target: "增长率 ≥ 6.5%", reported: "6.1", value: 6.1, basis: domain.BasisGrowth},
+		{name: "固定资产投资", target: "增长率 ≥ 10%", reported: "-3.2", value: -3.2, basis: domain.BasisGrowth},
+		{name: "城镇新增就业", target: "≥ 1.1万人", reported: "0.93", value: 0.93, basis: domain.BasisLevel, review: true},
+	})
+	for _, it := range dr.Items {
+		if it.Reported != nil && it.Reported.Period != "1-9月" {
+			t.Errorf("%s: period %q, want 1-9月", it.Name, it.Reported.Period)
+		}
+	}
+}

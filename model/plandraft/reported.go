@@ -1,6 +1,7 @@
 package plandraft
 
 import (
+	"regexp"
 	"strings"
 
 	"cn.planreview/planreview/model/docread"
@@ -24,13 +25,16 @@ func (d *drafter) period(t *docread.Table, cols colIndex) string {
 // reported reads a row's result (plantable.ReadReported). Under 绝对值 |
 // 增速 sub-columns the one in the target's terms is taken: the first with
 // a percentage for a growth or reduction target, else the first filled.
-func (d *drafter) reported(r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
+func (d *drafter) reported(t *docread.Table, r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
 	if !cols.has(docread.ColActual) {
 		return nil // 增长(%) beside a plan's figure is no result
 	}
 	idx := cols[docread.ColActual]
 	if subs := cols[docread.ColSub]; len(subs) > 0 {
 		idx = subs
+	}
+	if rep := d.growthCell(t, r, cols, it, period); rep != nil {
+		return rep
 	}
 	var text string
 	for _, i := range idx {
@@ -46,5 +50,44 @@ func (d *drafter) reported(r docread.Row, cols colIndex, it item, period string)
 			break
 		}
 	}
+	if it.Target != nil && it.Target.Basis == domain.BasisLevel && it.Target.Unit != "" && reBareSigned.MatchString(text) && !strings.ContainsAny(text, "-－−") {
+		// 城镇新增就业 1.1 | 0.93 in a row whose 单位 is 万人: the result
+		// is in the target's unit, kept as printed.
+		if rep := plantable.ReadReported(text+it.Target.Unit, it.Target, period); rep != nil {
+			rep.Text = text
+			return rep
+		}
+	}
 	return plantable.ReadReported(text, it.Target, period)
 }
+
+// growthCell reads a growth or reduction target's result from a sub-column
+// headed 增速, 增长 or 增幅 (1-9月 | 绝对值 | 增速(%)): a bare figure there is
+// a percentage, as its heading says — 6.1 is 6.1%, -3.2 is −3.2% — and is
+// kept as printed. nil when there is no such column or cell.
+func (d *drafter) growthCell(t *docread.Table, r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
+	if it.Target == nil || (it.Target.Basis != domain.BasisGrowth && it.Target.Basis != domain.BasisReduction) || t.HeaderRows == 0 {
+		return nil
+	}
+	last := t.Rows[t.HeaderRows-1]
+	for _, i := range append(append([]int(nil), cols[docread.ColActual]...), cols[docread.ColSub]...) {
+		if i >= len(r.Cells) || i >= len(last.Cells) {
+			continue
+		}
+		h := docread.Normalize(last.Cells[i])
+		if !strings.Contains(h, "增速") && !strings.Contains(h, "增长") && !strings.Contains(h, "增幅") {
+			continue
+		}
+		c := strings.TrimSpace(r.Cells[i])
+		if !reBareSigned.MatchString(c) {
+			return nil // 增长4.8%, 待省反馈: read as written by the rule below
+		}
+		rep := plantable.ReadReported(c+"%", it.Target, period)
+		rep.Text = c
+		return rep
+	}
+	return nil
+}
+
+// reBareSigned is a bare figure, signed or not: 6.1, -3.2.
+var reBareSigned = regexp.MustCompile(`^[-－−]?[0-9]+(?:\.[0-9]+)?$`)

@@ -210,7 +210,7 @@ func (d *drafter) indicators(t *docread.Table, cols colIndex) {
 			// is the reviewer's to confirm before it is judged.
 			review(&it, fmt.Sprintf("第%d行“%s”", it.Line, it.Name), "定性目标“"+it.TargetText+"”，由审阅人判断，请确认")
 		}
-		it.Reported = d.reported(r, cols, it, period)
+		it.Reported = d.reported(t, r, cols, it, period)
 		d.add(it)
 	}
 }
