@@ -152,6 +152,15 @@ func findHeader(t *Table) {
 		if h > 0 && t.Name == "" {
 			t.Name = t.Rows[0].Cells[0]
 		}
+		if h > 0 && t.Rows[h].Merged != nil {
+			// A cell spanning down from a title row into the header: the
+			// header row is where its words now stand, so its span reaches
+			// back over them and the cell is the header's own.
+			r := t.Rows[h]
+			r.Start = t.Rows[0].Start
+			r.Merged = nil
+			t.Rows[h] = r
+		}
 		t.Rows = t.Rows[h:]
 		t.HeaderRows = 1
 		if len(t.Rows) > 1 && writtenSubs(t.Rows[1]) {
