@@ -45,6 +45,12 @@ func (u *UI) chooseDraftDocument() {
 // which it returns; nil when the file cannot be read (the error is shown:
 // docread's say what is accepted and how to bring a .pdf or .doc in).
 func (u *UI) reviewDraftFile(path string) *draftReview {
+	// A file chosen by mistake (a video, a disk image) is refused by its
+	// size before it is read, not read whole into memory to be refused.
+	if info, err := os.Stat(path); err == nil && info.Size() > docread.MaxFileSize {
+		u.showError(docread.TooLarge(path, info.Size()))
+		return nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -107,12 +108,35 @@ func TestDraftReviewReadsEachFormat(t *testing.T) {
 	}
 }
 
+// A file far over the limit (a video picked by mistake) is refused by its
+// size, named as it is, without being read into memory first.
+func TestDraftReviewRefusesAHugeFileUnread(t *testing.T) {
+	u, _ := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "录像.txt")
+	writeFile(t, path, "")
+	if err := os.Truncate(path, 200<<20); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if r := u.reviewDraftFile(path); r != nil {
+		t.Fatal("a review opened")
+	}
+	runtime.ReadMemStats(&after)
+	if !strings.Contains(u.message.Text, "超过20 MB") || !strings.Contains(u.message.Text, "200.0 MB") {
+		t.Errorf("message %q", u.message.Text)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 20<<20 {
+		t.Errorf("%d MB allocated to refuse a file by its size", n>>20)
+	}
+}
+
 // A document docread refuses is a Chinese message saying how to bring it
 // in, and no review opens.
 func TestDraftReviewRefusesADocumentItCannotRead(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
 		{"通知.pdf", "%PDF-1.4", "粘贴原文起草"},
-		{"通知.txt", "", "文件是空的"},
+		{"通知.txt", "", "文件“通知.txt”是空的"},
 		{"通知.abc", "x", "可读入 .txt、.html/.htm、.docx、.xlsx、.csv"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,9 +39,8 @@ func runPlanDraft(env Env, a args) error {
 		return fmt.Errorf("无法读取“%s”：%w", file, err)
 	}
 	if info.Size() > docread.MaxFileSize {
-		// Refused before it is read, as docread would after.
-		_, err := docread.Read(file, make([]byte, docread.MaxFileSize+1))
-		return err
+		// Refused before it is read, named by its real size.
+		return docread.TooLarge(file, info.Size())
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {

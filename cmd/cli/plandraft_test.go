@@ -19,6 +19,19 @@ func copySample(t *testing.T, dir, from, name string) string {
 	return path
 }
 
+// sparseFile is a file of size bytes that takes no room on the disk.
+func sparseFile(t *testing.T, dir, name string, size int64) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, size); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestPlanDraftPreview: a document drafted shows each item with its
 // target as read, what a report printed, and what waits for the reviewer;
 // nothing is written.
@@ -51,6 +64,8 @@ func TestPlanDraftPreview(t *testing.T) {
 		{[]string{"plan", "draft", filepath.Join(dir, "无此文件.txt")}, 1, "无法读取"},
 		{[]string{"plan", "draft", copySample(t, dir, report, "通知.pdf")}, 1, "在WPS或Word中“另存为”.docx，或复制全文后用“粘贴原文起草”"},
 		{[]string{"plan", "draft", copySample(t, dir, "../../model/docread/testdata/taiwan-big5.txt", "繁體.txt")}, 1, "Big5"},
+		// Refused by its real size, not the 20 MB a read would stop at.
+		{[]string{"plan", "draft", sparseFile(t, dir, "录像.txt", 50<<20)}, 1, "文件“录像.txt”超过20 MB，不像是一份计划文件，未读取（50.0 MB）"},
 	} {
 		r := run(t, db, c.argv...)
 		if r.code != c.code || !strings.Contains(r.stderr, c.want) {

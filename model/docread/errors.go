@@ -3,13 +3,14 @@ package docread
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 )
 
 // The reasons a file is not read. Read wraps each in an *Error naming the
 // file; the window words its own message by errors.Is.
 var (
-	ErrEmpty       = errors.New("文件是空的")
-	ErrTooLarge    = fmt.Errorf("文件超过%d MB，不像是一份计划文件，未读取", MaxFileSize>>20)
+	ErrEmpty       = errors.New("是空的")
+	ErrTooLarge    = fmt.Errorf("超过%d MB，不像是一份计划文件，未读取", MaxFileSize>>20)
 	ErrBinary      = errors.New("不是文本文件（含有二进制内容），可能是改了扩展名的其他文件")
 	ErrEncoding    = errors.New("文字编码无法识别：请另存为UTF-8或GB18030（GBK）编码的文本")
 	ErrBig5        = errors.New("是繁体中文Big5编码：请在记事本或WPS中另存为UTF-8编码后再读入")
@@ -44,3 +45,14 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// TooLarge is the refusal of a file of size bytes over MaxFileSize, named
+// by its real size: a caller checks the size before reading, so a file of
+// gigabytes is never read to be refused (Read, given only the first
+// MaxFileSize+1 bytes, could not say how large it was).
+func TooLarge(name string, size int64) error {
+	return &Error{File: filepath.Base(name), Err: ErrTooLarge, Detail: megabytes(size)}
+}
+
+// megabytes is a size as the messages give it: 25.3 MB.
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }

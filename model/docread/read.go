@@ -49,7 +49,7 @@ func Read(name string, data []byte) (Document, error) {
 		return fail(ErrUnknownType, "")
 	}
 	if len(data) > MaxFileSize {
-		return fail(ErrTooLarge, fmt.Sprintf("%.1f MB", float64(len(data))/(1<<20)))
+		return fail(ErrTooLarge, megabytes(int64(len(data))))
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return fail(ErrEmpty, "")
@@ -91,6 +91,10 @@ func ReadFrom(name string, r io.Reader) (Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return Document{}, fmt.Errorf("无法读取“%s”：%w", filepath.Base(name), err)
+	}
+	if len(data) > MaxFileSize {
+		// Not read to its end, so its size is not known: none is given.
+		return Document{}, &Error{File: filepath.Base(name), Err: ErrTooLarge}
 	}
 	return Read(name, data)
 }

@@ -388,3 +388,27 @@ func TestReadFromStopsAtTheLimit(t *testing.T) {
 		t.Errorf(".mht: %v", err)
 	}
 }
+
+// TestRefusalsNameTheFileOnce: a refusal reads 文件“通知.txt”是空的, not
+// 文件“通知.txt”文件是空的, and a file too large is named by its real
+// size, not by the 20 MB that was read of it.
+func TestRefusalsNameTheFileOnce(t *testing.T) {
+	_, empty := Read("通知.txt", nil)
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{empty, "文件“通知.txt”是空的"},
+		{TooLarge("/tmp/录像.txt", 50<<20), "文件“录像.txt”超过20 MB，不像是一份计划文件，未读取（50.0 MB）"},
+	} {
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("message %v, want %q", c.err, c.want)
+		}
+		if !errors.Is(TooLarge("x.txt", 1), ErrTooLarge) {
+			t.Error("TooLarge is not ErrTooLarge")
+		}
+	}
+	if _, err := ReadFrom("大.txt", &endless{}); err == nil || strings.Contains(err.Error(), "20.0 MB") {
+		t.Errorf("a file not read to its end is given a size: %v", err)
+	}
+}
