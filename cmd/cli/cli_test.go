@@ -281,6 +281,21 @@ func TestCheck(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "检查通过") || !strings.Contains(r.stdout, "实际值1条") {
 		t.Errorf("check: %d %s %s", r.code, r.stdout, r.stderr)
 	}
+	// Every plan of the workspace is checked, not only the one opened
+	// first: a plan made from a document is named with its items.
+	notice := filepath.Join(t.TempDir(), "报告.txt")
+	writeFile(t, notice, []byte("临江市2024年国民经济和社会发展计划\n\n一、主要目标\n地区生产总值增长6%左右。\n"))
+	draft := filepath.Join(t.TempDir(), "草稿.json")
+	r = run(t, db, "plan", "draft", notice, "--json")
+	writeFile(t, draft, []byte(r.stdout))
+	if r := run(t, db, "plan", "import", draft, "--city", "临江市", "--year", "2024"); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	r = run(t, db, "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "2个计划") || !strings.Contains(r.stdout, "《2024年临江市国民经济和社会发展计划》1项") ||
+		!strings.Contains(r.stdout, "《2023年嘉兴市国民经济和社会发展计划》113项") {
+		t.Errorf("check of two plans: %d %s %s", r.code, r.stdout, r.stderr)
+	}
 	bad := filepath.Join(t.TempDir(), "简报.docx")
 	writeFile(t, bad, []byte("PK\x03\x04 not a database"))
 	r = run(t, bad, "check")
