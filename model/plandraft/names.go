@@ -14,6 +14,12 @@ var reDeadline = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?(?:(?:[0-9]{1,2}|[
 // plan's own, which the deadline words need not repeat.
 var reYearNumber = regexp.MustCompile(`^(?:19|20)[0-9]{2}年?`)
 
+// reListNumber numbers a line of a list: （一） (1) 一、 1. 1、 1．
+var reListNumber = regexp.MustCompile(`^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、])\s*`)
+
+// isDigitByte: 1.5万人 is a number, not the list's 1.
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
 // reBaseWords say what a figure builds on (在上年基础上): not what it counts.
 var reBaseWords = regexp.MustCompile(`^在[^，,、]{1,10}?基础上`)
 
@@ -43,6 +49,11 @@ func deadlineWords(w string) string {
 // verbs of doing off the front and linking words off the end, as long as
 // any is left. The city's name is a place word too.
 func cleanName(s, city string) (name, deadline string) {
+	// （一）地区生产总值增长6%左右。: a body line numbered as a list is
+	// no part of the name.
+	if m := reListNumber.FindString(s); m != "" && len(m) < len(s) && !isDigitByte(s[len(m)]) {
+		s = s[len(m):]
+	}
 	if loc := reDeadline.FindStringIndex(s); loc != nil {
 		deadline = deadlineWords(s[loc[0]:loc[1]])
 		s = s[:loc[0]] + s[loc[1]:]

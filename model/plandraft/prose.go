@@ -206,6 +206,12 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 			next = p.targets[i+1].Start
 		}
 		before := d.text[from:f.Start]
+		own := hedge
+		if h := suffixOf(strings.TrimSpace(before), hedgeWords); h != "" && hedge == "" {
+			// 进出口总额力争增长5%: a hedge between name and target is the
+			// target's, not part of the name.
+			before, own = strings.TrimSuffix(strings.TrimSpace(before), h), h
+		}
 		after := trimConnector(trimRemark(strings.TrimSpace(d.text[f.End:next])))
 		joined := i > 0 && prefixOf(strings.TrimSpace(before), connectors) != ""
 		keep, bare := onlyVerbs(before, d.opt.City)
@@ -237,6 +243,16 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		if from < f.End {
 			from = f.End
 		}
+		unnamed := ""
+		if name == "" && (f.lead != "" || strings.Contains(d.text[s.Start:s.End], "分别")) {
+			// 完成工业投资100亿元，同比增长10%以上; A分别增长6%、7%: a target
+			// with no name of its own is the item's before it in the
+			// sentence — drafted under that name for the reviewer, never
+			// dropped.
+			if prev, ok := d.previous(s, out); ok {
+				name, unnamed = prev, prev
+			}
+		}
 		if name == "" {
 			continue // a number with nothing named (亿元、10亿元): no item
 		}
@@ -247,7 +263,7 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		}
 		it := d.item(domain.KindCommitment, s, name)
 		it.Deadline = deadline
-		it.TargetText = hedge + d.text[f.Start:f.End]
+		it.TargetText = own + d.text[f.Start:f.End]
 		switch {
 		case f.unread != "":
 			it.Read = f.read
@@ -259,6 +275,9 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 				review(&it, d.where(p.Span), fmt.Sprintf("“%s”是总量指标，只写“%s”无法判断是增长率还是水平值：请写成“增长%s”或“达到%s”", name, f.read, f.read, f.read))
 			}
 		}
+		if unnamed != "" {
+			review(&it, d.where(p.Span), fmt.Sprintf("“%s”没有写名称，暂用前一项的名称“%s”，请改为所指的指标", d.text[f.Start:f.End], unnamed))
+		}
 		if middle {
 			review(&it, d.where(p.Span), fmt.Sprintf("目标“%s”写在名称中间，名称取前后的文字“%s”，请确认", f.read, name))
 		}
@@ -269,6 +288,18 @@ func (d *drafter) partItems(s Span, p part, hedge string, verb *string, first bo
 		out = append(out, it)
 	}
 	return out
+}
+
+// previous is the name of the last commitment drafted from sentence s:
+// among this list item's (out), else the drafter's last.
+func (d *drafter) previous(s Span, out []plantable.Item) (string, bool) {
+	if n := len(out); n > 0 {
+		return out[n-1].Name, true
+	}
+	if n := len(d.items); n > 0 && d.items[n-1].Start == s.Start && d.items[n-1].Kind == domain.KindCommitment {
+		return d.items[n-1].Name, true
+	}
+	return "", false
 }
 
 // review marks an item for the reviewer with where and why.
@@ -306,8 +337,8 @@ func (d *drafter) qualitative(s, c Span, hedge string) bool {
 			continue
 		}
 		name, deadline := cleanName(ct[:len(ct)-len(ph)], d.opt.City)
-		if name == "" || runes(name) > 20 || prefixOf(name, keepWords) != "" {
-			return false
+		if _, bare := onlyVerbs(name, d.opt.City); bare || name == "" || runes(name) > 20 || prefixOf(name, keepWords) != "" {
+			return false // 努力实现稳中提质: nothing named
 		}
 		it := d.item(domain.KindCommitment, s, name)
 		it.TargetText, it.Read, it.Target, it.Deadline = hedge+ph, ph, &t, deadline

@@ -25,6 +25,8 @@ type found struct {
 	read   string // the text the grammar read
 	target domain.Target
 	unread string // the grammar's refusal, when it did not read it
+	// ranged: a range (6.5%—7%), whose upper bound is no target of its own.
+	ranged bool
 }
 
 // count reports a target counting things (400个, 20家).
@@ -78,7 +80,7 @@ func findTargets(text string, p Span) []found {
 			m2 := reRangeTail.FindString(s[f.End-p.Start:])
 			f.Span.End += len(m2)
 			f.read = d2s(text, f.Span)
-			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
+			f.unread, f.ranged = "目标是区间“"+f.read+"”，目标语法不读区间", true
 		}
 		if f.read != "" && f.unread == "" && downLeads[lead] && !reBound.MatchString(f.read) && !strings.HasSuffix(f.read, "及以下") {
 			// 下降到35微克/立方米: going down to a level is at most that
@@ -111,7 +113,7 @@ func findTargets(text string, p Span) []found {
 			m2 := reRangeHead.FindString(rest)
 			f.Span = Span{p.Start + start, p.Start + m[1] + len(m2)}
 			f.read = d2s(text, f.Span)
-			f.unread = "目标是区间“" + f.read + "”，目标语法不读区间"
+			f.unread, f.ranged = "目标是区间“"+f.read+"”，目标语法不读区间", true
 		}
 		if f.read == "" {
 			// A quantity the grammar refuses (500张, 增长1倍): kept for the
@@ -130,7 +132,7 @@ func findTargets(text string, p Span) []found {
 		if n := len(out); n > 0 && f.Start < out[n-1].End {
 			// Overlapping readings (500个增长10%): a read target beats a
 			// refused quantity; else the first stands.
-			if out[n-1].unread != "" && f.unread == "" {
+			if out[n-1].unread != "" && f.unread == "" && !out[n-1].ranged {
 				out[n-1] = f
 			}
 			continue

@@ -45,6 +45,7 @@ var dropWords = sortLongestFirst([]string{
 	"全年", "年内", "今年", "年度", "全市", "全区", "全县", "其中", "同时", "进一步", "累计",
 	"突出抓好", "组织实施", "大力实施", "深入实施", "抓好", "组织", "实施", "举办", "发放",
 	"完成", "实现", "推动", "推进", "建设", "打造", "开展", "给予", "加快", "加大", "全力",
+	"努力", "全省", "全州", "全旗",
 })
 
 // keepWords are verbs that say what is counted (新增 enterprises are not
@@ -59,7 +60,9 @@ var keepWords = sortLongestFirst([]string{
 var tailWords = sortLongestFirst([]string{"完成", "实现", "达", "为", "要", "将", "的", "同比", "比上年", "较上年", "比去年",
 	"保持在", "维持在", "稳定在", "控制在", "保持", "达到", "增长",
 	// A、B均下降10%, A和B分别增长6%和7%: words about the list, not the name.
-	"均", "分别", "都"})
+	"均", "分别", "都",
+	// 高新技术企业总数突破1000家: the target's verb.
+	"突破", "超过"})
 
 // countUnits count things; a count may stand before what it counts
 // (抓好2个省级低碳试点县). An amount before a noun (10亿元楼宇, 超10亿元重大项目)
