@@ -337,6 +337,44 @@ func TestDraftSegments(t *testing.T) {
 	}
 }
 
+// An item whose bare number the draft read by its header (7左右 under
+// 2024年目标增长(%) is 增长7%左右) is saved as drafted, and its 责任单位
+// changed, without retyping the target; a target typed anew is read as
+// typed. Before, the form read the bare 7左右 alone and refused it
+// (缺少单位).
+func TestDraftFormKeepsTheDraftsReading(t *testing.T) {
+	u, _ := newTestUI(t)
+	r := u.reviewDocument(docread.Paste("临江市2024年国民经济和社会发展计划执行情况报告\n\n" +
+		"| 指标名称 | 单位 | 2024年目标增长(%) | 实际完成 | 备注 |\n" +
+		"| 地区生产总值 | 亿元 | 7左右 | 预计7.3%左右 | |\n" +
+		"| 一般公共预算收入 | 亿元 | 6 | 下降4.6% | |\n"))
+	if r == nil {
+		t.Fatal(u.message.Text)
+	}
+	for _, tc := range []struct {
+		item          int
+		target, owner string
+		want          float64
+	}{
+		{0, "", "市发改委", 7},         // as drafted, a unit named
+		{1, "增长6.5%", "市财政局", 6.5}, // retyped
+	} {
+		r.selectRow(tc.item)
+		if tc.target != "" {
+			r.form.target.SetText(tc.target)
+		}
+		r.form.owner.SetText(tc.owner)
+		r.form.saveNow()
+		it := r.draft.Items[tc.item]
+		if it.NeedsReview || it.Target == nil || it.Target.Value != tc.want || strings.Join(it.Owners, "") != tc.owner {
+			t.Errorf("item %d after 保存并确认: %+v (message %q)", tc.item, it, u.message.Text)
+		}
+	}
+	if got := r.draft.Items[0].TargetText; got != "7左右" {
+		t.Errorf("target as written %q", got)
+	}
+}
+
 // splitDraftOwners reads 责任单位 as reviewers type them.
 func TestSplitDraftOwners(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{

@@ -174,8 +174,16 @@ func (f *draftForm) edited() (plantable.Item, error) {
 		if text == "" {
 			return it, errors.New(tr("“目标”不能为空：") + plantable.TargetHelp)
 		}
+		// A target left as drafted is read as the draft read it: a bare
+		// 7左右 under a 增长(%) header is 增长7%左右, which the grammar
+		// alone cannot know — else an item could not be saved (not even
+		// its 责任单位 changed) without retyping its target.
+		read := text
+		if text == it.TargetText && it.Read != "" {
+			read = it.Read
+		}
 		one := plantable.Draft{Items: []plantable.Item{it}}
-		if err := one.SetTarget(0, text); err != nil {
+		if err := one.SetTarget(0, read); err != nil {
 			return it, documentWords(err, it.Sheet)
 		}
 		it = one.Items[0]
