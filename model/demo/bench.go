@@ -41,11 +41,11 @@ func BenchWorkspace(b TB, plans, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	// v3: schema 5 (last year's pairs, made as the plans are created);
+	// v4: schema 6 (the history chain; v3 was schema 5, last year's pairs);
 	// an older file would be migrated at open.
-	name := fmt.Sprintf("planreview-bench-%d-v3.db", n)
+	name := fmt.Sprintf("planreview-bench-%d-v4.db", n)
 	if plans > 1 {
-		name = fmt.Sprintf("planreview-bench-%dx%d-v3.db", plans, n)
+		name = fmt.Sprintf("planreview-bench-%dx%d-v4.db", plans, n)
 	}
 	cache := filepath.Join(os.TempDir(), name)
 	if _, err := os.Stat(cache); err != nil {

@@ -96,7 +96,14 @@ func migrate(db *sql.DB) error {
 			if m.version == priorSchema {
 				// A workspace that already holds two years of a city
 				// gets the pairs a new plan would get.
-				if err := pairExistingPlans(newWtx(tx, time.Now(), "")); err != nil {
+				w := newWtx(tx, time.Now(), "")
+				w.unchained = true // the chain comes with schema 6, which hashes these rows too
+				if err := pairExistingPlans(w); err != nil {
+					return wrapIf(failed, err)
+				}
+			}
+			if m.version == chainSchema {
+				if err := chainExisting(tx); err != nil {
 					return wrapIf(failed, err)
 				}
 			}

@@ -47,6 +47,9 @@ type wtx struct {
 	// plan is the plan every row the transaction reads or writes belongs
 	// to (the store's current plan), so no helper can reach another's.
 	plan string
+	// unchained is set for a migration before the history chain exists
+	// (chainSchema): its rows get their hashes when that migration runs.
+	unchained bool
 }
 
 func newWtx(tx *sql.Tx, now time.Time, plan string) *wtx {
@@ -92,7 +95,15 @@ func (tx *wtx) logID(e entry) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if tx.unchained {
+		return id, nil
+	}
+	// The row's hash, chained to the row before, in the same transaction.
+	return id, chainRow(tx, id)
 }
 
 // encodeState is a state's JSON for history, or NULL for none.
