@@ -64,7 +64,14 @@ func runCheck(env Env, _ *store.Store, a args) error {
 		}
 		return fmt.Errorf("一致性检查发现%d处问题", len(problems))
 	}
-	fmt.Fprintf(env.Stdout, "检查通过：%s\n数据库完整性正常；%d个计划：%s，原文均与通知一致；实际值%d条，备注%d条，修改记录%d条。\n",
-		path, len(plans), strings.Join(names, "、"), figures, notes, changes)
+	// The history chain, of every plan at once: a row changed, deleted or
+	// added behind the program's back (a SQLite tool, its trigger
+	// dropped) is named.
+	chained, err := st.VerifyHistoryChain()
+	if err != nil {
+		return fmt.Errorf("修改记录的哈希链检查未通过：%w", err)
+	}
+	fmt.Fprintf(env.Stdout, "检查通过：%s\n数据库完整性正常；%d个计划：%s，原文均与通知一致；实际值%d条，备注%d条，修改记录%d条；全部%d条修改记录与哈希链相符。\n",
+		path, len(plans), strings.Join(names, "、"), figures, notes, changes, chained)
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,5 +86,41 @@ func TestVerifyRefusesOtherFiles(t *testing.T) {
 		if r.code != c.code || !strings.Contains(r.stderr, c.msg) {
 			t.Errorf("%v: %d %q, want %d %q", c.argv[1:], r.code, r.stderr, c.code, c.msg)
 		}
+	}
+}
+
+// check verifies the history's hash chain: it passes on the program's own
+// history, and after a history row is changed with the sqlite3 tool (its
+// trigger dropped), it fails naming that row.
+func TestCheckNamesAHistoryRowChangedWithASQLiteTool(t *testing.T) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		t.Fatal("sqlite3 is not installed (apt-get install sqlite3)")
+	}
+	db := tempDB(t)
+	setUp(t, db, "record", "A1-01", "2023-09", "5.8", "--by", "张三")
+	setUp(t, db, "record", "A1-01", "2023-09", "6.0", "--by", "李四")
+	setUp(t, db, "note", "A1-02", "备注。", "--by", "王五")
+	r := run(t, db, "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "条修改记录与哈希链相符") {
+		t.Fatalf("check of the program's own history: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	var id string
+	for _, line := range strings.Split(run(t, db, "history", "A1-01").stdout, "\n") {
+		if strings.Contains(line, "更正实际值") {
+			id = strings.TrimPrefix(strings.Fields(line)[0], "#")
+		}
+	}
+	if id == "" {
+		t.Fatal("no correction in the history")
+	}
+	sql := `DROP TRIGGER history_no_update; UPDATE history SET after = '{"value":5.9,"by":"李四"}' WHERE id = ` + id + `;`
+	if out, err := exec.Command(sqlite3, db, sql).CombinedOutput(); err != nil {
+		t.Fatalf("sqlite3: %v %s", err, out)
+	}
+	r = run(t, db, "check")
+	if r.code != 1 || !strings.Contains(r.stderr, "修改记录的哈希链检查未通过：修改记录 #"+id+"（") ||
+		!strings.Contains(r.stderr, "李四 更正实际值 A1-01）与哈希链不符") {
+		t.Errorf("check after the row was changed: %d %q", r.code, r.stderr)
 	}
 }
