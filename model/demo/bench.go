@@ -41,7 +41,7 @@ func BenchWorkspace(b TB, plans, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	// v4: schema 6 (the history chain; v3 was schema 5, last year's pairs);
+	// v4: schema 8 (the history chain, after 6 units and 7 rounds; v3 was schema 5);
 	// an older file would be migrated at open.
 	name := fmt.Sprintf("planreview-bench-%d-v4.db", n)
 	if plans > 1 {

@@ -11,8 +11,8 @@ import (
 )
 
 // chainSchema is the schema that chains history rows by hash
-// (0006_history_chain.sql).
-const chainSchema = 6
+// (0008_history_chain.sql).
+const chainSchema = 8
 
 // historyRow is a history row as hashed: every column, NULLs told apart
 // from empty text.

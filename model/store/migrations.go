@@ -96,9 +96,7 @@ func migrate(db *sql.DB) error {
 			if m.version == priorSchema {
 				// A workspace that already holds two years of a city
 				// gets the pairs a new plan would get.
-				w := newWtx(tx, time.Now(), "")
-				w.unchained = true // the chain comes with schema 6, which hashes these rows too
-				if err := pairExistingPlans(w); err != nil {
+				if err := pairExistingPlans(migrationWtx(tx, m.version)); err != nil {
 					return wrapIf(failed, err)
 				}
 			}
@@ -109,7 +107,7 @@ func migrate(db *sql.DB) error {
 			}
 			if m.version == unitsSchema {
 				// Plans made from tables kept their 责任单位 in notes.
-				if err := seedExistingUnits(newWtx(tx, time.Now(), "")); err != nil {
+				if err := seedExistingUnits(migrationWtx(tx, m.version)); err != nil {
 					return wrapIf(failed, err)
 				}
 			}
@@ -126,6 +124,15 @@ func migrate(db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// migrationWtx is the write transaction a migration's Go step writes
+// through. Before the history chain exists (chainSchema) its history rows
+// go unhashed: the chain's own migration hashes every row there is then.
+func migrationWtx(tx *sql.Tx, version int) *wtx {
+	w := newWtx(tx, time.Now(), "")
+	w.unchained = version < chainSchema
+	return w
 }
 
 // foreignKeysHold runs PRAGMA foreign_key_check inside tx and fails
