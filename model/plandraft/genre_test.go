@@ -293,3 +293,37 @@ func TestGenreResultFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestYearColumns: in a plan's annex a column headed by the plan's year
+// alone holds the targets, one of an earlier year is the base — never a
+// result.
+func TestYearColumns(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []row
+	}{
+		{"year alone over the targets",
+			"关于下达2024年某县国民经济和社会发展计划的通知\n附件\n| 序号 | 指标名称 | 单位 | 2023年 | 2024年 | 属性 |\n| 1 | 地区生产总值增长 | % | 6.1 | 6左右 | 预期性 |\n| 2 | 城镇新增就业 | 万人 | 1.2 | 1.1 | 预期性 |\n",
+			[]row{{name: "地区生产总值增长", target: "增长率 ≈ 6%", review: true}, {name: "城镇新增就业", target: "≥ 1.1万人", review: true}}},
+		{"last year's 完成 is the base",
+			"关于下达2024年某县国民经济和社会发展计划的通知\n附件\n| 序号 | 指标名称 | 单位 | 2023年完成 | 2024年目标 |\n| 1 | 地区生产总值 | 亿元 | 300 | 增长6%左右 |\n",
+			[]row{{name: "地区生产总值", target: "增长率 ≈ 6%"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dr, err := FromDocument(docread.Paste(c.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkQuotes(t, dr)
+			if len(dr.Items) != len(c.want) {
+				t.Fatalf("%d items, want %d", len(dr.Items), len(c.want))
+			}
+			checkRows(t, dr.Items, c.want)
+			for _, it := range dr.Items {
+				if it.Reported != nil {
+					t.Errorf("%s: result %q from a base column", it.Name, it.Reported.Text)
+				}
+			}
+		})
+	}
+}

@@ -67,6 +67,32 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 		}
 		return 0
 	}
+	var out *docread.Table
+	copyOnce := func() {
+		if out == nil {
+			cp := *t
+			cp.Columns = append([]docread.Column(nil), t.Columns...)
+			out = &cp
+		}
+	}
+	hasTarget := false
+	for _, c := range t.Columns {
+		hasTarget = hasTarget || c == docread.ColTarget
+	}
+	if !hasTarget && d.year != 0 {
+		// 指标名称 | 单位 | 2024年 | 属性: a column headed by the plan's
+		// year alone holds its targets.
+		for i, c := range t.Columns {
+			if m := reYearOnly.FindStringSubmatch(docread.Normalize(header(i))); c == docread.ColNone && m != nil {
+				if n, _ := strconv.Atoi(m[1]); n == d.year {
+					copyOnce()
+					out.Columns[i] = docread.ColTarget
+					t = out
+					break
+				}
+			}
+		}
+	}
 	target := d.year
 	for i, c := range t.Columns {
 		if c == docread.ColTarget {
@@ -76,17 +102,12 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 			}
 		}
 	}
-	var out *docread.Table
 	for i, c := range t.Columns {
 		if c != docread.ColActual {
 			continue
 		}
 		if y := yearOf(header(i)); y != 0 && target != 0 && y < target {
-			if out == nil {
-				cp := *t
-				cp.Columns = append([]docread.Column(nil), t.Columns...)
-				out = &cp
-			}
+			copyOnce()
 			out.Columns[i] = docread.ColNote
 		}
 	}
@@ -95,6 +116,9 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 	}
 	return out
 }
+
+// reYearOnly is a header naming a year and nothing else: 2024年, 2024年度.
+var reYearOnly = regexp.MustCompile(`^(20[0-9]{2})年度?$`)
 
 // colIndex is where each kind of column is (the first of each).
 type colIndex map[docread.Column][]int
