@@ -154,6 +154,12 @@ func ReadDraftFile(data []byte) (DraftFile, error) {
 		if strings.TrimSpace(it.Name) == "" {
 			return DraftFile{}, fmt.Errorf("%s的“name”是空的", at)
 		}
+		if it.Kind == domain.KindParcel && it.Parcel == nil {
+			// A parcel is its 附件2 columns (area, households): a kind
+			// changed to parcel by hand has none, and the plan would
+			// refuse it as 目标面积与地块面积不一致, naming no draft item.
+			return DraftFile{}, fmt.Errorf("%s的“kind”是 parcel（征收地块），但没有“parcel”字段：征收地块只从附件2的表格起草；其他项目请用 indicator、commitment 或 milestone", at)
+		}
 		if it.Start < 0 || it.End < it.Start || it.End > len(f.Text) {
 			return DraftFile{}, fmt.Errorf("%s的原文位置（start %d，end %d）不在文档文字（%d字节）之内", at, it.Start, it.End, len(f.Text))
 		}

@@ -100,6 +100,7 @@ func TestReadDraftFileRefuses(t *testing.T) {
 		{"unknown field", change(func(_, it map[string]any) { it["目标"] = "x" }), "unknown field"},
 		{"unknown kind", change(func(_, it map[string]any) { it["kind"] = "wish" }), "第1项（A1-01 地区生产总值）的“kind”是“wish”"},
 		{"no name", change(func(_, it map[string]any) { it["name"] = " " }), "“name”是空的"},
+		{"made a parcel by hand", change(func(_, it map[string]any) { it["kind"] = "parcel" }), "第1项（A1-01 地区生产总值）的“kind”是 parcel（征收地块），但没有“parcel”字段"},
 		{"offset outside the text", change(func(_, it map[string]any) { it["end"] = 1 << 30 }), "不在文档文字"},
 		{"quote edited", change(func(_, it map[string]any) { it["source_quote"] = "地区生产总值增长7%" }), "逐字引自文档"},
 	}
