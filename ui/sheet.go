@@ -20,6 +20,8 @@ func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
 		fyne.NewMenuItem(tr("从Excel/CSV导入实际值…"), u.chooseImport),
 		fyne.NewMenuItem(tr("导出Excel工作簿…"), func() { u.chooseSave(u.workbookName(), u.writeWorkbook) }),
 		fyne.NewMenuItem(tr("保存填报模板…"), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr("发起填报…"), u.startRoundForm),
 	)
 	showMenuUnder(m, u.win, anchor)
 }

@@ -48,79 +48,34 @@ func runRoundStart(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	files, err := roundWorkbooks(st, rp)
+	r, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		return err
+	}
+	files, err := sheet.RoundFiles(r, rp)
 	if err != nil {
 		return err
 	}
 	// Refuse before anything is stored if a workbook would overwrite one
 	// already there: it may be a return.
 	for _, f := range files {
-		if _, err := os.Stat(filepath.Join(dir, f.name)); err == nil {
-			return fmt.Errorf("文件夹中已有“%s”，未发起填报：请换一个空文件夹", f.name)
+		if _, err := os.Stat(filepath.Join(dir, f.Name)); err == nil {
+			return fmt.Errorf("文件夹中已有“%s”，未发起填报：请换一个空文件夹", f.Name)
 		}
 	}
-	r, err := st.SaveRound(rp, by)
+	round, err := st.SaveRound(rp, by)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		if err := store.WriteFileAtomic(filepath.Join(dir, f.name), f.data); err != nil {
-			return fmt.Errorf("已记录填报轮次 %s，但写入“%s”失败：%w（可用 planreview undo 撤销这次发起后重试）", r.ID, f.name, err)
+		if err := store.WriteFileAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
+			return fmt.Errorf("已记录填报轮次 %s，但写入“%s”失败：%w（可用 planreview undo 撤销这次发起后重试）", round.ID, f.Name, err)
 		}
 	}
-	fmt.Fprintf(env.Stdout, "已发起%d年%s填报（轮次 %s），截止%s，共%d个单位：\n", p.Year, p.Label(), r.ID, r.Due, len(files))
+	fmt.Fprintf(env.Stdout, "已发起%d年%s填报（轮次 %s），截止%s，共%d个单位：\n", p.Year, p.Label(), round.ID, round.Due, len(files))
 	for _, f := range files {
-		fmt.Fprintf(env.Stdout, "  %s（%d项）\n", filepath.Join(dir, f.name), f.items)
+		fmt.Fprintf(env.Stdout, "  %s（%d项）\n", filepath.Join(dir, f.Name), f.Items)
 	}
 	return nil
 }
 
-type roundFile struct {
-	name  string
-	data  []byte
-	items int
-}
-
-// roundWorkbooks makes each unit's workbook: its items' latest figure and
-// status at the period asked, through the one status function.
-func roundWorkbooks(st *store.Store, rp store.RoundPlan) ([]roundFile, error) {
-	r, err := st.Review(domain.DefaultTolerance())
-	if err != nil {
-		return nil, err
-	}
-	plan := st.Plan()
-	p := rp.Round.Period
-	var out []roundFile
-	for _, pack := range rp.Packs {
-		rs := sheet.RoundSheet{PlanID: plan.ID, PlanTitle: plan.Title, RoundID: rp.Round.ID, Period: p, Due: rp.Round.Due,
-			UnitID: pack.Unit.ID, UnitFull: pack.Unit.Full}
-		for _, ri := range pack.Items {
-			it := ri.Item
-			row := sheet.RoundRow{Key: ri.Key, ID: it.ID, Name: it.DisplayName(), Role: "协办", Target: domain.TargetWords(it),
-				Last: "—", Schedule: "—"}
-			if ri.Role == domain.RoleLead {
-				row.Role = "牵头"
-			}
-			if a, ok := r.Latest(it, p); ok {
-				row.Last = r.FigureOf(it, a) + "（" + a.Period.Label() + "）"
-			}
-			row.Status = r.Status(it, p).Label
-			if it.Kind == domain.KindMilestone {
-				row.Hint = "填：已完成、推进中 或 未完成"
-			} else if it.Target.Unit != "" {
-				row.Hint = "单位：" + it.Target.Unit
-			}
-			if t, ok, _ := r.EffectiveTarget(it); ok && it.Measure == domain.Cumulative && p.Month < 12 && t.HasValue() && t.Value > 0 {
-				share := p.ElapsedShare()
-				row.Schedule = fmt.Sprintf("%s%%（应达%s%s）", domain.FormatNumber(share*100), domain.FormatNumber(t.Value*share), t.Unit)
-			}
-			rs.Rows = append(rs.Rows, row)
-		}
-		data, err := sheet.RoundWorkbook(rs)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, roundFile{name: domain.RoundFileName(p, pack.Unit.Full), data: data, items: len(rs.Rows)})
-	}
-	return out, nil
-}

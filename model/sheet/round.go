@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
 )
 
 // The workbook of a reporting round, one per unit: a cover sheet that says
@@ -192,4 +193,52 @@ func roundKeys(w *workbook, rs RoundSheet) error {
 		return err
 	}
 	return w.f.SetSheetVisible(name, false, true)
+}
+
+// RoundFile is one unit's workbook of a round, named as it is sent.
+type RoundFile struct {
+	Name  string // 2023年1-9月_市商务局_填报.xlsx
+	Data  []byte
+	Items int
+}
+
+// RoundFiles makes every unit's workbook of a planned round: its items'
+// latest figure and status at the round's period, through the one status
+// function, and 序时进度 for a cumulative item during the year.
+func RoundFiles(r *domain.Review, rp store.RoundPlan) ([]RoundFile, error) {
+	plan := r.Plan
+	p := rp.Round.Period
+	var out []RoundFile
+	for _, pack := range rp.Packs {
+		rs := RoundSheet{PlanID: plan.ID, PlanTitle: plan.Title, RoundID: rp.Round.ID, Period: p, Due: rp.Round.Due,
+			UnitID: pack.Unit.ID, UnitFull: pack.Unit.Full}
+		for _, ri := range pack.Items {
+			it := ri.Item
+			row := RoundRow{Key: ri.Key, ID: it.ID, Name: it.DisplayName(), Role: "协办", Target: domain.TargetWords(it),
+				Last: "—", Schedule: "—"}
+			if ri.Role == domain.RoleLead {
+				row.Role = "牵头"
+			}
+			if a, ok := r.Latest(it, p); ok {
+				row.Last = r.FigureOf(it, a) + "（" + a.Period.Label() + "）"
+			}
+			row.Status = r.Status(it, p).Label
+			if it.Kind == domain.KindMilestone {
+				row.Hint = "填：已完成、推进中 或 未完成"
+			} else if it.Target.Unit != "" {
+				row.Hint = "单位：" + it.Target.Unit
+			}
+			if t, ok, _ := r.EffectiveTarget(it); ok && it.Measure == domain.Cumulative && p.Month < 12 && t.HasValue() && t.Value > 0 {
+				share := p.ElapsedShare()
+				row.Schedule = fmt.Sprintf("%s%%（应达%s%s）", domain.FormatNumber(share*100), domain.FormatNumber(t.Value*share), t.Unit)
+			}
+			rs.Rows = append(rs.Rows, row)
+		}
+		data, err := RoundWorkbook(rs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, RoundFile{Name: domain.RoundFileName(p, pack.Unit.Full), Data: data, Items: len(rs.Rows)})
+	}
+	return out, nil
 }
