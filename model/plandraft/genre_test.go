@@ -327,3 +327,18 @@ func TestYearColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestGenreOwners: a task table with 牵头单位 and 责任单位 gives each item
+// the lead unit first, then the others, each once; a rowspan'd 牵头单位
+// holds for the rows it spans.
+func TestGenreOwners(t *testing.T) {
+	dr := draftGenre(t, "dongcheng-2025-task-table.txt")
+	checkRows(t, dr.Items, []row{
+		{name: "县重点项目", target: "≥ 100个", owners: "县发改局、县经信局、县住建局"},
+		{name: "城镇调查失业率", target: "≤ 5.5%", owners: "县人力社保局、各乡镇（街道）"},
+	})
+	dr = draftGenre(t, "nanxi-2023-task-table.html")
+	checkRows(t, dr.Items, []row{
+		{name: "制造业投资", target: "增长率 ≥ 12%", owners: "区发改局、区住建局、区交通局"},
+	})
+}

@@ -348,7 +348,7 @@ func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 		for _, s := range Sentences(d.text[span.Start:span.End]) {
 			d.sentence(Span{span.Start + s.Start, span.Start + s.End})
 		}
-		owners := splitOwners(cols.cell(r, docread.ColOwner))
+		owners := rowOwners(r, cols)
 		deadline := cols.cell(r, docread.ColDeadline)
 		for i := from; i < len(d.items); i++ {
 			d.items[i].Owners = owners
@@ -362,6 +362,26 @@ func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 
 // reOwnerSep splits 责任单位: 市发改委、市统计局 / 市财政局；市税务局.
 var reOwnerSep = regexp.MustCompile(`[、，,;；/\s]+`)
+
+// rowOwners are the units of every owner column of a row, in the
+// columns' order — 牵头单位 | 责任单位: the lead first, then the units that
+// share the work — each once.
+func rowOwners(r docread.Row, cols colIndex) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, i := range cols[docread.ColOwner] {
+		if i >= len(r.Cells) {
+			continue
+		}
+		for _, o := range splitOwners(r.Cells[i]) {
+			if !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
 
 func splitOwners(s string) []string {
 	var out []string
