@@ -28,6 +28,9 @@ type form struct {
 	save     func(f *form) bool
 	saveBtn  *widget.Button
 	lines    bool // a field takes several lines, so Enter does not save
+	// saveLabel, when set, names what the button does when that is not
+	// saving an edit (发起填报 writes workbooks), with the key that does it.
+	saveLabel string
 }
 
 func (u *UI) newForm(title string, save func(f *form) bool) *form {
@@ -105,6 +108,9 @@ func (f *form) show() {
 	f.saveBtn = widget.NewButton(tr("保存（Enter）"), f.submit)
 	if f.lines {
 		f.saveBtn.SetText(tr("保存（Ctrl+Enter）"))
+	}
+	if f.saveLabel != "" {
+		f.saveBtn.SetText(f.saveLabel)
 	}
 	f.saveBtn.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.saveBtn})

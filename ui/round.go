@@ -70,6 +70,7 @@ func (u *UI) startRoundForm() {
 			"N", len(files), "D", dir))
 		return true
 	})
+	f.saveLabel = tr("生成填报表（Enter）")
 	f.add(tr("填报期间"), period, "")
 	f.add(tr("截止日期"), due, tr("如：2023-10-10，须在所填期间结束之后"))
 	f.add(tr("文件夹"), container.NewBorder(nil, nil, nil, pick, folder), tr("每个有项目的责任单位一个工作簿，文件名如：2023年1-9月_市商务局_填报.xlsx"))

@@ -38,6 +38,9 @@ func TestStartRoundInTheWindow(t *testing.T) {
 	u.changed("")
 	u.startRoundForm()
 	formWidget[*widget.Select](t, u, "填报期间").SetSelectedIndex(8) // 1-9月
+	if got := openForm(u).saveBtn.Text; got != "生成填报表（Enter）" {  // it writes workbooks, it saves no edit
+		t.Errorf("button %q", got)
+	}
 	formEntry(t, u, "截止日期").SetText("2023-09-20")
 	formWidget[*escEntry](t, u, "文件夹").SetText(filepath.Join(t.TempDir(), "无此文件夹"))
 	test.Tap(openForm(u).saveBtn)
