@@ -26,7 +26,7 @@ func (u *UI) startRoundForm() {
 	pick := widget.NewButtonWithIcon(tr("选择…"), theme.FolderOpenIcon(), func() {
 		u.files.folder(fileRequest{title: tr("选择存放填报表的文件夹"), folder: folder.Text}, func(p string) { folder.SetText(p) })
 	})
-	f := u.newForm(tr("发起填报"), func(f *form) bool {
+	f := u.newForm(tr("发起一轮填报"), func(f *form) bool {
 		by, ok := f.by()
 		if !ok {
 			return false

@@ -41,6 +41,9 @@ func TestStartRoundInTheWindow(t *testing.T) {
 	if got := openForm(u).saveBtn.Text; got != "生成填报表（Enter）" {  // it writes workbooks, it saves no edit
 		t.Errorf("button %q", got)
 	}
+	if got := openForm(u).title; got != "发起一轮填报" { // not 发起填报, the history's past-tense entry
+		t.Errorf("title %q", got)
+	}
 	formEntry(t, u, "截止日期").SetText("2023-09-20")
 	formWidget[*escEntry](t, u, "文件夹").SetText(filepath.Join(t.TempDir(), "无此文件夹"))
 	test.Tap(openForm(u).saveBtn)
