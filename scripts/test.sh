@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-go.sh"
 ensure_go
-apt_install "${fyne_packages[@]}" poppler-utils qpdf libreoffice-calc
+apt_install "${fyne_packages[@]}" poppler-utils qpdf libreoffice-calc libreoffice-writer sqlite3
 cd "$repo_root"
 unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
 if [ -n "$unformatted" ]; then
