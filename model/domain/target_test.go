@@ -21,6 +21,10 @@ func TestParseTargetNoticePhrasings(t *testing.T) {
 		{"增长10%", pct(GE, 10, BasisGrowth, Higher)},
 		{"增长4.5%", pct(GE, 4.5, BasisGrowth, Higher)},
 		{"低于0.011人/亿元", unit(LT, 0.011, "人/亿元", "人/亿元", 1, BasisLevel, Lower)},
+		// 全员劳动生产率: 万元/人 before 万元, base 元/人.
+		{"20.5万元/人", unit(GE, 20.5, "万元/人", "元/人", 1e4, BasisLevel, Higher)},
+		{"达到21万元/人以上", unit(GE, 21, "万元/人", "元/人", 1e4, BasisLevel, Higher)},
+		{"60000元/人", unit(GE, 60000, "元/人", "元/人", 1, BasisLevel, Higher)},
 		{"3%以内", pct(LE, 3, BasisLevel, Lower)},
 		{"控制在5%以内", pct(LE, 5, BasisLevel, Lower)},
 		{"控制在26微克/立方米及以下", unit(LE, 26, "微克/立方米", "微克/立方米", 1, BasisLevel, Lower)},
