@@ -221,6 +221,40 @@ func importDraftFile(env Env, st *store.Store, a args, file string, data []byte,
 	if source == "" {
 		source = filepath.Base(file)
 	}
-	return createPlan(env, st, a, store.NewPlan{Dataset: dataset, Notice: f.Text, SourceDocument: source,
-		City: city, Year: year}, len(d.Items), by)
+	np := store.NewPlan{Dataset: dataset, Notice: f.Text, SourceDocument: source, City: city, Year: year}
+	if a.has("record-reported") {
+		if err := withReported(env, &np, f, d, file, year); err != nil {
+			return err
+		}
+	}
+	return createPlan(env, st, a, np, len(d.Items), by)
+}
+
+// withReported adds to the plan about to be created the draft's readable
+// reported results as its figures (plan import --record-reported), in
+// the transaction that creates it, and lists those that cannot be.
+func withReported(env Env, np *store.NewPlan, f plantable.DraftFile, d plantable.Draft, file string, year int) error {
+	src := reportSource(f, file)
+	figs, skipped := reportedFigures(f, year, src)
+	if len(figs) == 0 && len(skipped) == 0 {
+		return fmt.Errorf("“%s”中没有报告的实际完成情况（reported_actual），未创建计划：--record-reported 只用于计划执行情况报告起草的草稿", filepath.Base(file))
+	}
+	// The plan numbers its items as the draft laid out for this year.
+	if lay := plantable.Lay(d, year); len(lay.Items) == len(f.Items) {
+		for i := range figs {
+			for j, it := range f.Items {
+				if it.ID == figs[i].ItemID {
+					figs[i].ItemID = lay.Items[j].ID
+					break
+				}
+			}
+		}
+	}
+	np.Figures, np.FiguresDetail = figs, src
+	fmt.Fprintf(env.Stdout, "报告的实际完成：%d项记为%d年的数值（来源：%s）", len(figs), year, src)
+	if len(skipped) > 0 {
+		fmt.Fprintf(env.Stdout, "，%d项无法读取：\n  %s", len(skipped), strings.Join(skipped, "\n  "))
+	}
+	fmt.Fprintln(env.Stdout)
+	return nil
 }

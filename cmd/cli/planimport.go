@@ -64,6 +64,9 @@ func runPlanImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	if a.has("record-reported") && form != formDraftFile {
+		return usage("--record-reported 只用于计划执行情况报告起草的草稿（planreview plan draft 报告 --json 所得的 .json）")
+	}
 	switch form {
 	case formPlanFile:
 		return importPlanFile(env, st, a, file, data, by)

@@ -184,6 +184,9 @@ func runPairs(env Env, st *store.Store, a args) error {
 }
 
 func runRecordPrior(env Env, st *store.Store, a args) error {
+	if a.has("from") {
+		return runRecordPriorFrom(env, st, a)
+	}
 	by, _, err := begin(env, st, a, 2, "编号和上年完成值两个参数", noPeriod)
 	if err != nil {
 		return err

@@ -97,6 +97,12 @@ type NewPlan struct {
 	// agree. City may be left empty for the plan file's.
 	City string
 	Year int
+	// Figures are recorded on the new plan in the transaction that
+	// creates it (an execution report's results: plan import
+	// --record-reported), each checked as record checks it, with
+	// FiguresDetail in history (执行情况报告（文件名）).
+	Figures       []domain.Actual
+	FiguresDetail string
 }
 
 // CreatePlan adds a plan to the workspace in one transaction with its
@@ -163,6 +169,23 @@ func (s *Store) CreatePlan(np NewPlan, by string) (PlanInfo, error) {
 		// 责任单位 named in the table or draft (kept in the items' notes).
 		if err := seedUnits(tx, p, by); err != nil {
 			return err
+		}
+		for _, a := range np.Figures {
+			it, ok := p.Item(a.ItemID)
+			if !ok {
+				return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
+			}
+			a.ItemID = domain.TrackedID(it)
+			tracked, _ := p.Item(a.ItemID)
+			if err := domain.CheckActual(tracked, a, p.Year); err != nil {
+				return fmt.Errorf("%s：%w", it.ID, err)
+			}
+			if a.By == "" {
+				a.By = by
+			}
+			if err := s.putActual(tx, a, by, np.FiguresDetail); err != nil {
+				return err
+			}
 		}
 		// Last year beside this year: pair with the plan of the year
 		// before, and the plan of the year after with this one.

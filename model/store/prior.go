@@ -403,6 +403,64 @@ func (s *Store) RecordPrior(itemID, text, source, by string) (domain.PriorResult
 	return r, err
 }
 
+// PriorRow is one item's last-year result to record: the item and the
+// figure as `record-prior` takes it.
+type PriorRow struct {
+	ItemID string
+	Text   string
+}
+
+// RecordPriors records several typed prior results from one source (an
+// execution report) in one transaction, each read as RecordPrior reads
+// it: one refused, none written.
+func (s *Store) RecordPriors(rows []PriorRow, source, by string) error {
+	if strings.TrimSpace(source) == "" {
+		return fmt.Errorf("来源不能为空：请写明上年完成情况出自哪里")
+	}
+	if err := domain.CheckText("来源", source, domain.MaxSource); err != nil {
+		return err
+	}
+	type put struct {
+		id    string
+		after priorJSON
+	}
+	var puts []put
+	for _, r := range rows {
+		it, err := s.itemFor(r.ItemID, by)
+		if err != nil {
+			return err
+		}
+		if it.Kind == domain.KindMilestone {
+			return fmt.Errorf("%s 是重点事项，没有数值：上年完成只能为有数值目标的项目录入", it.ID)
+		}
+		v, err := domain.ParseActual(r.Text, it.Target)
+		if err != nil {
+			return fmt.Errorf("%s 上年完成：%w", it.ID, err)
+		}
+		puts = append(puts, put{it.ID, priorJSON{Text: strings.TrimSpace(r.Text), Value: v,
+			Period: domain.Period{Year: s.plan.Year - 1, Month: 12}.String(), Source: strings.TrimSpace(source)}})
+	}
+	return s.write(func(tx *wtx) error {
+		for _, p := range puts {
+			before, present, err := readPrior(tx, p.id)
+			if err != nil {
+				return err
+			}
+			if err := putPrior(tx, p.id, p.after, by); err != nil {
+				return err
+			}
+			var b any
+			if present {
+				b = before
+			}
+			if err := tx.log(entry{who: by, action: domain.RecordPrior, itemID: p.id, before: b, after: p.after}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // DeletePrior removes a typed prior result.
 func (s *Store) DeletePrior(itemID, by string) error {
 	it, err := s.itemFor(itemID, by)
