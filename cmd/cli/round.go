@@ -78,4 +78,3 @@ func runRoundStart(env Env, st *store.Store, a args) error {
 	}
 	return nil
 }
-
