@@ -220,6 +220,12 @@ func (t *itemTable) setShowPrior(on bool) {
 	t.body.Layout = fitColumns{t.table, theme.Padding(), t.itemColumns()}
 	t.body.Refresh()
 	t.table.Refresh()
+	if on {
+		// On a small screen the table already scrolls sideways and the
+		// new last column would open out of view, as if the box did
+		// nothing: show it.
+		t.table.ScrollToTrailing()
+	}
 	t.hooks.trace("prior column %v", on)
 }
 

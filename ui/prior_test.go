@@ -181,3 +181,28 @@ func TestNoticeOfUnmatchedItems(t *testing.T) {
 		t.Fatalf("notice: %v", top)
 	}
 }
+
+// On a 1024×600 screen the table scrolls sideways: ticking 上年完成 must
+// bring the new column into view, or the box seems to do nothing.
+func TestPriorColumnComesIntoViewOnASmallScreen(t *testing.T) {
+	u := newScreenUI(t, 1024, 600, "zh")
+	u.selectNav(navTo(navAll))
+	test.Tap(u.items.priorCheck)
+	var header fyne.CanvasObject
+	find(u.items.table, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "上年完成") && b.Visible() {
+			header = b
+			return true
+		}
+		return false
+	})
+	if header == nil {
+		t.Fatal("no 上年完成 header after ticking the box")
+	}
+	left, right := bounds(header)
+	_, tableRight := bounds(u.items.table)
+	tableLeft, _ := bounds(u.items.table)
+	if left < tableLeft || right > tableRight+1 {
+		t.Errorf("上年完成's header is drawn at %.0f–%.0f, outside the table's %.0f–%.0f: out of view", left, right, tableLeft, tableRight)
+	}
+}
