@@ -348,7 +348,9 @@ func putPair(tx *wtx, itemID string, p pairJSON, by string) error {
 	return err
 }
 
-// reversePair undoes a pairing.
+// reversePair undoes a pairing. A pairing into a plan removed since can
+// be neither found nor put back (its items are gone): that is said in
+// Chinese, naming the plan, rather than left to the foreign key.
 func reversePair(tx *wtx, c domain.Change, by string) error {
 	cur, present, err := readPair(tx, c.ItemID)
 	var readErr error
@@ -358,8 +360,34 @@ func reversePair(tx *wtx, c domain.Change, by string) error {
 	if err != nil {
 		return err
 	}
+	for _, side := range []string{c.After, c.Before} {
+		if err := pairStillThere(tx, c.ItemID, side); err != nil {
+			return err
+		}
+	}
 	return reverseWhole(tx, c, cur, readErr, `DELETE FROM prior_pairs WHERE plan_id = ? AND item_id = ?`, []any{tx.plan, c.ItemID},
 		func(b pairJSON) error { return putPair(tx, c.ItemID, b, by) })
+}
+
+// pairStillThere refuses undoing a pairing one side of which (as history
+// holds it, JSON or "") points at an item no longer in the workspace.
+func pairStillThere(tx *wtx, itemID, side string) error {
+	if side == "" {
+		return nil
+	}
+	var p pairJSON
+	if err := json.Unmarshal([]byte(side), &p); err != nil || p.PriorItem == "" {
+		return err
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM items WHERE plan_id = ? AND id = ?`, p.PriorPlan, p.PriorItem).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("不能撤销 %s 的配对：上年计划“%s”的项目 %s 已不在工作区中（上年计划已删除，配对随之删除）；可用 pair 重新配对",
+			itemID, p.PriorPlan, p.PriorItem)
+	}
+	return nil
 }
 
 // RecordPrior stores last year's result for an item as typed, read with

@@ -235,3 +235,35 @@ func TestFullYearActualsJudgeAlike(t *testing.T) {
 		t.Errorf("only %d items have a full-year result: the test checks too little", results)
 	}
 }
+
+// Undoing a pairing whose earlier pairing pointed into a plan removed
+// since cannot put that pairing back: it is refused in Chinese, naming
+// the item and the plan gone, and changes nothing — never the SQLite
+// foreign-key error it gave before.
+func TestUndoPairIntoARemovedPlanIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		act  func(s *Store) error
+	}{
+		{"不配对 after a pair by name", func(s *Store) error { return s.UnpairPrior("A1-02", "张三") }},
+		{"a pair by hand after a pair by name", func(s *Store) error {
+			_, err := s.PairPrior("A1-02", "", "A1-03", "张三")
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, next := twoPlans(t, "嘉兴", 2024)
+			must(t, s.SelectPlan(next.ID))
+			must(t, tc.act(s))
+			_, err := s.RemovePlan("jiaxing-2023", "李四")
+			must(t, err)
+			must(t, s.SelectPlan(next.ID))
+			before := snapshot(t, s)
+			_, err = s.UndoLast("张三")
+			checkRefused(t, s, before, []refused{{"undo", err, "A1-02"}})
+			if err == nil || !strings.Contains(err.Error(), "jiaxing-2023") || strings.Contains(err.Error(), "constraint") {
+				t.Errorf("undo into a removed plan: %v; want a Chinese refusal naming the plan", err)
+			}
+		})
+	}
+}
