@@ -248,9 +248,24 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 		}
 		// Children before the items they refer to, items before the plan;
 		// the next year's pairs with this plan's items go too.
+		dropped, err := pairsInto(tx, id)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`DELETE FROM prior_pairs WHERE prior_plan_id = ?`, id); err != nil {
 			return err
 		}
+		// The next year's plan says in its own history why its pairs
+		// went, so its pairs list never changes with no row explaining.
+		for _, d := range dropped {
+			tx.plan = d.plan
+			if err := tx.log(entry{who: by, action: domain.RemovePlan,
+				before: map[string]any{"plan": id, "pairs": d.n},
+				detail: fmt.Sprintf("上年计划《%s》（%s）已删除，本计划与其配对的%d项随之改为未配对", r.Plan.Title, id, d.n)}); err != nil {
+				return err
+			}
+		}
+		tx.plan = id
 		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks",
 			"prior_pairs", "prior_results", "round_units", "rounds", "item_units", "units", "items"} {
 			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ?`, id); err != nil {
@@ -277,4 +292,29 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 		}
 	}
 	return r, nil
+}
+
+// droppedPairs is how many items of a plan are paired into a plan being
+// removed.
+type droppedPairs struct {
+	plan string
+	n    int
+}
+
+// pairsInto lists the plans with items paired into plan id, in ID order.
+func pairsInto(tx *wtx, id string) ([]droppedPairs, error) {
+	rows, err := tx.Query(`SELECT plan_id, count(*) FROM prior_pairs WHERE prior_plan_id = ? GROUP BY plan_id ORDER BY plan_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []droppedPairs
+	for rows.Next() {
+		var d droppedPairs
+		if err := rows.Scan(&d.plan, &d.n); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

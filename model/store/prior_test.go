@@ -162,6 +162,17 @@ func TestRemovingAPlanRemovesItsPairs(t *testing.T) {
 	if n := count(t, s, `SELECT count(*) FROM prior_pairs`); n != 0 {
 		t.Errorf("%d pairs left pointing at a removed plan", n)
 	}
+	// The plan whose pairs went says so in its own history.
+	h, err := s.History("")
+	must(t, err)
+	said := false
+	for _, c := range h {
+		said = said || c.Action == domain.RemovePlan &&
+			strings.Contains(c.Detail, "上年计划《2023年嘉兴市国民经济和社会发展计划》（jiaxing-2023）已删除，本计划与其配对的113项随之改为未配对")
+	}
+	if !said {
+		t.Errorf("next year's history does not say why its pairs went: %+v", h)
+	}
 	pr, err := s.Priors(domain.DefaultTolerance())
 	must(t, err)
 	if g := pr["A1-01"]; g.Paired || g.Typed == nil {
