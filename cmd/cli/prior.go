@@ -114,6 +114,19 @@ func runPair(env Env, st *store.Store, a args) error {
 	}
 	fmt.Fprintf(env.Stdout, "已配对：%s %s ← 上年 %s %s（上年目标：%s）\n", it.ID, it.DisplayName(), pit.ID, pit.DisplayName(),
 		orNone(domain.Prior{Item: pit, Paired: true}.Target()))
+	// Two items of this year may rest on one of last year's (an indicator
+	// split in two), but more often the second is a slip: say so, since
+	// the pairing itself gives no sign.
+	pairs, err := st.Pairs()
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if p.PriorItemID == pit.ID && p.ItemID != it.ID && p.How != domain.PairNone {
+			fmt.Fprintf(env.Stdout, "提示：上年 %s 也与本计划 %s 配对；如有误，可用 planreview pair 编号 上年编号 改配，或 planreview undo 撤销。\n",
+				pit.ID, p.ItemID)
+		}
+	}
 	return nil
 }
 

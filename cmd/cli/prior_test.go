@@ -190,3 +190,26 @@ func TestBriefShowsLastYearsResult(t *testing.T) {
 		t.Errorf("2023 brief:\n%s", text)
 	}
 }
+
+// Pairing a second item of this year with a prior item already paired
+// works (an indicator split in two) but says which item holds it too.
+func TestPairingTakenPriorItemSaysSo(t *testing.T) {
+	db, _ := priorWorkspace(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+		hint bool
+	}{
+		{[]string{"pair", "A1-03", "A1-04"}, "已配对：A1-03", true},
+		{[]string{"pair", "A1-02", "A1-02"}, "已配对：A1-02", false},
+	} {
+		r := run(t, db, tc.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, tc.want) {
+			t.Fatalf("%v: %d %s %s", tc.args, r.code, r.stdout, r.stderr)
+		}
+		hint := strings.Contains(r.stdout, "提示：上年 A1-04 也与本计划 A1-04 配对")
+		if hint != tc.hint || (!tc.hint && strings.Contains(r.stdout, "提示")) {
+			t.Errorf("%v: hint %v, want %v: %s", tc.args, hint, tc.hint, r.stdout)
+		}
+	}
+}
