@@ -117,7 +117,7 @@ func (u *UI) restore(from string) error {
 		st, err = store.Open(path, store.Options{Bundle: u.bundle})
 	}
 	if err != nil {
-		return fmt.Errorf("恢复后无法打开数据库：%w", err)
+		return fmt.Errorf("%s%w", tr("恢复后无法打开数据库："), err)
 	}
 	u.st = st
 	u.planShown() // the backup may hold other plans: the switcher is made again

@@ -53,7 +53,7 @@ func (u *UI) reviewDraftFile(path string) *draftReview {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))
+		u.showError(fmt.Errorf("%s%w", trf("无法读取“{{.File}}”：", "File", path), err))
 		return nil
 	}
 	if strings.EqualFold(filepath.Ext(path), draftFileExt) {

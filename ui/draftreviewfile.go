@@ -32,7 +32,7 @@ func (u *UI) saveDraftFile(f plantable.DraftFile, saved func()) {
 			err = store.WriteFileAtomic(path, data)
 		}
 		if err != nil {
-			u.showError(fmt.Errorf("草稿未能保存到“%s”：%w", path, err))
+			u.showError(fmt.Errorf("%s%w", trf("草稿未能保存到“{{.File}}”：", "File", path), err))
 			return
 		}
 		saved()

@@ -90,3 +90,24 @@ func TestEnglishInterface(t *testing.T) {
 		t.Error("back to Chinese failed")
 	}
 }
+
+// TestNoChineseErrorOutsideTr: an error the window makes itself is
+// written through tr/trf, so an English window never shows a Chinese
+// sentence of its own (“无法读取…” in the plan import and draft review
+// was one). Errors from the model stay Chinese by design.
+func TestNoChineseErrorOutsideTr(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`fmt\.Errorf\("((?:[^"\\]|\\.)*)"`)
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if han.MatchString(m[1]) {
+				t.Errorf("%s: fmt.Errorf(%q) shows Chinese in an English window: use trf", f, m[1])
+			}
+		}
+	}
+}

@@ -54,7 +54,7 @@ func (u *UI) choosePlanTable() {
 func (u *UI) previewPlanTable(path string) *planImportDialog {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))
+		u.showError(fmt.Errorf("%s%w", trf("无法读取“{{.File}}”：", "File", path), err))
 		return nil
 	}
 	d, err := plantable.Read(path, data)

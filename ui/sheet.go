@@ -41,7 +41,7 @@ func (u *UI) chooseImport() {
 func (u *UI) previewImport(path string) *importDialog {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		u.showError(fmt.Errorf("无法读取“%s”：%w", path, err))
+		u.showError(fmt.Errorf("%s%w", trf("无法读取“{{.File}}”：", "File", path), err))
 		return nil
 	}
 	tables, err := sheet.Read(path, data)
