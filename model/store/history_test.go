@@ -158,8 +158,14 @@ func TestUndoRefusesAfterALaterChange(t *testing.T) {
 	}
 	before := snapshot(t, s)
 	// 张三's last change is the 6.1; 李四 has changed the figure since.
-	if _, err := s.UndoLast("张三"); !errors.Is(err, errChangedSince) {
+	_, err := s.UndoLast("张三")
+	if !errors.Is(err, errChangedSince) {
 		t.Errorf("undo over a later change: %v", err)
+	}
+	// The refusal names the change, its item and its period: the
+	// reviewer may not remember which was their newest.
+	if err == nil || !strings.Contains(err.Error(), "（录入实际值 A1-01 1-6月）该内容在这次修改之后又被改动过") {
+		t.Errorf("refusal does not say what it would undo: %v", err)
 	}
 	if snapshot(t, s) != before {
 		t.Error("a refused undo changed the database")

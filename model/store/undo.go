@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"cn.planreview/planreview/model/domain"
 )
@@ -79,6 +80,15 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 			}
 		}
 		if err := r.undo(tx, c, by); err != nil {
+			if errors.Is(err, errChangedSince) {
+				// Say which change and what it touched, as the
+				// reviewer may not know what their newest one was.
+				what := strings.TrimSpace(c.Action.Label() + " " + c.ItemID)
+				if p, perr := parseStoredPeriod(c.Period); perr == nil && !p.IsZero() {
+					what += " " + p.Label()
+				}
+				return fmt.Errorf("#%d（%s）%w", id, what, err)
+			}
 			return err
 		}
 		var b, a any
