@@ -129,17 +129,9 @@ func collectOne(env Env, st *store.Store, a args, file, by string) error {
 	if err != nil {
 		return err
 	}
-	locks, err := st.Locks()
+	locked, err := lockedPeriods(st)
 	if err != nil {
 		return err
-	}
-	locked := func(p domain.Period) bool {
-		for _, l := range locks {
-			if l.Period == p {
-				return true
-			}
-		}
-		return false
 	}
 	p, err := sheet.Plan(r, []sheet.Table{ret.ImportTable(round.Period.Label())}, base, locked)
 	if err != nil {

@@ -34,17 +34,9 @@ func runImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	locks, err := st.Locks()
+	locked, err := lockedPeriods(st)
 	if err != nil {
 		return err
-	}
-	locked := func(p domain.Period) bool {
-		for _, l := range locks {
-			if l.Period == p {
-				return true
-			}
-		}
-		return false
 	}
 	p, err := sheet.Plan(r, tables, filepath.Base(file), locked)
 	var noHeader *sheet.HeaderError
@@ -145,4 +137,21 @@ func runExportXLSX(env Env, st *store.Store, a args) error {
 	}
 	fmt.Fprintf(env.Stdout, "已导出工作簿：%s（截至%s）\n", out, p.Label())
 	return nil
+}
+
+// lockedPeriods says which periods are locked, for the readers of
+// returned workbooks (import, round collect), which refuse figures for them.
+func lockedPeriods(st *store.Store) (func(domain.Period) bool, error) {
+	locks, err := st.Locks()
+	if err != nil {
+		return nil, err
+	}
+	return func(p domain.Period) bool {
+		for _, l := range locks {
+			if l.Period == p {
+				return true
+			}
+		}
+		return false
+	}, nil
 }
