@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"cn.planreview/planreview/model/domain"
@@ -33,39 +32,32 @@ func (u *UI) changeText(c domain.Change) string {
 	return line
 }
 
-// stateText reads the JSON of a figure, note, manual status, target or lock.
+// stateText words a history side: a figure, note, manual status, target,
+// lock or pairing.
 func stateText(raw, unit string) string {
-	if raw == "" {
-		return ""
-	}
-	var m map[string]any
-	if err := json.Unmarshal([]byte(raw), &m); err != nil {
-		return raw
-	}
-	str := func(k string) string { s, _ := m[k].(string); return s }
+	st, ok := domain.ReadState(raw)
 	switch {
-	case m["value"] != nil:
-		v, _ := m["value"].(float64)
-		s := domain.FormatNumber(v) + unit
-		if src := str("source"); src != "" {
-			s += "，" + tr("来源：") + src
+	case !ok:
+		return ""
+	case st.Value != nil:
+		s := domain.FormatNumber(*st.Value) + unit
+		if st.Source != "" {
+			s += "，" + tr("来源：") + st.Source
 		}
 		return s
-	case str("outcome") != "":
-		return tr(domain.OutcomeLabel(domain.Outcome(str("outcome"))))
-	case str("body") != "":
-		return "“" + str("body") + "”"
-	case str("code") != "":
-		return tr(domain.Code(str("code")).Label()) + "，" + str("reason")
-	case str("how") != "": // a pairing with last year's item
-		if str("prior_item") == "" {
+	case st.Outcome != "":
+		return tr(domain.OutcomeLabel(st.Outcome))
+	case st.Body != "":
+		return "“" + st.Body + "”"
+	case st.Code != "":
+		return tr(st.Code.Label()) + "，" + st.Reason
+	case st.Pairing:
+		if st.PriorItem == "" {
 			return tr("不配对")
 		}
-		return trf("上年 {{.ID}}", "ID", str("prior_item"))
-	case str("text") != "":
-		return str("text")
-	case str("reason") != "":
-		return str("reason")
+		return trf("上年 {{.ID}}", "ID", st.PriorItem)
+	case st.Text != "":
+		return st.Text
 	}
-	return ""
+	return st.Reason
 }

@@ -9,7 +9,6 @@
 package briefcheck
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -212,28 +211,20 @@ func changeWords(c domain.Change, unit string, year int) string {
 	return line
 }
 
-// stateWords reads the JSON of a figure, note or manual status.
+// stateWords words a history side: a figure, outcome, note or manual status.
 func stateWords(raw, unit string) string {
-	if raw == "" {
-		return ""
-	}
-	var m map[string]any
-	if err := json.Unmarshal([]byte(raw), &m); err != nil {
-		return raw
-	}
-	str := func(k string) string { s, _ := m[k].(string); return s }
+	st, ok := domain.ReadState(raw)
 	switch {
-	case m["value"] != nil:
-		v, _ := m["value"].(float64)
-		return domain.FormatNumber(v) + unit
-	case str("outcome") != "":
-		return domain.OutcomeLabel(domain.Outcome(str("outcome")))
-	case str("body") != "":
-		return "“" + str("body") + "”"
-	case str("code") != "":
-		return domain.Code(str("code")).Label() + "，" + str("reason")
-	case str("text") != "":
-		return str("text")
+	case !ok:
+		return ""
+	case st.Value != nil:
+		return domain.FormatNumber(*st.Value) + unit
+	case st.Outcome != "":
+		return domain.OutcomeLabel(st.Outcome)
+	case st.Body != "":
+		return "“" + st.Body + "”"
+	case st.Code != "":
+		return st.Code.Label() + "，" + st.Reason
 	}
-	return ""
+	return st.Text
 }
