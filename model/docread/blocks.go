@@ -55,7 +55,7 @@ func textBlocks(text string) []Block {
 			blankRun = 0
 			continue
 		}
-		if isChrome(l.text()) {
+		if IsChrome(l.text()) {
 			// A portal's chrome copied with the page stays in the text,
 			// which is never rewritten, but is no block.
 			i++

@@ -15,8 +15,9 @@ var (
 	breadcrumb  = regexp.MustCompile(`^(首页|网站首页|当前位置)?\s*[>＞»→]|^首页\s*[>＞»→]?$`)
 )
 
-// isChrome is a line of a portal's chrome, not of the document.
-func isChrome(s string) bool {
+// IsChrome is a line of a portal's chrome, not of the document (model/plandraft
+// skips these lines too, for documents whose chrome has blocks, as a .txt).
+func IsChrome(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false

@@ -28,8 +28,8 @@ func TestIsChrome(t *testing.T) {
 		{"首页面改版工作年底前完成。", false},
 	}
 	for _, c := range cases {
-		if got := isChrome(c.line); got != c.chrome {
-			t.Errorf("isChrome(%q) = %v, want %v", c.line, got, c.chrome)
+		if got := IsChrome(c.line); got != c.chrome {
+			t.Errorf("IsChrome(%q) = %v, want %v", c.line, got, c.chrome)
 		}
 	}
 }

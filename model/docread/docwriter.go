@@ -22,7 +22,7 @@ func newWriter() *writer { return &writer{lastPara: -1} }
 // them.
 func (w *writer) para(s string) {
 	s = collapse(s)
-	if s == "" || w.chrome && isChrome(s) {
+	if s == "" || w.chrome && IsChrome(s) {
 		return
 	}
 	start := w.sb.Len()
@@ -99,7 +99,7 @@ func (w *writer) grid(g [][]gcell, name string) {
 				parts = append(parts, c.text)
 			}
 		}
-		if len(parts) == 0 || w.chrome && isChrome(strings.Join(parts, " ")) {
+		if len(parts) == 0 || w.chrome && IsChrome(strings.Join(parts, " ")) {
 			continue
 		}
 		start := w.sb.Len()

@@ -165,17 +165,20 @@ var (
 	reDate = regexp.MustCompile(`^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日`)
 )
 
-// chromeWords mark the lines a web page or a Word file adds around a
-// document: the portal's path and metadata, print and share buttons,
-// the 抄送 and 印发 lines.
-var chromeWords = []string{"索引号", "发布机构", "发文日期", "浏览次数", "发布时间", "组配分类", "文件编号",
-	"公开方式", "首页>", "首页 >", "当前位置", "扫一扫", "分享到", "关闭窗口", "抄送", "印发", "来源：", "来源:"}
+// reCloseLine is a line of a notice's close: 抄送：… at its head, or the
+// issuing office and date ending in 印发 — a line of its own, never a
+// sentence that says a plan was 印发.
+var reCloseLine = regexp.MustCompile(`^\s*抄\s*送\s*[:：]|印\s*发\s*$`)
 
+// isChrome is a line that is not the document's words: the portal's
+// (docread.IsChrome, for a .txt saved from a page, whose chrome docread
+// keeps in the text), the notice's close, a lone document number or date.
 func isChrome(t string) bool {
-	for _, w := range chromeWords {
-		if strings.Contains(t, w) {
-			return true
-		}
+	if docread.IsChrome(t) {
+		return true
+	}
+	if reCloseLine.MatchString(t) && runes(t) < 60 {
+		return true
 	}
 	return reDocNo.MatchString(t) && runes(t) < 40 || reDate.MatchString(t) && runes(t) < 30
 }
