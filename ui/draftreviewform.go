@@ -245,14 +245,8 @@ func documentWords(err error, file string) error {
 	return errors.New(strings.Replace(err.Error(), "工作表“"+file+"”", "“"+file+"”", 1))
 }
 
-// splitDraftOwners reads 责任单位 typed with 、 (or ，, ; and spaces).
-func splitDraftOwners(s string) []string {
-	var out []string
-	for _, o := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,；; 　", r) }) {
-		out = append(out, o)
-	}
-	return out
-}
+// splitDraftOwners reads 责任单位 as typed (domain.SplitUnitNames).
+func splitDraftOwners(s string) []string { return domain.SplitUnitNames(s) }
 
 // makeItem turns a sentence of the document into a new item waiting for
 // the reviewer: its words the quote, its name the sentence without the

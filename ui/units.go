@@ -203,16 +203,8 @@ func (u *UI) unitForm(ids []string) {
 	f.show()
 }
 
-// splitNames reads names typed with 、，, or ; between them.
-func splitNames(s string) []string {
-	var out []string
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,;；", r) }) {
-		if n = strings.TrimSpace(n); n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+// splitNames reads names typed with 、，; / or spaces between them.
+func splitNames(s string) []string { return domain.SplitUnitNames(s) }
 
 // unitBoxWidth is the unit box's width: as wide as 全部单位 or a six-
 // character full name (市发展改革委), so the choice is never cut.

@@ -64,11 +64,7 @@ func showUnits(w io.Writer, st *store.Store, it domain.Item) error {
 func splitUnitNames(values []string) []string {
 	var out []string
 	for _, v := range values {
-		for _, n := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("、，,;；", r) }) {
-			if n = strings.TrimSpace(n); n != "" {
-				out = append(out, n)
-			}
-		}
+		out = append(out, domain.SplitUnitNames(v)...)
 	}
 	return out
 }

@@ -195,7 +195,7 @@ func OwnersFromNote(note string) []string {
 		}
 		var out []string
 		seen := map[string]bool{}
-		for _, o := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("、，,;/ \t", r) }) {
+		for _, o := range SplitUnitNames(v) {
 			o = NormaliseUnitName(o)
 			if o != "" && !seen[o] {
 				seen[o] = true
@@ -205,4 +205,14 @@ func OwnersFromNote(note string) []string {
 		return out
 	}
 	return nil
+}
+
+// SplitUnitNames reads a list of 责任单位 as tables, notes and reviewers
+// write it: 市发改委、市统计局 / 市财政局；市税务局, or with spaces
+// between names. Every reader of such a list uses it, so a list means the
+// same units wherever it was typed.
+func SplitUnitNames(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("、，,;；/／", r) || unicode.IsSpace(r)
+	})
 }

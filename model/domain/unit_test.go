@@ -131,3 +131,24 @@ func FuzzOwnersFromNote(f *testing.F) {
 		}
 	})
 }
+
+// One list of 责任单位 reads the same wherever it was written: a table
+// cell, a note, the window's field or --with.
+func TestSplitUnitNames(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"市发改委、市统计局", []string{"市发改委", "市统计局"}},
+		{"市财政局/市税务局", []string{"市财政局", "市税务局"}},
+		{"市财政局；市税务局;市商务局", []string{"市财政局", "市税务局", "市商务局"}},
+		{"南湖区政府、 秀洲区政府", []string{"南湖区政府", "秀洲区政府"}},
+		{"市科技局　市教育局", []string{"市科技局", "市教育局"}},
+		{" 、 ", []string{}},
+	}
+	for _, c := range cases {
+		if got := SplitUnitNames(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("SplitUnitNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -360,9 +360,6 @@ func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 	}
 }
 
-// reOwnerSep splits 责任单位: 市发改委、市统计局 / 市财政局；市税务局.
-var reOwnerSep = regexp.MustCompile(`[、，,;；/\s]+`)
-
 // rowOwners are the units of every owner column of a row, in the
 // columns' order — 牵头单位 | 责任单位: the lead first, then the units that
 // share the work — each once.
@@ -383,15 +380,7 @@ func rowOwners(r docread.Row, cols colIndex) []string {
 	return out
 }
 
-func splitOwners(s string) []string {
-	var out []string
-	for _, o := range reOwnerSep.Split(s, -1) {
-		if o != "" {
-			out = append(out, o)
-		}
-	}
-	return out
-}
+func splitOwners(s string) []string { return domain.SplitUnitNames(s) }
 
 func atoi(s string) (int, bool) {
 	n := 0

@@ -275,18 +275,8 @@ func relative(text string) bool {
 	return err == nil && t.Basis == domain.BasisRelative
 }
 
-// reOwnerSep splits 责任单位: 市发改委、市统计局 / 市财政局；市税务局.
-var reOwnerSep = regexp.MustCompile(`[、，,;；/\s]+`)
-
-func splitOwners(s string) []string {
-	var out []string
-	for _, o := range reOwnerSep.Split(s, -1) {
-		if o != "" {
-			out = append(out, o)
-		}
-	}
-	return out
-}
+// splitOwners reads a 责任单位 cell (domain.SplitUnitNames).
+func splitOwners(s string) []string { return domain.SplitUnitNames(s) }
 
 // duplicates names every name that stands twice in one section (a
 // sub-item's name counts under its parent), with both rows.
