@@ -14,15 +14,17 @@ import (
 
 func runRound(env Env, st *store.Store, a args) error {
 	if len(a.pos) == 0 {
-		return usage("需要子命令 start 或 collect")
+		return usage("需要子命令 start、collect 或 status")
 	}
 	switch a.pos[0] {
 	case "start":
 		return runRoundStart(env, st, a)
 	case "collect":
 		return runRoundCollect(env, st, a)
+	case "status":
+		return runRoundStatus(env, st, a)
 	}
-	return usage("round 的子命令是 start 或 collect，不是“%s”", a.pos[0])
+	return usage("round 的子命令是 start、collect 或 status，不是“%s”", a.pos[0])
 }
 
 func runRoundStart(env Env, st *store.Store, a args) error {

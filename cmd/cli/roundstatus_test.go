@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// runAt is run with the clock at a given day (Beijing time), for returns
+// collected after the due date without waiting for it.
+func runAt(t *testing.T, db string, at time.Time, argv ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{Bundle: bundle, Stdout: &out, Stderr: &errb, Now: func() time.Time { return at },
+		Getenv: func(k string) string {
+			if k == "PLANREVIEW_USER" {
+				return "张三"
+			}
+			return ""
+		}}
+	code := Run(append(argv, "--db", db), env)
+	return result{code, out.String(), errb.String()}
+}
+
+// TestRoundStatus: a 1-9月 round due 2024-10-10 to three units; 市商务局
+// returns on time, 市发展改革委 two days late, 市统计局 not at all. As of
+// 2024-10-15 status counts each unit's returned, missing and late items
+// with the right lights, and the 催报清单 lists 市统计局's items only.
+func TestRoundStatus(t *testing.T) {
+	db, dir := startedRound(t)
+	cst := time.FixedZone("CST", 8*3600)
+	in := filepath.Join(filepath.Dir(db), "收回")
+	must(t, os.Mkdir(in, 0o755))
+	trade := filepath.Join(in, "商务局.xlsx")
+	fill(t, filepath.Join(dir, "2024年1-9月_市商务局_填报.xlsx"), trade, func(f *excelize.File) { fillRow(f, 2, 6.8) })
+	setUp(t, db, "round", "collect", trade) // the test clock: 2023-10-25, well before the due date
+	dev := filepath.Join(in, "发改委.xlsx")
+	fill(t, filepath.Join(dir, "2024年1-9月_市发展改革委_填报.xlsx"), dev, func(f *excelize.File) {
+		fillRow(f, 2, 6.2)
+		fillRow(f, 3, 4.1)
+	})
+	if r := runAt(t, db, time.Date(2024, 10, 12, 9, 30, 0, 0, cst), "round", "collect", dev); r.code != 0 {
+		t.Fatalf("late collect: %s %s", r.stdout, r.stderr)
+	}
+
+	r := run(t, db, "round", "status", "--as-of", "2024-10-15", "--json")
+	var units []roundUnitRow
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &units) != nil {
+		t.Fatalf("status: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	type counts struct{ items, returned, missing, late int }
+	want := map[string]counts{
+		"市发展改革委": {2, 2, 0, 2},
+		"市商务局":   {1, 1, 0, 0},
+		"市统计局":   {2, 0, 2, 2},
+	}
+	if len(units) != len(want) {
+		t.Fatalf("units: %+v", units)
+	}
+	lights := map[string]string{}
+	for _, u := range units {
+		got := counts{u.Items, u.Returned, u.Missing, u.Late}
+		if got != want[u.Unit] {
+			t.Errorf("%s: %+v, want %+v", u.Unit, got, want[u.Unit])
+		}
+		for _, it := range u.Rows {
+			lights[u.Unit+" "+it.ItemID] = it.Light
+		}
+	}
+	for k, l := range lights {
+		if strings.HasPrefix(k, "市统计局") && l != "red" {
+			t.Errorf("%s: %s, want red (逾期未报)", k, l)
+		}
+		if !strings.HasPrefix(k, "市统计局") && l == "red" || l == "blue" || l == "none" {
+			t.Errorf("%s: %s", k, l)
+		}
+	}
+	// 固定资产投资 4.1% against 增长5% is 低于预期 by Review.Status: 黄.
+	if lights["市发展改革委 A1-03"] != "yellow" || lights["市商务局 A1-02"] != "green" {
+		t.Errorf("lights: %v", lights)
+	}
+	if units[0].LastReturn == "" {
+		t.Errorf("last return missing: %+v", units[0])
+	}
+
+	// Before the due date, 市统计局's items are 蓝 and nobody is late.
+	r = run(t, db, "round", "status", "--as-of", "2024-10-08")
+	if r.code != 0 || !strings.Contains(r.stdout, "临近截止，尚未报送") || strings.Contains(r.stdout, "逾期未报") {
+		t.Errorf("before due: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+
+	out := filepath.Join(filepath.Dir(db), "催报清单.xlsx")
+	r = run(t, db, "round", "status", "--as-of", "2024-10-15", "-o", out)
+	if r.code != 0 || !strings.Contains(r.stdout, "逾期未报") || !strings.Contains(r.stdout, "逾期报送") {
+		t.Fatalf("status -o: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	must(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(ChaseSheet)
+	must(t, err)
+	if len(rows) != 3 || rows[0][0] != "责任单位" || rows[0][5] != "联系人" {
+		t.Fatalf("催报清单: %q", rows)
+	}
+	for _, row := range rows[1:] {
+		if row[0] != "市统计局" || row[3] != "2024-10-10" || row[4] != "5" {
+			t.Errorf("催报清单 row: %q", row)
+		}
+	}
+
+	for _, bad := range [][]string{{"--round", "R9"}, {"--as-of", "十月"}} {
+		if r := run(t, db, append([]string{"round", "status"}, bad...)...); r.code == 0 || r.stderr == "" {
+			t.Errorf("%v: %d %s", bad, r.code, r.stderr)
+		}
+	}
+}
