@@ -524,10 +524,10 @@ func reverseUnitRename(tx *wtx, c domain.Change, _ string) error {
 	if err != nil {
 		return err
 	}
-	for _, u := range units {
-		if u.ID != b.ID && domain.NormaliseUnitName(u.Full) == b.Full {
-			return fmt.Errorf("已有另一个单位叫“%s”，不能改回", b.Full)
-		}
+	// The names come back only if adding them would be accepted: a unit
+	// added since may answer to them by its short form.
+	if err := checkUnitNames(units, b.Full, b.Short, b.ID); err != nil {
+		return fmt.Errorf("不能改回“%s”：%w", b.Full, err)
 	}
 	return putUnit(tx, domain.Unit{ID: b.ID, Short: b.Short, Full: b.Full, Order: b.Order})
 }
@@ -544,6 +544,13 @@ func reverseUnitRemove(tx *wtx, c domain.Change, _ string) error {
 	}
 	if n > 0 {
 		return errChangedSince
+	}
+	units, err := loadUnits(tx, tx.plan)
+	if err != nil {
+		return err
+	}
+	if err := checkUnitNames(units, b.Full, b.Short, b.ID); err != nil {
+		return fmt.Errorf("不能恢复“%s”：%w", b.Full, err)
 	}
 	return putUnit(tx, domain.Unit{ID: b.ID, Short: b.Short, Full: b.Full, Order: b.Order})
 }

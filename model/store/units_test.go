@@ -290,3 +290,24 @@ func TestRemovingAPlanRemovesItsUnits(t *testing.T) {
 		t.Errorf("%d unit rows left", n)
 	}
 }
+
+// Undoing a rename or a removal checks the names it brings back as adding
+// them would: a unit added since under the old name's short form
+// (市经信局 for 市经济和信息化局) is the same unit, so the undo refuses
+// rather than leave two units answering to one name.
+func TestUndoUnitNamesCheckedAsAnAdd(t *testing.T) {
+	s, _ := unitsPlan(t)
+	_, err := s.AddUnit("市经济和信息化局", "经信局", "李四")
+	must(t, err)
+	_, err = s.RenameUnit("经信局", "市数据局", "数据局", "李四")
+	must(t, err)
+	_, err = s.AddUnit("市经信局", "", "王五")
+	must(t, err)
+	before := snapshot(t, s)
+	if _, err := s.UndoLast("李四"); err == nil || !strings.Contains(err.Error(), "市经信局") {
+		t.Errorf("undoing the rename back onto 市经信局's name: %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Error("a refused undo changed the database")
+	}
+}
