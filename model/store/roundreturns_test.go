@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -33,5 +34,28 @@ func TestRoundReturns(t *testing.T) {
 	// The latest of 统计局's two returns is the one whose time is given.
 	if n := count(t, s, `SELECT count(*) FROM history WHERE detail LIKE '%（更正）%' AND at = ?`, got[0].At.Format(time.RFC3339)); n != 1 {
 		t.Errorf("统计局 returned at %v, not the time of its second return", got[0].At)
+	}
+}
+
+// A period locked between planning a round and saving it gets no round:
+// the lock is checked again inside the write, as every write that touches
+// a period does.
+func TestSaveRoundRefusesAPeriodLockedSincePlanned(t *testing.T) {
+	s, _ := unitsPlan(t)
+	period := domain.Period{Year: s.Plan().Year, Month: 9}
+	rp, err := s.PlanRound(period, fmt.Sprintf("%d-10-10", period.Year))
+	must(t, err)
+	must(t, s.LockPeriod(period, "简报已报出", "王五"))
+	before := snapshot(t, s)
+	if _, err := s.SaveRound(rp, "张三"); err == nil {
+		t.Error("a round saved for a locked period")
+	} else {
+		t.Logf("refused: %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Error("a refused round changed the database")
+	}
+	if n := count(t, s, `SELECT count(*) FROM rounds`); n != 0 {
+		t.Errorf("%d rounds stored", n)
 	}
 }

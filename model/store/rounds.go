@@ -120,6 +120,11 @@ func (s *Store) SaveRound(rp RoundPlan, by string) (domain.Round, error) {
 	}
 	r := rp.Round
 	err := s.write(func(tx *wtx) error {
+		// Checked again here: the period may have been locked since the
+		// round was planned.
+		if err := refuseLocked(tx, r.Period.String()); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(`SELECT count(*) FROM rounds WHERE plan_id = ? AND id = ?`, tx.plan, r.ID).Scan(&n); err != nil {
 			return err
