@@ -520,16 +520,7 @@ func reverseUnitRename(tx *wtx, c domain.Change, _ string) error {
 	if !ok || toUnitJSON(cur) != a {
 		return errChangedSince
 	}
-	units, err := loadUnits(tx, tx.plan)
-	if err != nil {
-		return err
-	}
-	// The names come back only if adding them would be accepted: a unit
-	// added since may answer to them by its short form.
-	if err := checkUnitNames(units, b.Full, b.Short, b.ID); err != nil {
-		return fmt.Errorf("不能改回“%s”：%w", b.Full, err)
-	}
-	return putUnit(tx, domain.Unit{ID: b.ID, Short: b.Short, Full: b.Full, Order: b.Order})
+	return restoreUnit(tx, b, "改回")
 }
 
 // reverseUnitRemove puts a removed unit back under its own id.
@@ -545,12 +536,19 @@ func reverseUnitRemove(tx *wtx, c domain.Change, _ string) error {
 	if n > 0 {
 		return errChangedSince
 	}
+	return restoreUnit(tx, b, "恢复")
+}
+
+// restoreUnit puts a unit's names back for an undo, only if adding them
+// would be accepted: a unit added since may answer to them by its short
+// form. verb words the refusal (改回, 恢复).
+func restoreUnit(tx *wtx, b unitJSON, verb string) error {
 	units, err := loadUnits(tx, tx.plan)
 	if err != nil {
 		return err
 	}
 	if err := checkUnitNames(units, b.Full, b.Short, b.ID); err != nil {
-		return fmt.Errorf("不能恢复“%s”：%w", b.Full, err)
+		return fmt.Errorf("不能%s“%s”：%w", verb, b.Full, err)
 	}
 	return putUnit(tx, domain.Unit{ID: b.ID, Short: b.Short, Full: b.Full, Order: b.Order})
 }
