@@ -1,0 +1,270 @@
+// Package rounds holds the reporting rounds' work that needs both the
+// store and the workbooks: collecting the units' returns, and who is late.
+// The window and the command line both call it, so a return is judged
+// the same way wherever it is collected.
+package rounds
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/sheet"
+	"cn.planreview/planreview/model/store"
+)
+
+// Collecting returns: each workbook is checked against the round it says
+// it belongs to (Check), nothing written, so the reviewer sees what it
+// would do; then the accepted ones are written (Collect), each file in
+// its own transaction.
+
+// Checked is one returned workbook as checked, before anything is
+// written.
+type Checked struct {
+	File  string // the file's name, without its folder
+	Unit  domain.Unit
+	Round domain.Round // zero until the workbook's round is known
+	Rows  int          // rows the unit filled
+	// Preview is what each filled row would do (new, unchanged,
+	// correction old → new) and the status it would give; nil when the
+	// workbook was refused before its rows were read, or has none.
+	Preview *sheet.Preview
+	// Refused is the named reason nothing from this file can be written,
+	// nil when it is acceptable.
+	Refused error
+}
+
+// Known reports whether the workbook was recognised as a round's: its
+// unit and round are then filled in.
+func (c Checked) Known() bool { return c.Round.ID != "" }
+
+// Corrections counts the rows whose figure differs from the one recorded
+// for that item and period.
+func (c Checked) Corrections() int {
+	if c.Preview == nil {
+		return 0
+	}
+	return c.Preview.Count(sheet.Corrects)
+}
+
+// Files lists the returns named: a folder stands for its .xlsx files (not
+// the ~$ lock files Excel and WPS leave beside an open one), sorted by
+// name.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("找不到“%s”", p)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取文件夹“%s”：%w", p, err)
+		}
+		var in []string
+		for _, e := range entries {
+			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && !strings.HasPrefix(e.Name(), "~$") {
+				in = append(in, filepath.Join(p, e.Name()))
+			}
+		}
+		if len(in) == 0 {
+			return nil, fmt.Errorf("文件夹“%s”中没有 .xlsx 文件", p)
+		}
+		sort.Strings(in)
+		out = append(out, in...)
+	}
+	return out, nil
+}
+
+// CheckFile reads a file and checks it (Check).
+func CheckFile(st *store.Store, path string) Checked {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Checked{File: filepath.Base(path), Refused: fmt.Errorf("无法读取“%s”：%w", filepath.Base(path), err)}
+	}
+	return Check(st, path, data)
+}
+
+// Check checks one returned workbook of the current plan: that it is a
+// round workbook of this plan, its round and period as stored, every
+// filled row's key the unit's for that round and its ID unchanged, no
+// formula where a figure belongs, and every figure readable for its item
+// in a period not locked. It writes nothing.
+func Check(st *store.Store, file string, data []byte) Checked {
+	base := filepath.Base(file)
+	c := Checked{File: base}
+	ret, err := sheet.ReadReturn(file, data)
+	if err != nil {
+		c.Refused = err
+		return c
+	}
+	plan := st.Plan()
+	if ret.PlanID != plan.ID {
+		c.Refused = fmt.Errorf("“%s”是计划“%s”的填报表，不是当前计划（%s）的；请用 --plan %s", base, ret.PlanID, plan.ID, ret.PlanID)
+		return c
+	}
+	round, keys, err := st.RoundKeys(ret.RoundID, ret.UnitID)
+	if err != nil {
+		c.Refused = fmt.Errorf("“%s”：%w", base, err)
+		return c
+	}
+	if ret.Period != round.Period.String() {
+		c.Refused = fmt.Errorf("“%s”写明的期间（%s）与轮次 %s 的期间（%s）不符：回执信息被改动过", base, ret.Period, round.ID, round.Period.Label())
+		return c
+	}
+	unit, err := unitByID(st, ret.UnitID)
+	if err != nil {
+		c.Refused = fmt.Errorf("“%s”：%w", base, err)
+		return c
+	}
+	c.Unit, c.Round, c.Rows = unit, round, len(ret.Rows)
+	if probs := rowKeyProblems(ret, keys, unit); len(probs) > 0 {
+		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
+		return c
+	}
+	if len(ret.Rows) == 0 {
+		return c
+	}
+	r, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		c.Refused = err
+		return c
+	}
+	locked, err := lockedPeriods(st)
+	if err != nil {
+		c.Refused = err
+		return c
+	}
+	p, err := sheet.Plan(r, []sheet.Table{ret.ImportTable(round.Period.Label())}, base, locked)
+	if err != nil {
+		c.Refused = err
+		return c
+	}
+	c.Preview = &p
+	if probs := p.Problems(); len(probs) > 0 {
+		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
+	}
+	return c
+}
+
+// rowKeyProblems checks each filled row's key and ID against the keys of
+// what the round sent the unit.
+func rowKeyProblems(ret sheet.Return, keys map[string]string, unit domain.Unit) []string {
+	var problems []string
+	for _, r := range ret.Rows {
+		item, ok := keys[r.Key]
+		switch {
+		case r.Key == "":
+			problems = append(problems, fmt.Sprintf("第%d行没有行键（隐藏的“行键”列被清空或该行是新增的）：请勿增加行或清除行键", r.Line))
+		case !ok:
+			problems = append(problems, fmt.Sprintf("第%d行的行键不属于%s在本轮次的填报表（被改动，或从其他单位的表中复制）", r.Line, unit.Full))
+		case r.ID != item:
+			problems = append(problems, fmt.Sprintf("第%d行的编号被改为“%s”，该行原为 %s：请勿修改编号", r.Line, r.ID, item))
+		}
+		if r.Formula {
+			problems = append(problems, fmt.Sprintf("第%d行“实际值”是公式：请填写数值（可复制后“选择性粘贴—数值”）", r.Line))
+		}
+	}
+	return problems
+}
+
+// Mode says what collecting does with a figure that differs from the one
+// recorded for that item and period.
+type Mode int
+
+// Modes.
+const (
+	// Hold refuses such a file: the reviewer decides first.
+	Hold Mode = iota
+	// Overwrite takes the return; the old figure stays in history.
+	Overwrite
+)
+
+// CorrectionsRefusal is why a file with corrections is not written in
+// Hold mode; nil when it has none.
+func (c Checked) CorrectionsRefusal() error {
+	if n := c.Corrections(); n > 0 {
+		return fmt.Errorf("“%s”有%d条与已录入的实际值不同（见上表“更正”）；核实后要以填报为准时加 --overwrite", c.File, n)
+	}
+	return nil
+}
+
+// Outcome is what collecting did with one checked file.
+type Outcome struct {
+	File string
+	Unit domain.Unit
+	// New, Corrected and Unchanged count the file's figures by what
+	// they did; all zero when the file was refused.
+	New, Corrected, Unchanged int
+	Written                   int // rows written (figures and notes); 0 when nothing changed
+	// Refused is why nothing from this file was written: its check's
+	// reason, corrections in Hold mode, or the write's own refusal (a
+	// period locked since it was checked).
+	Refused error
+}
+
+// Collect writes the acceptable files among checked, each in its own
+// transaction with history saying 由市商务局填报（文件名）; a refused file is
+// reported in its Outcome and leaves the database as it was. The error is
+// for what stops the whole batch.
+func Collect(st *store.Store, checked []Checked, by string, mode Mode) ([]Outcome, error) {
+	out := make([]Outcome, 0, len(checked))
+	for _, c := range checked {
+		o := Outcome{File: c.File, Unit: c.Unit, Refused: c.Refused}
+		if o.Refused == nil && mode == Hold {
+			o.Refused = c.CorrectionsRefusal()
+		}
+		if o.Refused != nil || c.Preview == nil {
+			out = append(out, o)
+			continue
+		}
+		p := c.Preview
+		imports := p.Imports()
+		if len(imports) > 0 {
+			if err := st.ImportReturn(imports, c.Unit.Full, c.File, by); err != nil {
+				o.Refused = err
+				out = append(out, o)
+				continue
+			}
+		}
+		o.New, o.Corrected, o.Unchanged, o.Written = p.Count(sheet.New), p.Count(sheet.Corrects), p.Count(sheet.Same), len(imports)
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func unitByID(st *store.Store, id int64) (domain.Unit, error) {
+	units, err := st.Units()
+	if err != nil {
+		return domain.Unit{}, err
+	}
+	for _, u := range units {
+		if u.ID == id {
+			return u, nil
+		}
+	}
+	return domain.Unit{}, fmt.Errorf("本计划没有编号为 %d 的责任单位", id)
+}
+
+// lockedPeriods says whether the plan has locked a period.
+func lockedPeriods(st *store.Store) (func(domain.Period) bool, error) {
+	locks, err := st.Locks()
+	if err != nil {
+		return nil, err
+	}
+	return func(p domain.Period) bool {
+		for _, l := range locks {
+			if l.Period == p {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
