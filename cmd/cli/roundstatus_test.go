@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"cn.planreview/planreview/model/rounds"
 )
 
 // runAt is run with the clock at a given day (Beijing time), for returns
@@ -50,7 +52,7 @@ func TestRoundStatus(t *testing.T) {
 	}
 
 	r := run(t, db, "round", "status", "--as-of", "2024-10-15", "--json")
-	var units []roundUnitRow
+	var units []rounds.UnitRow
 	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &units) != nil {
 		t.Fatalf("status: %d %s %s", r.code, r.stdout, r.stderr)
 	}
@@ -70,7 +72,7 @@ func TestRoundStatus(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", u.Unit, got, want[u.Unit])
 		}
 		for _, it := range u.Rows {
-			lights[u.Unit+" "+it.ItemID] = it.Light
+			lights[u.Unit+" "+it.ItemID] = string(it.Light)
 		}
 	}
 	for k, l := range lights {
@@ -103,7 +105,7 @@ func TestRoundStatus(t *testing.T) {
 	f, err := excelize.OpenFile(out)
 	must(t, err)
 	defer f.Close()
-	rows, err := f.GetRows(ChaseSheet)
+	rows, err := f.GetRows(rounds.ChaseSheet)
 	must(t, err)
 	if len(rows) != 3 || rows[0][0] != "责任单位" || rows[0][5] != "联系人" {
 		t.Fatalf("催报清单: %q", rows)

@@ -1,0 +1,135 @@
+package rounds
+
+import (
+	"fmt"
+	"time"
+
+	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
+)
+
+// ItemRow is one item a unit was sent in a round: its chase light, the
+// light's Chinese label and why, and when the unit returned it. The JSON
+// names are those of `planreview round status --json`.
+type ItemRow struct {
+	ItemID     string       `json:"item"`
+	Name       string       `json:"name"`
+	Light      domain.Light `json:"light"`
+	LightLabel string       `json:"light_label"`
+	Why        string       `json:"why"`
+	ReturnedAt string       `json:"returned_at,omitempty"`
+	Late       bool         `json:"late"`
+}
+
+// Returned tells whether the unit's figure for the item came in.
+func (r ItemRow) Returned() bool { return r.ReturnedAt != "" }
+
+// UnitRow is one unit of a round: how many items it was sent, returned,
+// missing and late (returned after the due date, or still missing past
+// it), its latest return, and the items one by one.
+type UnitRow struct {
+	Unit       string    `json:"unit"`
+	Items      int       `json:"items"`
+	Returned   int       `json:"returned"`
+	Missing    int       `json:"missing"`
+	Late       int       `json:"late"`
+	LastReturn string    `json:"last_return,omitempty"`
+	Rows       []ItemRow `json:"rows"`
+}
+
+// timeLayout is how return times are shown: to the minute, as a clerk
+// notes a phone call.
+const timeLayout = "2006-01-02 15:04"
+
+// DueDate reads a round's due date (stored as 2023-10-10).
+func DueDate(r domain.Round) (time.Time, error) {
+	d, err := time.Parse("2006-01-02", r.Due)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("轮次%s的截止日期“%s”无法识别", r.ID, r.Due)
+	}
+	return d, nil
+}
+
+// Status works out who is late in a round as of a day: a row per unit the
+// round was sent to, in unit order. The items a unit answers for are read
+// from today's assignment, as round start chose them.
+func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, error) {
+	due, err := DueDate(round)
+	if err != nil {
+		return nil, err
+	}
+	all, err := st.Units()
+	if err != nil {
+		return nil, err
+	}
+	assigned, err := st.ItemUnits()
+	if err != nil {
+		return nil, err
+	}
+	returns, err := st.RoundReturns(round)
+	if err != nil {
+		return nil, err
+	}
+	got := map[[2]string]time.Time{}
+	for _, r := range returns {
+		got[[2]string{r.Unit, r.ItemID}] = r.At
+	}
+	rev, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		return nil, err
+	}
+	sent := map[int64]bool{}
+	for _, u := range round.Units {
+		sent[u.UnitID] = true
+	}
+	// Status per item is the same for every unit it is assigned to: work
+	// it out once.
+	codes := map[string]domain.Code{}
+	dueEnd := due.AddDate(0, 0, 1) // returned any time on the due date is on time
+	overdue := domain.DaysOverdue(due, asOf) > 0
+	var out []UnitRow
+	for _, u := range all {
+		if !sent[u.ID] {
+			continue
+		}
+		row := UnitRow{Unit: u.Full, Rows: []ItemRow{}}
+		var last time.Time
+		for _, it := range st.Plan().Items {
+			if it.SameAs != "" || !assigned[it.ID].Has(u.ID) {
+				continue
+			}
+			row.Items++
+			at, returned := got[[2]string{u.Full, it.ID}]
+			code, ok := codes[it.ID]
+			if !ok {
+				code = rev.Status(it, round.Period).Code
+				codes[it.ID] = code
+			}
+			light, why := domain.ItemLight(due, asOf, returned, code)
+			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why}
+			if returned {
+				row.Returned++
+				ir.ReturnedAt = at.Format(timeLayout)
+				ir.Late = !time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC).Before(dueEnd)
+				if at.After(last) {
+					last = at
+				}
+			} else {
+				row.Missing++
+				ir.Late = overdue
+			}
+			if ir.Late {
+				row.Late++
+				if returned {
+					ir.Why += "（逾期报送）"
+				}
+			}
+			row.Rows = append(row.Rows, ir)
+		}
+		if !last.IsZero() {
+			row.LastReturn = last.Format(timeLayout)
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
