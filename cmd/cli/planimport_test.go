@@ -106,3 +106,30 @@ func TestPlanImportJSONRefusals(t *testing.T) {
 		t.Fatalf("%d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestPlanImportHeaderWords: a workbook is read by the one vocabulary of
+// table headers (model/tablehead) that documents are read by, so a column
+// headed 主要任务, 名称 or 牵头责任单位 is known here as in plan draft; a
+// table of 重点工作 alone is a plan.
+func TestPlanImportHeaderWords(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		rows [][]any
+		kind domain.Kind
+	}{
+		{"主要任务", [][]any{{"序号", "主要任务", "目标", "责任单位"}, {"1", "新建保障性住房", "1000套以上", "市住建局"}}, domain.KindCommitment},
+		{"名称", [][]any{{"序号", "名称", "预期目标", "牵头责任单位"}, {"1", "地区生产总值", "增长6%", "市发改委"}}, domain.KindIndicator},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db := tempDB(t)
+			setUp(t, db, "plans")
+			file := filepath.Join(filepath.Dir(db), c.name+".xlsx")
+			xlsx(t, file, c.rows)
+			setUp(t, db, "plan", "import", file, "--city", "桐乡市", "--year", "2024")
+			rows := listJSON(t, db)
+			if len(rows) != 1 || rows[0].Name != c.rows[1][1] || rows[0].Kind != c.kind || rows[0].Target == nil || rows[0].LeadUnit != c.rows[1][3] {
+				t.Errorf("plan made: %+v", rows)
+			}
+		})
+	}
+}

@@ -47,6 +47,8 @@ var importRules = []importRule{
 		forbidden: func(imp string) bool { return !isStandard(imp) }},
 	{why: "the CJK width and line-break rules use the standard library only", applies: under("model/cjk"),
 		forbidden: func(imp string) bool { return !isStandard(imp) }},
+	{why: "the one vocabulary of table headers uses the standard library only", applies: under("model/tablehead"),
+		forbidden: func(imp string) bool { return !isStandard(imp) }},
 	{why: "the brief is computed from the domain alone; drawing it is infrastructure",
 		applies:   func(p string) bool { return p == module+"/model/brief" },
 		forbidden: func(imp string) bool { return !isStandard(imp) && imp != module+"/model/domain" }},

@@ -1,10 +1,12 @@
 package docread
 
+import "cn.planreview/planreview/model/tablehead"
+
 // builder assembles a table rebuilt from text: header rows, then body rows
 // with category rows as one cell, blank cells of fill-down columns
 // repeated from the row above.
 type builder struct {
-	cols      []Column
+	cols      []tablehead.Column
 	header    []Row
 	rows      []Row
 	sentences bool // a column of sentences: long lines do not end the table
@@ -15,9 +17,9 @@ func newBuilder(h []cell) *builder {
 	b := &builder{lastData: -1}
 	b.header = []Row{makeRow(h)}
 	for _, c := range h {
-		col := ColumnOf(c.text)
+		col := tablehead.ColumnOf(c.text)
 		b.cols = append(b.cols, col)
-		if col.longText() {
+		if col.LongText() {
 			b.sentences = true
 		}
 	}
@@ -71,13 +73,13 @@ func (b *builder) subHeader(subs []cell) {
 	}
 	var groups []int
 	for k, c := range b.cols {
-		if c == ColActual {
+		if c == tablehead.ColActual {
 			groups = append(groups, k)
 		}
 	}
 	if len(groups) == 0 {
 		for k, c := range b.cols {
-			if c.groups() {
+			if c.Groups() {
 				groups = append(groups, k)
 			}
 		}
@@ -94,7 +96,7 @@ func (b *builder) subHeader(subs []cell) {
 		inGroup[g] = true
 	}
 	var t, s Row
-	var cols []Column
+	var cols []tablehead.Column
 	next := 0
 	for k, name := range top.Cells {
 		if !inGroup[k] {
@@ -154,7 +156,7 @@ func (b *builder) row(cs []cell, pad bool) {
 		if b.lastData >= 0 {
 			above := b.rows[b.lastData]
 			for k, col := range b.cols {
-				if col.fillsDown() && r.Cells[k] == "" && above.Cells[k] != "" {
+				if col.FillsDown() && r.Cells[k] == "" && above.Cells[k] != "" {
 					if r.Merged == nil {
 						r.Merged = make([]bool, n)
 					}

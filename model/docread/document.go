@@ -7,7 +7,10 @@
 // from a document can point at its words.
 package docread
 
-import "cn.planreview/planreview/model/sheet"
+import (
+	"cn.planreview/planreview/model/sheet"
+	"cn.planreview/planreview/model/tablehead"
+)
 
 // Format is the kind of file a document came from.
 type Format string
@@ -55,7 +58,7 @@ type Table struct {
 	HeaderRows int
 	// Columns is what each column holds, from the header's names; nil
 	// when HeaderRows is 0.
-	Columns []Column
+	Columns []tablehead.Column
 }
 
 // Row is one table row with where its words are in the text.

@@ -3,6 +3,8 @@ package docread
 import (
 	"strings"
 	"unicode"
+
+	"cn.planreview/planreview/model/tablehead"
 )
 
 // writer builds a Document's Text and Blocks from a document that has its
@@ -167,7 +169,7 @@ func findHeader(t *Table) {
 			t.HeaderRows = 2
 		}
 		for _, c := range t.Rows[0].Cells {
-			t.Columns = append(t.Columns, ColumnOf(c))
+			t.Columns = append(t.Columns, tablehead.ColumnOf(c))
 		}
 		return
 	}
@@ -181,7 +183,7 @@ func writtenSubs(r Row) bool {
 		if c == "" || r.Merged != nil && r.Merged[i] {
 			continue
 		}
-		if ColumnOf(c) != ColSub {
+		if tablehead.ColumnOf(c) != tablehead.ColSub {
 			return false
 		}
 		n++

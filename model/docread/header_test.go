@@ -3,6 +3,8 @@ package docread
 import (
 	"strings"
 	"testing"
+
+	"cn.planreview/planreview/model/tablehead"
 )
 
 // An execution report's table with 全年实绩 over 绝对值 | 增速, in each
@@ -12,7 +14,7 @@ func TestTwoRowHeader(t *testing.T) {
 		{"指标名称", "预期目标", "全年实绩", "全年实绩", "备注"},
 		{"指标名称", "预期目标", "绝对值", "增速", "备注"},
 	}
-	wantCols := []Column{ColName, ColTarget, ColActual, ColActual, ColNote}
+	wantCols := []tablehead.Column{tablehead.ColName, tablehead.ColTarget, tablehead.ColActual, tablehead.ColActual, tablehead.ColNote}
 	wantRows := [][]string{
 		{"一、综合发展"},
 		{"1.地区生产总值", "增长6%左右", "3456.7亿元", "5.8%", ""},

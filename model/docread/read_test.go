@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"cn.planreview/planreview/model/tablehead"
+
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -191,7 +193,7 @@ func checkReportTable(t *testing.T, tb *Table, caption string) {
 	if tb.Name != caption {
 		t.Errorf("caption %q", tb.Name)
 	}
-	if tb.HeaderRows != 2 || !equalCols(tb.Columns, []Column{ColName, ColTarget, ColActual, ColActual, ColNote}) {
+	if tb.HeaderRows != 2 || !equalCols(tb.Columns, []tablehead.Column{tablehead.ColName, tablehead.ColTarget, tablehead.ColActual, tablehead.ColActual, tablehead.ColNote}) {
 		t.Errorf("header rows %d, columns %v", tb.HeaderRows, tb.Columns)
 	}
 	want := [][]string{
@@ -347,7 +349,7 @@ func TestReadSheets(t *testing.T) {
 			if c.name != "" && tb.Name != c.name {
 				t.Errorf("table named %q, want the sheet's name", tb.Name)
 			}
-			if tb.HeaderRows != 1 || !equalCols(tb.Columns, []Column{ColSeq, ColName, ColTarget, ColOwner}) {
+			if tb.HeaderRows != 1 || !equalCols(tb.Columns, []tablehead.Column{tablehead.ColSeq, tablehead.ColName, tablehead.ColTarget, tablehead.ColOwner}) {
 				t.Errorf("header %d %v", tb.HeaderRows, tb.Columns)
 			}
 			if got := strings.Join(tb.Rows[2].Cells, "|"); got != "2|一般公共预算收入|增长5%|市财政局" {

@@ -3,6 +3,8 @@ package docread
 import (
 	"strings"
 	"unicode/utf8"
+
+	"cn.planreview/planreview/model/tablehead"
 )
 
 // Tables rebuilt from lines of text come in three shapes:
@@ -42,7 +44,7 @@ func tableAt(ls []line, i int) (textTable, bool) {
 		}
 		return textTable{}, false
 	}
-	if ColumnOf(l.text()) != ColNone {
+	if tablehead.ColumnOf(l.text()) != tablehead.ColNone {
 		return bareTable(ls, i)
 	}
 	return textTable{}, false
@@ -186,7 +188,7 @@ func subRow(cells []string) bool {
 		if c == "" {
 			continue
 		}
-		if ColumnOf(c) != ColSub {
+		if tablehead.ColumnOf(c) != tablehead.ColSub {
 			return false
 		}
 		n++
@@ -204,7 +206,7 @@ func tabLedTable(ls []line, i int) (textTable, bool) {
 	// wider than maxColumns: checked before the row is read, so that a
 	// long run of tab-led lines that is no table costs one look per line,
 	// not a read to its end.
-	if ColumnOf(ls[i].text()) == ColNone {
+	if tablehead.ColumnOf(ls[i].text()) == tablehead.ColNone {
 		return textTable{}, false
 	}
 	header, j, _ := tabLedRow(ls, i, true, maxColumns+1)
@@ -293,7 +295,7 @@ func bareTable(ls []line, i int) (textTable, bool) {
 			gap++
 			continue
 		}
-		if ColumnOf(l.text()) == ColNone {
+		if tablehead.ColumnOf(l.text()) == tablehead.ColNone {
 			break
 		}
 		if len(header) > 0 {
@@ -314,7 +316,7 @@ func bareTable(ls []line, i int) (textTable, bool) {
 	// Sub-column names after the header's own: 全年实绩 over 绝对值 | 增速.
 	first, subs := header, []cell(nil)
 	for k, c := range header {
-		if ColumnOf(c.text) == ColSub && k >= 2 {
+		if tablehead.ColumnOf(c.text) == tablehead.ColSub && k >= 2 {
 			first, subs = header[:k], header[k:]
 			break
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"cn.planreview/planreview/model/tablehead"
 )
 
 func sample(t testing.TB, name string) string {
@@ -100,7 +102,7 @@ func TestNoticeAnnex1(t *testing.T) {
 	if a1.HeaderRows != 1 || strings.Join(a1.Rows[0].Cells, "|") != "指标名称|2023年目标" {
 		t.Fatalf("附件1 header = %q (%d rows)", a1.Rows[0].Cells, a1.HeaderRows)
 	}
-	if want := []Column{ColName, ColTarget}; !equalCols(a1.Columns, want) {
+	if want := []tablehead.Column{tablehead.ColName, tablehead.ColTarget}; !equalCols(a1.Columns, want) {
 		t.Errorf("附件1 columns %v, want %v", a1.Columns, want)
 	}
 	var names, targets, categories []string
@@ -167,11 +169,11 @@ func TestNoticeAnnex1(t *testing.T) {
 	}
 }
 
-func equalCols(a, b []Column) bool {
+func equalCols(a, b []tablehead.Column) bool {
 	return strings.Join(colStrings(a), ",") == strings.Join(colStrings(b), ",")
 }
 
-func colStrings(cs []Column) []string {
+func colStrings(cs []tablehead.Column) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = string(c)
@@ -182,7 +184,7 @@ func colStrings(cs []Column) []string {
 func TestNoticeAnnex2(t *testing.T) {
 	d := Paste(sample(t, "jiaxing-2023-plan-notice.txt"))
 	a2 := tables(d)[1]
-	if want := []Column{ColSeq, ColParcel, ColBounds, ColArea, ColPurpose, ColAgent}; !equalCols(a2.Columns, want) {
+	if want := []tablehead.Column{tablehead.ColSeq, tablehead.ColParcel, tablehead.ColBounds, tablehead.ColArea, tablehead.ColPurpose, tablehead.ColAgent}; !equalCols(a2.Columns, want) {
 		t.Fatalf("附件2 columns %v, want %v", a2.Columns, want)
 	}
 	if h := a2.Rows[0].Cells; h[3] != "土地面积（亩）" || h[4] != "公共利益类型" {
@@ -228,7 +230,7 @@ func TestTaskTable(t *testing.T) {
 		t.Fatalf("%d tables, want 1", len(ts))
 	}
 	tb := ts[0]
-	if want := []Column{ColSeq, ColTask, ColOwner}; !equalCols(tb.Columns, want) {
+	if want := []tablehead.Column{tablehead.ColSeq, tablehead.ColTask, tablehead.ColOwner}; !equalCols(tb.Columns, want) {
 		t.Fatalf("columns %v, want %v", tb.Columns, want)
 	}
 	rows := tb.Rows[tb.HeaderRows:]
@@ -265,7 +267,7 @@ func TestExecutionReportOpening(t *testing.T) {
 		t.Fatalf("%d tables, want 1", len(ts))
 	}
 	tb := ts[0]
-	if want := []Column{ColName, ColTarget, ColActual, ColNote}; !equalCols(tb.Columns, want) {
+	if want := []tablehead.Column{tablehead.ColName, tablehead.ColTarget, tablehead.ColActual, tablehead.ColNote}; !equalCols(tb.Columns, want) {
 		t.Fatalf("columns %v", tb.Columns)
 	}
 	if tb.Name != "1:2024年全市国民经济和社会发展主要指标完成情况" {

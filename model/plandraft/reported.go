@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"cn.planreview/planreview/model/tablehead"
+
 	"cn.planreview/planreview/model/docread"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/plantable"
@@ -12,12 +14,12 @@ import (
 // period is the months an execution report's result column covers, from
 // its header (plantable.ReportedPeriod); "" for a table with none.
 func (d *drafter) period(t *docread.Table, cols colIndex) string {
-	if !cols.has(docread.ColActual) {
+	if !cols.has(tablehead.ColActual) {
 		return ""
 	}
 	var head string
 	for h := 0; h < t.HeaderRows; h++ {
-		head += cols.cell(t.Rows[h], docread.ColActual)
+		head += cols.cell(t.Rows[h], tablehead.ColActual)
 	}
 	return plantable.ReportedPeriod(head)
 }
@@ -26,11 +28,11 @@ func (d *drafter) period(t *docread.Table, cols colIndex) string {
 // 增速 sub-columns the one in the target's terms is taken: the first with
 // a percentage for a growth or reduction target, else the first filled.
 func (d *drafter) reported(t *docread.Table, r docread.Row, cols colIndex, it item, period string) *plantable.Reported {
-	if !cols.has(docread.ColActual) {
+	if !cols.has(tablehead.ColActual) {
 		return nil // 增长(%) beside a plan's figure is no result
 	}
-	idx := cols[docread.ColActual]
-	if subs := cols[docread.ColSub]; len(subs) > 0 {
+	idx := cols[tablehead.ColActual]
+	if subs := cols[tablehead.ColSub]; len(subs) > 0 {
 		idx = subs
 	}
 	if rep := d.growthCell(t, r, cols, it, period); rep != nil {
@@ -70,11 +72,11 @@ func (d *drafter) growthCell(t *docread.Table, r docread.Row, cols colIndex, it 
 		return nil
 	}
 	last := t.Rows[t.HeaderRows-1]
-	for _, i := range append(append([]int(nil), cols[docread.ColActual]...), cols[docread.ColSub]...) {
+	for _, i := range append(append([]int(nil), cols[tablehead.ColActual]...), cols[tablehead.ColSub]...) {
 		if i >= len(r.Cells) || i >= len(last.Cells) {
 			continue
 		}
-		h := docread.Normalize(last.Cells[i])
+		h := tablehead.Normalize(last.Cells[i])
 		if !strings.Contains(h, "增速") && !strings.Contains(h, "增长") && !strings.Contains(h, "增幅") {
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"cn.planreview/planreview/model/tablehead"
+
 	"cn.planreview/planreview/model/docread"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/plantable"
@@ -29,16 +31,16 @@ func (d *drafter) table(b docread.Block) {
 	t = d.baseYearColumns(t)
 	cols := columns(t)
 	switch {
-	case cols.has(docread.ColParcel) || cols.has(docread.ColBounds) && cols.has(docread.ColArea):
+	case cols.has(tablehead.ColParcel) || cols.has(tablehead.ColBounds) && cols.has(tablehead.ColArea):
 		d.parcels(t, cols)
-	case cols.has(docread.ColTask) && !cols.has(docread.ColTarget):
+	case cols.has(tablehead.ColTask) && !cols.has(tablehead.ColTarget):
 		d.tasks++
 		d.taskRows(t, cols)
-	case cols.has(docread.ColTask) && cols.has(docread.ColTarget) && !cols.has(docread.ColName):
+	case cols.has(tablehead.ColTask) && cols.has(tablehead.ColTarget) && !cols.has(tablehead.ColName):
 		d.tasks++
 		d.taskTargets(t, cols)
-	case cols.has(docread.ColName) && cols.has(docread.ColTarget):
-		if cols.has(docread.ColActual) {
+	case cols.has(tablehead.ColName) && cols.has(tablehead.ColTarget):
+		if cols.has(tablehead.ColActual) {
 			d.reports++
 		}
 		d.indicators(t, cols)
@@ -71,22 +73,22 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 	copyOnce := func() {
 		if out == nil {
 			cp := *t
-			cp.Columns = append([]docread.Column(nil), t.Columns...)
+			cp.Columns = append([]tablehead.Column(nil), t.Columns...)
 			out = &cp
 		}
 	}
 	hasTarget := false
 	for _, c := range t.Columns {
-		hasTarget = hasTarget || c == docread.ColTarget
+		hasTarget = hasTarget || c == tablehead.ColTarget
 	}
 	if !hasTarget && d.year != 0 {
 		// 指标名称 | 单位 | 2024年 | 属性: a column headed by the plan's
 		// year alone holds its targets.
 		for i, c := range t.Columns {
-			if m := reYearOnly.FindStringSubmatch(docread.Normalize(header(i))); c == docread.ColNone && m != nil {
+			if m := reYearOnly.FindStringSubmatch(tablehead.Normalize(header(i))); c == tablehead.ColNone && m != nil {
 				if n, _ := strconv.Atoi(m[1]); n == d.year {
 					copyOnce()
-					out.Columns[i] = docread.ColTarget
+					out.Columns[i] = tablehead.ColTarget
 					t = out
 					break
 				}
@@ -95,7 +97,7 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 	}
 	target := d.year
 	for i, c := range t.Columns {
-		if c == docread.ColTarget {
+		if c == tablehead.ColTarget {
 			if y := yearOf(header(i)); y != 0 {
 				target = y
 				break
@@ -103,12 +105,12 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 		}
 	}
 	for i, c := range t.Columns {
-		if c != docread.ColActual {
+		if c != tablehead.ColActual {
 			continue
 		}
 		if y := yearOf(header(i)); y != 0 && target != 0 && y < target {
 			copyOnce()
-			out.Columns[i] = docread.ColNote
+			out.Columns[i] = tablehead.ColNote
 		}
 	}
 	if out == nil {
@@ -121,7 +123,7 @@ func (d *drafter) baseYearColumns(t *docread.Table) *docread.Table {
 var reYearOnly = regexp.MustCompile(`^(20[0-9]{2})年度?$`)
 
 // colIndex is where each kind of column is (the first of each).
-type colIndex map[docread.Column][]int
+type colIndex map[tablehead.Column][]int
 
 func columns(t *docread.Table) colIndex {
 	c := colIndex{}
@@ -131,10 +133,10 @@ func columns(t *docread.Table) colIndex {
 	return c
 }
 
-func (c colIndex) has(k docread.Column) bool { return len(c[k]) > 0 }
+func (c colIndex) has(k tablehead.Column) bool { return len(c[k]) > 0 }
 
 // cell is row r's cell of column kind k (the first such column).
-func (c colIndex) cell(r docread.Row, k docread.Column) string {
+func (c colIndex) cell(r docread.Row, k tablehead.Column) string {
 	if !c.has(k) || c[k][0] >= len(r.Cells) {
 		return ""
 	}
@@ -147,11 +149,11 @@ func (c colIndex) cell(r docread.Row, k docread.Column) string {
 // size. -1 when the table has none, or when 增长 stands under a result
 // heading (全年实绩 | 绝对值 | 增速 — a report's).
 func growthColumn(t *docread.Table, cols colIndex) int {
-	if t.HeaderRows != 1 || cols.has(docread.ColActual) || !cols.has(docread.ColTarget) {
+	if t.HeaderRows != 1 || cols.has(tablehead.ColActual) || !cols.has(tablehead.ColTarget) {
 		return -1
 	}
-	for _, i := range cols[docread.ColSub] {
-		h := docread.Normalize(t.Rows[0].Cells[i])
+	for _, i := range cols[tablehead.ColSub] {
+		h := tablehead.Normalize(t.Rows[0].Cells[i])
 		if strings.Contains(h, "增长") || strings.Contains(h, "增速") || strings.Contains(h, "增幅") {
 			return i
 		}
@@ -176,7 +178,7 @@ var reNoteMark = regexp.MustCompile(`\s*[（(]注[0-9]*[)）]$`)
 // such as 14.家庭可支配收入（按三口之家计算） — with those rows marked as
 // its sub-rows.
 func (d *drafter) indicators(t *docread.Table, cols colIndex) {
-	name := cols[docread.ColName][0]
+	name := cols[tablehead.ColName][0]
 	header := append([]string{"序号"}, plantableHeader(t)...)
 	rows := [][]string{header}
 	orig := []int{-1}
@@ -187,13 +189,13 @@ func (d *drafter) indicators(t *docread.Table, cols colIndex) {
 		if growth >= 0 && growth < len(r.Cells) {
 			// 2022年计划 193 | 增长(%) 7左右: the growth is the target.
 			if m := reBareGrowth.FindStringSubmatch(strings.TrimSpace(r.Cells[growth])); m != nil {
-				if tc := cols[docread.ColTarget][0]; tc+1 < len(cells) {
+				if tc := cols[tablehead.ColTarget][0]; tc+1 < len(cells) {
 					cells[tc+1] = "增长" + m[1] + "%" + m[2]
 				}
 			}
 		}
 		if name+1 < len(cells) {
-			seq := cols.cell(r, docread.ColSeq)
+			seq := cols.cell(r, tablehead.ColSeq)
 			switch {
 			case strings.HasPrefix(seq, "#") || strings.HasPrefix(seq, "其中"):
 				cells[name+1] = "#" + cells[name+1] // a sub-item marked in the 序号 column
@@ -280,8 +282,8 @@ func groupAbove(data []docread.Row, i int, cols colIndex) bool {
 		if len(r.Cells) <= 1 {
 			return false // a category row
 		}
-		if _, n := atoi(cols.cell(r, docread.ColSeq)); n || reSeqName.MatchString(cols.cell(r, docread.ColName)) {
-			return cols.cell(r, docread.ColTarget) == ""
+		if _, n := atoi(cols.cell(r, tablehead.ColSeq)); n || reSeqName.MatchString(cols.cell(r, tablehead.ColName)) {
+			return cols.cell(r, tablehead.ColTarget) == ""
 		}
 	}
 	return false
@@ -294,17 +296,17 @@ var reBoundary = regexp.MustCompile(`([东南西北])至([^、，,；;]+)`)
 // target in 亩; the 总计 row yields nothing.
 func (d *drafter) parcels(t *docread.Table, cols colIndex) {
 	for _, r := range t.Rows[t.HeaderRows:] {
-		seq := cols.cell(r, docread.ColSeq)
+		seq := cols.cell(r, tablehead.ColSeq)
 		n, ok := atoi(seq)
-		name := cols.cell(r, docread.ColParcel)
+		name := cols.cell(r, tablehead.ColParcel)
 		if !ok || name == "" {
 			continue
 		}
 		it := item{Sheet: d.doc.Name, Line: d.line(r.Start), Kind: domain.KindParcel, Seq: seq,
 			Name: name, Section: t.Name, Source: d.text[r.Start:r.End], Start: r.Start, End: r.End}
-		p := &domain.Parcel{Seq: n, InterestType: cols.cell(r, docread.ColPurpose),
-			Implementers: splitOwners(cols.cell(r, docread.ColAgent))}
-		for _, m := range reBoundary.FindAllStringSubmatch(cols.cell(r, docread.ColBounds), -1) {
+		p := &domain.Parcel{Seq: n, InterestType: cols.cell(r, tablehead.ColPurpose),
+			Implementers: splitOwners(cols.cell(r, tablehead.ColAgent))}
+		for _, m := range reBoundary.FindAllStringSubmatch(cols.cell(r, tablehead.ColBounds), -1) {
 			switch m[1] {
 			case "东":
 				p.Boundaries.East = m[2]
@@ -317,7 +319,7 @@ func (d *drafter) parcels(t *docread.Table, cols colIndex) {
 			}
 		}
 		it.Parcel = p
-		area := cols.cell(r, docread.ColArea)
+		area := cols.cell(r, tablehead.ColArea)
 		it.TargetText = area + "亩"
 		if tg, err := domain.ParseTarget(it.TargetText); err == nil && tg.Basis == domain.BasisLevel {
 			it.Target, it.Read, it.Unit, p.AreaMu = &tg, it.TargetText, tg.Unit, tg.Value
@@ -333,11 +335,11 @@ func (d *drafter) parcels(t *docread.Table, cols colIndex) {
 // 完成时限.
 func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 	for _, r := range t.Rows[t.HeaderRows:] {
-		task := cols.cell(r, docread.ColTask)
+		task := cols.cell(r, tablehead.ColTask)
 		if task == "" {
 			continue
 		}
-		if c := cols.cell(r, docread.ColCategory); c != "" {
+		if c := cols.cell(r, tablehead.ColCategory); c != "" {
 			d.section = c
 		}
 		span := Span{r.Start, r.End}
@@ -349,10 +351,10 @@ func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 			d.sentence(Span{span.Start + s.Start, span.Start + s.End})
 		}
 		owners := rowOwners(r, cols)
-		deadline := cols.cell(r, docread.ColDeadline)
+		deadline := cols.cell(r, tablehead.ColDeadline)
 		for i := from; i < len(d.items); i++ {
 			d.items[i].Owners = owners
-			d.items[i].Seq = cols.cell(r, docread.ColSeq)
+			d.items[i].Seq = cols.cell(r, tablehead.ColSeq)
 			if deadline != "" && d.items[i].Deadline == "" {
 				d.items[i].Deadline = deadline
 			}
@@ -366,7 +368,7 @@ func (d *drafter) taskRows(t *docread.Table, cols colIndex) {
 func rowOwners(r docread.Row, cols colIndex) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, i := range cols[docread.ColOwner] {
+	for _, i := range cols[tablehead.ColOwner] {
 		if i >= len(r.Cells) {
 			continue
 		}
@@ -396,32 +398,21 @@ func atoi(s string) (int, bool) {
 	return n, true
 }
 
-// plantableNames are the header names plantable knows for docread's
-// columns, so a table is read by plantable's rules whatever its own
-// header says (主要任务, 名称, 牵头责任单位); a 目标 header is kept as
-// written, since plantable reads 增长 and a unit in it.
-var plantableNames = map[docread.Column]string{
-	docread.ColSeq: "序号", docread.ColCategory: "类别", docread.ColName: "指标名称",
-	docread.ColNote: "备注", docread.ColUnit: "单位", docread.ColAttr: "属性",
-	docread.ColTask: "任务", docread.ColOwner: "责任单位", docread.ColDeadline: "完成时限",
-	docread.ColActual: "实际完成",
-}
-
-// plantableHeader is the table's first header row in plantable's names.
+// plantableHeader is the table's first header row as plantable reads it:
+// each cell headed by its column's word in the one vocabulary
+// (model/tablehead), so plantable reads the columns docread found — a
+// column docread re-read (a base year's 2018年完成 as a remark, a bare
+// 2024年 as the target) or named in a second header row included. A
+// target header plantable reads as a target is kept as written, since
+// plantable reads 增长 and a unit in it.
 func plantableHeader(t *docread.Table) []string {
 	h := append([]string(nil), t.Rows[0].Cells...)
 	for i := range h {
 		if i >= len(t.Columns) {
 			break
 		}
-		if n, ok := plantableNames[t.Columns[i]]; ok {
-			h[i] = n
-		}
-		if t.Columns[i] == docread.ColTarget && !strings.Contains(h[i], "目标") {
-			h[i] = "目标"
-		}
-		if t.Columns[i] == docread.ColSub || t.Columns[i] == docread.ColNone {
-			h[i] = "" // plantable must not take 增长 or 绝对值 for a column of its own
+		if c := t.Columns[i]; c != tablehead.ColTarget || tablehead.ColumnOf(h[i]) != tablehead.ColTarget {
+			h[i] = c.Heading()
 		}
 	}
 	return h
@@ -430,13 +421,11 @@ func plantableHeader(t *docread.Table) []string {
 // taskTargets reads a task table with a 目标 column (任务 | 目标 | 责任单位 |
 // 完成时限) through plantable's 重点工作 rules: a target the grammar reads
 // makes a commitment, one with no number a milestone, anything else waits
-// for the reviewer. plantable reads such a sheet beside a main-indicator
-// sheet, so an empty one is handed over with it.
+// for the reviewer.
 func (d *drafter) taskTargets(t *docread.Table, cols colIndex) {
 	rows := [][]string{plantableHeader(t)}
 	rows = append(rows, t.Sheet().Rows[t.HeaderRows:]...)
-	empty := sheet.Table{Name: "", Rows: [][]string{{"指标名称", "目标"}}}
-	dr, err := plantable.FromTables(d.doc.Name, []sheet.Table{empty, {Name: t.Name, Rows: rows}})
+	dr, err := plantable.FromTables(d.doc.Name, []sheet.Table{{Name: t.Name, Rows: rows}})
 	if err != nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cn.planreview/planreview/model/sheet"
+	"cn.planreview/planreview/model/tablehead"
 )
 
 // role is what a column holds.
@@ -43,26 +44,45 @@ const (
 	numRoles
 )
 
-// headerNames are the headers offices write, after sheet.Norm and with
-// spaces removed. 目标 is matched by the word anywhere in the cell, since
-// it comes as 预期目标, 2024年目标, 2019年目标增长(%).
-var headerNames = map[string]role{
-	"类别": colCategory, "分类": colCategory, "指标类别": colCategory,
-	"序号":   colSeq,
-	"指标名称": colName, "指标": colName,
-	"单位": colUnit, "计量单位": colUnit,
-	"属性": colNature, "指标属性": colNature,
-	"责任单位": colOwners, "牵头单位": colOwners, "责任部门": colOwners, "牵头部门": colOwners,
-	"原文/备注": colSource, "原文": colSource, "备注": colSource, "说明": colSource,
-	"任务": colTask, "重点工作": colTask, "工作任务": colTask,
-	"完成时限": colDeadline, "时限": colDeadline, "完成时间": colDeadline,
-	"计量方式": colMeasure,
-	"实际完成": colActual, "完成情况": colActual, "实际完成情况": colActual, "全年完成": colActual,
-	"执行情况": colActual, "完成值": colActual,
+// ownColumns are the columns the plan's own workbook (Fill) adds to an
+// office's table, read before the shared vocabulary: there 编号 is the
+// item's ID, where an office's table means a 序号 by it.
+var ownColumns = map[string]role{
 	"编号": colID, "同一指标": colSameAs, "上级": colParentID, "主题": colTopic, "注": colNote,
-	"地块名称": colParcel, "东至": colEast, "南至": colSouth, "西至": colWest, "北至": colNorth,
-	"面积": colArea, "面积(亩)": colArea, "面积（亩）": colArea, "征收面积(亩)": colArea,
-	"公共利益类型": colInterest, "实施主体": colImplementers,
+	"计量方式": colMeasure,
+}
+
+// roles is what each column of the shared vocabulary (model/tablehead)
+// holds in a plan table. A column not here (增速 under a result, 四至范围
+// in one cell) is not read.
+var roles = map[tablehead.Column]role{
+	tablehead.ColCategory: colCategory, tablehead.ColSeq: colSeq, tablehead.ColName: colName,
+	tablehead.ColTarget: colTarget, tablehead.ColUnit: colUnit, tablehead.ColAttr: colNature,
+	tablehead.ColOwner: colOwners, tablehead.ColNote: colSource, tablehead.ColTask: colTask,
+	tablehead.ColDeadline: colDeadline, tablehead.ColActual: colActual,
+	tablehead.ColParcel: colParcel, tablehead.ColArea: colArea, tablehead.ColPurpose: colInterest,
+	tablehead.ColAgent: colImplementers, tablehead.ColEast: colEast, tablehead.ColSouth: colSouth,
+	tablehead.ColWest: colWest, tablehead.ColNorth: colNorth,
+}
+
+// roleOf is the role of a header cell c (after sheet.Norm, spaces
+// removed): the plan workbook's own columns, then the shared vocabulary,
+// then, more leniently than a document's table is read, 目标 anywhere in
+// the cell (完成目标, 预期目标值) and a cell ending in 实绩.
+func roleOf(c string) (role, bool) {
+	if ro, ok := ownColumns[c]; ok {
+		return ro, true
+	}
+	if ro, ok := roles[tablehead.ColumnOf(c)]; ok {
+		return ro, true
+	}
+	if strings.Contains(c, "目标") {
+		return colTarget, true
+	}
+	if strings.HasSuffix(c, "实绩") {
+		return colActual, true
+	}
+	return 0, false
 }
 
 // headerRows is how far down a header is looked for: a title, a date
@@ -95,13 +115,7 @@ func readHeader(row []string, r int) header {
 		if c == "" {
 			continue
 		}
-		ro, ok := headerNames[c]
-		if !ok && strings.Contains(c, "目标") {
-			ro, ok = colTarget, true
-		}
-		if !ok && strings.HasSuffix(c, "实绩") {
-			ro, ok = colActual, true // 全年实绩, 上半年实绩, 1-6月实绩
-		}
+		ro, ok := roleOf(c)
 		if !ok || h.cols[ro] >= 0 {
 			continue
 		}

@@ -21,8 +21,9 @@ func Read(name string, data []byte) (Draft, error) {
 }
 
 // FromTables reads the first sheet with 指标名称 and 目标 columns as the
-// main indicators, and the first with 任务 and 目标 as the 重点工作. A file
-// with no indicator sheet is an error that says which columns are missing.
+// main indicators, and the first with 任务 and 目标 as the 重点工作; either
+// may be missing, not both. A file with neither, or with a 指标名称 column
+// but no 目标, is an error that says which columns are missing.
 func FromTables(file string, tables []sheet.Table) (Draft, error) {
 	d := Draft{File: file, Genre: GenreTable}
 	var ind, task, parcel *sheet.Table
@@ -52,13 +53,16 @@ func FromTables(file string, tables []sheet.Table) (Draft, error) {
 			}
 		}
 	}
-	if ind == nil {
-		if missing == "" {
-			missing = fmt.Sprintf("前%d行中找不到表头：需要“指标名称”和“目标”（或“预期目标”）两列", headerRows)
-		}
+	if ind == nil && missing != "" {
 		return Draft{}, fmt.Errorf("“%s”%s", file, missing)
 	}
-	d.Items = indicators(*ind, hi)
+	if ind == nil && task == nil {
+		return Draft{}, fmt.Errorf("“%s”前%d行中找不到表头：需要“指标名称”和“目标”（或“预期目标”）两列，或“任务”（主要任务、重点工作）和“目标”两列", file, headerRows)
+	}
+	// A table of 重点工作 alone (主要任务 | 目标 | 责任单位) is a plan too.
+	if ind != nil {
+		d.Items = indicators(*ind, hi)
+	}
 	if task != nil {
 		d.Items = append(d.Items, tasks(*task, ht)...)
 	}

@@ -70,7 +70,7 @@ func TestBadSheets(t *testing.T) {
 		problem string   // a problem in the draft
 		reason  []string // the first item needing review says these
 	}{
-		{name: "no target column", rows: [][]string{{"指标名称", "计划值"}, {"地区生产总值", "6"}},
+		{name: "no target column", rows: [][]string{{"指标名称", "数值"}, {"地区生产总值", "6"}},
 			err: "第1行有“指标名称”列，但没有“目标”或“预期目标”列"},
 		{name: "no header", rows: [][]string{{"地区生产总值", "增长6%"}}, err: "找不到表头"},
 		{name: "unreadable target", rows: [][]string{{"2024年计划"}, head, {"1", "地区生产总值", "增长6至7%", "", "市发改局"}},

@@ -1,4 +1,4 @@
-package docread
+package tablehead
 
 import "testing"
 
@@ -28,11 +28,33 @@ func TestColumnOf(t *testing.T) {
 		{"主 要 工 作 任 务", ColTask},
 		{"土地面积（亩）", ColArea},
 		{"地区生产总值", ColNone},
+		// What a plan workbook (plantable's template and export) heads.
+		{"主要任务", ColTask},
+		{"名称", ColName},
+		{"牵头责任单位", ColOwner},
+		{"指标类别", ColCategory},
+		{"原文/备注", ColNote},
+		{"面积（亩）", ColArea},
+		{"东至", ColEast},
+		{"时限", ColDeadline},
 		{"", ColNone},
 	}
 	for _, c := range cases {
 		if got := ColumnOf(c.cell); got != c.want {
 			t.Errorf("ColumnOf(%q) = %q, want %q", c.cell, got, c.want)
 		}
+	}
+}
+
+// TestHeadingReadsBack: every column's heading is read back as that
+// column, so a table renamed by Heading loses nothing.
+func TestHeadingReadsBack(t *testing.T) {
+	for c := range headings {
+		if got := ColumnOf(c.Heading()); got != c {
+			t.Errorf("ColumnOf(%q) = %q, want %q", c.Heading(), got, c)
+		}
+	}
+	if h := ColNone.Heading(); h != "" {
+		t.Errorf("ColNone.Heading() = %q, want empty", h)
 	}
 }

@@ -1,4 +1,4 @@
-package docread
+package tablehead
 
 import (
 	"regexp"
@@ -33,11 +33,17 @@ const (
 	ColArea     Column = "area"        // 土地面积
 	ColPurpose  Column = "purpose"     // 公共利益类型
 	ColAgent    Column = "agent"       // 实施主体
+	// A 房屋征收计划表's 四至 written one side a column, as the plan's own
+	// workbook writes them.
+	ColEast  Column = "east"  // 东至
+	ColSouth Column = "south" // 南至
+	ColWest  Column = "west"  // 西至
+	ColNorth Column = "north" // 北至
 )
 
 var vocabulary = map[string]Column{
 	"序号": ColSeq, "编号": ColSeq,
-	"类别": ColCategory, "分类": ColCategory, "领域": ColCategory,
+	"类别": ColCategory, "分类": ColCategory, "领域": ColCategory, "指标类别": ColCategory,
 	"指标名称": ColName, "指标": ColName, "指标项": ColName, "名称": ColName, "主要指标": ColName,
 	"目标": ColTarget, "预期目标": ColTarget, "计划目标": ColTarget, "年度目标": ColTarget,
 	"全年目标": ColTarget, "目标值": ColTarget, "目标增长": ColTarget, "预期目标增长": ColTarget,
@@ -50,7 +56,7 @@ var vocabulary = map[string]Column{
 	"完成": ColActual, "累计完成": ColActual, "实际值": ColActual, "完成数": ColActual,
 	"预计完成": ColActual, "预计全年完成": ColActual,
 	"绝对值": ColSub, "增速": ColSub, "增长": ColSub, "增幅": ColSub, "同比增长": ColSub, "总量": ColSub,
-	"备注": ColNote, "说明": ColNote,
+	"备注": ColNote, "说明": ColNote, "原文": ColNote, "原文/备注": ColNote,
 	// 完成进度 (27.3 of 50 → 54.6%) is a share of the year's target, no
 	// result of its own: a column named so it is not read as one.
 	"完成进度": ColNote, "进度": ColNote, "序时进度": ColNote,
@@ -61,10 +67,27 @@ var vocabulary = map[string]Column{
 	"重点工作任务": ColTask, "主要目标任务": ColTask, "工作举措": ColTask,
 	"责任单位": ColOwner, "牵头单位": ColOwner, "配合单位": ColOwner, "责任部门": ColOwner,
 	"牵头部门": ColOwner, "主要责任单位": ColOwner, "牵头责任单位": ColOwner,
-	"完成时限": ColDeadline, "时间节点": ColDeadline, "完成时间": ColDeadline,
-	"地块名称": ColParcel, "四至范围": ColBounds, "土地面积": ColArea,
+	"完成时限": ColDeadline, "时间节点": ColDeadline, "完成时间": ColDeadline, "时限": ColDeadline,
+	"地块名称": ColParcel, "四至范围": ColBounds, "土地面积": ColArea, "面积": ColArea, "征收面积": ColArea,
+	"东至": ColEast, "南至": ColSouth, "西至": ColWest, "北至": ColNorth,
 	"公共利益类型": ColPurpose, "实施主体": ColAgent,
 }
+
+// headings are the word each column is headed with when a table is
+// written for a reader of this vocabulary (model/plandraft hands a
+// document's table to model/plantable with its columns so named, whatever
+// its own header said).
+var headings = map[Column]string{
+	ColSeq: "序号", ColCategory: "类别", ColName: "指标名称", ColTarget: "目标",
+	ColActual: "实际完成", ColSub: "增速", ColNote: "备注", ColUnit: "单位", ColAttr: "属性",
+	ColTask: "任务", ColOwner: "责任单位", ColDeadline: "完成时限", ColParcel: "地块名称",
+	ColBounds: "四至范围", ColArea: "土地面积", ColPurpose: "公共利益类型", ColAgent: "实施主体",
+	ColEast: "东至", ColSouth: "南至", ColWest: "西至", ColNorth: "北至",
+}
+
+// Heading is the word c is headed with, one ColumnOf reads back as c; ""
+// for ColNone.
+func (c Column) Heading() string { return headings[c] }
 
 // yearPrefix and periodPrefix are dropped before the vocabulary is looked
 // up: 2023年目标 is a 目标, 1-6月实绩 an 实绩.
@@ -133,27 +156,11 @@ func ColumnOf(cell string) Column {
 // rePeriodOnly is a header naming only a part of the year.
 var rePeriodOnly = regexp.MustCompile(`^(?:1-\d{1,2}月(?:份)?|上半年|前三季度|一季度|1-\d{1,2}月累计)$`)
 
-// isHeaderRow reports whether cells read as a table's header: at least two
-// named columns, and no more unnamed than named.
-func isHeaderRow(cells []string) bool {
-	named, other := 0, 0
-	for _, c := range cells {
-		switch {
-		case strings.TrimSpace(c) == "":
-		case ColumnOf(c) != ColNone:
-			named++
-		default:
-			other++
-		}
-	}
-	return named >= 2 && other <= named
-}
-
-// fillsDown is whether a blank cell of a column rebuilt from text means
+// FillsDown is whether a blank cell of a column rebuilt from text means
 // "the same as the row above" (a vertically merged cell flattened): the
 // unit responsible, the category, the type — never a target, a figure or
 // a remark, where blank means blank.
-func (c Column) fillsDown() bool {
+func (c Column) FillsDown() bool {
 	switch c {
 	case ColCategory, ColUnit, ColAttr, ColOwner, ColPurpose, ColAgent, ColDeadline:
 		return true
@@ -161,9 +168,9 @@ func (c Column) fillsDown() bool {
 	return false
 }
 
-// longText is whether a column holds sentences (a task's wording), so that
+// LongText is whether a column holds sentences (a task's wording), so that
 // a long sentence does not end a table that has one.
-func (c Column) longText() bool {
+func (c Column) LongText() bool {
 	switch c {
 	case ColTask, ColBounds, ColNote:
 		return true
@@ -171,6 +178,6 @@ func (c Column) longText() bool {
 	return false
 }
 
-// groups is whether a column can stand over sub-columns (全年实绩 over
+// Groups is whether a column can stand over sub-columns (全年实绩 over
 // 绝对值 | 增速).
-func (c Column) groups() bool { return c == ColActual || c == ColTarget }
+func (c Column) Groups() bool { return c == ColActual || c == ColTarget }
