@@ -52,6 +52,9 @@ type Report struct {
 	// Missing lists characters the font lacks, each printed as 〓, with
 	// where they occur: the user is told, never left with a silent box.
 	Missing []Missing
+	// Omitted counts the items a one-page 催报清单 could not name, the page
+	// saying where they are (RenderChaseList); 0 for a brief.
+	Omitted int
 }
 
 // Missing is a character the font lacks.
