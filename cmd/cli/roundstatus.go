@@ -3,16 +3,20 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"cn.planreview/planreview/model/brief/pdf"
 	"cn.planreview/planreview/model/cjk"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/rounds"
 	"cn.planreview/planreview/model/store"
 )
 
 // round status: who is late. Per unit of a round, the items it was sent,
 // returned, missing and late; per item its chase light and why; with -o,
-// the 催报清单 workbook of the missing items. The work is model/rounds';
+// the 催报清单 of the missing items, a workbook or a one-page PDF. The work is model/rounds';
 // this file reads the flags and prints.
 
 func runRoundStatus(env Env, st *store.Store, a args) error {
@@ -49,12 +53,8 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 		return err
 	}
 	if out := a.get("o"); out != "" {
-		data, err := rounds.ChaseWorkbook(round, asOf, units)
-		if err != nil {
+		if err := writeChase(env, st, out, round, asOf, units); err != nil {
 			return err
-		}
-		if err := store.WriteFileAtomic(out, data); err != nil {
-			return fmt.Errorf("无法写入“%s”：%w", out, err)
 		}
 	}
 	if a.has("json") {
@@ -71,6 +71,48 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 		for _, r := range u.Rows {
 			fmt.Fprintf(env.Stdout, "  %s %s %s %s\n", cjk.Pad(r.LightLabel, 2), cjk.Pad(r.ItemID, 7), cjk.Pad(r.Name, 24), r.Why)
 		}
+	}
+	return nil
+}
+
+// writeChase writes the 催报清单: a one-page PDF when the name ends in
+// .pdf, else the workbook. A PDF that cannot name every missing item
+// refers to the workbook, which is then written beside it under the same
+// name, so the reference is never to a file that does not exist.
+func writeChase(env Env, st *store.Store, out string, round domain.Round, asOf time.Time, units []rounds.UnitRow) error {
+	write := func(path string, data []byte) error {
+		if err := store.WriteFileAtomic(path, data); err != nil {
+			return fmt.Errorf("无法写入“%s”：%w", path, err)
+		}
+		return nil
+	}
+	xlsx := func(path string) error {
+		data, err := rounds.ChaseWorkbook(round, asOf, units)
+		if err != nil {
+			return err
+		}
+		return write(path, data)
+	}
+	ext := filepath.Ext(out)
+	if !strings.EqualFold(ext, ".pdf") {
+		return xlsx(out)
+	}
+	book := strings.TrimSuffix(out, ext) + ".xlsx"
+	data, rep, err := rounds.ChasePDF(st.Plan().Title, round, asOf, units, filepath.Base(book))
+	if err != nil {
+		return err
+	}
+	if err := write(out, data); err != nil {
+		return err
+	}
+	if len(rep.Missing) > 0 {
+		fmt.Fprintln(env.Stderr, "提示："+pdf.MissingText(rep.Missing))
+	}
+	if rep.Omitted > 0 {
+		if err := xlsx(book); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "提示：催报清单一页容纳不下全部未报项目，另有%d项只列在同名工作簿“%s”中。\n", rep.Omitted, book)
 	}
 	return nil
 }
