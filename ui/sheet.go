@@ -22,6 +22,7 @@ func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
 		fyne.NewMenuItem(tr("保存填报模板…"), func() { u.chooseSave(tr("填报模板.xlsx"), u.writeTemplate) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(tr("发起填报…"), u.startRoundForm),
+		fyne.NewMenuItem(tr("导入回执…"), func() { u.collectReturns() }),
 	)
 	showMenuUnder(m, u.win, anchor)
 }
