@@ -250,7 +250,7 @@ var reSheetRef = regexp.MustCompile(`^第[0-9]+行“([^”]*)”列（[A-Z]+列
 // the reviewer. A name that is itself a rate of change (居民消费价格涨幅)
 // reads its percentage as the level of that rate.
 func bareCompleted(it *item) {
-	text := strings.ReplaceAll(plantable.StripHedge(it.TargetText), " ", "")
+	text := strings.ReplaceAll(domain.StripHedge(it.TargetText), " ", "")
 	if it.Target == nil || it.NeedsReview || text == "" || !reBareCell.MatchString(text) {
 		return
 	}
@@ -440,9 +440,9 @@ func (d *drafter) taskTargets(t *docread.Table, cols colIndex) {
 		if it.NeedsReview {
 			it.Reason = reSheetRef.ReplaceAllString(it.Reason, fmt.Sprintf("第%d行“$1”列", it.Line))
 		}
-		if tg, err := domain.ParseTarget(plantable.StripHedge(it.TargetText)); it.Kind == domain.KindMilestone && err == nil && tg.Basis == domain.BasisQualitative {
+		if tg, err := domain.ParseTarget(domain.StripHedge(it.TargetText)); it.Kind == domain.KindMilestone && err == nil && tg.Basis == domain.BasisQualitative {
 			// 稳中提质 has no number but is a target, not an outcome.
-			it.Kind, it.Target, it.Read = domain.KindCommitment, &tg, plantable.StripHedge(it.TargetText)
+			it.Kind, it.Target, it.Read = domain.KindCommitment, &tg, domain.StripHedge(it.TargetText)
 		}
 		if it.Target != nil && it.Target.Basis == domain.BasisQualitative && !it.NeedsReview {
 			review(&it, fmt.Sprintf("第%d行“%s”", it.Line, it.Name), "定性目标“"+it.TargetText+"”，由审阅人判断，请确认")

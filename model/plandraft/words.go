@@ -1,17 +1,18 @@
 package plandraft
 
-import "sort"
+import (
+	"sort"
+
+	"cn.planreview/planreview/model/domain"
+)
 
 // The word lists the rules below read. Each list says what its words do;
 // docs/IMPORT.md gives the rules with examples.
 
 // leadWords are the verbs that may stand right before a target's number
-// and belong to the target (the grammar's own lead verbs, domain.ParseTarget):
-// 增长10%, 达到100%, 控制在5%以内.
-var leadWords = sortLongestFirst(append([]string{
-	"控制在", "提高到", "提高至", "稳定在", "不低于", "不少于", "不高于", "不超过",
-	"达到", "保持", "增长", "增加", "提高", "降低", "下降", "减少", "低于", "达", "超",
-}, levelLeadList...))
+// and belong to the target: the grammar's own lead verbs
+// (domain.LeadWords: 增长10%, 达到100%, 控制在5%以内) and the level leads below.
+var leadWords = sortLongestFirst(append(domain.LeadWords(), levelLeadList...))
 
 // levelLeads go down or up to a level (下降到0.38吨标准煤/万元以下): the
 // grammar reads the level without them (≤ 0.38…), and the target text keeps
@@ -30,13 +31,11 @@ var levelLeads = func() map[string]bool {
 	return m
 }()
 
-// hedgeWords open a clause and say how firm the commitment is; they are
-// carried into the target text (力争增长10%), where plantable reads the
-// hedge, and on to the clauses after them in the same sentence (力争A增长5%以上、
-// B提高到55% — both 力争).
-var hedgeWords = sortLongestFirst([]string{
-	"积极争取", "积极争创", "积极创建", "力争", "确保", "争取", "争创", "支持",
-})
+// hedgeWords open a clause and say how firm the commitment is
+// (domain.HedgeWords); they are carried into the target text (力争增长10%),
+// where plantable reads the hedge, and on to the clauses after them in the
+// same sentence (力争A增长5%以上、B提高到55% — both 力争).
+var hedgeWords = sortLongestFirst(domain.HedgeWords())
 
 // dropWords open a clause without saying what is counted: time and place
 // (全年, 全市), and verbs of doing (组织实施, 举办, 发放, 完成). They are cut

@@ -254,7 +254,7 @@ func (f DraftFile) readTarget(i int, it *Item, di DraftItem) error {
 		it.Read, it.Target = src, di.Target
 		return nil
 	}
-	text := stripHedge(strings.ReplaceAll(src, " ", ""))
+	text := domain.StripHedge(strings.ReplaceAll(src, " ", ""))
 	if text == "" {
 		return fmt.Errorf("%s没有目标（target_text 为空）：请写明目标，如“增长6%%左右”", f.itemName(i))
 	}
@@ -291,7 +291,7 @@ func targetSource(text, read string) (src, dropped string) {
 	if read == "" {
 		return text, ""
 	}
-	plain := stripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
+	plain := domain.StripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
 	same := slices.Equal(reNumbers.FindAllString(plain, -1), reNumbers.FindAllString(read, -1))
 	if m := reBare.FindStringSubmatch(plain); m != nil {
 		// A bare number: the reading completed it, so it holds while the
@@ -304,7 +304,7 @@ func targetSource(text, read string) (src, dropped string) {
 	if _, err := domain.ParseTarget(plain); err == nil || !same {
 		// Words the grammar reads alone are the reviewer's (or the
 		// document's, when the reading only dropped the hedge).
-		if plain == stripHedge(read) {
+		if plain == domain.StripHedge(read) {
 			return read, ""
 		}
 		return text, read

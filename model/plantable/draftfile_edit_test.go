@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cn.planreview/planreview/model/docread"
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/plandraft"
 	"cn.planreview/planreview/model/plantable"
 )
@@ -119,7 +120,7 @@ func TestDraftFileUneditedReadingsHold(t *testing.T) {
 				continue // a reading the grammar refuses waits for the reviewer either way
 			}
 			checked++
-			want := plantable.StripHedge(strings.ReplaceAll(it.TargetRead, " ", ""))
+			want := domain.StripHedge(strings.ReplaceAll(it.TargetRead, " ", ""))
 			if d.Items[0].Read != want {
 				t.Errorf("%s %s: target_text %q read as %q, want the draft's %q", filepath.Base(name), it.Name, it.TargetText, d.Items[0].Read, want)
 			}

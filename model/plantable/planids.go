@@ -61,8 +61,8 @@ func (b *builder) add(it Item, year int) error {
 		}
 	}
 	if it.Target != nil {
-		o.Hedge = hedgeOf(it.TargetText)
-	} else if it.Kind == domain.KindMilestone && stripHedge(it.TargetText) == "" {
+		o.Hedge = domain.HedgeOf(it.TargetText)
+	} else if it.Kind == domain.KindMilestone && domain.StripHedge(it.TargetText) == "" {
 		// A milestone's 目标 cell holds at most its hedge (力争, 积极创建).
 		o.Hedge = it.TargetText
 	}
@@ -251,15 +251,6 @@ func measure(t domain.Target) domain.Measure {
 		return domain.Level
 	}
 	return domain.Rate
-}
-
-func hedgeOf(text string) string {
-	for _, h := range hedges {
-		if strings.HasPrefix(strings.TrimSpace(text), h) {
-			return h
-		}
-	}
-	return ""
 }
 
 // ownersNote keeps what the plan file has no field for: 属性 and 责任单位.

@@ -252,7 +252,7 @@ func markedQualitative(it *Item, r rowCells) {
 	if !it.NeedsReview || r.get(colMeasure) != qualitativeWord {
 		return
 	}
-	read := stripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
+	read := domain.StripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
 	if t, err := domain.MarkQualitative(read); err == nil {
 		it.Read = read
 		it.settleQualitative(t)
@@ -275,7 +275,7 @@ var measureWords = map[string]domain.Measure{"累计": domain.Cumulative, "时�
 // relative reports a target without a number the grammar reads as held
 // against another figure (高于各项贷款增速): a commitment, not a milestone.
 func relative(text string) bool {
-	t, err := domain.ParseTarget(stripHedge(text))
+	t, err := domain.ParseTarget(domain.StripHedge(text))
 	return err == nil && t.Basis == domain.BasisRelative
 }
 

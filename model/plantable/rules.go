@@ -26,17 +26,6 @@ var flowWords = []string{"生产总值", "投资", "收入", "零售总额", "�
 // levelWords mark indicators that are ratios: their number is the level.
 var levelWords = []string{"率", "比重", "比例", "之比"}
 
-// hedges open a target in some tables (力争增长7%), longest first; the grammar reads
-// what follows.
-var hedges = []string{"积极争取", "积极争创", "积极创建", "力争", "确保", "争取", "争创", "支持"}
-
-func stripHedge(text string) string {
-	for _, w := range hedges {
-		text = strings.TrimPrefix(text, w)
-	}
-	return text
-}
-
 // ref names a cell in reasons: 第5行“预期目标”列（D列）.
 type ref struct {
 	line  int
@@ -53,7 +42,7 @@ func (r ref) String() string {
 // 目标 header. kind says whether a bare number may be read by the
 // indicator's nature (indicators) or not (tasks).
 func readTarget(it *Item, h header, at ref) {
-	raw := stripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
+	raw := domain.StripHedge(strings.ReplaceAll(it.TargetText, " ", ""))
 	text := sheet.Norm(raw)
 	if text == "" {
 		it.review(at, "目标为空")
@@ -211,9 +200,5 @@ func RatioName(name string) bool {
 	return false
 }
 
-// StripHedge removes the hedge words that may open a target (力争, 确保,
-// 积极争取 …), as every reader of targets does before the grammar.
-func StripHedge(text string) string { return stripHedge(text) }
-
 // HedgeOf is the hedge a target's text opens with, "" for none.
-func HedgeOf(text string) string { return hedgeOf(text) }
+func HedgeOf(text string) string { return domain.HedgeOf(text) }

@@ -89,7 +89,7 @@ func (d *Draft) MarkQualitative(i int) error {
 	if err := settleable(*it); err != nil {
 		return err
 	}
-	read := stripHedge(strings.ReplaceAll(strings.TrimSpace(it.TargetText), " ", ""))
+	read := domain.StripHedge(strings.ReplaceAll(strings.TrimSpace(it.TargetText), " ", ""))
 	t, err := domain.MarkQualitative(read)
 	if err != nil {
 		return fmt.Errorf("工作表“%s”第%d行：%w", it.Sheet, it.Line, err)
@@ -113,7 +113,7 @@ func settleable(it Item) error {
 }
 
 func typedTarget(text string) string {
-	return stripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
+	return domain.StripHedge(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
 }
 
 // CheckTarget reads a target as a reviewer types it to settle a row, a
