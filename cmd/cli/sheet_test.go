@@ -9,7 +9,10 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"cn.planreview/planreview/model/plantable"
 )
@@ -58,12 +61,17 @@ func TestImportGoodFiles(t *testing.T) {
 		"utf8.csv": []byte("指标编号,期间,实际值,来源,备注\nA1-01,2023-09,5.8,市统计局,受出口拖累。\nM3-01,前三季度,推进中,,\n"),
 		"bom.csv":  append([]byte{0xEF, 0xBB, 0xBF}, []byte("指标编号,期间,实际值\nA1-05,2023年1-9月,９．１％\n")...),
 		"gbk.csv":  []byte(gbk),
-		"tab.csv":  []byte("指标编号\t期间\t实际值\nA2-01\t1-9月\t30.5\n"),
+		// GB18030 with a character outside GBK (𠀀 in the 备注), and UTF-16LE
+		// with its byte-order mark, tab-separated, as Excel saves “Unicode 文本”:
+		// decoded by model/textenc as documents are, not read as garbage.
+		"gb18030.csv": encode(t, simplifiedchinese.GB18030.NewEncoder(), "指标编号,期间,实际值,备注\nA1-04,1-9月,5.1,𠀀字\n"),
+		"utf16.csv":   encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder(), "指标名称\t期间\t实际值\n全员劳动生产率\t1-9月\t7.4\n"),
+		"tab.csv":     []byte("指标编号\t期间\t实际值\nA2-01\t1-9月\t30.5\n"),
 		// Names shared by an indicator and the body item repeating it.
 		"linked.csv":   []byte("指标名称,期间,实际值\n社会消费品零售总额,1-9月,5.2\n固定资产投资,1-9月,9.1\n"),
 		"template.csv": []byte("填报说明：请填写本部门负责的指标\n\n指标编号,指标名称,预期目标,期间,实际值\nA1-02,一般公共预算收入,增长5%左右,,\nA1-03,全员劳动生产率,增长7%以上,1-9月,7.4\n"),
 	}
-	want := map[string]string{"utf8.csv": "A1-01", "bom.csv": "A1-05", "gbk.csv": "B1-01", "tab.csv": "A2-01", "linked.csv": "A1-05", "template.csv": "A1-03"}
+	want := map[string]string{"utf8.csv": "A1-01", "bom.csv": "A1-05", "gbk.csv": "B1-01", "tab.csv": "A2-01", "linked.csv": "A1-05", "template.csv": "A1-03", "gb18030.csv": "A1-04", "utf16.csv": "A1-03"}
 	for name, data := range files {
 		db := tempDB(t)
 		path := filepath.Join(dir, name)
@@ -124,7 +132,8 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 		{"year.csv", []byte("指标编号,期间,实际值\nA1-02,2024-03,4.2\n"), []string{"第2行“期间”列（B列）", "不在计划年度"}},
 		{"changed.csv", []byte("指标编号,期间,实际值\nA1-01,2023-09,6.0\n"), []string{"更正：增长5.8% → 增长6%", "--overwrite"}},
 		{"junk.xlsx", junk, []string{"不是Excel"}},
-		{"junk.csv", junk, []string{"不是Excel"}},
+		{"junk.csv", junk, []string{"不是文本文件"}},
+		{"big5.csv", encode(t, traditionalchinese.Big5.NewEncoder(), "指標編號,期間,實際值\nA1-02,2023-09,4.2\n"), []string{"“big5.csv”是繁体中文Big5编码", "另存为UTF-8"}},
 		{"report.pdf", []byte("%PDF-1.4\n"), []string{"请选择 .xlsx 或 .csv 文件"}},
 		{"old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0}, []string{"另存为 .xlsx"}},
 	}
@@ -279,4 +288,14 @@ func TestPlanTemplate(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", argv, r.code, r.stderr)
 		}
 	}
+}
+
+// encode is s in an encoding, as a file saved in it holds it.
+func encode(t *testing.T, e *encoding.Encoder, s string) []byte {
+	t.Helper()
+	b, err := e.Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

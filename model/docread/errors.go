@@ -4,22 +4,32 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+
+	"cn.planreview/planreview/model/textenc"
 )
 
 // The reasons a file is not read. Read wraps each in an *Error naming the
 // file; the window words its own message by errors.Is.
 var (
-	ErrEmpty       = errors.New("是空的")
-	ErrTooLarge    = fmt.Errorf("超过%d MB，不像是一份计划文件，未读取", MaxFileSize>>20)
-	ErrBinary      = errors.New("不是文本文件（含有二进制内容），可能是改了扩展名的其他文件")
-	ErrEncoding    = errors.New("文字编码无法识别：请另存为UTF-8或GB18030（GBK）编码的文本")
-	ErrBig5        = errors.New("是繁体中文Big5编码：请在记事本或WPS中另存为UTF-8编码后再读入")
-	ErrShiftJIS    = errors.New("是日文Shift-JIS编码，不是中文文本：请另存为UTF-8编码后再读入")
+	ErrEmpty    = errors.New("是空的")
+	ErrTooLarge = fmt.Errorf("超过%d MB，不像是一份计划文件，未读取", MaxFileSize>>20)
+	// A text's encoding refused: model/textenc's reasons, one for every reader.
+	ErrBinary      = textenc.ErrBinary
+	ErrEncoding    = textenc.ErrEncoding
+	ErrBig5        = textenc.ErrBig5
+	ErrShiftJIS    = textenc.ErrShiftJIS
 	ErrUnsupported = errors.New("的格式无法直接读入：请在WPS或Word中“另存为”.docx，或复制全文后用“粘贴原文起草”")
 	ErrNotDocx     = errors.New("不是有效的Word（.docx）文件（无法按zip打开或缺少word/document.xml）：请在WPS或Word中重新“另存为”.docx")
 	ErrBadHTML     = errors.New("网页无法读取（元素嵌套过深或结构无法解析）：请在浏览器中复制正文后用“粘贴原文起草”")
 	ErrSheet       = errors.New("表格无法读取") // Detail is model/sheet's message, which names the file
 	ErrUnknownType = errors.New("的类型无法识别：可读入 .txt、.html/.htm、.docx、.xlsx、.csv，或复制全文后用“粘贴原文起草”")
+)
+
+// The encodings a document's text was in (Document's encoding).
+const (
+	EncUTF8    = textenc.UTF8
+	EncUTF16   = textenc.UTF16
+	EncGB18030 = textenc.GB18030
 )
 
 // MaxFileSize is the most Read reads: a year's plan notice is tens of

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cn.planreview/planreview/model/textenc"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -16,7 +17,7 @@ import (
 // what the window shows as the source, and a breadcrumb is not the
 // document's words.
 func readHTML(name string, data []byte) (Document, error) {
-	text, enc, err := decodeText(data)
+	text, enc, err := textenc.Decode(data)
 	if err != nil {
 		return Document{}, err
 	}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"cn.planreview/planreview/model/textenc"
 )
 
 // FormatOf is the format a file's name says, and whether it is one Read
@@ -61,7 +63,7 @@ func Read(name string, data []byte) (Document, error) {
 	switch f {
 	case FormatText:
 		var text, enc string
-		text, enc, err = decodeText(data)
+		text, enc, err = textenc.Decode(data)
 		if err == nil {
 			d = textDocument(base, FormatText, enc, text)
 		}

@@ -1,8 +1,7 @@
 package docread
 
 import (
-	"strings"
-	"unicode/utf8"
+	"errors"
 
 	"cn.planreview/planreview/model/sheet"
 )
@@ -11,6 +10,11 @@ import (
 // table block, its rows one line each.
 func readSheet(name string, data []byte) (Document, error) {
 	tables, err := sheet.Read(name, data)
+	for _, e := range []error{ErrBinary, ErrEncoding, ErrBig5, ErrShiftJIS} {
+		if errors.Is(err, e) {
+			return Document{}, &Error{File: name, Err: e} // a CSV's text refused as a .txt's would be
+		}
+	}
 	if err != nil {
 		return Document{}, &Error{File: name, Err: ErrSheet, Detail: err.Error()}
 	}
@@ -34,11 +38,8 @@ func readSheet(name string, data []byte) (Document, error) {
 		w.grid(g, t.Name)
 	}
 	enc := ""
-	if strings.HasSuffix(strings.ToLower(name), ".csv") {
-		enc = EncUTF8
-		if !utf8.Valid(data) {
-			enc = EncGB18030
-		}
+	if len(tables) > 0 {
+		enc = tables[0].Encoding // a CSV's, as model/textenc decoded it
 	}
 	return w.document(name, FormatSheet, enc), nil
 }

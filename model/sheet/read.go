@@ -1,6 +1,7 @@
 // Package sheet is infrastructure: it moves figures between Plan Review and the spreadsheets
 // officials exchange: it reads .xlsx (excelize) and .csv (UTF-8 with or
-// without BOM, or GBK/GB18030 as Excel on Chinese Windows writes it),
+// without BOM, UTF-16 with one, or GBK/GB18030 as Excel on Chinese Windows
+// writes it — decoded by model/textenc, as documents are),
 // matches rows to plan items for a preview, and writes the plan table and
 // the fill-in template as .xlsx.
 package sheet
@@ -17,10 +18,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
+	"cn.planreview/planreview/model/textenc"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // MaxFileSize bounds what is read: a year of figures for a province is a
@@ -32,6 +32,9 @@ type Table struct {
 	Name   string
 	Rows   [][]string
 	Merged []string // merged ranges, e.g. "B3:B4"
+	// Encoding is a CSV's text encoding as textenc names it (UTF-8,
+	// UTF-16, GB18030); "" for a workbook.
+	Encoding string
 }
 
 // ErrNotSpreadsheet is returned for a file that is neither .xlsx nor a
@@ -51,7 +54,12 @@ func Read(name string, data []byte) ([]Table, error) {
 	case ".xlsx", ".xlsm":
 		return readXLSX(name, data)
 	case ".csv", ".txt":
-		t, err := readCSV(data)
+		text, enc, err := textenc.Decode(data)
+		if err != nil {
+			return nil, fmt.Errorf("文件“%s”%w", filepath.Base(name), err)
+		}
+		t, err := readCSV([]byte(text))
+		t.Encoding = enc
 		if err != nil {
 			return nil, fmt.Errorf("文件“%s”%w：%v", filepath.Base(name), ErrNotSpreadsheet, err)
 		}
@@ -174,26 +182,9 @@ func mergedFromXML(data []byte, sheet string) ([]string, error) {
 
 var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)["']`)
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// readCSV decodes UTF-8 (with or without BOM) or, failing that, GB18030
-// (a superset of GBK, which Excel on Chinese Windows writes), and finds
-// the separator (comma, tab or semicolon).
-func readCSV(data []byte) (Table, error) {
-	text := data
-	switch {
-	case bytes.HasPrefix(data, utf8BOM):
-		text = data[len(utf8BOM):]
-	case !utf8.Valid(data):
-		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return Table{}, errors.New("既不是UTF-8也不是GBK编码")
-		}
-		text = dec
-	}
-	if bytes.IndexByte(text, 0) >= 0 {
-		return Table{}, errors.New("含有二进制内容")
-	}
+// readCSV reads a CSV's text, decoded by textenc, finding the separator
+// (comma, tab or semicolon).
+func readCSV(text []byte) (Table, error) {
 	sep := ','
 	first, _, _ := bytes.Cut(text, []byte("\n"))
 	if bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {

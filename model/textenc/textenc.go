@@ -1,7 +1,15 @@
-package docread
+// Package textenc decides what encoding a text file is in and decodes it:
+// UTF-8 (with or without a byte-order mark), UTF-16 with one (Notepad's
+// “Unicode”, Excel's “Unicode 文本”) and GB18030 (GBK, as Excel and
+// Notepad on Chinese Windows save); Big5 and Shift-JIS are named and
+// refused, a binary file is refused. Every reader of text — documents
+// (model/docread) and CSV tables (model/sheet) — decodes through Decode,
+// so a file reads the same, or is refused the same, whichever way it came.
+package textenc
 
 import (
 	"bytes"
+	"errors"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,14 +19,23 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-// The encodings a text is read in.
+// The encodings a text is read in, as a document names them.
 const (
-	EncUTF8    = "UTF-8"
-	EncUTF16   = "UTF-16"
-	EncGB18030 = "GB18030"
+	UTF8    = "UTF-8"
+	UTF16   = "UTF-16"
+	GB18030 = "GB18030"
 )
 
-// decodeText is a text file's content as a string, and the encoding it
+// The reasons a text is not decoded; a reader puts the file's name before
+// them (文件“x.csv”是繁体中文Big5编码…).
+var (
+	ErrBinary   = errors.New("不是文本文件（含有二进制内容），可能是改了扩展名的其他文件")
+	ErrEncoding = errors.New("文字编码无法识别：请另存为UTF-8或GB18030（GBK）编码的文本")
+	ErrBig5     = errors.New("是繁体中文Big5编码：请在记事本或WPS中另存为UTF-8编码后再读入")
+	ErrShiftJIS = errors.New("是日文Shift-JIS编码，不是中文文本：请另存为UTF-8编码后再读入")
+)
+
+// Decode is a text file's content as a string, and the encoding it
 // was in. The rule (measured on the notice and the two samples turned
 // into each encoding with iconv, see docs/IMPORT.md):
 //
@@ -35,31 +52,31 @@ const (
 //   - a text that is not GB18030 by that rule is named Big5 or Shift-JIS
 //     when it decodes cleanly as one (Shift-JIS only with kana in it), and
 //     refused either way.
-func decodeText(data []byte) (string, string, error) {
+func Decode(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 		if !utf8.Valid(data) {
 			return "", "", ErrEncoding
 		}
-		return checkControl(string(data), EncUTF8)
+		return checkControl(string(data), UTF8)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		s, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
 			return "", "", ErrEncoding
 		}
-		return checkControl(string(s), EncUTF16)
+		return checkControl(string(s), UTF16)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", "", ErrBinary
 	}
 	if utf8.Valid(data) {
-		return checkControl(string(data), EncUTF8)
+		return checkControl(string(data), UTF8)
 	}
 	gb, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	clean := err == nil && !bytes.ContainsRune(gb, utf8.RuneError)
 	if clean && gb2312Share(data) >= 0.5 {
-		return checkControl(string(gb), EncGB18030)
+		return checkControl(string(gb), GB18030)
 	}
 	if sj, err := japanese.ShiftJIS.NewDecoder().Bytes(data); err == nil && !bytes.ContainsRune(sj, utf8.RuneError) && hasKana(sj) {
 		return "", "", ErrShiftJIS
