@@ -19,6 +19,9 @@ type ItemRow struct {
 	Why        string       `json:"why"`
 	ReturnedAt string       `json:"returned_at,omitempty"`
 	Late       bool         `json:"late"`
+	// Status is Review.Status's code at the round's period, which the
+	// light was read from: the window words its why in its own language.
+	Status domain.Code `json:"-"`
 }
 
 // Returned tells whether the unit's figure for the item came in.
@@ -106,7 +109,7 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 				codes[it.ID] = code
 			}
 			light, why := domain.ItemLight(due, asOf, returned, code)
-			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why}
+			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why, Status: code}
 			if returned {
 				row.Returned++
 				ir.ReturnedAt = at.Format(timeLayout)

@@ -1,0 +1,196 @@
+package rounds
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/store"
+	"cn.planreview/planreview/seeds"
+)
+
+var bundle = store.Bundle{Dataset: seeds.PlanJSON, Notice: seeds.Notice}
+
+// clock is the store's clock, set by each step of a test.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time { return c.now }
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// roundOfThree is the bundled 2023 plan with three units — 市商务局
+// (A1-06), 市发展改革委 (A1-01, A1-05), 市统计局 (A1-02, A1-03) — and
+// a 1-9月 round due 2023-10-10 sent to all three. 市商务局 returns on
+// 2023-10-08, 市发展改革委 on 2023-10-12 (late, 固定资产投资 8.1% below
+// its 增长10%), 市统计局 never.
+func roundOfThree(t *testing.T) (*store.Store, domain.Round) {
+	t.Helper()
+	c := &clock{now: time.Date(2023, 9, 1, 9, 0, 0, 0, cst)}
+	st, err := store.Open(filepath.Join(t.TempDir(), "plan.db"), store.Options{Bundle: bundle, Now: c.Now, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for _, as := range []store.Assignment{
+		{Items: []string{"A1-06"}, Lead: "市商务局", NewUnits: true},
+		{Items: []string{"A1-01", "A1-05"}, Lead: "市发展改革委", NewUnits: true},
+		{Items: []string{"A1-02", "A1-03"}, Lead: "市统计局", NewUnits: true},
+	} {
+		if _, err := st.AssignUnits(as, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rp, err := st.PlanRound(domain.Period{Year: 2023, Month: 9}, "2023-10-10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	round, err := st.SaveRound(rp, "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.now = time.Date(2023, 10, 8, 15, 20, 0, 0, cst)
+	returnFigures(t, st, "市商务局", map[string]float64{"A1-06": 6.1})
+	c.now = time.Date(2023, 10, 12, 9, 30, 0, 0, cst)
+	returnFigures(t, st, "市发展改革委", map[string]float64{"A1-01": 6.3, "A1-05": 8.1})
+	return st, round
+}
+
+// returnFigures records a unit's return as round collect writes it.
+func returnFigures(t *testing.T, st *store.Store, unit string, figures map[string]float64) {
+	t.Helper()
+	var rows []store.Import
+	for id, v := range figures {
+		rows = append(rows, store.Import{Actual: &domain.Actual{ItemID: id, Period: domain.Period{Year: 2023, Month: 9}, Value: v, Source: "统计月报"}})
+	}
+	if err := st.ImportReturn(rows, unit, unit+".xlsx", "张三"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	st, round := roundOfThree(t)
+	type counts struct{ items, returned, missing, late int }
+	for _, tc := range []struct {
+		name   string
+		asOf   time.Time
+		counts map[string]counts
+		lights map[string]domain.Light // unit item → light
+	}{
+		{"after the due date", time.Date(2023, 10, 15, 0, 0, 0, 0, time.UTC),
+			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 2}},
+			map[string]domain.Light{"市商务局 A1-06": domain.LightGreen, "市发展改革委 A1-05": domain.LightYellow,
+				"市统计局 A1-02": domain.LightRed, "市统计局 A1-03": domain.LightRed}},
+		{"two days before", time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC),
+			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 0}},
+			map[string]domain.Light{"市统计局 A1-02": domain.LightBlue}},
+		{"weeks before", time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC),
+			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 0}},
+			map[string]domain.Light{"市统计局 A1-03": domain.LightNone}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			units, err := Status(st, round, tc.asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(units) != len(tc.counts) {
+				t.Fatalf("units: %+v", units)
+			}
+			lights := map[string]domain.Light{}
+			for _, u := range units {
+				if got := (counts{u.Items, u.Returned, u.Missing, u.Late}); got != tc.counts[u.Unit] {
+					t.Errorf("%s: %+v, want %+v", u.Unit, got, tc.counts[u.Unit])
+				}
+				for _, r := range u.Rows {
+					lights[u.Unit+" "+r.ItemID] = r.Light
+					if r.LightLabel != r.Light.Label() || r.Why == "" {
+						t.Errorf("%s %s: label %q why %q", u.Unit, r.ItemID, r.LightLabel, r.Why)
+					}
+				}
+			}
+			for k, want := range tc.lights {
+				if lights[k] != want {
+					t.Errorf("%s: %s, want %s", k, lights[k], want)
+				}
+			}
+		})
+	}
+
+	units, err := Status(st, round, time.Date(2023, 10, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byUnit := map[string]UnitRow{}
+	for _, u := range units {
+		byUnit[u.Unit] = u
+	}
+	if got := byUnit["市发展改革委"]; got.LastReturn != "2023-10-12 09:30" || got.Rows[0].Why != "已报送，"+got.Rows[0].Status.Label()+"（逾期报送）" {
+		t.Errorf("市发展改革委: %+v", got)
+	}
+	if got := byUnit["市统计局"]; got.LastReturn != "" || got.Rows[0].Why != "逾期未报" || got.Rows[0].Returned() {
+		t.Errorf("市统计局: %+v", got)
+	}
+	// The command line prints these as JSON: the names it always had, and
+	// no status code (the light says it).
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(units[0].Rows[0]); err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &fields); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"item", "name", "light", "light_label", "why", "late"} {
+		if _, ok := fields[k]; !ok {
+			t.Errorf("JSON lacks %q: %s", k, buf.String())
+		}
+	}
+	if len(fields) > 7 {
+		t.Errorf("JSON has more than it had: %s", buf.String())
+	}
+}
+
+// TestChaseWorkbook: the 催报清单 read back lists 市统计局's two missing
+// items, five days overdue, with blank contact columns to fill in.
+func TestChaseWorkbook(t *testing.T) {
+	st, round := roundOfThree(t)
+	asOf := time.Date(2023, 10, 15, 0, 0, 0, 0, time.UTC)
+	units, err := Status(st, round, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := ChaseWorkbook(round, asOf, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(ChaseSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{ChaseHeader,
+		{"市统计局", "A1-02", "一般公共预算收入", "2023-10-10", "5"},
+		{"市统计局", "A1-03", "全员劳动生产率", "2023-10-10", "5"}}
+	if len(rows) != len(want) {
+		t.Fatalf("催报清单: %q", rows)
+	}
+	for i := range want {
+		for j := range want[i] {
+			if rows[i][j] != want[i][j] {
+				t.Errorf("row %d col %d: %q, want %q", i+1, j+1, rows[i][j], want[i][j])
+			}
+		}
+	}
+
+	if _, err := ChaseWorkbook(domain.Round{ID: "R1", Due: "十月十日"}, asOf, units); err == nil {
+		t.Error("a due date that cannot be read made a workbook")
+	}
+}
