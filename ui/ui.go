@@ -69,6 +69,8 @@ type UI struct {
 	overview *overviewPane
 	bar      *toolbar
 	message  *widget.Label
+	// roundView is the open 填报情况 view (roundview.go), nil when closed.
+	roundView *roundView
 	// briefWritten is told, on the main goroutine, how each export of
 	// the brief ended: it shows the result.
 	briefWritten func(exportResult)
@@ -306,6 +308,7 @@ func (u *UI) changed(msg string) {
 		u.asOf = u.defaultAsOf()
 	}
 	u.recompute()
+	u.refreshRoundView()
 	u.say(msg)
 }
 
