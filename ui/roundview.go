@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -30,8 +31,12 @@ import (
 type roundViewHooks struct {
 	rounds    func() ([]domain.Round, error) // the plan's rounds, oldest first
 	status    func(domain.Round, time.Time) ([]rounds.UnitRow, error)
-	openItem  func(id string) // shows an item in the main window
-	saveChase func(name string, write func(path string) error)
+	openItem  func(id string)                                  // shows an item in the main window
+	saveChase func(name string, write func(path string) error) // the workbook
+	// saveChasePDF asks where to save the one-page PDF and writes it;
+	// write tells what the status bar should add.
+	saveChasePDF func(name string, write func(path string) (note string, err error))
+	planTitle    string // printed under the PDF's title
 	// collect is 导入回执… (collecting returns); nil leaves the button out.
 	collect   func()
 	now       func() time.Time
@@ -62,6 +67,7 @@ type roundView struct {
 	itemTable *widget.Table
 	jump      *widget.Button
 	export    *widget.Button
+	exportPDF *widget.Button
 	collect   *widget.Button    // nil without hooks.collect
 	fits      []*fyne.Container // the tables in their tableFit layouts
 	content   fyne.CanvasObject
@@ -113,9 +119,11 @@ func (u *UI) roundStatusView() {
 			u.selectNav(navTo(navAll))
 			u.selectItem(id)
 		},
-		saveChase: u.chooseSave,
-		// i16-collectui: collect: u.collectReturnsForm, once the collect
-		// dialog is on main; after collecting, u.changed refreshes this view.
+		saveChase:    u.chooseSave,
+		saveChasePDF: u.chooseSavePDF,
+		planTitle:    u.plan.Title,
+		// Collecting ends in u.changed, which refreshes this view.
+		collect:   func() { u.collectReturns() },
 		now:       time.Now,
 		showError: u.showError,
 		closed:    func() { u.roundView = nil },
@@ -156,6 +164,7 @@ func newRoundView(h roundViewHooks) *roundView {
 	v.jump = widget.NewButtonWithIcon(tr("转到该项目"), theme.NavigateNextIcon(), v.jumpToItem)
 	v.jump.Disable()
 	v.export = widget.NewButtonWithIcon(tr("导出催报清单…"), theme.DocumentSaveIcon(), v.exportChase)
+	v.exportPDF = widget.NewButtonWithIcon(tr("打印用PDF…"), theme.DocumentPrintIcon(), v.exportChasePDF)
 	if h.collect != nil {
 		v.collect = widget.NewButtonWithIcon(tr("导入回执…"), theme.FolderOpenIcon(), h.collect)
 	}
@@ -517,8 +526,6 @@ func (v *roundView) chaseFileName() string {
 }
 
 // exportChase saves the 催报清单 workbook of the items still missing.
-// (The one-page PDF of model/brief's ChaseList goes beside it, as a
-// second button, once that is on main.)
 func (v *roundView) exportChase() {
 	round, asOf, units := v.round, v.asOf, v.units
 	v.hooks.saveChase(v.chaseFileName(), func(path string) error {
@@ -527,6 +534,56 @@ func (v *roundView) exportChase() {
 			return err
 		}
 		return store.WriteFileAtomic(path, data)
+	})
+}
+
+// exportChasePDF saves the 催报清单 as the one-page PDF to print or send,
+// as `round status -o 催报清单.pdf` does: when the page cannot name every
+// missing item it refers to the workbook, which is then written beside
+// it under the same name, so the reference is never to a missing file.
+func (v *roundView) exportChasePDF() {
+	round, asOf, units, title := v.round, v.asOf, v.units, v.hooks.planTitle
+	name := strings.TrimSuffix(v.chaseFileName(), ".xlsx") + ".pdf"
+	v.hooks.saveChasePDF(name, func(path string) (string, error) {
+		book := strings.TrimSuffix(path, filepath.Ext(path)) + ".xlsx"
+		data, rep, err := rounds.ChasePDF(title, round, asOf, units, filepath.Base(book))
+		if err != nil {
+			return "", err
+		}
+		if err := store.WriteFileAtomic(path, data); err != nil {
+			return "", err
+		}
+		if rep.Omitted == 0 {
+			return "", nil
+		}
+		data, err = rounds.ChaseWorkbook(round, asOf, units)
+		if err == nil {
+			err = store.WriteFileAtomic(book, data)
+		}
+		if err != nil {
+			return "", err
+		}
+		return trf("一页容纳不下全部未报项目，另有{{.N}}项只列在同名工作簿“{{.F}}”中", "N", rep.Omitted, "F", filepath.Base(book)), nil
+	})
+}
+
+// chooseSavePDF asks where to save a PDF and writes it there.
+func (u *UI) chooseSavePDF(name string, write func(path string) (string, error)) {
+	req := fileRequest{title: tr("保存PDF"), folder: u.prefs.String(prefSheetFolder), name: name,
+		kind: tr("PDF 文件"), exts: []string{".pdf"}}
+	u.files.save(req, func(path string) {
+		path = withExt(path, ".pdf")
+		u.prefs.SetString(prefSheetFolder, filepath.Dir(path))
+		note, err := write(path)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		msg := tr("已保存：") + path
+		if note != "" {
+			msg += tr("；") + note
+		}
+		u.say(msg)
 	})
 }
 
@@ -559,7 +616,7 @@ func (v *roundView) show(win fyne.Window) {
 		buttons = append(buttons, v.collect)
 	}
 	v.export.Importance = widget.HighImportance
-	buttons = append(buttons, v.export, v.jump)
+	buttons = append(buttons, v.export, v.exportPDF, v.jump)
 	v.dlg.SetButtons(buttons)
 	v.dlg.SetOnClosed(v.hooks.closed)
 	size := win.Canvas().Size()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,6 +201,41 @@ func TestRoundView(t *testing.T) {
 	}
 	if len(rows) != 3 || rows[1][0] != "市统计局" || rows[2][0] != "市统计局" || rows[1][1] != "A1-02" || rows[1][4] != "5" {
 		t.Errorf("催报清单: %q", rows)
+	}
+
+	// The one-page PDF to print, read back: 市统计局 and its two items,
+	// and nobody else.
+	pdfOut := filepath.Join(t.TempDir(), "催报清单.pdf")
+	files.answer = pdfOut
+	test.Tap(button(t, dialogTop, "打印用PDF…"))
+	if got := files.reqs[len(files.reqs)-1]; got.name != "催报清单_R1_2023年1-9月.pdf" || got.exts[0] != ".pdf" {
+		t.Errorf("save PDF asked %+v", got)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		text, err := exec.Command("pdftotext", pdfOut, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"催报清单", "市统计局", "一般公共预算收入", "全员劳动生产率"} {
+			if !strings.Contains(string(text), want) {
+				t.Errorf("the PDF lacks %q:\n%s", want, text)
+			}
+		}
+		if strings.Contains(string(text), "市商务局") {
+			t.Errorf("the PDF chases 市商务局, who returned:\n%s", text)
+		}
+	} else {
+		t.Log("pdftotext not installed (poppler-utils): the PDF is not read back")
+	}
+	if !strings.Contains(u.message.Text, "已保存：") {
+		t.Errorf("status bar: %q", u.message.Text)
+	}
+	// 导入回执… opens the collect dialog over the view.
+	test.Tap(button(t, dialogTop, "导入回执…"))
+	if top := u.win.Canvas().Overlays().Top(); top == dialogTop || !strings.Contains(texts(top), "导入回执") {
+		t.Errorf("导入回执… opened %q", texts(top))
+	} else {
+		u.win.Canvas().Overlays().Remove(top)
 	}
 
 	// 市统计局 returns while the view is open: the window's change
