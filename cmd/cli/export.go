@@ -65,8 +65,17 @@ func runExport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	units, err := st.Units()
+	if err != nil {
+		return err
+	}
+	assigned, err := st.ItemUnits()
+	if err != nil {
+		return err
+	}
 	o := brief.Options{AsOf: p, Date: date, Unit: unit, Reviewer: who,
-		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors, HistoryMark: mark}
+		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors, HistoryMark: mark,
+		Units: units, ItemUnits: assigned}
 	var buf bytes.Buffer
 	if word {
 		if err := docx.Export(r, notes, o, &buf); err != nil {
@@ -92,14 +101,15 @@ func runExport(env Env, st *store.Store, a args) error {
 	return nil
 }
 
-// parseParts reads --parts: summary,indicators,concerns,work,parcels (or
-// their Chinese names, or 1-5).
+// parseParts reads --parts: summary,indicators,concerns,work,parcels,units
+// (or their Chinese names, or 1-6).
 func parseParts(s string) ([]string, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
 	names := map[string]string{"总体情况": brief.PartSummary, "主要指标": brief.PartIndicators,
-		"需关注事项": brief.PartConcerns, "重点工作": brief.PartWork, "房屋征收": brief.PartParcels}
+		"需关注事项": brief.PartConcerns, "重点工作": brief.PartWork, "房屋征收": brief.PartParcels,
+		"按责任单位": brief.PartUnits, "责任单位": brief.PartUnits}
 	var out []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
 		key := ""
@@ -112,7 +122,7 @@ func parseParts(s string) ([]string, error) {
 			key = k
 		}
 		if key == "" {
-			return nil, usage("--parts：“%s”无效，可选 %s（或 1-5）", f, strings.Join(brief.AllParts, ","))
+			return nil, usage("--parts：“%s”无效，可选 %s（或 1-%d）", f, strings.Join(brief.AllParts, ","), len(brief.AllParts))
 		}
 		out = append(out, key)
 	}

@@ -20,10 +20,14 @@ const (
 	PartConcerns   = "concerns"   // 三、需关注事项
 	PartWork       = "work"       // 四、重点工作推进情况
 	PartParcels    = "parcels"    // 五、房屋征收计划
+	// PartUnits is the appendix 附：按责任单位统计 (units.go). Unlike the
+	// numbered parts it is there only when the plan has units: a brief
+	// of a plan without any has no appendix, asked for or not.
+	PartUnits = "units"
 )
 
 // AllParts lists every part in order.
-var AllParts = []string{PartSummary, PartIndicators, PartConcerns, PartWork, PartParcels}
+var AllParts = []string{PartSummary, PartIndicators, PartConcerns, PartWork, PartParcels, PartUnits}
 
 // Options choose what a brief holds.
 type Options struct {
@@ -45,6 +49,11 @@ type Options struct {
 	// (store.LastChangeID): checking the brief later lists the changes
 	// after it. Recorded in the stamp, not part of the fingerprint.
 	HistoryMark int64
+	// Units and ItemUnits are the plan's 责任单位 and who answers for
+	// what (store.Units, store.ItemUnits), for the appendix 按责任单位;
+	// without units there is no appendix.
+	Units     []domain.Unit
+	ItemUnits map[string]domain.ItemUnits
 }
 
 // Brief is the computed brief.
@@ -184,9 +193,16 @@ func Build(r *domain.Review, notes []domain.Note, o Options) Brief {
 			part = c.work()
 		case PartParcels:
 			part = c.parcels()
+		case PartUnits:
+			var ok bool
+			if part, ok = c.units(); !ok {
+				continue
+			}
 		}
 		part.Key = k
-		part.Heading = numerals[len(b.Parts)] + "、" + part.Heading
+		if k != PartUnits { // the appendix is not numbered
+			part.Heading = numerals[len(b.Parts)] + "、" + part.Heading
+		}
 		b.Parts = append(b.Parts, part)
 	}
 	var keys []string

@@ -120,7 +120,9 @@ func stamp(b Brief, p *domain.Plan, o Options, parts []string) Stamp {
 				for _, r := range g.Rows {
 					texts := append([]string{"row", t.Caption, r.ID, string(r.Status.Code)}, r.Cells...)
 					all.add(texts...)
-					item(r.ID).add(texts...)
+					if r.ID != "" { // a row of no item (a unit's counts) is in the code only
+						item(r.ID).add(texts...)
+					}
 				}
 			}
 		}

@@ -95,6 +95,14 @@ func Verify(st *store.Store, then brief.Stamp) (Verification, error) {
 	if o.Priors, err = st.Priors(domain.DefaultTolerance()); err != nil {
 		return Verification{}, err
 	}
+	// The appendix 按责任单位 is built again from today's units, as the
+	// brief was from the units of its day.
+	if o.Units, err = st.Units(); err != nil {
+		return Verification{}, err
+	}
+	if o.ItemUnits, err = st.ItemUnits(); err != nil {
+		return Verification{}, err
+	}
 	r, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
 		return Verification{}, err

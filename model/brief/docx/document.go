@@ -97,7 +97,7 @@ func (d *writer) titleBlock(b brief.Brief) {
 // items of concern, the table.
 func (d *writer) part(part brief.Part) {
 	d.para(styleH1, "", run(part.Heading))
-	noteAfter := part.Table != nil && part.Key != brief.PartSummary && part.Key != brief.PartParcels
+	noteAfter := part.Table != nil && part.Key != brief.PartSummary && part.Key != brief.PartParcels && part.Key != brief.PartUnits
 	if !noteAfter {
 		for _, l := range part.Lines {
 			d.text(styleNormal, "", l)

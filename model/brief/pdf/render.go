@@ -376,7 +376,7 @@ func (r *renderer) part(part brief.Part) {
 	r.text(marginL, r.y+lineH(headingPt)*0.78, part.Heading)
 	r.y += lineH(headingPt) + 1.5
 	for _, l := range part.Lines {
-		if part.Table == nil || part.Key == brief.PartSummary || part.Key == brief.PartParcels {
+		if part.Table == nil || part.Key == brief.PartSummary || part.Key == brief.PartParcels || part.Key == brief.PartUnits {
 			r.paragraph(l, bodyPt, "")
 		}
 	}
