@@ -70,6 +70,7 @@ type roundView struct {
 	exportPDF *widget.Button
 	collect   *widget.Button    // nil without hooks.collect
 	fits      []*fyne.Container // the tables in their tableFit layouts
+	split     *container.Split
 	content   fyne.CanvasObject
 	dlg       *dialog.CustomDialog
 }
@@ -80,7 +81,10 @@ const dayLayout = "2006-01-02"
 // The tables' columns, in order.
 var (
 	roundUnitColumns = []string{"单位", "项目", "已报", "未报", "逾期", "最近报送"}
-	roundItemColumns = []string{"灯号", "编号", "名称", "情况", "报送时间"}
+	// An item's return time is its unit's (最近报送) but for a unit that
+	// returned in parts; a late one says （逾期报送）. Left out, the name
+	// and why have room on a 1024 px screen.
+	roundItemColumns = []string{"灯号", "编号", "名称", "情况"}
 )
 
 const (
@@ -97,7 +101,6 @@ const (
 	icID
 	icName
 	icWhy
-	icAt
 )
 
 // roundStatusView opens the round view (Excel › 填报情况…), or says how to
@@ -256,10 +259,10 @@ func (v *roundView) load() error {
 	}
 	v.measure()
 	v.summary.SetText(v.summaryText())
-	v.unitTable.Refresh()
-	if v.unit >= 0 {
-		v.unitTable.Select(widget.TableCellID{Row: v.unit, Col: ucUnit})
-	}
+	// The unit chosen is shown in bold rather than selected: selecting a
+	// cell before the table is laid out scrolls it to a stale place and
+	// leaves the rows above blank.
+	v.unitTable.UnselectAll()
 	v.showUnit()
 	return nil
 }
@@ -295,6 +298,7 @@ func (v *roundView) summaryText() string {
 
 // showUnit lists the selected unit's items.
 func (v *roundView) showUnit() {
+	v.unitTable.Refresh() // the unit chosen in bold
 	v.item = -1
 	v.jump.Disable()
 	v.itemTable.UnselectAll()
@@ -331,8 +335,9 @@ func (v *roundView) newUnitTable() *widget.Table {
 			}
 			l := o.(*widget.Label)
 			text, imp := v.unitCell(v.units[id.Row], id.Col)
-			if l.Text != text || l.Importance != imp {
-				l.Text, l.Importance = text, imp
+			bold := id.Row == v.unit
+			if l.Text != text || l.Importance != imp || l.TextStyle.Bold != bold {
+				l.Text, l.Importance, l.TextStyle.Bold = text, imp, bold
 				l.Alignment = fyne.TextAlignLeading
 				if id.Col != ucUnit && id.Col != ucLast {
 					l.Alignment = fyne.TextAlignTrailing
@@ -424,13 +429,8 @@ func itemCell(r rounds.ItemRow, col int) string {
 		return r.ItemID
 	case icName:
 		return r.Name
-	case icWhy:
-		return lightWhy(r)
 	}
-	if r.ReturnedAt == "" {
-		return "—"
-	}
-	return r.ReturnedAt
+	return lightWhy(r)
 }
 
 // headers gives a table a header row of the columns' titles.
@@ -592,8 +592,15 @@ func (u *UI) chooseSavePDF(name string, write func(path string) (string, error))
 func (v *roundView) build() fyne.CanvasObject {
 	v.asOfEntry.OnChanged = v.pickDay
 	day := container.New(fixedWidth(120), v.asOfEntry)
+	var longest float32
+	for _, o := range v.roundSel.Options {
+		longest = max(longest, cellWidth(o, false))
+	}
+	// As wide as the longest round's name and the list's arrow, so no
+	// round is cut to “R1 · 2023…”.
+	choice := container.New(fixedWidth(longest+3*theme.IconInlineSize()), v.roundSel)
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel(tr("轮次")), v.roundSel, widget.NewLabel(tr("截至")), day, v.asOfError),
+		container.NewHBox(widget.NewLabel(tr("轮次")), choice, widget.NewLabel(tr("截至")), day, v.asOfError),
 		v.summary)
 	v.fits = []*fyne.Container{
 		container.New(&tableFit{table: v.unitTable, widths: func() []float32 { return v.unitWidths }}, v.unitTable),
@@ -602,9 +609,8 @@ func (v *roundView) build() fyne.CanvasObject {
 	legend := widget.NewLabel(tr("灯号：蓝 临近截止未报，黄 已报但慢于序时进度或低于预期，红 逾期未报或未完成，绿 进展正常"))
 	legend.Wrapping = fyne.TextWrapWord
 	items := container.NewBorder(v.unitHead, legend, nil, nil, v.fits[1])
-	split := container.NewHSplit(units, items)
-	split.Offset = 0.45
-	return container.NewBorder(top, nil, nil, nil, split)
+	v.split = container.NewHSplit(units, items)
+	return container.NewBorder(top, nil, nil, nil, v.split)
 }
 
 // show opens the view over the whole window.
@@ -621,22 +627,32 @@ func (v *roundView) show(win fyne.Window) {
 	v.dlg.SetOnClosed(v.hooks.closed)
 	size := win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
+	// The units get the width their table needs, up to a little over
+	// half, the items the rest (their names and reasons cut first).
+	var need float32
+	for _, w := range v.unitWidths {
+		need += max(w, -w) + theme.Padding()
+	}
+	need += 4 * theme.Padding() // the split's handle and the table's edges
+	inner := size.Width - 16 - 8*theme.Padding()
+	v.split.Offset = float64(min(max(need/inner, 0.3), 0.55))
 	v.dlg.Show()
 }
 
 // measure sets the columns' widths for what they show: the numbers and
-// times as wide as their widest, the names and reasons sharing the rest.
+// times as wide as their widest (in bold, as the unit chosen shows), the
+// names and reasons sharing the rest.
 func (v *roundView) measure() {
 	v.unitWidths = make([]float32, len(roundUnitColumns))
 	for c, title := range roundUnitColumns {
 		w := cellWidth(tr(title), true)
 		for _, u := range v.units {
 			text, _ := v.unitCell(u, c)
-			w = max(w, cellWidth(text, false))
+			w = max(w, cellWidth(text, true))
 		}
 		v.unitWidths[c] = w
 	}
-	v.unitWidths[ucUnit] = -v.unitWidths[ucUnit] // shares the rest, at least this wide
+	v.unitWidths[ucUnit] = -v.unitWidths[ucUnit] // flexible
 	v.itemWidths = make([]float32, len(roundItemColumns))
 	for c, title := range roundItemColumns {
 		w := cellWidth(tr(title), true)
@@ -645,14 +661,16 @@ func (v *roundView) measure() {
 		}
 		for _, u := range v.units {
 			for _, r := range u.Rows {
-				if c == icID || c == icAt {
+				if c != icLight {
 					w = max(w, cellWidth(itemCell(r, c), false))
 				}
 			}
 		}
 		v.itemWidths[c] = w
 	}
-	v.itemWidths[icName], v.itemWidths[icWhy] = 0, 0
+	// Flexible; the reason weighs more than the name, which the reviewer
+	// knows by its ID and which the detail pane shows whole.
+	v.itemWidths[icName], v.itemWidths[icWhy] = -v.itemWidths[icName], -1.5*v.itemWidths[icWhy]
 	for _, c := range v.fits {
 		c.Refresh() // lays the tables out at the new widths
 	}
@@ -665,8 +683,9 @@ func cellWidth(s string, bold bool) float32 {
 }
 
 // tableFit lays a table out at its size and sets its columns' widths: a
-// positive width is fixed; 0 (or a negative width, its least) shares
-// what the fixed ones leave.
+// positive width is fixed; a negative one is flexible, -w the width that
+// shows its longest text. Flexible columns share what the fixed ones
+// leave in proportion to those widths, so a long reason is cut last.
 type tableFit struct {
 	table  *widget.Table
 	widths func() []float32
@@ -676,22 +695,22 @@ type tableFit struct {
 func (f *tableFit) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 func (f *tableFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	ws := f.widths()
-	var fixed float32
-	flex := 0
+	ws := append([]float32(nil), f.widths()...)
+	var fixed, wanted float32
 	for _, w := range ws {
 		if w > 0 {
 			fixed += w
 		} else {
-			flex++
+			wanted -= w
 		}
 	}
-	if flex > 0 {
-		share := (size.Width - fixed - theme.Padding()) / float32(flex)
-		ws = append([]float32(nil), ws...)
+	if wanted > 0 {
+		// Fyne's table puts a padding between columns; a pixel to spare
+		// keeps the last column from starting a sideways scroll.
+		room := size.Width - fixed - float32(len(ws)-1)*theme.Padding() - 1
 		for i, w := range ws {
 			if w <= 0 {
-				ws[i] = max(share, -w, 72)
+				ws[i] = max(room*(-w)/wanted, 72)
 			}
 		}
 	}

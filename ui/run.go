@@ -183,6 +183,7 @@ func (s *startup) settle(u *UI, st *store.Store) {
 		return
 	}
 	u.reviewDraftFromEnv()
+	u.roundViewFromEnv()
 	u.trace("ready")
 	u.tracePlaces()
 	u.items.prepareSearch(u.do)
