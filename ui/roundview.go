@@ -461,24 +461,30 @@ func lightLabel(l domain.Light) string {
 	return "—"
 }
 
-// lightWhy is why an item has its light, in the interface's language; in
-// Chinese it reads as domain.ItemLight and the command line word it.
+// lightWhy is why an item has its light, in the interface's language.
+// It is worded here from the light and status as domain.ItemLight words
+// it in Chinese; a reason the model words otherwise (a return held for
+// the reviewer, say) is shown as the model gives it, never replaced by a
+// wrong one.
 func lightWhy(r rounds.ItemRow) string {
-	var why string
+	var zh, local string
 	switch {
 	case r.Returned():
-		why = trf("已报送，{{.S}}", "S", tr(r.Status.Label()))
+		zh, local = "已报送，"+r.Status.Label(), trf("已报送，{{.S}}", "S", tr(r.Status.Label()))
 	case r.Light == domain.LightRed:
-		why = tr("逾期未报")
+		zh, local = "逾期未报", tr("逾期未报")
 	case r.Light == domain.LightBlue:
-		why = tr("临近截止，尚未报送")
+		zh, local = "临近截止，尚未报送", tr("临近截止，尚未报送")
 	default:
-		why = tr("未报送，未到催报期")
+		zh, local = "未报送，未到催报期", tr("未报送，未到催报期")
 	}
 	if r.Late && r.Returned() {
-		why += tr("（逾期报送）")
+		zh, local = zh+"（逾期报送）", local+tr("（逾期报送）")
 	}
-	return why
+	if zh != r.Why {
+		return r.Why
+	}
+	return local
 }
 
 // lightTone is the colour a light is drawn in: the palette's blue, orange,

@@ -163,11 +163,16 @@ func TestRoundView(t *testing.T) {
 	if got := strings.Join(lightsShown(dialogTop), " "); got != "红 红" {
 		t.Errorf("市统计局's lights: %q", got)
 	}
-	// In Chinese the window's why is the command line's, word for word.
+	// In Chinese the window's why is the command line's, word for word;
+	// a reason the model words otherwise is shown as it is.
 	for _, un := range v.units {
 		for _, r := range un.Rows {
 			if lightWhy(r) != r.Why {
 				t.Errorf("%s %s: window %q, command %q", un.Unit, r.ItemID, lightWhy(r), r.Why)
+			}
+			r.Why = "已报送，待裁定（与已录入值不一致）"
+			if lightWhy(r) != r.Why {
+				t.Errorf("a held return's why became %q", lightWhy(r))
 			}
 		}
 	}
@@ -300,5 +305,41 @@ func TestRoundViewInEnglish(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestRoundViewChoosesARound: the latest round is offered first and
+// shown; picking the earlier one shows its returns; a round started while
+// the view is open joins the list without taking the reviewer's choice.
+func TestRoundViewChoosesARound(t *testing.T) {
+	u, st, _ := roundTestUI(t)
+	start := func(month int, due string) {
+		t.Helper()
+		rp, err := st.PlanRound(domain.Period{Year: 2023, Month: month}, due)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SaveRound(rp, "张三"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start(10, "2023-11-10")
+	u.roundStatusView()
+	v := u.roundView
+	v.asOfEntry.SetText("2023-11-15")
+	if got := strings.Join(v.roundSel.Options, " | "); got != "R2 · 2023年1-10月 · 截止2023-11-10 | R1 · 2023年1-9月 · 截止2023-10-10" {
+		t.Errorf("rounds offered: %s", got)
+	}
+	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 0 1 1 —" { // nothing returned for 1-10月
+		t.Errorf("R2: %q", got)
+	}
+	v.roundSel.SetSelectedIndex(1)
+	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 1 0 0 2023-10-08 15:20" {
+		t.Errorf("R1: %q", got)
+	}
+	start(11, "2023-12-10")
+	u.changed("")
+	if len(v.roundSel.Options) != 3 || v.round.ID != "R1" || v.roundSel.Selected != v.roundSel.Options[2] {
+		t.Errorf("after R3 started: %q, showing %s", v.roundSel.Options, v.round.ID)
 	}
 }
