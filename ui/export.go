@@ -50,7 +50,16 @@ func withFormat(path string, f briefFormat) string {
 	return path + string(f)
 }
 
-var partNames = []string{"一、总体情况", "二、主要指标完成情况", "三、需关注事项", "四、重点工作推进情况", "五、房屋征收计划"}
+// partLabels name the brief's parts in the dialog, in brief.AllParts'
+// order: the five numbered parts and the appendix 按责任单位, offered only
+// when the plan has units (the brief leaves it out otherwise).
+func partLabels(withUnits bool) []string {
+	labels := []string{tr("一、总体情况"), tr("二、主要指标完成情况"), tr("三、需关注事项"), tr("四、重点工作推进情况"), tr("五、房屋征收计划")}
+	if withUnits {
+		labels = append(labels, tr("附：按责任单位统计"))
+	}
+	return labels
+}
 
 // formHost is what a dialog pane needs of the window it opens in: its
 // forms and their period lists, and its status bar.
@@ -72,11 +81,14 @@ type briefDialog struct {
 	asOf  domain.Period
 	// priors is last year beside this year, for 表1's 上年完成 column.
 	priors map[string]domain.Prior
-	run    func(o brief.Options, path string)
+	// units is the plan's 责任单位 and who answers for what, for the
+	// appendix 按责任单位.
+	units unitBook
+	run   func(o brief.Options, path string)
 
 	period  *widget.Select
 	format  *widget.RadioGroup
-	parts   *widget.CheckGroup
+	parts   []*widget.Check // in brief.AllParts' order
 	notes   *widget.Check
 	marking *widget.SelectEntry
 	unit    *escEntry
@@ -88,6 +100,7 @@ type briefDialog struct {
 func (u *UI) exportDialog() {
 	r := u.review
 	d := &briefDialog{host: u, prefs: u.prefs, files: u.files, plan: u.plan, asOf: u.asOf, priors: u.lastYear.priors,
+		units: u.units,
 		gapOf: func(p domain.Period) brief.PeriodGap { return brief.PeriodGapOf(r, p) },
 		run:   u.briefRun().start}
 	d.show()
@@ -96,8 +109,13 @@ func (u *UI) exportDialog() {
 // show builds the dialog's fields and opens it.
 func (d *briefDialog) show() {
 	d.period = d.host.periodSelect(d.asOf, false)
-	d.parts = widget.NewCheckGroup(partNames, nil)
-	d.parts.Selected = append([]string(nil), partNames...)
+	labels := partLabels(d.hasUnits())
+	d.parts = nil
+	for _, l := range labels {
+		c := widget.NewCheck(l, nil)
+		c.SetChecked(true)
+		d.parts = append(d.parts, c)
+	}
 	d.notes = widget.NewCheck(tr("包含审阅备注"), nil)
 	d.notes.SetChecked(true)
 	d.marking = widget.NewSelectEntry([]string{"内部资料", "内部资料 注意保存", "征求意见稿"})
@@ -134,7 +152,7 @@ func (d *briefDialog) show() {
 	f := d.host.newForm(tr("生成执行情况简报"), d.submit)
 	f.add(tr("截至期间"), container.NewVBox(d.period, d.gap), "")
 	f.add(tr("格式"), d.format, "")
-	f.add(tr("内容"), d.parts, "")
+	f.add(tr("内容"), d.partsBox(), "")
 	f.add(tr("备注"), d.notes, "")
 	f.add(tr("密级标注"), d.marking, tr("留空则不标注"))
 	f.add(tr("编制单位"), d.unit, "")
@@ -180,7 +198,7 @@ func (d *briefDialog) submit(f *form) bool {
 	d.prefs.SetString(prefExportFormat, string(d.chosenFormat()))
 	o := brief.Options{AsOf: d.host.selectedPeriod(d.period, false), Date: time.Now(), Unit: strings.TrimSpace(d.unit.Text),
 		Reviewer: strings.TrimSpace(d.prefs.String(prefName)), Marking: strings.TrimSpace(d.marking.Text),
-		Parts: keys, Notes: d.notes.Checked, Priors: d.priors}
+		Parts: keys, Notes: d.notes.Checked, Priors: d.priors, Units: d.units.list, ItemUnits: d.units.assigned}
 	d.run(o, path)
 	return true
 }
@@ -193,17 +211,34 @@ func (d *briefDialog) chosenFormat() briefFormat {
 	return formatPDF
 }
 
+// hasUnits reports whether any item has a unit: the appendix is offered.
+func (d *briefDialog) hasUnits() bool { return len(d.units.assigned) > 0 }
+
 // partKeys are the ticked parts as the brief names them, in its order.
 func (d *briefDialog) partKeys() []string {
 	var keys []string
-	for i, n := range partNames {
-		for _, s := range d.parts.Selected {
-			if s == n {
-				keys = append(keys, brief.AllParts[i])
-			}
+	for i, c := range d.parts {
+		if c.Checked {
+			keys = append(keys, brief.AllParts[i])
 		}
 	}
 	return keys
+}
+
+// partsBox sets the parts' boxes in two columns, the numbered parts
+// reading down the left first: one column of six would push the dialog's
+// buttons off a 1024×600 screen.
+func (d *briefDialog) partsBox() fyne.CanvasObject {
+	half := (len(d.parts) + 1) / 2
+	left, right := container.NewVBox(), container.NewVBox()
+	for i, c := range d.parts {
+		if i < half {
+			left.Add(c)
+		} else {
+			right.Add(c)
+		}
+	}
+	return container.NewGridWithColumns(2, left, right)
 }
 
 // showPeriodGap warns, before anything is written, when most indicators
