@@ -153,7 +153,7 @@ func (u *UI) refreshRoundView() {
 func newRoundView(h roundViewHooks) *roundView {
 	v := &roundView{hooks: h, unit: -1, item: -1, asOf: h.now()}
 	v.roundSel = widget.NewSelect(nil, nil)
-	v.asOfEntry = newEscEntry(nil)
+	v.asOfEntry = newEscEntry(func() { v.dlg.Hide() }) // Esc closes the view from the 截至 box too
 	v.asOfEntry.SetText(v.asOf.Format(dayLayout))
 	v.asOfError = widget.NewLabel("")
 	v.asOfError.Importance = widget.DangerImportance
@@ -631,6 +631,7 @@ func (v *roundView) show(win fyne.Window) {
 	buttons = append(buttons, v.export, v.exportPDF, v.jump)
 	v.dlg.SetButtons(buttons)
 	v.dlg.SetOnClosed(v.hooks.closed)
+	escCloses(win, v.dlg)
 	size := win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
 	// The units get the width their table needs, up to a little over

@@ -342,4 +342,15 @@ func TestRoundViewChoosesARound(t *testing.T) {
 	if len(v.roundSel.Options) != 3 || v.round.ID != "R1" || v.roundSel.Selected != v.roundSel.Options[2] {
 		t.Errorf("after R3 started: %q, showing %s", v.roundSel.Options, v.round.ID)
 	}
+
+	// Esc closes the view, from the 截至 box as from anywhere else.
+	v.asOfEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.roundView != nil || u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc in the 截至 box left the view open")
+	}
+	u.roundStatusView()
+	u.win.Canvas().(test.WindowlessCanvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.roundView != nil {
+		t.Error("Esc left the view open")
+	}
 }
