@@ -146,12 +146,38 @@ func (r *renderer) chaseBody(c brief.ChaseList, room float64) ([]piece, int) {
 	if len(units) == 0 {
 		return nil, 0
 	}
+	overdue := domain.DaysOverdue(c.Due, c.AsOf)
 	for pt := chaseMaxPt; pt >= chaseMinPt; pt -= 0.5 {
-		if ps := r.chaseRows(c, units, pt, nil); heightOf(ps) <= room {
-			return ps, 0
+		// Measured row by row, stopping at the first that overflows:
+		// a list of thousands costs a page's worth of measuring.
+		h := r.chaseTableHead(pt).h
+		for n, u := range units {
+			if h += r.chaseRow(overdue, n, u, pt, len(u.Missing)).h; h > room {
+				break
+			}
+		}
+		if h <= room {
+			return r.chaseRows(c, units, pt, nil), 0
 		}
 	}
-	fits := func(limits []int) bool { return heightOf(r.chaseRows(c, units, chaseMinPt, limits)) <= room }
+	// Rows are independent: a unit's row height for each number of items
+	// shown is worked out once, and a layout's height is their sum. The
+	// closing sentence is measured with the largest count it could say.
+	rowH := map[[2]int]float64{}
+	fixed := r.chaseTableHead(chaseMinPt).h + heightOf(r.cutNote(c, c.MissingCount(), chaseMinPt))
+	fits := func(limits []int) bool {
+		h := fixed
+		for i, k := range limits {
+			key := [2]int{i, k}
+			if _, ok := rowH[key]; !ok {
+				rowH[key] = r.chaseRow(overdue, i, units[i], chaseMinPt, k).h
+			}
+			if h += rowH[key]; h > room {
+				return false
+			}
+		}
+		return true
+	}
 	most := 0
 	for _, u := range units {
 		most = max(most, len(u.Missing))
@@ -255,11 +281,31 @@ const (
 // chaseRows lays out the table at pt, showing the first limits[i] items
 // of unit i (limits nil: all) and the count of the rest.
 func (r *renderer) chaseRows(c brief.ChaseList, units []brief.ChaseUnit, pt float64, limits []int) []piece {
-	lh := lineH(pt)
-	pad := 1.0
 	overdue := domain.DaysOverdue(c.Due, c.AsOf)
+	out := []piece{r.chaseTableHead(pt)}
+	omitted := 0
+	for n, u := range units {
+		shown := len(u.Missing)
+		if limits != nil {
+			shown = limits[n]
+		}
+		omitted += len(u.Missing) - shown
+		out = append(out, r.chaseRow(overdue, n, u, pt, shown))
+	}
+	if omitted > 0 {
+		out = append(out, r.cutNote(c, omitted, pt)...)
+	}
+	return out
+}
+
+// chaseRowPad is the padding above and below a row's text.
+const chaseRowPad = 1.0
+
+// chaseTableHead is the table's header row.
+func (r *renderer) chaseTableHead(pt float64) piece {
+	lh, pad := lineH(pt), chaseRowPad
 	headH := lh + 2*pad
-	out := []piece{{h: headH, draw: func(y float64) {
+	return piece{h: headH, draw: func(y float64) {
 		r.where = "催报清单表头"
 		r.font("B", pt)
 		r.pdf.SetFillColor(222, 228, 236)
@@ -271,96 +317,92 @@ func (r *renderer) chaseRows(c brief.ChaseList, units []brief.ChaseUnit, pt floa
 			r.text(x+(col.w-r.width(col.title))/2, y+pad+lh*0.78, col.title)
 			x += col.w
 		}
-	}}}
-	cut := false
-	for n, u := range units {
+	}}
+}
+
+// cutNote is the sentence under a table that shows some units' first
+// items only: how many more there are and where.
+func (r *renderer) cutNote(c brief.ChaseList, omitted int, pt float64) []piece {
+	return r.noteLines(fmt.Sprintf("表中部分单位只列出前几项未报项目（标有“……另有N项”），另有%d项见%s。", omitted, c.WorkbookWords()), pt)
+}
+
+// chaseRow is unit n's row showing its first shown items. overdue is the
+// list's days past the due date: a unit late by as much says nothing more.
+func (r *renderer) chaseRow(overdue, n int, u brief.ChaseUnit, pt float64, shown int) piece {
+	lh, pad := lineH(pt), chaseRowPad
+	r.font("B", pt)
+	no := fmt.Sprint(n + 1)
+	unit := cjk.Wrap(u.Unit, chaseColumns[colUnit].w-2*pad, r.width)
+	count := fmt.Sprintf("%d项", len(u.Missing))
+	var late []string
+	if u.DaysOverdue != overdue && u.DaysOverdue > 0 {
+		// The list's line says how late the round is; a unit
+		// given another date says its own.
+		r.font("", pt)
+		late = cjk.Wrap(fmt.Sprintf("逾期%d天", u.DaysOverdue), chaseColumns[colUnit].w-2*pad, r.width)
+	}
+	items := r.packItems(u.Missing[:shown], chaseColumns[colItems].w-2*pad)
+	rest := len(u.Missing) - shown
+	// The count of the rest follows the last item on its line when
+	// it fits; the table's closing sentence says where they are.
+	restText, restLine, restX := "", len(items), 0.0
+	if rest > 0 {
+		restText = fmt.Sprintf("……另有%d项", rest)
+		r.font("", pt)
+		last := r.width(items[len(items)-1]) + 1
 		r.font("B", pt)
-		no := fmt.Sprint(n + 1)
-		unit := cjk.Wrap(u.Unit, chaseColumns[colUnit].w-2*pad, r.width)
-		count := fmt.Sprintf("%d项", len(u.Missing))
-		var late []string
-		if u.DaysOverdue != overdue && u.DaysOverdue > 0 {
-			// The list's line says how late the round is; a unit
-			// given another date says its own.
-			r.font("", pt)
-			late = cjk.Wrap(fmt.Sprintf("逾期%d天", u.DaysOverdue), chaseColumns[colUnit].w-2*pad, r.width)
+		if last+r.width(restText) <= chaseColumns[colItems].w-2*pad {
+			restLine, restX = len(items)-1, last
 		}
-		shown := u.Missing
-		if limits != nil {
-			shown = shown[:limits[n]]
+	}
+	restLines := 0
+	if restLine == len(items) && rest > 0 {
+		restLines = 1
+	}
+	r.font("", pt)
+	contact := cjk.Wrap(u.Contact, chaseColumns[colContact].w-2*pad, r.width)
+	lines := max(len(unit)+len(late), len(items)+restLines, len(contact))
+	h := float64(lines)*lh + 2*pad
+	return piece{h: h, draw: func(y float64) {
+		r.where = u.Unit
+		r.pdf.SetDrawColor(120, 120, 120)
+		r.pdf.SetLineWidth(0.2)
+		x := chaseMarginL
+		for _, col := range chaseColumns {
+			r.pdf.Rect(x, y, col.w, h, "D")
+			x += col.w
 		}
-		items := r.packItems(shown, chaseColumns[colItems].w-2*pad)
-		rest := len(u.Missing) - len(shown)
-		// The count of the rest follows the last item on its line when
-		// it fits; the table's closing sentence says where they are.
-		restText, restLine, restX := "", len(items), 0.0
-		if rest > 0 {
-			cut = true
-			restText = fmt.Sprintf("……另有%d项", rest)
-			r.font("", pt)
-			last := r.width(items[len(items)-1]) + 1
-			r.font("B", pt)
-			if last+r.width(restText) <= chaseColumns[colItems].w-2*pad {
-				restLine, restX = len(items)-1, last
-			}
-		}
-		restLines := 0
-		if restLine == len(items) && rest > 0 {
-			restLines = 1
+		at := func(x float64, i int) (float64, float64) { return x + pad, y + pad + lh*float64(i) + lh*0.78 }
+		r.font("", pt)
+		_, by := at(0, 0)
+		r.text(chaseMarginL+(chaseColumns[colNo].w-r.width(no))/2, by, no)
+		x = chaseMarginL + chaseColumns[colNo].w
+		r.font("B", pt)
+		for i, l := range unit {
+			r.text2(at(x, i))(l)
 		}
 		r.font("", pt)
-		contact := cjk.Wrap(u.Contact, chaseColumns[colContact].w-2*pad, r.width)
-		lines := max(len(unit)+len(late), len(items)+restLines, len(contact))
-		h := float64(lines)*lh + 2*pad
-		out = append(out, piece{h: h, draw: func(y float64) {
-			r.where = u.Unit
-			r.pdf.SetDrawColor(120, 120, 120)
-			r.pdf.SetLineWidth(0.2)
-			x := chaseMarginL
-			for _, col := range chaseColumns {
-				r.pdf.Rect(x, y, col.w, h, "D")
-				x += col.w
-			}
-			at := func(x float64, i int) (float64, float64) { return x + pad, y + pad + lh*float64(i) + lh*0.78 }
-			r.font("", pt)
-			_, by := at(0, 0)
-			r.text(chaseMarginL+(chaseColumns[colNo].w-r.width(no))/2, by, no)
-			x = chaseMarginL + chaseColumns[colNo].w
-			r.font("B", pt)
-			for i, l := range unit {
-				r.text2(at(x, i))(l)
-			}
-			r.font("", pt)
-			r.pdf.SetTextColor(180, 20, 20)
-			for i, l := range late {
-				r.text2(at(x, len(unit)+i))(l)
-			}
-			r.pdf.SetTextColor(0, 0, 0)
-			x += chaseColumns[colUnit].w
-			r.text(x+chaseColumns[colCount].w-pad-r.width(count), by, count)
-			x += chaseColumns[colCount].w
-			for i, l := range items {
-				r.text2(at(x, i))(l)
-			}
-			if restText != "" {
-				r.font("B", pt)
-				r.text2(at(x+restX, restLine))(restText)
-				r.font("", pt)
-			}
-			x += chaseColumns[colItems].w
-			for i, l := range contact {
-				r.text2(at(x, i))(l)
-			}
-		}})
-	}
-	if cut {
-		omitted := 0
-		for i, u := range units {
-			omitted += len(u.Missing) - limits[i]
+		r.pdf.SetTextColor(180, 20, 20)
+		for i, l := range late {
+			r.text2(at(x, len(unit)+i))(l)
 		}
-		out = append(out, r.noteLines(fmt.Sprintf("表中部分单位只列出前几项未报项目（标有“……另有N项”），另有%d项见%s。", omitted, c.WorkbookWords()), pt)...)
-	}
-	return out
+		r.pdf.SetTextColor(0, 0, 0)
+		x += chaseColumns[colUnit].w
+		r.text(x+chaseColumns[colCount].w-pad-r.width(count), by, count)
+		x += chaseColumns[colCount].w
+		for i, l := range items {
+			r.text2(at(x, i))(l)
+		}
+		if restText != "" {
+			r.font("B", pt)
+			r.text2(at(x+restX, restLine))(restText)
+			r.font("", pt)
+		}
+		x += chaseColumns[colItems].w
+		for i, l := range contact {
+			r.text2(at(x, i))(l)
+		}
+	}}
 }
 
 // text2 is text at a position given as a pair.
