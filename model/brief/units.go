@@ -105,12 +105,13 @@ func (c builder) units() (Part, bool) {
 		}
 		// Widths that keep each title on one line: the unit's name
 		// wide, four-character titles wider than two-character ones.
-		w := 0.8
+		// (Word's 小四 with its cell margins needs the room most.)
+		w := 0.75
 		switch {
 		case i == 0:
-			w = 2.6
+			w = 2.2
 		case len([]rune(title)) > 2:
-			w = 1.15
+			w = 1.3
 		}
 		t.Columns = append(t.Columns, Column{Title: title, Width: w})
 	}
