@@ -130,7 +130,7 @@ func (r *renderer) chaseHead(c brief.ChaseList) float64 {
 	r.font("", 10)
 	summary := "全部已报送：本轮所有单位的所有项目均已报送，无需催报。"
 	if len(units) > 0 {
-		summary = fmt.Sprintf("共%d个单位%d项未报送。请逐一电话催报，在右侧空栏记下联系人、电话和催报情况。", len(units), c.MissingCount())
+		summary = fmt.Sprintf("共%d个单位%d项未报送。请逐一电话催报，记下联系人、电话和催报情况。", len(units), c.MissingCount())
 	}
 	for _, l := range cjk.Wrap(summary, chaseW, r.width) {
 		r.text(chaseMarginL, y+lineH(10)*0.78, l)
