@@ -41,11 +41,11 @@ func BenchWorkspace(b TB, plans, n int) string {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	// v4: schema 8 (the history chain, after 6 units and 7 rounds; v3 was schema 5);
-	// an older file would be migrated at open.
-	name := fmt.Sprintf("planreview-bench-%d-v4.db", n)
+	// v5: schema 9 (rounds' items and returns; v4 was schema 8, the
+	// history chain); an older file would be migrated at open.
+	name := fmt.Sprintf("planreview-bench-%d-v5.db", n)
 	if plans > 1 {
-		name = fmt.Sprintf("planreview-bench-%dx%d-v4.db", plans, n)
+		name = fmt.Sprintf("planreview-bench-%dx%d-v5.db", plans, n)
 	}
 	cache := filepath.Join(os.TempDir(), name)
 	if _, err := os.Stat(cache); err != nil {

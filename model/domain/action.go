@@ -35,6 +35,8 @@ const (
 	RemoveUnit        Action = "remove_unit"
 	AutoAssignUnits   Action = "auto_assign_units"
 	StartRound        Action = "start_round"
+	CollectReturn     Action = "collect_return"
+	ResolveConflict   Action = "resolve_conflict"
 )
 
 // ActionInfo is what the program knows about an action besides its name.
@@ -67,6 +69,8 @@ var Actions = []ActionInfo{
 	{RenameUnit, "修改责任单位名称", true},
 	{RemoveUnit, "删除责任单位", true},
 	{StartRound, "发起填报", true},
+	{CollectReturn, "收取填报", true},
+	{ResolveConflict, "裁定填报数据", true},
 	{Undo, "撤销", false},
 	{CreatePlan, "创建计划", false},
 	{DatasetUpdate, "更新计划数据", false},

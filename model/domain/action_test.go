@@ -28,6 +28,8 @@ func TestActionList(t *testing.T) {
 		{AssignUnits, "指定责任单位", true},
 		{RemoveUnit, "删除责任单位", true},
 		{AutoAssignUnits, "按计划表指定责任单位", false},
+		{CollectReturn, "收取填报", true},
+		{ResolveConflict, "裁定填报数据", true},
 		{"merge_plans", "merge_plans", false}, // written by a newer program
 	} {
 		if got := tc.a.Label(); got != tc.label {
@@ -37,7 +39,7 @@ func TestActionList(t *testing.T) {
 			t.Errorf("%s.Undoable() = %v", tc.a, got)
 		}
 	}
-	if n := len(UndoableActions()); n != 20 {
-		t.Errorf("%d undoable actions, want 20", n)
+	if n := len(UndoableActions()); n != 22 {
+		t.Errorf("%d undoable actions, want 22", n)
 	}
 }

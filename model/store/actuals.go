@@ -116,12 +116,6 @@ func (s *Store) ImportActuals(rows []Import, file, by string) error {
 	return s.importRows(rows, "导入自 "+file, by)
 }
 
-// ImportReturn writes the figures of a unit's returned round workbook as
-// ImportActuals does, history saying who reported them: 由市商务局填报（文件名）.
-func (s *Store) ImportReturn(rows []Import, unit, file, by string) error {
-	return s.importRows(rows, fmt.Sprintf("由%s填报（%s）", unit, file), by)
-}
-
 func (s *Store) importRows(rows []Import, detail, by string) error {
 	if err := domain.CheckText("导入人", by, domain.MaxPerson); err != nil {
 		return err

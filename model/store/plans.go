@@ -267,7 +267,7 @@ func (s *Store) RemovePlan(id, by string) (Removed, error) {
 		}
 		tx.plan = id
 		for _, table := range []string{"actuals", "notes", "manual_statuses", "target_overrides", "period_locks",
-			"prior_pairs", "prior_results", "round_units", "rounds", "item_units", "units", "items"} {
+			"prior_pairs", "prior_results", "round_returns", "round_items", "round_units", "rounds", "item_units", "units", "items"} {
 			if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ?`, id); err != nil {
 				return err
 			}

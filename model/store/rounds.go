@@ -145,6 +145,16 @@ func (s *Store) SaveRound(rp RoundPlan, by string) (domain.Round, error) {
 				return err
 			}
 		}
+		// What each workbook holds, so the round's returns are counted
+		// against what it asked, whatever is assigned later.
+		for _, pack := range rp.Packs {
+			for _, ri := range pack.Items {
+				if _, err := tx.Exec(`INSERT INTO round_items (plan_id, round_id, unit_id, item_id, role) VALUES (?, ?, ?, ?, ?)`,
+					tx.plan, r.ID, pack.Unit.ID, ri.Item.ID, string(ri.Role)); err != nil {
+					return err
+				}
+			}
+		}
 		return tx.log(entry{who: by, action: domain.StartRound, period: r.Period.String(),
 			after:  roundJSON{ID: r.ID, Period: r.Period.String(), Due: r.Due, Units: units},
 			detail: fmt.Sprintf("发起%d年%s填报（%s），截止%s，%d个单位", r.Period.Year, r.Period.Label(), r.ID, r.Due, len(r.Units))})
@@ -193,16 +203,24 @@ func (s *Store) Rounds() ([]domain.Round, error) {
 	return out, nil
 }
 
-// reverseStartRound removes a round started by mistake. (Returns are
-// collected against a round once that exists; until then nothing refers
-// to it.)
+// reverseStartRound removes a round started by mistake, refused once
+// returns have been collected against it (their own undo comes first).
 func reverseStartRound(tx *wtx, c domain.Change, _ string) error {
 	var a roundJSON
 	if err := json.Unmarshal([]byte(c.After), &a); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`DELETE FROM round_units WHERE plan_id = ? AND round_id = ?`, tx.plan, a.ID); err != nil {
+	var returns int
+	if err := tx.QueryRow(`SELECT count(*) FROM round_returns WHERE plan_id = ? AND round_id = ?`, tx.plan, a.ID).Scan(&returns); err != nil {
 		return err
+	}
+	if returns > 0 {
+		return fmt.Errorf("轮次 %s 已收到%d条填报，不能撤销发起：请先撤销各次收取", a.ID, returns)
+	}
+	for _, table := range []string{"round_items", "round_units"} {
+		if _, err := tx.Exec(`DELETE FROM `+table+` WHERE plan_id = ? AND round_id = ?`, tx.plan, a.ID); err != nil {
+			return err
+		}
 	}
 	res, err := tx.Exec(`DELETE FROM rounds WHERE plan_id = ? AND id = ?`, tx.plan, a.ID)
 	if err != nil {

@@ -139,6 +139,8 @@ var reversals = map[domain.Action]reversal{
 	domain.RenameUnit:        {undo: reverseUnitRename},
 	domain.RemoveUnit:        {undo: reverseUnitRemove},
 	domain.StartRound:        {undo: reverseStartRound},
+	domain.CollectReturn:     {undo: reverseCollectReturn},
+	domain.ResolveConflict:   {undo: reverseResolve},
 }
 
 // sameJSON reports whether the current state (present or not) is the one

@@ -290,7 +290,7 @@ func TestMigrationReadsUnitsFromNotes(t *testing.T) {
 	// row of the plan's creation stays, and the migration adds its own).
 	raw, err := sql.Open("sqlite", path)
 	must(t, err)
-	for _, q := range []string{`DROP TABLE history_chain`, `DROP TABLE round_units`, `DROP TABLE rounds`, `DROP TABLE item_units`, `DROP TABLE units`, `PRAGMA user_version = 5`} {
+	for _, q := range []string{`DROP TABLE history_chain`, `DROP TABLE round_returns`, `DROP TABLE round_items`, `DROP TABLE round_units`, `DROP TABLE rounds`, `DROP TABLE item_units`, `DROP TABLE units`, `PRAGMA user_version = 5`} {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(err)
 		}

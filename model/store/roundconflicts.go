@@ -1,0 +1,360 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"cn.planreview/planreview/model/domain"
+)
+
+// Conflicts: a returned figure that differs from the one recorded for its
+// item and period (typed in by hand, or from another unit's return) is
+// held as pending by CollectReturn. The reviewer sees the recorded figure
+// beside every pending one and picks (ResolveConflict), in one
+// transaction with one history row naming the choice and the others, so
+// an undo puts the conflict back as it was.
+
+// Conflict is one item of a round with returns held for the reviewer.
+type Conflict struct {
+	ItemID     string
+	Period     domain.Period
+	Recorded   *Recorded // nil when no figure is recorded (one was removed since)
+	Candidates []Return  // the pending returns, in unit order
+}
+
+// Recorded is the figure recorded for an item and period.
+type Recorded struct {
+	Actual domain.Actual
+	At     time.Time
+	// Unit is the unit whose return in this round the figure came from
+	// (its full name), or "" for a figure typed in or imported.
+	Unit string
+	File string
+}
+
+// Pick is the reviewer's choice in a conflict: the recorded figure, or
+// one unit's return.
+type Pick struct {
+	Recorded bool
+	UnitID   int64
+}
+
+// PickRecorded keeps the recorded figure.
+func PickRecorded() Pick { return Pick{Recorded: true} }
+
+// PickUnit takes a unit's return.
+func PickUnit(id int64) Pick { return Pick{UnitID: id} }
+
+// Conflicts lists a round's items with pending returns, in the plan's
+// order.
+func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
+	round, err := s.roundByID(roundID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.RoundReturns(round)
+	if err != nil {
+		return nil, err
+	}
+	byItem := map[string][]Return{}
+	for _, r := range all {
+		byItem[r.ItemID] = append(byItem[r.ItemID], r)
+	}
+	var out []Conflict
+	for _, it := range s.plan.Items {
+		rows := byItem[it.ID]
+		c := Conflict{ItemID: it.ID, Period: round.Period}
+		for _, r := range rows {
+			if r.State == ReturnPending {
+				c.Candidates = append(c.Candidates, r)
+			}
+		}
+		if len(c.Candidates) == 0 {
+			continue
+		}
+		rec, err := s.recorded(domain.TrackedID(it), round.Period, rows)
+		if err != nil {
+			return nil, err
+		}
+		c.Recorded = rec
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// recorded is the figure recorded for an item and period, naming the
+// return it came from among rows, if one did.
+func (s *Store) recorded(itemID string, p domain.Period, rows []Return) (*Recorded, error) {
+	var at string
+	a, err := scanActual(s.db.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by FROM actuals
+		WHERE plan_id = ? AND item_id = ? AND period = ?`, s.planID(), itemID, p.String()))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if err := s.db.QueryRow(`SELECT entered_at FROM actuals WHERE plan_id = ? AND item_id = ? AND period = ?`,
+		s.planID(), itemID, p.String()).Scan(&at); err != nil {
+		return nil, err
+	}
+	rec := &Recorded{Actual: a}
+	rec.At, _ = time.Parse(time.RFC3339, at)
+	for _, r := range rows {
+		if (r.State == ReturnWritten || r.State == ReturnPicked) && r.HasFigure() && sameFigure(returnActual(r, a.ItemID, p), a) {
+			rec.Unit, rec.File = r.Unit, r.File
+			break
+		}
+	}
+	return rec, nil
+}
+
+// returnActual is the figure a return would record.
+func returnActual(r Return, itemID string, p domain.Period) domain.Actual {
+	a := domain.Actual{ItemID: itemID, Period: p, Outcome: r.Outcome, Source: r.Source,
+		By: strings.TrimSpace(r.Person + " " + r.Phone)}
+	if r.Value != nil {
+		a.Value = *r.Value
+	}
+	return a
+}
+
+func (s *Store) roundByID(id string) (domain.Round, error) {
+	rounds, err := s.Rounds()
+	if err != nil {
+		return domain.Round{}, err
+	}
+	for _, r := range rounds {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return domain.Round{}, fmt.Errorf("本计划没有填报轮次“%s”", id)
+}
+
+// resolveJSON is a conflict's state as history holds it: the recorded
+// figure (nil for none) and each return's state, unit ID → state.
+type resolveJSON struct {
+	Round   string           `json:"round"`
+	Tracked string           `json:"tracked"` // the item the figure is recorded on
+	Actual  *actualJSON      `json:"actual,omitempty"`
+	States  map[int64]string `json:"states"`
+}
+
+// ResolveConflict settles a conflict: pick keeps the recorded figure or
+// records one unit's return in its place; the pending returns become
+// picked or not picked. One transaction, one history row naming the
+// choice and the others (采用市商务局填报的5.2（文件名），未采用：市统计局填报的5.0、
+// 原录入的4.8), which it returns; undo brings the conflict back.
+func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (string, error) {
+	it, err := s.itemFor(itemID, by)
+	if err != nil {
+		return "", err
+	}
+	round, err := s.roundByID(roundID)
+	if err != nil {
+		return "", err
+	}
+	var detail string
+	tracked := domain.TrackedID(it)
+	words := func(a domain.Actual) string {
+		if a.Outcome != "" {
+			return domain.OutcomeLabel(a.Outcome)
+		}
+		t, _ := s.plan.Item(tracked)
+		return domain.FigureText(t.Target, a.Value)
+	}
+	err = s.write(func(tx *wtx) error {
+		if err := refuseLocked(tx, round.Period.String()); err != nil {
+			return err
+		}
+		var rows []Return
+		q, err := tx.Query(`SELECT u.full_name, rr.unit_id, rr.item_id, rr.collected_at, rr.value, rr.outcome, rr.progress,
+				rr.source, rr.person, rr.phone, rr.file, rr.state
+			FROM round_returns rr JOIN units u ON u.plan_id = rr.plan_id AND u.id = rr.unit_id
+			WHERE rr.plan_id = ? AND rr.round_id = ? AND rr.item_id = ? ORDER BY u.ord, u.id`, tx.plan, roundID, it.ID)
+		if err != nil {
+			return err
+		}
+		for q.Next() {
+			r, err := scanReturn(q)
+			if err != nil {
+				q.Close()
+				return err
+			}
+			rows = append(rows, r)
+		}
+		q.Close()
+		var pending []Return
+		var chosen *Return
+		for i, r := range rows {
+			if r.State == ReturnPending {
+				pending = append(pending, r)
+			}
+			if !pick.Recorded && r.UnitID == pick.UnitID && r.HasFigure() {
+				chosen = &rows[i]
+			}
+		}
+		if len(pending) == 0 {
+			return fmt.Errorf("%s 在轮次 %s 没有待裁定的填报", it.ID, roundID)
+		}
+		old, found, err := getActual(tx, tracked, round.Period)
+		if err != nil {
+			return err
+		}
+		if pick.Recorded && !found {
+			return fmt.Errorf("%s 在%s没有已录入的数值可采用：请选择一个单位的填报", it.ID, round.Period.Label())
+		}
+		if !pick.Recorded && chosen == nil {
+			var names []string
+			for _, r := range pending {
+				names = append(names, r.Unit)
+			}
+			return fmt.Errorf("%s 在轮次 %s 没有该单位填报的数值；可采用：%s 或原录入的数值", it.ID, roundID, strings.Join(names, "、"))
+		}
+		before := resolveJSON{Round: roundID, Tracked: tracked, States: map[int64]string{}}
+		after := resolveJSON{Round: roundID, Tracked: tracked, States: map[int64]string{}}
+		if found {
+			j := toJSON(old)
+			before.Actual, after.Actual = &j, &j
+		}
+		var took, recordedOther string
+		var others []string
+		if pick.Recorded {
+			took = "原录入的" + words(old)
+		} else {
+			a := returnActual(*chosen, tracked, round.Period)
+			if err := domain.CheckActual(it, a, s.plan.Year); err != nil {
+				return err
+			}
+			if err := upsertActual(tx, a); err != nil {
+				return err
+			}
+			j := toJSON(a)
+			after.Actual = &j
+			took = fmt.Sprintf("%s填报的%s（%s）", chosen.Unit, words(a), chosen.File)
+			if found && !sameFigure(old, a) {
+				recordedOther = "原录入的" + words(old)
+				// A figure recorded from another unit's return is named
+				// as that unit's.
+				for _, r := range rows {
+					if (r.State == ReturnWritten || r.State == ReturnPicked) && r.HasFigure() && sameFigure(returnActual(r, tracked, round.Period), old) {
+						recordedOther = fmt.Sprintf("%s填报的%s", r.Unit, words(old))
+						break
+					}
+				}
+			}
+		}
+		for _, r := range rows {
+			if r.State != ReturnPending && (chosen == nil || r.UnitID != chosen.UnitID) {
+				continue
+			}
+			state := ReturnNotPicked
+			if chosen != nil && r.UnitID == chosen.UnitID {
+				state = ReturnPicked
+			} else {
+				others = append(others, fmt.Sprintf("%s填报的%s", r.Unit, words(returnActual(r, tracked, round.Period))))
+			}
+			before.States[r.UnitID], after.States[r.UnitID] = string(r.State), string(state)
+			if _, err := tx.Exec(`UPDATE round_returns SET state = ? WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
+				string(state), tx.plan, roundID, r.UnitID, it.ID); err != nil {
+				return err
+			}
+		}
+		if recordedOther != "" {
+			others = append(others, recordedOther)
+		}
+		detail = "采用" + took
+		if len(others) > 0 {
+			detail += "，未采用：" + strings.Join(others, "、")
+		}
+		return tx.log(entry{who: by, action: domain.ResolveConflict, itemID: it.ID, period: round.Period.String(),
+			before: before, after: after, detail: detail})
+	})
+	return detail, err
+}
+
+// upsertActual records a figure without a history row of its own: for a
+// change whose history row holds the figure beside the rest of it.
+func upsertActual(tx *wtx, a domain.Actual) error {
+	var value, outcome any
+	if a.Outcome != "" {
+		outcome = string(a.Outcome)
+	} else {
+		value = a.Value
+	}
+	_, err := tx.Exec(`INSERT INTO actuals (plan_id, item_id, period, value, outcome, source, source_date, entered_by, entered_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(plan_id, item_id, period) DO UPDATE SET value = excluded.value, outcome = excluded.outcome,
+			source = excluded.source, source_date = excluded.source_date,
+			entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+		tx.plan, a.ItemID, a.Period.String(), value, outcome, a.Source, a.SourceDate, a.By, tx.at)
+	return err
+}
+
+// reverseResolve puts a conflict back: the figure recorded before and
+// every return's state, once both are still as the resolve left them.
+func reverseResolve(tx *wtx, c domain.Change, _ string) error {
+	var b, a resolveJSON
+	if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(c.After), &a); err != nil {
+		return err
+	}
+	p, err := parseStoredPeriod(c.Period)
+	if err != nil {
+		return err
+	}
+	// The figure lives on the tracked item (a body commitment's figures
+	// are its indicator's); the states on the row's item.
+	tracked := a.Tracked
+	cur, found, err := getActual(tx, tracked, p)
+	if err != nil {
+		return err
+	}
+	if !sameJSON(found, toJSON(cur), optJSON(a.Actual)) {
+		return errChangedSince
+	}
+	for unit, want := range a.States {
+		var state string
+		err := tx.QueryRow(`SELECT state FROM round_returns WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
+			tx.plan, a.Round, unit, c.ItemID).Scan(&state)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && state != want) {
+			return errChangedSince
+		} else if err != nil {
+			return err
+		}
+	}
+	if b.Actual == nil {
+		if _, err := tx.Exec(`DELETE FROM actuals WHERE plan_id = ? AND item_id = ? AND period = ?`, tx.plan, tracked, c.Period); err != nil {
+			return err
+		}
+	} else {
+		old := domain.Actual{ItemID: tracked, Period: p, Outcome: domain.Outcome(b.Actual.Outcome), Source: b.Actual.Source,
+			SourceDate: b.Actual.SourceDate, By: b.Actual.By}
+		if b.Actual.Value != nil {
+			old.Value = *b.Actual.Value
+		}
+		if err := upsertActual(tx, old); err != nil {
+			return err
+		}
+	}
+	for unit, state := range b.States {
+		if _, err := tx.Exec(`UPDATE round_returns SET state = ? WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
+			state, tx.plan, b.Round, unit, c.ItemID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func optJSON(j *actualJSON) string {
+	if j == nil {
+		return ""
+	}
+	return mustJSON(*j)
+}
