@@ -14,7 +14,7 @@ import (
 
 func runRound(env Env, st *store.Store, a args) error {
 	if len(a.pos) == 0 {
-		return usage("需要子命令 start、collect 或 status")
+		return usage("需要子命令 start、collect、status、conflicts 或 resolve")
 	}
 	switch a.pos[0] {
 	case "start":
@@ -23,8 +23,12 @@ func runRound(env Env, st *store.Store, a args) error {
 		return runRoundCollect(env, st, a)
 	case "status":
 		return runRoundStatus(env, st, a)
+	case "conflicts":
+		return runRoundConflicts(env, st, a)
+	case "resolve":
+		return runRoundResolve(env, st, a)
 	}
-	return usage("round 的子命令是 start、collect 或 status，不是“%s”", a.pos[0])
+	return usage("round 的子命令是 start、collect、status、conflicts 或 resolve，不是“%s”", a.pos[0])
 }
 
 func runRoundStart(env Env, st *store.Store, a args) error {

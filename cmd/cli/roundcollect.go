@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"cn.planreview/planreview/model/rounds"
+	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
 )
 
@@ -11,7 +12,8 @@ import (
 // the round it says it belongs to and written in its own transaction, or
 // refused with the reason and nothing written from it. The checks and the
 // writing are model/rounds' (the window's 导入回执 uses them too); this
-// prints them.
+// prints them. All files are checked first, then written as one batch
+// (one automatic backup before it).
 
 func runRoundCollect(env Env, st *store.Store, a args) error {
 	by, err := reviewer(env, a)
@@ -29,9 +31,23 @@ func runRoundCollect(env Env, st *store.Store, a args) error {
 	if a.has("overwrite") {
 		mode = rounds.Overwrite
 	}
-	refused := 0
+	checked := make([]rounds.Checked, 0, len(files))
 	for _, file := range files {
-		if err := collectOne(env, st, file, by, mode, a.has("dry-run")); err != nil {
+		checked = append(checked, rounds.CheckFile(st, file))
+	}
+	var outs []rounds.Outcome
+	if !a.has("dry-run") {
+		if outs, err = rounds.Collect(st, checked, by, mode); err != nil {
+			return err
+		}
+	}
+	refused := 0
+	for i, c := range checked {
+		var o *rounds.Outcome
+		if outs != nil {
+			o = &outs[i]
+		}
+		if err := printCollected(env, c, o, mode); err != nil {
 			refused++
 			fmt.Fprintf(env.Stdout, "未写入：%s\n\n", err)
 			continue
@@ -44,10 +60,9 @@ func runRoundCollect(env Env, st *store.Store, a args) error {
 	return nil
 }
 
-// collectOne checks one returned workbook, prints what it would do and,
-// unless dry, writes it; the error is why it was refused.
-func collectOne(env Env, st *store.Store, file, by string, mode rounds.Mode, dry bool) error {
-	c := rounds.CheckFile(st, file)
+// printCollected prints what a checked workbook would do and, when it was
+// written (o not nil), what it did; the error is why it was refused.
+func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mode) error {
 	if c.Known() {
 		fmt.Fprintf(env.Stdout, "文件：%s　单位：%s　轮次：%s（%d年%s，截止%s）　填写%d行\n", c.File, c.Unit.Full, c.Round.ID,
 			c.Round.Period.Year, c.Round.Period.Label(), c.Round.Due, c.Rows)
@@ -62,28 +77,29 @@ func collectOne(env Env, st *store.Store, file, by string, mode rounds.Mode, dry
 		fmt.Fprintln(env.Stdout, "没有填写任何一行，无需写入。")
 		return nil
 	}
-	if mode == rounds.Hold {
-		if err := c.CorrectionsRefusal(); err != nil {
-			return err
+	if o == nil {
+		figures, held := c.Preview.Count(sheet.New), 0
+		if mode == rounds.Hold {
+			held = c.Corrections()
+		} else {
+			figures += c.Corrections()
 		}
-	}
-	writes := len(c.Preview.Imports())
-	if dry {
-		fmt.Fprintf(env.Stdout, "试收取：没有问题，将写入%d条（未写入）。\n", writes)
+		fmt.Fprintf(env.Stdout, "试收取：没有问题，将写入%d条（未写入）。\n", figures)
+		if held > 0 {
+			fmt.Fprintf(env.Stdout, "其中%d条与已录入的实际值不同（见上表“更正”），收取时将留待裁定，不覆盖；要以填报为准可加 --overwrite。\n", held)
+		}
 		return nil
 	}
-	out, err := rounds.Collect(st, []rounds.Checked{c}, by, mode)
-	if err != nil {
-		return err
-	}
-	o := out[0]
 	if o.Refused != nil {
 		return o.Refused
 	}
-	if o.Written == 0 {
-		fmt.Fprintln(env.Stdout, "填报的数据与已录入的一致，没有需要写入的内容。")
+	if o.Writes() == 0 && o.Held == 0 {
+		fmt.Fprintln(env.Stdout, "填报的数据与已录入的一致：记为已报送，实际值无需更改。")
 		return nil
 	}
 	fmt.Fprintf(env.Stdout, "已写入：新增%d条，更正%d条。修改记录中注明“由%s填报（%s）”。\n", o.New, o.Corrected, o.Unit.Full, o.File)
+	if o.Held > 0 {
+		fmt.Fprintf(env.Stdout, "%d条与已录入的实际值不同，未覆盖，留待裁定：用 planreview round conflicts 查看，round resolve 裁定。\n", o.Held)
+	}
 	return nil
 }

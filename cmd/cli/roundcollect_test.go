@@ -127,15 +127,28 @@ func TestRoundCollect(t *testing.T) {
 	if !strings.Contains(h.stdout, "由市商务局填报（2024年1-9月_市商务局_填报.xlsx）") {
 		t.Errorf("history: %s", h.stdout)
 	}
-	// The same return again changes nothing; a different figure is a
-	// correction, written only with --overwrite.
+	// The same return again changes no figure; a different figure is
+	// held for the reviewer, not written, unless --overwrite.
 	if r := run(t, db, "round", "collect", good); r.code != 0 || !strings.Contains(r.stdout, "无变化") {
 		t.Errorf("again: %d %s", r.code, r.stdout)
 	}
 	changed := filepath.Join(filepath.Dir(db), "更正.xlsx")
 	fill(t, trade, changed, func(f *excelize.File) { fillRow(f, 2, 7.1) })
-	if r := run(t, db, "round", "collect", changed); r.code != 1 || !strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%") {
+	if r := run(t, db, "round", "collect", changed, "--dry-run"); r.code != 0 || !strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%") ||
+		!strings.Contains(r.stdout, "其中1条与已录入的实际值不同") {
+		t.Errorf("correction, dry run: %d %s", r.code, r.stdout)
+	}
+	if r := run(t, db, "round", "collect", changed); r.code != 0 || !strings.Contains(r.stdout, "1条与已录入的实际值不同，未覆盖，留待裁定") {
 		t.Errorf("correction: %d %s", r.code, r.stdout)
+	}
+	if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 6.8 {
+		t.Errorf("a held return overwrote the figure: %+v", a)
+	}
+	if r := run(t, db, "round", "collect", changed, "--overwrite"); r.code != 0 || !strings.Contains(r.stdout, "更正1条") {
+		t.Errorf("--overwrite: %d %s", r.code, r.stdout)
+	}
+	if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 7.1 {
+		t.Errorf("--overwrite did not record the return: %+v", a)
 	}
 
 	// Re-saved by LibreOffice Calc, as an official's WPS or Excel would.

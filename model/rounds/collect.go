@@ -1,7 +1,3 @@
-// Package rounds holds the reporting rounds' work that needs both the
-// store and the workbooks: collecting the units' returns, and who is late.
-// The window and the command line both call it, so a return is judged
-// the same way wherever it is collected.
 package rounds
 
 import (
@@ -19,7 +15,9 @@ import (
 // Collecting returns: each workbook is checked against the round it says
 // it belongs to (Check), nothing written, so the reviewer sees what it
 // would do; then the accepted ones are written (Collect), each file in
-// its own transaction.
+// its own transaction. A figure that differs from the one recorded for
+// its item and period is not an error: it is held for the reviewer
+// (store.Conflicts), unless the mode is Overwrite.
 
 // Checked is one returned workbook as checked, before anything is
 // written.
@@ -35,6 +33,9 @@ type Checked struct {
 	// Refused is the named reason nothing from this file can be written,
 	// nil when it is acceptable.
 	Refused error
+	// ret is the workbook as read, for the reporter's name and phone
+	// apart, which the preview joins.
+	ret sheet.Return
 }
 
 // Known reports whether the workbook was recognised as a round's: its
@@ -42,7 +43,8 @@ type Checked struct {
 func (c Checked) Known() bool { return c.Round.ID != "" }
 
 // Corrections counts the rows whose figure differs from the one recorded
-// for that item and period.
+// for that item and period: held for the reviewer when collected in Hold
+// mode, recorded in place of the old one in Overwrite mode.
 func (c Checked) Corrections() int {
 	if c.Preview == nil {
 		return 0
@@ -124,7 +126,7 @@ func Check(st *store.Store, file string, data []byte) Checked {
 		c.Refused = fmt.Errorf("“%s”：%w", base, err)
 		return c
 	}
-	c.Unit, c.Round, c.Rows = unit, round, len(ret.Rows)
+	c.Unit, c.Round, c.Rows, c.ret = unit, round, len(ret.Rows), ret
 	if probs := rowKeyProblems(ret, keys, unit); len(probs) > 0 {
 		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
 		return c
@@ -181,63 +183,82 @@ type Mode int
 
 // Modes.
 const (
-	// Hold refuses such a file: the reviewer decides first.
+	// Hold writes the file's other rows and holds that one as pending:
+	// the reviewer decides (store.ResolveConflict).
 	Hold Mode = iota
 	// Overwrite takes the return; the old figure stays in history.
 	Overwrite
 )
 
-// CorrectionsRefusal is why a file with corrections is not written in
-// Hold mode; nil when it has none.
-func (c Checked) CorrectionsRefusal() error {
-	if n := c.Corrections(); n > 0 {
-		return fmt.Errorf("“%s”有%d条与已录入的实际值不同（见上表“更正”）；核实后要以填报为准时加 --overwrite", c.File, n)
-	}
-	return nil
-}
-
 // Outcome is what collecting did with one checked file.
 type Outcome struct {
 	File string
 	Unit domain.Unit
-	// New, Corrected and Unchanged count the file's figures by what
-	// they did; all zero when the file was refused.
-	New, Corrected, Unchanged int
-	Written                   int // rows written (figures and notes); 0 when nothing changed
+	// Collected counts the file's figures by what became of them (new,
+	// corrected, unchanged, held for the reviewer) and its notes; zero
+	// when the file was refused or had no filled row.
+	store.Collected
 	// Refused is why nothing from this file was written: its check's
-	// reason, corrections in Hold mode, or the write's own refusal (a
-	// period locked since it was checked).
+	// reason, or the write's own refusal (a period locked since it was
+	// checked).
 	Refused error
 }
 
 // Collect writes the acceptable files among checked, each in its own
 // transaction with history saying 由市商务局填报（文件名）; a refused file is
-// reported in its Outcome and leaves the database as it was. The error is
-// for what stops the whole batch.
+// reported in its Outcome and leaves the database as it was. Every
+// filled row is kept as the unit's return, an unchanged figure too. The
+// error is for what stops the whole batch.
+//
+// One automatic backup is taken before the first write of the batch, not
+// one per file: a snapshot of the whole database per return was most of
+// the time collecting 50 returns took, and one before the batch restores
+// the same state.
 func Collect(st *store.Store, checked []Checked, by string, mode Mode) ([]Outcome, error) {
 	out := make([]Outcome, 0, len(checked))
+	backedUp := false
 	for _, c := range checked {
 		o := Outcome{File: c.File, Unit: c.Unit, Refused: c.Refused}
-		if o.Refused == nil && mode == Hold {
-			o.Refused = c.CorrectionsRefusal()
-		}
 		if o.Refused != nil || c.Preview == nil {
 			out = append(out, o)
 			continue
 		}
-		p := c.Preview
-		imports := p.Imports()
-		if len(imports) > 0 {
-			if err := st.ImportReturn(imports, c.Unit.Full, c.File, by); err != nil {
-				o.Refused = err
-				out = append(out, o)
-				continue
+		if !backedUp {
+			if _, err := st.AutoBackup("collect"); err != nil {
+				return out, fmt.Errorf("收取前无法备份数据库，未写入任何数据：%w", err)
 			}
+			backedUp = true
 		}
-		o.New, o.Corrected, o.Unchanged, o.Written = p.Count(sheet.New), p.Count(sheet.Corrects), p.Count(sheet.Same), len(imports)
+		got, err := st.CollectReturn(c.returnFile(), by, mode == Overwrite)
+		if err != nil {
+			o.Refused = err
+		} else {
+			o.Collected = got
+		}
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// returnFile is what the store writes for a checked workbook: each
+// filled row's figure (nil for text only) and progress text, with the
+// reporter's name and phone apart.
+func (c Checked) returnFile() store.ReturnFile {
+	f := store.ReturnFile{RoundID: c.Round.ID, Period: c.Round.Period, Unit: c.Unit, File: c.File}
+	byLine := map[int]sheet.ReturnRow{}
+	for _, r := range c.ret.Rows {
+		byLine[r.Line] = r
+	}
+	for _, r := range c.Preview.Rows {
+		raw := byLine[r.Line]
+		row := store.ReturnRow{ItemID: r.ItemID, Progress: r.Note, Source: raw.Source, Person: raw.By, Phone: raw.Phone}
+		if r.Text != "" {
+			a := r.Actual
+			row.Actual = &a
+		}
+		f.Rows = append(f.Rows, row)
+	}
+	return f
 }
 
 func unitByID(st *store.Store, id int64) (domain.Unit, error) {

@@ -54,8 +54,10 @@ func DueDate(r domain.Round) (time.Time, error) {
 }
 
 // Status works out who is late in a round as of a day: a row per unit the
-// round was sent to, in unit order. The items a unit answers for are read
-// from today's assignment, as round start chose them.
+// round was sent to, in unit order, over the items its workbook held
+// (store.RoundItems), whatever is assigned since. A return held for the
+// reviewer (its figure differs from the recorded one) counts as returned,
+// with why "已报送，待裁定（与…不一致）".
 func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, error) {
 	due, err := DueDate(round)
 	if err != nil {
@@ -65,7 +67,7 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 	if err != nil {
 		return nil, err
 	}
-	assigned, err := st.ItemUnits()
+	sentItems, err := st.RoundItems(round.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +75,19 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 	if err != nil {
 		return nil, err
 	}
-	got := map[[2]string]time.Time{}
+	type unitItem struct {
+		unit int64
+		item string
+	}
+	got := map[unitItem]store.Return{}
 	for _, r := range returns {
-		got[[2]string{r.Unit, r.ItemID}] = r.At
+		got[unitItem{r.UnitID, r.ItemID}] = r
 	}
 	rev, err := st.Review(domain.DefaultTolerance())
+	if err != nil {
+		return nil, err
+	}
+	held, err := heldWhy(st, rev, round)
 	if err != nil {
 		return nil, err
 	}
@@ -97,18 +107,23 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 		}
 		row := UnitRow{Unit: u.Full, Rows: []ItemRow{}}
 		var last time.Time
-		for _, it := range st.Plan().Items {
-			if it.SameAs != "" || !assigned[it.ID].Has(u.ID) {
+		for _, ref := range sentItems[u.ID] {
+			it, ok := st.Plan().Item(ref.ItemID)
+			if !ok {
 				continue
 			}
 			row.Items++
-			at, returned := got[[2]string{u.Full, it.ID}]
+			ret, returned := got[unitItem{u.ID, it.ID}]
+			at := ret.At
 			code, ok := codes[it.ID]
 			if !ok {
 				code = rev.Status(it, round.Period).Code
 				codes[it.ID] = code
 			}
 			light, why := domain.ItemLight(due, asOf, returned, code)
+			if returned && ret.State == store.ReturnPending {
+				why = held[it.ID]
+			}
 			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why, Status: code}
 			if returned {
 				row.Returned++
@@ -133,6 +148,28 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 			row.LastReturn = last.Format(timeLayout)
 		}
 		out = append(out, row)
+	}
+	return out, nil
+}
+
+// heldWhy is, for each item of the round with returns held for the
+// reviewer, why a held return shows as it does: 已报送，待裁定（与已录入的增长5.8%不一致）.
+func heldWhy(st *store.Store, rev *domain.Review, round domain.Round) (map[string]string, error) {
+	cs, err := st.Conflicts(round.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, c := range cs {
+		it, _ := st.Plan().Item(c.ItemID)
+		with := "已录入的数值"
+		if rec := c.Recorded; rec != nil {
+			with = "已录入的" + rev.FigureOf(it, rec.Actual)
+			if rec.Unit != "" {
+				with = rec.Unit + "填报的" + rev.FigureOf(it, rec.Actual)
+			}
+		}
+		out[c.ItemID] = "已报送，待裁定（与" + with + "不一致）"
 	}
 	return out, nil
 }
