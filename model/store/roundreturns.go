@@ -365,3 +365,55 @@ func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// ImportReturn records figures as a unit's return, for callers that hold
+// figures rather than a returned workbook (the demo's made-up round,
+// tests): to the latest round of the figures' period that sent the unit a
+// workbook, each figure recorded over any other (as collect --overwrite),
+// an Import's note kept as the row's progress text.
+func (s *Store) ImportReturn(rows []Import, unit, file, by string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	u, err := s.FindUnit(unit)
+	if err != nil {
+		return err
+	}
+	p := rows[0].NotePeriod
+	if a := rows[0].Actual; a != nil {
+		p = a.Period
+	}
+	all, err := s.Rounds()
+	if err != nil {
+		return err
+	}
+	f := ReturnFile{Period: p, Unit: u, File: file}
+	for _, r := range all {
+		if r.Period != p {
+			continue
+		}
+		for _, ru := range r.Units {
+			if ru.UnitID == u.ID {
+				f.RoundID = r.ID
+			}
+		}
+	}
+	if f.RoundID == "" {
+		return fmt.Errorf("没有向%s发出%d年%s填报的轮次", u.Full, p.Year, p.Label())
+	}
+	for _, r := range rows {
+		row := ReturnRow{ItemID: r.NoteOn, Actual: r.Actual, Progress: r.Note}
+		if r.Actual != nil {
+			if r.Actual.Period != p {
+				return fmt.Errorf("一次填报只能是一个期间（%s与%s）", p.Label(), r.Actual.Period.Label())
+			}
+			if row.ItemID == "" {
+				row.ItemID = r.Actual.ItemID
+			}
+			row.Source = r.Actual.Source
+		}
+		f.Rows = append(f.Rows, row)
+	}
+	_, err = s.CollectReturn(f, by, true)
+	return err
+}
