@@ -97,21 +97,23 @@ var unitAbbrevs = []struct{ long, short string }{
 	{"交通运输局", "交通局"},
 }
 
-// NormaliseUnitName is a unit's name as compared: full-width letters and
-// digits folded, white space removed.
+// NormaliseUnitName is a unit's name as stored and compared: full-width
+// letters and digits folded as every typed text is (normalizeWidth), white
+// space removed, and brackets the full-width ones official names are
+// written with, so 市委(市政府)办公室 typed with ASCII brackets is the unit
+// 市委（市政府）办公室.
 func NormaliseUnitName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
+	return strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsSpace(r):
-			continue
-		case r >= '！' && r <= '～' && r != '（' && r != '）':
-			b.WriteRune(r - '！' + '!')
-		default:
-			b.WriteRune(r)
+			return -1
+		case r == '(':
+			return '（'
+		case r == ')':
+			return '）'
 		}
-	}
-	return b.String()
+		return r
+	}, normalizeWidth(s))
 }
 
 // adminPrefixes are the level words a department's name starts with: the

@@ -13,6 +13,7 @@ var testUnits = []Unit{
 	{ID: 3, Short: "商务局", Full: "市商务局", Order: 3},
 	{ID: 4, Short: "发改局", Full: "南湖区发改局", Order: 4},
 	{ID: 5, Short: "发改局", Full: "秀洲区发改局", Order: 5},
+	{ID: 6, Short: "5G办", Full: "市委（市政府）5G办", Order: 6},
 }
 
 func TestMatchUnit(t *testing.T) {
@@ -28,6 +29,12 @@ func TestMatchUnit(t *testing.T) {
 		{"市发展和改革委员会", 1, ""}, // the long form of the same
 		{"统计局", 2, ""},
 		{"ＡＢＣ局", 0, "没有这个责任单位"}, // full-width folded, still unknown
+		// Full-width letters and digits, the ideographic space, brackets
+		// either way: the width folding every reader of typed text uses.
+		{"市　统计局", 2, ""},
+		{"５Ｇ办", 6, ""},
+		{"市委(市政府)5G办", 6, ""},
+		{"市委（市政府）５Ｇ办", 6, ""},
 		{"南湖区发改局", 4, ""},       // full name beats the shared short one
 		{"发改局", 0, "无法确定"},      // two units answer: never guessed
 		{"市经信局", 0, "没有这个责任单位"},
@@ -46,6 +53,24 @@ func TestMatchUnit(t *testing.T) {
 	}
 	if _, err := MatchUnit(testUnits, "市经信局"); !errors.Is(err, ErrNoUnit) {
 		t.Errorf("unknown unit is not ErrNoUnit: %v", err)
+	}
+}
+
+// TestNormaliseUnitName: a name as stored and compared — spaces gone,
+// full-width ASCII folded, brackets the full-width ones official names use.
+func TestNormaliseUnitName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{" 市商务局 ", "市商务局"},
+		{"市　商务局", "市商务局"},
+		{"市\u00a0商务局", "市商务局"},
+		{"市５Ｇ办", "市5G办"},
+		{"市委(市政府)办公室", "市委（市政府）办公室"},
+		{"市委（市政府）办公室", "市委（市政府）办公室"},
+		{"", ""},
+	} {
+		if got := NormaliseUnitName(c.in); got != c.want {
+			t.Errorf("NormaliseUnitName(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 
