@@ -22,34 +22,6 @@ const (
 	prefExportFormat  = "export.format"
 )
 
-// briefFormat is the file a brief is written as: a PDF to hand round, or
-// a Word document in 公文格式 for the staff who write the 审查报告.
-type briefFormat string
-
-const (
-	formatPDF  briefFormat = ".pdf"
-	formatWord briefFormat = ".docx"
-)
-
-// formatOf is the format a file name asks for by its extension; PDF
-// unless it ends in .docx.
-func formatOf(path string) briefFormat {
-	if strings.EqualFold(filepath.Ext(path), string(formatWord)) {
-		return formatWord
-	}
-	return formatPDF
-}
-
-// withFormat gives a file name the format's extension, in place of a
-// brief extension it has.
-func withFormat(path string, f briefFormat) string {
-	ext := filepath.Ext(path)
-	if strings.EqualFold(ext, string(formatPDF)) || strings.EqualFold(ext, string(formatWord)) {
-		path = strings.TrimSuffix(path, ext)
-	}
-	return path + string(f)
-}
-
 // partLabels name the brief's parts in the dialog, in brief.AllParts'
 // order: the five numbered parts and the appendix 按责任单位, offered only
 // when the plan has units (the brief leaves it out otherwise).
@@ -126,22 +98,22 @@ func (d *briefDialog) show() {
 	d.file = newEscEntry(nil)
 	d.file.SetText(filepath.Join(d.startFolder(), d.defaultName(d.asOf)))
 	d.format = widget.NewRadioGroup([]string{tr("PDF（印发、打印）"), tr("Word（公文格式，可编辑）")}, func(string) {
-		d.file.SetText(withFormat(d.file.Text, d.chosenFormat()))
+		d.file.SetText(brief.WithFormat(d.file.Text, d.chosenFormat()))
 	})
 	d.format.Horizontal = true
 	d.format.Required = true
-	if briefFormat(d.prefs.String(prefExportFormat)) == formatWord {
+	if brief.Format(d.prefs.String(prefExportFormat)) == brief.FormatWord {
 		d.format.Selected = d.format.Options[1]
 	} else {
 		d.format.Selected = d.format.Options[0]
 	}
-	d.file.SetText(withFormat(d.file.Text, d.chosenFormat()))
+	d.file.SetText(brief.WithFormat(d.file.Text, d.chosenFormat()))
 	d.gap = wrapLabel("")
 	d.gap.Importance = widget.WarningImportance
 	d.showPeriodGap(d.asOf)
 	d.period.OnChanged = func(string) {
 		p := d.host.selectedPeriod(d.period, false)
-		d.file.SetText(withFormat(filepath.Join(filepath.Dir(d.file.Text), d.defaultName(p)), d.chosenFormat()))
+		d.file.SetText(brief.WithFormat(filepath.Join(filepath.Dir(d.file.Text), d.defaultName(p)), d.chosenFormat()))
 		d.showPeriodGap(p)
 	}
 	choose := widget.NewButton(tr("选择文件夹…"), func() {
@@ -183,7 +155,7 @@ func (d *briefDialog) submit(f *form) bool {
 		f.fail(tr("文件"), errors.New(tr("请填写要保存的文件名")))
 		return false
 	}
-	path = withFormat(path, d.chosenFormat())
+	path = brief.WithFormat(path, d.chosenFormat())
 	if !isDir(filepath.Dir(path)) {
 		f.fail(tr("文件"), fmt.Errorf("%s", trf("文件夹“{{.D}}”不存在", "D", filepath.Dir(path))))
 		return false
@@ -204,11 +176,11 @@ func (d *briefDialog) submit(f *form) bool {
 }
 
 // chosenFormat is the format ticked: Word when its option is, else PDF.
-func (d *briefDialog) chosenFormat() briefFormat {
+func (d *briefDialog) chosenFormat() brief.Format {
 	if d.format.Selected == d.format.Options[1] {
-		return formatWord
+		return brief.FormatWord
 	}
-	return formatPDF
+	return brief.FormatPDF
 }
 
 // hasUnits reports whether any item has a unit: the appendix is offered.

@@ -21,8 +21,10 @@ import (
 // or why it was not written.
 type exportResult struct {
 	path string
-	rep  pdf.Report
-	err  error
+	// format is the brief's, by path's extension (brief.FormatFor).
+	format brief.Format
+	rep    pdf.Report
+	err    error
 }
 
 // briefRun writes a brief in the background behind a progress dialog:
@@ -54,9 +56,12 @@ func (b briefRun) start(o brief.Options, path string) {
 	}
 	go func() {
 		res := exportResult{path: path, err: notesErr}
-		if notesErr == nil {
+		if res.err == nil {
+			res.format, res.err = brief.FormatFor(path)
+		}
+		if res.err == nil {
 			var buf bytes.Buffer
-			if formatOf(path) == formatWord {
+			if res.format == brief.FormatWord {
 				res.err = docx.Export(b.review, notes, o, &buf)
 			} else {
 				res.rep, res.err = pdf.Export(b.review, notes, o, &buf)
@@ -80,7 +85,7 @@ func (u *UI) showExportResult(res exportResult) {
 	}
 	msg := trf("已生成简报：{{.P}}（共{{.N}}页）", "P", res.path, "N", res.rep.Pages)
 	openText := tr("打开PDF")
-	if formatOf(res.path) == formatWord {
+	if res.format == brief.FormatWord {
 		// Word lays out its own pages: no count to give.
 		msg = trf("已生成简报（Word）：{{.P}}", "P", res.path)
 		openText = tr("打开Word文档")

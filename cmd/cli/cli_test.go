@@ -378,7 +378,7 @@ func TestExportFromTheCommandLine(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"export"}, "请用 -o 指定简报文件名（.pdf 或 .docx）"},
-		{[]string{"export", "-o", filepath.Join(dir, "x.doc")}, "应以 .pdf（PDF）或 .docx（Word）结尾"},
+		{[]string{"export", "-o", filepath.Join(dir, "x.doc")}, "-o：“x.doc”不是 .pdf 或 .docx 文件"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--date", "2023/10/25"}, "应写成 2024-01-15"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--parts", "summary,附录"}, "“附录”无效"},
 		{[]string{"export", "-o", filepath.Join(dir, "x.pdf"), "--as-of", "2024-03"}, "不在计划年度"},

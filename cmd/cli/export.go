@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,9 +21,9 @@ func runExport(env Env, st *store.Store, a args) error {
 	if out == "" {
 		return usage("请用 -o 指定简报文件名（.pdf 或 .docx）")
 	}
-	word := strings.EqualFold(filepath.Ext(out), ".docx")
-	if !word && !strings.EqualFold(filepath.Ext(out), ".pdf") {
-		return usage("-o：文件名应以 .pdf（PDF）或 .docx（Word）结尾")
+	format, err := brief.FormatFor(out)
+	if err != nil {
+		return usage("-o：%v", err)
 	}
 	p, err := asOf(st, a)
 	if err != nil {
@@ -77,7 +76,7 @@ func runExport(env Env, st *store.Store, a args) error {
 		Marking: a.get("marking"), Parts: parts, Notes: !a.has("no-notes"), Priors: priors, HistoryMark: mark,
 		Units: units, ItemUnits: assigned}
 	var buf bytes.Buffer
-	if word {
+	if format == brief.FormatWord {
 		if err := docx.Export(r, notes, o, &buf); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/briefcheck"
 	"cn.planreview/planreview/model/store"
 )
@@ -18,8 +19,8 @@ func runVerify(env Env, st *store.Store, a args) error {
 		return usage("verify 需要一个简报文件（.pdf 或 .docx），如：planreview verify 简报.pdf")
 	}
 	path := a.pos[0]
-	if !briefcheck.Readable(path) {
-		return usage("verify：“%s”不是 .pdf 或 .docx 文件，只能核验本程序生成的PDF或Word简报", filepath.Base(path))
+	if _, err := brief.FormatFor(path); err != nil {
+		return usage("verify：%v；只能核验本程序生成的PDF或Word简报", err)
 	}
 	then, err := briefcheck.ReadFile(path)
 	if err != nil {

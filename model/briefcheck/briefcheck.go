@@ -29,28 +29,20 @@ func (e *OtherPlanError) Error() string {
 	return fmt.Sprintf("简报属于计划“%s”，不是当前打开的计划；请先切换到该计划再核验", e.PlanID)
 }
 
-// reader reads the stamp of a brief file of a format, by extension.
-func reader(path string) func([]byte) (brief.Stamp, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".pdf":
-		return pdf.ReadStamp
-	case ".docx":
-		return docx.ReadStamp
-	}
-	return nil
+// readers read the stamp of a brief file of each format.
+var readers = map[brief.Format]func([]byte) (brief.Stamp, error){
+	brief.FormatPDF:  pdf.ReadStamp,
+	brief.FormatWord: docx.ReadStamp,
 }
-
-// Readable reports whether a file is of a kind a brief is written as
-// (.pdf or .docx), so worth reading for a stamp.
-func Readable(path string) bool { return reader(path) != nil }
 
 // ReadFile reads a brief's stamp from its file. The message names the
 // file and says whether it is no brief of ours or its stamp is damaged.
 func ReadFile(path string) (brief.Stamp, error) {
-	read := reader(path)
-	if read == nil {
-		return brief.Stamp{}, fmt.Errorf("“%s”不是 .pdf 或 .docx 文件，只能核验本程序生成的PDF或Word简报", filepath.Base(path))
+	format, err := brief.FormatFor(path)
+	if err != nil {
+		return brief.Stamp{}, fmt.Errorf("%w；只能核验本程序生成的PDF或Word简报", err)
 	}
+	read := readers[format]
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return brief.Stamp{}, fmt.Errorf("无法读取简报“%s”：%w", path, err)
