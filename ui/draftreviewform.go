@@ -125,13 +125,13 @@ func (f *draftForm) checkTarget() {
 	if f.r.selected < 0 {
 		return
 	}
-	if _, err := f.edited(); err != nil {
+	it, err := f.edited()
+	if err != nil {
 		f.check.Importance = widget.DangerImportance
 		setWrapped(f.check, err.Error())
 		return
 	}
 	f.check.Importance = widget.SuccessImportance
-	it, _ := f.edited()
 	switch {
 	case it.Kind == domain.KindMilestone:
 		setWrapped(f.check, tr("重点事项按完成情况判断，不需目标"))
