@@ -53,6 +53,7 @@ func BenchmarkSwitchPlan(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			must(s.SelectPlan("demo-1000-2022"))
+			s.ForgetLastYear() // a first switch: last year's review not yet kept
 			b.StartTimer()
 			must(s.SelectPlan("demo-1000"))
 			_, err := s.Review(tol)
@@ -61,6 +62,43 @@ func BenchmarkSwitchPlan(b *testing.B) {
 			must(err)
 		}
 	})
+}
+
+// BenchmarkPriorsAfterSave is store.Priors after a save in this year's
+// plan, as the window asks for it after every save: with last year's
+// review kept (last year's plan unchanged since, the kept review reused)
+// and rebuilt (as before it was kept: last year's 1,000 year-end figures
+// read and judged again). The save itself is not timed.
+func BenchmarkPriorsAfterSave(b *testing.B) {
+	tol := domain.DefaultTolerance()
+	path := demo.BenchWorkspace(b, 2, 1000)
+	s, err := store.Open(path, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	must(s.SelectPlan("demo-1000"))
+	it := s.Plan().Items[0]
+	for _, kept := range []bool{true, false} {
+		b.Run(fmt.Sprintf("items=1000/kept=%v", kept), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				_, err := s.AddNote(it.ID, domain.Period{}, fmt.Sprintf("第%d次保存", i), "基准")
+				must(err)
+				if !kept {
+					s.ForgetLastYear()
+				}
+				b.StartTimer()
+				_, err = s.Priors(tol)
+				must(err)
+			}
+		})
+	}
 }
 
 // BenchmarkOpenWorkspace opens a workspace of one plan of 1,000 items and

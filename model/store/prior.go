@@ -111,6 +111,7 @@ func (s *Store) priorPlan(id string) (*domain.Plan, error) {
 func (s *Store) forgetPriorPlans() {
 	s.priorMu.Lock()
 	s.priorPlans = nil
+	s.lastYear = keptReview{}
 	s.priorMu.Unlock()
 }
 
@@ -587,7 +588,7 @@ func (s *Store) Priors(tol domain.Tolerance) (map[string]domain.Prior, error) {
 	if prev, ok, err := s.PreviousPlan(); err != nil {
 		return nil, err
 	} else if ok {
-		if last, err = s.reviewOf(prev.ID, tol); err != nil {
+		if last, err = s.lastYearReview(prev.ID, tol); err != nil {
 			return nil, err
 		}
 	}
@@ -607,6 +608,41 @@ func (s *Store) Priors(tol domain.Tolerance) (map[string]domain.Prior, error) {
 		out[it.ID] = domain.PriorOf(it, pr, last, ty)
 	}
 	return out, nil
+}
+
+// keptReview is a plan's Review as of its newest history row.
+type keptReview struct {
+	plan   string
+	mark   int64 // the plan's newest history row when it was built
+	tol    domain.Tolerance
+	review *domain.Review
+}
+
+// lastYearReview is plan id's Review for 上年完成, built again only when
+// that plan has a history row newer than the kept one's: every change to
+// a plan's figures, statuses and targets is one, so a save in this year's
+// plan — every save the window makes — reuses it, where it read and
+// judged last year's figures again each time.
+func (s *Store) lastYearReview(id string, tol domain.Tolerance) (*domain.Review, error) {
+	var mark int64
+	if err := s.db.QueryRow(`SELECT coalesce(max(id), 0) FROM history WHERE plan_id = ?`, id).Scan(&mark); err != nil {
+		return nil, err
+	}
+	s.priorMu.Lock()
+	k := s.lastYear
+	s.priorMu.Unlock()
+	if k.review != nil && k.plan == id && k.mark == mark && k.tol == tol {
+		return k.review, nil
+	}
+	r, err := s.reviewOf(id, tol)
+	if err != nil {
+		return nil, err
+	}
+	s.priorMu.Lock()
+	s.lastYear = keptReview{plan: id, mark: mark, tol: tol, review: r}
+	s.lastYearBuilds++
+	s.priorMu.Unlock()
+	return r, nil
 }
 
 // reviewOf is last year's plan's Review for 上年完成: its manual statuses

@@ -278,3 +278,51 @@ func TestUndoPairIntoARemovedPlanIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestPriorsKeepLastYearsReview: last year's Review is built once and
+// kept while last year's plan does not change — a save in this year's
+// plan (the window asks for Priors after every one) reuses it — and built
+// again, showing the new figure, when last year's plan changes.
+func TestPriorsKeepLastYearsReview(t *testing.T) {
+	s, _, next := twoPlans(t, "嘉兴", 2024)
+	last := s.Plan().ID
+	_, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(2023, 12), Value: 6.3, Source: "统计公报"}, "张三")
+	must(t, err)
+	must(t, s.SelectPlan(next.ID))
+	tol := domain.DefaultTolerance()
+	result := func() string {
+		t.Helper()
+		pr, err := s.Priors(tol)
+		must(t, err)
+		return pr["A1-01"].Result()
+	}
+	for _, step := range []struct {
+		name   string
+		change func()
+		builds int
+		want   string
+	}{
+		{"first", func() {}, 1, "增长6.3%（完成）"},
+		{"a figure of this year", func() {
+			_, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(2024, 3), Value: 5, Source: "月报"}, "张三")
+			must(t, err)
+		}, 1, "增长6.3%（完成）"},
+		{"a note of this year", func() { must(t, second(s.AddNote("A1-02", domain.Period{}, "待核实", "张三"))) }, 1, "增长6.3%（完成）"},
+		{"last year's figure corrected", func() {
+			must(t, s.SelectPlan(last))
+			_, err := s.RecordActual(domain.Actual{ItemID: "A1-01", Period: period(2023, 12), Value: 5.2, Source: "统计公报"}, "张三")
+			must(t, err)
+			must(t, s.SelectPlan(next.ID))
+		}, 2, "增长5.2%（基本完成）"},
+		{"last year's change undone", func() {
+			must(t, s.SelectPlan(last))
+			must(t, second(s.UndoLast("张三")))
+			must(t, s.SelectPlan(next.ID))
+		}, 3, "增长6.3%（完成）"},
+	} {
+		step.change()
+		if got := result(); got != step.want || s.lastYearBuilds != step.builds {
+			t.Errorf("after %s: %q with %d builds of last year's review, want %q with %d", step.name, got, s.lastYearBuilds, step.want, step.builds)
+		}
+	}
+}

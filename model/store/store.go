@@ -100,6 +100,11 @@ type Store struct {
 	// priorPlans keeps other plans read back for 上年完成 (prior.go).
 	priorMu    sync.Mutex
 	priorPlans map[string]*domain.Plan
+	// lastYear is the previous plan's Review kept for Priors, rebuilt
+	// only when that plan has changed (prior.go); lastYearBuilds counts
+	// the builds, for the test that a save in this year's plan reuses it.
+	lastYear       keptReview
+	lastYearBuilds int
 	// tmpCopy is the migrated copy a read-only open of an older file
 	// reads (oldcopy.go), removed on Close.
 	tmpCopy string
