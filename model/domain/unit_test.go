@@ -35,8 +35,8 @@ func TestMatchUnit(t *testing.T) {
 		{"５Ｇ办", 6, ""},
 		{"市委(市政府)5G办", 6, ""},
 		{"市委（市政府）５Ｇ办", 6, ""},
-		{"南湖区发改局", 4, ""},       // full name beats the shared short one
-		{"发改局", 0, "无法确定"},      // two units answer: never guessed
+		{"南湖区发改局", 4, ""},  // full name beats the shared short one
+		{"发改局", 0, "无法确定"}, // two units answer: never guessed
 		{"市经信局", 0, "没有这个责任单位"},
 		{"", 0, "不能为空"},
 	} {
