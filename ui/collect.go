@@ -67,7 +67,7 @@ func newCollectDialog(win fyne.Window, h collectHooks) *collectDialog {
 	d.writeBtn = newKeyButton(tr("写入"), d.writeNow, d.close)
 	d.writeBtn.Importance = widget.HighImportance
 	d.closeBtn = newKeyButton(tr("关闭"), d.close, d.close)
-	d.resolve = newKeyButton(tr("裁定待定数据…"), func() { d.hooks.conflicts() }, d.close)
+	d.resolve = newKeyButton(tr("待裁定数据…"), func() { d.hooks.conflicts() }, d.close)
 	d.resolve.Hide()
 	d.scroll, _ = newWheelScroll(d.blocks)
 	d.update()
@@ -169,18 +169,24 @@ func (d *collectDialog) writeNow() {
 		d.hooks.showError(errors.New(tr("写入结果与所选文件数不符")))
 		return
 	}
-	written, refused := 0, 0
+	written, refused, held := 0, 0, 0
 	for i := range outs {
 		pend[i].outcome = &outs[i]
 		if outs[i].Refused != nil {
 			refused++
 		} else {
 			written++
+			held += outs[i].Held
 		}
 	}
 	msg := trf("已写入{{.N}}个文件，{{.M}}个未写入（原因见上）", "N", written, "M", refused)
 	if refused == 0 {
 		msg = trf("已写入{{.N}}个文件", "N", written)
+	}
+	if held > 0 {
+		msg += tr("；") + trf("{{.N}}条待裁定", "N", held)
+		d.resolve.Show()
+		d.resolve.SetText(trf("裁定{{.N}}条…", "N", held))
 	}
 	setWrapped(d.result, msg)
 	d.result.Show()
@@ -193,8 +199,10 @@ func (d *collectDialog) writeNow() {
 func (d *collectDialog) update() {
 	d.blocks.Objects = nil
 	accepted, refused := 0, 0
+	batch := map[string]batchFigure{}
 	for _, e := range d.entries {
-		d.blocks.Add(collectBlock(e))
+		d.blocks.Add(collectBlock(e, batch))
+		recordsIn(e, batch)
 		if e.outcome == nil {
 			if e.checked.Refused != nil {
 				refused++
@@ -232,15 +240,10 @@ func (u *UI) collectReturns() *collectDialog {
 			}
 			return rounds.Collect(u.st, cs, who, rounds.Hold)
 		},
-		written:   u.returnsCollected,
-		conflicts: func() {},
+		written:   u.changed, // which refreshes the round view too
+		conflicts: func() { u.showConflicts("") },
 		showError: u.showError,
 	})
 	d.show()
 	return d
-}
-
-// returnsCollected reloads the window after returns were written.
-func (u *UI) returnsCollected(msg string) {
-	u.changed(msg)
 }

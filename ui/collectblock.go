@@ -3,15 +3,17 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/sheet"
 )
 
 // collectBlock is one workbook in the 导入回执 preview: its name, unit,
 // round and rows filled; then each row with what it would do and the
 // status it would give, or the refusal in red; after 写入, what was done.
-func collectBlock(e *collectEntry) fyne.CanvasObject {
+func collectBlock(e *collectEntry, batch map[string]batchFigure) fyne.CanvasObject {
 	c := e.checked
 	box := container.NewVBox(heading(c.File))
 	if c.Known() {
@@ -25,7 +27,11 @@ func collectBlock(e *collectEntry) fyne.CanvasObject {
 		box.Add(wrapLabel(tr("没有填写任何一行，无需写入。")))
 	default:
 		for _, r := range c.Preview.Rows {
-			box.Add(collectRow(r))
+			var before *batchFigure
+			if f, ok := batch[r.Actual.ItemID]; ok && e.outcome == nil && r.Text != "" {
+				before = &f
+			}
+			box.Add(collectRow(r, before))
 		}
 	}
 	if o := e.outcome; o != nil {
@@ -36,6 +42,11 @@ func collectBlock(e *collectEntry) fyne.CanvasObject {
 			done := wrapLabel(trf("已写入：新增{{.N}}条，更正{{.C}}条，无变化{{.U}}条。", "N", o.New, "C", o.Corrected, "U", o.Unchanged))
 			done.Importance = widget.SuccessImportance
 			box.Add(done)
+			if o.Held > 0 {
+				held := wrapLabel(trf("{{.N}}条与已录入的数值不同，未覆盖，待裁定。", "N", o.Held))
+				held.Importance = widget.WarningImportance
+				box.Add(held)
+			}
 		}
 	}
 	box.Add(widget.NewSeparator())
@@ -43,16 +54,22 @@ func collectBlock(e *collectEntry) fyne.CanvasObject {
 }
 
 // collectRow is one filled row: its item, what it would do, and the
-// status it would give beside it as the item table colours it.
-func collectRow(r sheet.Row) fyne.CanvasObject {
-	what := ""
-	switch r.Change {
-	case sheet.New:
-		what = tr("新增") + tr("　") + r.Shown
-	case sheet.Same:
+// status it would give beside it as the item table colours it. before is
+// the figure an earlier file of the batch records for the same item, if
+// any: this row is then held as 待裁定 unless it agrees.
+func collectRow(r sheet.Row, before *batchFigure) fyne.CanvasObject {
+	what, held := "", false
+	switch {
+	case r.Change == sheet.New && before != nil && before.shown != r.Shown:
+		what, held = trf("待裁定：与{{.U}}填报的{{.V}}不同，填报{{.New}}", "U", before.unit, "V", before.shown, "New", r.Shown), true
+	case r.Change == sheet.New && before != nil:
 		what = tr("无变化") + tr("　") + r.Shown
-	case sheet.Corrects:
-		what = trf("待裁定：已录入{{.Old}}，填报{{.New}}", "Old", r.Old, "New", r.Shown)
+	case r.Change == sheet.New:
+		what = tr("新增") + tr("　") + r.Shown
+	case r.Change == sheet.Same:
+		what = tr("无变化") + tr("　") + r.Shown
+	case r.Change == sheet.Corrects:
+		what, held = trf("待裁定：已录入{{.Old}}，填报{{.New}}", "Old", r.Old, "New", r.Shown), true
 	}
 	if r.Text == "" && r.Note != "" {
 		what = tr("仅添加备注")
@@ -63,7 +80,57 @@ func collectRow(r sheet.Row) fyne.CanvasObject {
 	}
 	b := newBadge()
 	b.set(r.Status)
-	return container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(line))
+	l := wrapLabel(line)
+	if held {
+		l.Importance = widget.WarningImportance
+	}
+	return container.NewBorder(nil, nil, container.New(badgeColumn{}, b), nil, l)
+}
+
+// badgeColumn lays a status badge out as wide as the longest status in
+// the interface's language, so the rows' texts line up after it.
+type badgeColumn struct{}
+
+func (badgeColumn) width() float32 {
+	size := theme.TextSize() - 1 // the badge's text size
+	var longest float32
+	for _, c := range domain.Codes {
+		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
+	}
+	return longest + 12 + 2*theme.Padding()
+}
+
+func (c badgeColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(c.width(), h+2*theme.Padding())
+}
+
+func (c badgeColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(theme.Padding(), theme.Padding()))
+		o.Resize(fyne.NewSize(size.Width-2*theme.Padding(), o.MinSize().Height))
+	}
+}
+
+// batchFigure is a figure a file earlier in the batch records for an
+// item: a later file's different figure for it is held, not written.
+type batchFigure struct{ unit, shown string }
+
+// recordsIn adds to batch the figures e would record that no earlier
+// file of the batch does.
+func recordsIn(e *collectEntry, batch map[string]batchFigure) {
+	c := e.checked
+	if e.outcome != nil || c.Refused != nil || c.Preview == nil {
+		return
+	}
+	for _, r := range c.Preview.Rows {
+		if _, ok := batch[r.Actual.ItemID]; !ok && r.Change == sheet.New && r.Text != "" {
+			batch[r.Actual.ItemID] = batchFigure{unit: c.Unit.Full, shown: r.Shown}
+		}
+	}
 }
 
 // dangerLabel is a wrapped label in the danger colour, for a refusal.

@@ -184,6 +184,7 @@ func (s *startup) settle(u *UI, st *store.Store) {
 	}
 	u.reviewDraftFromEnv()
 	u.roundViewFromEnv()
+	u.collectFromEnv()
 	u.trace("ready")
 	u.tracePlaces()
 	u.items.prepareSearch(u.do)
