@@ -56,6 +56,7 @@ type detailHost interface {
 	changeText(c domain.Change) string
 	trace(format string, args ...any)
 	tracePlaces()
+	conflictLine(id string) fyne.CanvasObject // 有N个填报值待裁定 and 裁定…, nil without
 }
 
 // detailReads are the store's reads the pane makes; they follow the
@@ -118,6 +119,9 @@ func (dp *detailPane) show(id string) {
 	b := newBadge()
 	b.set(s)
 	d.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(b)), nil, wrapLabel(s.ReasonIn(language))))
+	if l := dp.host.conflictLine(it.ID); l != nil {
+		d.Add(l)
+	}
 
 	d.Add(widget.NewSeparator())
 	d.Add(dp.targetBlock(it))

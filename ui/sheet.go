@@ -23,6 +23,7 @@ func (u *UI) sheetMenu(anchor fyne.CanvasObject) {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(tr("发起填报…"), u.startRoundForm),
 		fyne.NewMenuItem(tr("导入回执…"), func() { u.collectReturns() }),
+		fyne.NewMenuItem(tr("待裁定数据…"), func() { u.showConflicts("") }),
 		fyne.NewMenuItem(tr("填报情况（催报）…"), u.roundStatusView),
 	)
 	showMenuUnder(m, u.win, anchor)
