@@ -200,8 +200,9 @@ func (d *collectDialog) update() {
 	d.blocks.Objects = nil
 	accepted, refused := 0, 0
 	batch := map[string]batchFigure{}
+	col := newBadgeColumn()
 	for _, e := range d.entries {
-		d.blocks.Add(collectBlock(e, batch))
+		d.blocks.Add(collectBlock(e, batch, col))
 		recordsIn(e, batch)
 		if e.outcome == nil {
 			if e.checked.Refused != nil {

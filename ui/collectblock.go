@@ -13,7 +13,7 @@ import (
 // collectBlock is one workbook in the 导入回执 preview: its name, unit,
 // round and rows filled; then each row with what it would do and the
 // status it would give, or the refusal in red; after 写入, what was done.
-func collectBlock(e *collectEntry, batch map[string]batchFigure) fyne.CanvasObject {
+func collectBlock(e *collectEntry, batch map[string]batchFigure, col badgeColumn) fyne.CanvasObject {
 	c := e.checked
 	box := container.NewVBox(heading(c.File))
 	if c.Known() {
@@ -31,7 +31,7 @@ func collectBlock(e *collectEntry, batch map[string]batchFigure) fyne.CanvasObje
 			if f, ok := batch[r.Actual.ItemID]; ok && e.outcome == nil && r.Text != "" {
 				before = &f
 			}
-			box.Add(collectRow(r, before))
+			box.Add(collectRow(r, before, col))
 		}
 	}
 	if o := e.outcome; o != nil {
@@ -57,7 +57,7 @@ func collectBlock(e *collectEntry, batch map[string]batchFigure) fyne.CanvasObje
 // status it would give beside it as the item table colours it. before is
 // the figure an earlier file of the batch records for the same item, if
 // any: this row is then held as 待裁定 unless it agrees.
-func collectRow(r sheet.Row, before *batchFigure) fyne.CanvasObject {
+func collectRow(r sheet.Row, before *batchFigure, col badgeColumn) fyne.CanvasObject {
 	what, held := "", false
 	switch {
 	case r.Change == sheet.New && before != nil && before.shown != r.Shown:
@@ -84,20 +84,22 @@ func collectRow(r sheet.Row, before *batchFigure) fyne.CanvasObject {
 	if held {
 		l.Importance = widget.WarningImportance
 	}
-	return container.NewBorder(nil, nil, container.New(badgeColumn{}, b), nil, l)
+	return container.NewBorder(nil, nil, container.New(col, b), nil, l)
 }
 
 // badgeColumn lays a status badge out as wide as the longest status in
 // the interface's language, so the rows' texts line up after it.
-type badgeColumn struct{}
+type badgeColumn struct{ width float32 }
 
-func (badgeColumn) width() float32 {
+// newBadgeColumn measures the statuses once: a preview of a thousand rows
+// lays out its badges many times.
+func newBadgeColumn() badgeColumn {
 	size := theme.TextSize() - 1 // the badge's text size
 	var longest float32
 	for _, c := range domain.Codes {
 		longest = max(longest, fyne.MeasureText(tr(c.Label()), size, fyne.TextStyle{}).Width)
 	}
-	return longest + 12 + 2*theme.Padding()
+	return badgeColumn{width: longest + 12 + 2*theme.Padding()}
 }
 
 func (c badgeColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -105,7 +107,7 @@ func (c badgeColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(c.width(), h+2*theme.Padding())
+	return fyne.NewSize(c.width, h+2*theme.Padding())
 }
 
 func (c badgeColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
