@@ -84,10 +84,10 @@ func (d *conflictDialog) reload() bool {
 	for _, c := range cs {
 		d.list.Add(d.block(c))
 	}
-	if len(cs) == 0 {
-		d.list.Add(wrapLabel(tr("没有待裁定的数据。")))
-	}
 	setWrapped(d.summary, trf("{{.N}}项数据有不同的填报值，请逐项核实后采用其一；未采用的值保留在修改记录中。", "N", len(cs)))
+	if len(cs) == 0 {
+		setWrapped(d.summary, tr("没有待裁定的数据。"))
+	}
 	d.list.Refresh()
 	return true
 }
