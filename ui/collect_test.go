@@ -223,7 +223,11 @@ func TestCollectAFolder(t *testing.T) {
 		t.Errorf("figures recorded: %v", got)
 	}
 	h, err := st.History("A1-01")
-	if err != nil || len(h) == 0 || !strings.Contains(h[0].Detail, "由市发展改革委填报（2023年1-9月_市发展改革委_填报.xlsx）") {
+	recorded := false
+	for _, c := range h {
+		recorded = recorded || c.Action == domain.RecordActual && c.Detail == "由市发展改革委填报（2023年1-9月_市发展改革委_填报.xlsx）"
+	}
+	if err != nil || !recorded {
 		t.Errorf("history of A1-01: %+v %v", h, err)
 	}
 	if !strings.Contains(u.message.Text, "已写入2个文件，1个未写入") {
