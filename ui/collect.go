@@ -217,6 +217,10 @@ func (d *collectDialog) update() {
 	}
 	d.blocks.Refresh()
 	setWrapped(d.summary, trf("待写入：{{.N}}个文件可写入，{{.M}}个有问题不能写入。", "N", accepted, "M", refused))
+	d.summary.Show()
+	if len(d.entries) > 0 && len(d.pending()) == 0 {
+		d.summary.Hide() // all through 写入: the result below says what became of them
+	}
 	if accepted > 0 {
 		d.writeBtn.Enable()
 		d.writeBtn.SetText(trf("写入{{.N}}个文件", "N", accepted))

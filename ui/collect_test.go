@@ -242,3 +242,43 @@ func TestCollectAFolder(t *testing.T) {
 		t.Error("Esc left the dialog open")
 	}
 }
+
+// TestCollectFilesOneByOne: 添加文件… adds one workbook at a time through
+// the open dialog, a file added twice is listed once, and a period locked
+// after the preview and before 写入 refuses that file at writing with the
+// store's reason, writing nothing from it.
+func TestCollectFilesOneByOne(t *testing.T) {
+	u, st := newTestUI(t)
+	sent := roundSent(t, u, st)
+	in := t.TempDir()
+	ndrc := filepath.Join(in, "发改委.xlsx")
+	stats := filepath.Join(in, "统计局.xlsx")
+	returned(t, sent["市发展改革委"], ndrc, map[string]string{"A1-01": "5.5"}, nil)
+	returned(t, sent["市统计局"], stats, map[string]string{"A1-05": "8.1"}, nil)
+	fd := answering(u, "")
+	dlg := openCollect(t, u)
+	for i, step := range []struct {
+		file  string
+		files int // blocks listed after it
+	}{{ndrc, 1}, {ndrc, 1}, {stats, 2}} {
+		fd.answer = step.file
+		test.Tap(keyBtn(t, dlg, "添加文件…"))
+		if len(fd.reqs) != i+1 || fd.asked[i] != "open" || strings.Join(fd.reqs[i].exts, " ") != ".xlsx" {
+			t.Fatalf("asked %v %+v", fd.asked, fd.reqs)
+		}
+		if want := fmt.Sprintf("待写入：%d个文件可写入", step.files); !strings.Contains(texts(dlg), want) {
+			t.Errorf("after adding %s, no %q:\n%s", filepath.Base(step.file), want, texts(dlg))
+		}
+	}
+	if err := st.LockPeriod(domain.Period{Year: 2023, Month: 9}, "三季度简报已报出", "张三"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(keyBtn(t, dlg, "写入2个文件"))
+	shown := texts(dlg)
+	if !strings.Contains(shown, "已写入0个文件，2个未写入（原因见上）") || !strings.Contains(shown, "未写入：期间已锁定") {
+		t.Errorf("after 写入 into a locked period:\n%s", shown)
+	}
+	if got := figures(t, st); len(got) != 0 {
+		t.Errorf("written into a locked period: %v", got)
+	}
+}
