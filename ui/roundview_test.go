@@ -354,3 +354,30 @@ func TestRoundViewChoosesARound(t *testing.T) {
 		t.Error("Esc left the view open")
 	}
 }
+
+// TestRoundViewHeldReturn: a return held for the reviewer (its figure
+// differs from the one recorded) counts as returned, and the view gives
+// the model's reason for it, not one worded from the status.
+func TestRoundViewHeldReturn(t *testing.T) {
+	u, st, _ := roundTestUI(t)
+	p := domain.Period{Year: 2023, Month: 9}
+	if _, err := st.RecordActual(domain.Actual{ItemID: "A1-02", Period: p, Value: 4.0, Source: "财政月报"}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	unit, err := st.FindUnit("市统计局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CollectReturn(store.ReturnFile{RoundID: "R1", Period: p, Unit: unit, File: "统计局.xlsx",
+		Rows: []store.ReturnRow{{ItemID: "A1-02", Actual: &domain.Actual{ItemID: "A1-02", Period: p, Value: 4.5, By: "王五"}}}}, "张三", false); err != nil {
+		t.Fatal(err)
+	}
+	u.roundStatusView()
+	v := u.roundView
+	v.asOfEntry.SetText("2023-10-15")
+	v.unitTable.Select(widget.TableCellID{Row: 2, Col: ucUnit})
+	shown := texts(u.win.Canvas().Overlays().Top())
+	if !strings.Contains(shown, "市统计局：2项，已报1项，未报1项，逾期2项") || !strings.Contains(shown, "已报送，待裁定") {
+		t.Errorf("held return:\n%s", shown)
+	}
+}

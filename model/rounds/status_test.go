@@ -3,7 +3,9 @@ package rounds
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -192,5 +194,48 @@ func TestChaseWorkbook(t *testing.T) {
 
 	if _, err := ChaseWorkbook(domain.Round{ID: "R1", Due: "十月十日"}, asOf, units); err == nil {
 		t.Error("a due date that cannot be read made a workbook")
+	}
+}
+
+// TestStatusFollowsWhatTheRoundSent: a unit answers for the items its
+// workbook held, whatever is assigned since; a return held for the
+// reviewer (it differs from the figure recorded) counts as returned, with
+// the reason saying so.
+func TestStatusFollowsWhatTheRoundSent(t *testing.T) {
+	st, round := roundOfThree(t)
+	// A1-06 moves from 市商务局 to 市统计局 after the round went out.
+	if _, err := st.AssignUnits(store.Assignment{Items: []string{"A1-06"}, Lead: "市统计局"}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	// 市统计局 returns 一般公共预算收入 4.5% where 4.0% is recorded.
+	if _, err := st.RecordActual(domain.Actual{ItemID: "A1-02", Period: round.Period, Value: 4.0, Source: "财政月报"}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	unit, err := st.FindUnit("市统计局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.CollectReturn(store.ReturnFile{RoundID: round.ID, Period: round.Period, Unit: unit, File: "统计局.xlsx",
+		Rows: []store.ReturnRow{{ItemID: "A1-02", Actual: &domain.Actual{ItemID: "A1-02", Period: round.Period, Value: 4.5, By: "王五"}}}}, "张三", false)
+	if err != nil || c.Held != 1 {
+		t.Fatalf("collect: %+v %v", c, err)
+	}
+	units, err := Status(st, round, time.Date(2023, 10, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := map[string][]string{}
+	why := map[string]string{}
+	for _, u := range units {
+		for _, r := range u.Rows {
+			items[u.Unit] = append(items[u.Unit], r.ItemID)
+			why[r.ItemID] = r.Why
+		}
+	}
+	if got := fmt.Sprint(items["市商务局"], items["市统计局"]); got != "[A1-06] [A1-02 A1-03]" {
+		t.Errorf("items by unit: %s", got)
+	}
+	if !strings.HasPrefix(why["A1-02"], "已报送，待裁定") {
+		t.Errorf("held return's why: %q", why["A1-02"])
 	}
 }
