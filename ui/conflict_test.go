@@ -46,6 +46,15 @@ func TestResolveAConflictByKeyboard(t *testing.T) {
 	if pane := texts(u.detail.pane); !strings.Contains(pane, "有1个填报值待裁定") {
 		t.Errorf("the detail pane does not show the conflict:\n%s", pane)
 	}
+	// The pane's 裁定… opens the item's conflict alone; Esc closes it.
+	test.Tap(button(t, u.detail.pane, "裁定…"))
+	if shown := texts(u.win.Canvas().Overlays().Top()); !strings.Contains(shown, "1项数据有不同的填报值") || !strings.Contains(shown, "数值：300个") {
+		t.Errorf("裁定… from the detail pane shows:\n%s", shown)
+	}
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.win.Canvas().Overlays().Top() != dlg {
+		t.Fatal("Esc did not close the item's conflicts")
+	}
 
 	test.Tap(keyBtn(t, dlg, "裁定1条…"))
 	cd := u.win.Canvas().Overlays().Top()
