@@ -71,6 +71,7 @@ type UI struct {
 	message  *widget.Label
 	// roundView is the open 填报情况 view (roundview.go), nil when closed.
 	roundView *roundView
+	held      heldCounts // returns held per item, for the detail pane (conflict.go)
 	// briefWritten is told, on the main goroutine, how each export of
 	// the brief ended: it shows the result.
 	briefWritten func(exportResult)
