@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/rounds"
 	"cn.planreview/planreview/model/sheet"
 	"cn.planreview/planreview/model/store"
@@ -68,7 +70,7 @@ func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mo
 			c.Round.Period.Year, c.Round.Period.Label(), c.Round.Due, c.Rows)
 	}
 	if c.Preview != nil {
-		printPreview(env, *c.Preview)
+		printReturnPreview(env, *c.Preview, mode)
 	}
 	if c.Refused != nil {
 		return c.Refused
@@ -86,7 +88,7 @@ func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mo
 		}
 		fmt.Fprintf(env.Stdout, "试收取：没有问题，将写入%d条（未写入）。\n", figures)
 		if held > 0 {
-			fmt.Fprintf(env.Stdout, "其中%d条与已录入的实际值不同（见上表“更正”），收取时将留待裁定，不覆盖；要以填报为准可加 --overwrite。\n", held)
+			fmt.Fprintf(env.Stdout, "其中%d条与已录入的实际值不同（见上表“待裁定”），收取时将留待裁定，不覆盖；要以填报为准可加 --overwrite。\n", held)
 		}
 		return nil
 	}
@@ -102,4 +104,29 @@ func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mo
 		fmt.Fprintf(env.Stdout, "%d条与已录入的实际值不同，未覆盖，留待裁定：用 planreview round conflicts 查看，round resolve 裁定。\n", o.Held)
 	}
 	return nil
+}
+
+// printReturnPreview is the import's preview (printPreview) for a return:
+// a figure differing from the recorded one is, unless --overwrite, not a
+// correction but held for the reviewer, and gives no status yet.
+func printReturnPreview(env Env, p sheet.Preview, mode rounds.Mode) {
+	w := env.Stdout
+	fmt.Fprintf(w, "文件：%s　工作表：%s　表头在第%d行，数据%d行\n", p.File, p.Sheet, p.HeaderRow, len(p.Rows))
+	fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", cjk.Pad("行", 5), cjk.Pad("编号", 7), cjk.Pad("名称", 24), cjk.Pad("期间", 7),
+		cjk.Pad("数值", 14), cjk.Pad("变化", 32), "将得状态")
+	for _, r := range p.Rows {
+		change, status := map[sheet.Change]string{sheet.New: "新增", sheet.Same: "无变化", sheet.Corrects: "更正：" + r.Old + " → " + r.Shown}[r.Change], r.Status.Label
+		if r.Change == sheet.Corrects && mode == rounds.Hold {
+			change, status = "待裁定：已录入"+r.Old, "不覆盖，由审阅人裁定"
+		}
+		if len(r.Problems) > 0 {
+			change, status = "有问题", strings.Join(r.Problems, "；")
+		}
+		period := ""
+		if !r.Actual.Period.IsZero() {
+			period = r.Actual.Period.Label()
+		}
+		fmt.Fprintf(w, "%s %s %s %s %s %s %s\n", cjk.Pad(fmt.Sprint(r.Line), 5), cjk.Pad(r.ItemID, 7), cjk.Pad(r.ItemName, 24),
+			cjk.Pad(period, 7), cjk.Pad(r.Shown, 14), cjk.Pad(change, 32), status)
+	}
 }

@@ -134,7 +134,8 @@ func TestRoundCollect(t *testing.T) {
 	}
 	changed := filepath.Join(filepath.Dir(db), "更正.xlsx")
 	fill(t, trade, changed, func(f *excelize.File) { fillRow(f, 2, 7.1) })
-	if r := run(t, db, "round", "collect", changed, "--dry-run"); r.code != 0 || !strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%") ||
+	if r := run(t, db, "round", "collect", changed, "--dry-run"); r.code != 0 || !strings.Contains(r.stdout, "增长7.1%") ||
+		!strings.Contains(r.stdout, "待裁定：已录入增长6.8%") || !strings.Contains(r.stdout, "不覆盖，由审阅人裁定") ||
 		!strings.Contains(r.stdout, "其中1条与已录入的实际值不同") {
 		t.Errorf("correction, dry run: %d %s", r.code, r.stdout)
 	}
@@ -144,7 +145,8 @@ func TestRoundCollect(t *testing.T) {
 	if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 6.8 {
 		t.Errorf("a held return overwrote the figure: %+v", a)
 	}
-	if r := run(t, db, "round", "collect", changed, "--overwrite"); r.code != 0 || !strings.Contains(r.stdout, "更正1条") {
+	if r := run(t, db, "round", "collect", changed, "--overwrite"); r.code != 0 || !strings.Contains(r.stdout, "更正1条") ||
+		!strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%") {
 		t.Errorf("--overwrite: %d %s", r.code, r.stdout)
 	}
 	if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 7.1 {

@@ -113,6 +113,12 @@ func (s *Store) RoundItems(roundID string) (map[int64][]RoundItemRef, error) {
 		if err := rows.Scan(&unit, &ref.ItemID, &ref.Role); err != nil {
 			return nil, err
 		}
+		// A body commitment repeating an indicator is reported on the
+		// indicator and never sent; a round from before round_items may
+		// hold one, read from the assignment (0009_round_returns.sql).
+		if it, ok := s.plan.Item(ref.ItemID); ok && it.SameAs != "" {
+			continue
+		}
 		out[unit] = append(out[unit], ref)
 	}
 	return out, rows.Err()
@@ -227,10 +233,19 @@ func (s *Store) CollectReturn(f ReturnFile, by string, overwrite bool) (Collecte
 				if err := domain.CheckText("进展情况", r.Progress, domain.MaxNote); err != nil {
 					return fmt.Errorf("%s：%w", r.ItemID, err)
 				}
-				if _, err := s.addNoteTx(tx, r.ItemID, f.Period, r.Progress, by, detail); err != nil {
+				// A return sent again (the same workbook, or with one
+				// figure changed) must not add its progress text again.
+				var same int
+				if err := tx.QueryRow(`SELECT count(*) FROM notes WHERE plan_id = ? AND item_id = ? AND period = ? AND body = ?`,
+					tx.plan, r.ItemID, periodText(f.Period), strings.TrimSpace(r.Progress)).Scan(&same); err != nil {
 					return err
 				}
-				c.Notes++
+				if same == 0 {
+					if _, err := s.addNoteTx(tx, r.ItemID, f.Period, r.Progress, by, detail); err != nil {
+						return err
+					}
+					c.Notes++
+				}
 			}
 			old, found, err := getReturn(tx, f.RoundID, f.Unit.ID, r.ItemID)
 			if err != nil {

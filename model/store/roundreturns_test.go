@@ -174,6 +174,18 @@ func TestCollectHoldsConflictsForTheReviewer(t *testing.T) {
 	if n := len(mustHistory(t, s)); n != h0+1 {
 		t.Errorf("an unchanged return wrote %d history rows, want 1 (the collect)", n-h0)
 	}
+	// Progress text sent again is not noted twice.
+	notes := count(t, s, `SELECT count(*) FROM notes`)
+	got, err = s.CollectReturn(ReturnFile{RoundID: r.ID, Period: p, Unit: ndrc, File: "发改委（再报）.xlsx", Rows: []ReturnRow{
+		{ItemID: "A1-02", Progress: "项目均已开工。"},
+	}}, "张三", false)
+	must(t, err)
+	if got != (Collected{}) || count(t, s, `SELECT count(*) FROM notes`) != notes {
+		t.Errorf("progress sent again: %+v, %d notes, had %d", got, count(t, s, `SELECT count(*) FROM notes`), notes)
+	}
+	if _, err := s.UndoLast("张三"); err != nil {
+		t.Fatal(err)
+	}
 	// Undoing that collect puts the earlier return back.
 	if _, err := s.UndoLast("张三"); err != nil {
 		t.Fatal(err)

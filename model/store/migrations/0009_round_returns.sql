@@ -8,7 +8,9 @@
 -- Rounds started before this table existed get the rows the unit's
 -- assignment (item_units) gives now: the best that can be known of what
 -- their workbooks held, since those rows were not recorded (an item
--- reassigned since the round started shows under its new unit).
+-- reassigned since the round started shows under its new unit; a body
+-- commitment that repeats an indicator, never sent, is left out when
+-- read, store.RoundItems, as the plan file and not this table knows it).
 CREATE TABLE round_items (
     plan_id  TEXT NOT NULL,
     round_id TEXT NOT NULL,
