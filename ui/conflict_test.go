@@ -101,4 +101,12 @@ func TestResolveAConflictByKeyboard(t *testing.T) {
 	if top := c.Overlays().Top(); top != nil {
 		t.Errorf("Esc did not close 导入回执")
 	}
+	// Undo brings the conflict back, in the pane too.
+	u.undo()
+	if got := figures(t, st)["B1-01"]; got != 310 {
+		t.Errorf("B1-01 is %v after undoing the choice", got)
+	}
+	if pane := texts(u.detail.pane); !strings.Contains(pane, "有1个填报值待裁定") {
+		t.Errorf("after undo the detail pane shows:\n%s", pane)
+	}
 }
