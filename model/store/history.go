@@ -14,6 +14,15 @@ import (
 const sinceCreated = `id >= (SELECT coalesce(max(c.id), 0) FROM history c WHERE c.plan_id = ? AND c.action = '` +
 	string(domain.CreatePlan) + `')`
 
+// assignsNaming matches the rows of a unit assignment over several items
+// (one row, one undo, no item_id) whose items include the one asked for —
+// the assignment's before/after are keyed by item ID — and the undos of
+// such rows, so an item's history shows who gave it its units. It takes
+// the item's ID as its one argument.
+const assignsNaming = `(coalesce(item_id, '') = '' AND json_valid(after) AND (action = '` + string(domain.AssignUnits) + `'
+	OR action = '` + string(domain.Undo) + `' AND undoes IN (SELECT a.id FROM history a WHERE a.action = '` + string(domain.AssignUnits) + `'))
+	AND EXISTS (SELECT 1 FROM json_each(history.after) WHERE json_each.key = ?))`
+
 // History lists the changes to one item (or, with an empty ID, every
 // change), oldest first. Changes to a 附件1 indicator show under the body
 // commitments that repeat it too.
@@ -27,8 +36,8 @@ func (s *Store) History(itemID string) ([]domain.Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		q += ` AND item_id IN (?, ?)`
-		args = append(args, it.ID, domain.TrackedID(it))
+		q += ` AND (item_id IN (?, ?) OR ` + assignsNaming + `)`
+		args = append(args, it.ID, domain.TrackedID(it), it.ID)
 	}
 	rows, err := s.db.Query(q+` ORDER BY id`, args...)
 	if err != nil {

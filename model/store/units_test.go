@@ -227,6 +227,45 @@ func TestUndoAssignRefusesAfterALaterChange(t *testing.T) {
 	}
 }
 
+// TestItemHistoryShowsBulkAssignment: an assignment over several items is
+// one history row with no item of its own; each item's history still
+// shows it, and its undo, and no other item's does.
+func TestItemHistoryShowsBulkAssignment(t *testing.T) {
+	s, _ := unitsPlan(t)
+	_, err := s.AssignUnits(Assignment{Items: []string{"B1-01", "B1-02"}, Lead: "市商务局"}, "李四")
+	must(t, err)
+	_, err = s.UndoLast("李四")
+	must(t, err)
+	actions := func(id string) []domain.Action {
+		hs, err := s.History(id)
+		must(t, err)
+		var out []domain.Action
+		for _, h := range hs {
+			if h.Action == domain.AssignUnits || h.Action == domain.Undo {
+				out = append(out, h.Action)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		item string
+		want []domain.Action
+	}{
+		{"B1-01", []domain.Action{domain.AssignUnits, domain.Undo}},
+		{"B1-02", []domain.Action{domain.AssignUnits, domain.Undo}},
+		{"A1-02", nil},
+	} {
+		if got := actions(c.item); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("history of %s: %v, want %v", c.item, got, c.want)
+		}
+	}
+	all, err := s.ItemUnits()
+	must(t, err)
+	if lead, _ := unitNames(t, s, all["B1-01"]); lead == "市商务局" {
+		t.Error("the undo did not take the assignment back")
+	}
+}
+
 // A database of schema 5 (before units) holding a plan made from a table
 // is upgraded: the notes' 责任单位 become assignments, as for a new plan,
 // and nothing else changes.
