@@ -271,6 +271,17 @@ func (rr *rowReader) cell(row []string, c column) string {
 	return norm(row[rr.cols[c]])
 }
 
+// text is a cell of free prose (备注, 来源, 填报人) as its writer typed it,
+// only trimmed: full-width punctuation is how Chinese is written, and
+// folding it to ASCII (as cell does for IDs, periods and figures) would
+// store "总体平稳,稳中有进" for "总体平稳，稳中有进".
+func (rr *rowReader) text(row []string, c column) string {
+	if rr.cols[c] < 0 || rr.cols[c] >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[rr.cols[c]])
+}
+
 // bad adds a problem with a cell of row.
 func (rr *rowReader) bad(row *Row, c column, format string, a ...any) {
 	where := fmt.Sprintf("第%d行“%s”列（%s列）", row.Line, columnNames[c], colLetter(rr.cols[c]))
@@ -280,14 +291,14 @@ func (rr *rowReader) bad(row *Row, c column, format string, a ...any) {
 // read reads one filled-in row at line; changes says whether its figure
 // is new or corrects one.
 func (rr *rowReader) read(raw []string, line int) (Row, bool) {
-	row := Row{Line: line, Text: rr.cell(raw, colValue), Note: rr.cell(raw, colNote),
+	row := Row{Line: line, Text: rr.cell(raw, colValue), Note: rr.text(raw, colNote),
 		TypedID: rr.cell(raw, colID), TypedName: rr.cell(raw, colName), TypedPeriod: rr.cell(raw, colPeriod)}
 	it, found := rr.item(raw, &row)
 	p, perr := parsePeriodCell(rr.cell(raw, colPeriod), rr.plan.Year)
 	if perr != nil {
 		rr.bad(&row, colPeriod, "%v", perr)
 	}
-	row.Actual = domain.Actual{Period: p, Source: rr.cell(raw, colSource), SourceDate: rr.cell(raw, colDate), By: rr.cell(raw, colBy)}
+	row.Actual = domain.Actual{Period: p, Source: rr.text(raw, colSource), SourceDate: rr.cell(raw, colDate), By: rr.text(raw, colBy)}
 	if !found {
 		row.Change = New
 		return row, false

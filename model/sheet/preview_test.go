@@ -52,3 +52,35 @@ func TestImportByNameOfLinkedItems(t *testing.T) {
 		})
 	}
 }
+
+// Prose cells (备注, 来源, 填报人) keep their full-width punctuation and
+// brackets; only the cells read as IDs, periods and figures are folded.
+func TestProseCellsKeepTheirPunctuation(t *testing.T) {
+	plan, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := domain.NewReview(plan, domain.DefaultTolerance(), nil, nil, nil)
+	p, err := Plan(r, []Table{{Name: "表", Rows: [][]string{
+		{"指标编号", "期间", "实际值", "来源", "备注", "填报人"},
+		{"Ａ１－０１", "１－９月", "５．８", "市统计局（快报）", "　总体平稳，稳中有进。", "张三（综合处）"},
+	}}}, "报送.xlsx", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rows) != 1 || len(p.Rows[0].Problems) > 0 {
+		t.Fatalf("rows %+v", p.Rows)
+	}
+	row := p.Rows[0]
+	for _, c := range []struct{ field, got, want string }{
+		{"实际值", row.Text, "5.8"},
+		{"项目", row.Actual.ItemID, "A1-01"},
+		{"来源", row.Actual.Source, "市统计局（快报）"},
+		{"备注", row.Note, "总体平稳，稳中有进。"},
+		{"填报人", row.Actual.By, "张三（综合处）"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %q, want %q", c.field, c.got, c.want)
+		}
+	}
+}
