@@ -33,10 +33,7 @@ func runRoundCollect(env Env, st *store.Store, a args) error {
 	if a.has("overwrite") {
 		mode = rounds.Overwrite
 	}
-	checked := make([]rounds.Checked, 0, len(files))
-	for _, file := range files {
-		checked = append(checked, rounds.CheckFile(st, file))
-	}
+	checked := rounds.CheckFiles(st, files)
 	var outs []rounds.Outcome
 	if !a.has("dry-run") {
 		if outs, err = rounds.Collect(st, checked, by, mode); err != nil {

@@ -87,11 +87,65 @@ func Files(paths []string) ([]string, error) {
 
 // CheckFile reads a file and checks it (Check).
 func CheckFile(st *store.Store, path string) Checked {
+	return NewChecker(st).CheckFile(path)
+}
+
+// CheckFiles reads and checks a batch of files against one reading of
+// the plan's figures, locks and units (Checker).
+func CheckFiles(st *store.Store, paths []string) []Checked {
+	k := NewChecker(st)
+	out := make([]Checked, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, k.CheckFile(p))
+	}
+	return out
+}
+
+// Check checks one returned workbook of the current plan (Checker.Check).
+func Check(st *store.Store, file string, data []byte) Checked {
+	return NewChecker(st).Check(file, data)
+}
+
+// Checker checks returns against the plan's figures, locks and units as
+// read once, when first needed: for a batch, where loading the review
+// again for every file was most of the time its check took. The previews
+// of a batch are all against the figures before it; what a file does
+// given the ones written before it is decided inside its write
+// (store.CollectReturn).
+type Checker struct {
+	st     *store.Store
+	loaded bool
+	err    error
+	review *domain.Review
+	locked func(domain.Period) bool
+	units  []domain.Unit
+}
+
+// NewChecker is a Checker of the store's current plan.
+func NewChecker(st *store.Store) *Checker { return &Checker{st: st} }
+
+func (k *Checker) load() error {
+	if k.loaded {
+		return k.err
+	}
+	k.loaded = true
+	if k.units, k.err = k.st.Units(); k.err != nil {
+		return k.err
+	}
+	if k.review, k.err = k.st.Review(domain.DefaultTolerance()); k.err != nil {
+		return k.err
+	}
+	k.locked, k.err = lockedPeriods(k.st)
+	return k.err
+}
+
+// CheckFile reads a file and checks it.
+func (k *Checker) CheckFile(path string) Checked {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Checked{File: filepath.Base(path), Refused: fmt.Errorf("无法读取“%s”：%w", filepath.Base(path), err)}
 	}
-	return Check(st, path, data)
+	return k.Check(path, data)
 }
 
 // Check checks one returned workbook of the current plan: that it is a
@@ -99,7 +153,8 @@ func CheckFile(st *store.Store, path string) Checked {
 // filled row's key the unit's for that round and its ID unchanged, no
 // formula where a figure belongs, and every figure readable for its item
 // in a period not locked. It writes nothing.
-func Check(st *store.Store, file string, data []byte) Checked {
+func (k *Checker) Check(file string, data []byte) Checked {
+	st := k.st
 	base := filepath.Base(file)
 	c := Checked{File: base}
 	ret, err := sheet.ReadReturn(file, data)
@@ -121,9 +176,13 @@ func Check(st *store.Store, file string, data []byte) Checked {
 		c.Refused = fmt.Errorf("“%s”写明的期间（%s）与轮次 %s 的期间（%s）不符：回执信息被改动过", base, ret.Period, round.ID, round.Period.Label())
 		return c
 	}
-	unit, err := unitByID(st, ret.UnitID)
-	if err != nil {
-		c.Refused = fmt.Errorf("“%s”：%w", base, err)
+	if err := k.load(); err != nil {
+		c.Refused = err
+		return c
+	}
+	unit, ok := unitByID(k.units, ret.UnitID)
+	if !ok {
+		c.Refused = fmt.Errorf("“%s”：本计划没有编号为 %d 的责任单位", base, ret.UnitID)
 		return c
 	}
 	c.Unit, c.Round, c.Rows, c.ret = unit, round, len(ret.Rows), ret
@@ -134,17 +193,7 @@ func Check(st *store.Store, file string, data []byte) Checked {
 	if len(ret.Rows) == 0 {
 		return c
 	}
-	r, err := st.Review(domain.DefaultTolerance())
-	if err != nil {
-		c.Refused = err
-		return c
-	}
-	locked, err := lockedPeriods(st)
-	if err != nil {
-		c.Refused = err
-		return c
-	}
-	p, err := sheet.Plan(r, []sheet.Table{ret.ImportTable(round.Period.Label())}, base, locked)
+	p, err := sheet.Plan(k.review, []sheet.Table{ret.ImportTable(round.Period.Label())}, base, k.locked)
 	if err != nil {
 		c.Refused = err
 		return c
@@ -261,17 +310,13 @@ func (c Checked) returnFile() store.ReturnFile {
 	return f
 }
 
-func unitByID(st *store.Store, id int64) (domain.Unit, error) {
-	units, err := st.Units()
-	if err != nil {
-		return domain.Unit{}, err
-	}
+func unitByID(units []domain.Unit, id int64) (domain.Unit, bool) {
 	for _, u := range units {
 		if u.ID == id {
-			return u, nil
+			return u, true
 		}
 	}
-	return domain.Unit{}, fmt.Errorf("本计划没有编号为 %d 的责任单位", id)
+	return domain.Unit{}, false
 }
 
 // lockedPeriods says whether the plan has locked a period.
