@@ -53,6 +53,13 @@ func runRoundCollect(env Env, st *store.Store, a args) error {
 		}
 		fmt.Fprintln(env.Stdout)
 	}
+	held := 0
+	for _, o := range outs {
+		held += o.Held
+	}
+	if held > 0 && len(files) > 1 {
+		fmt.Fprintf(env.Stdout, "本次共%d条填报与已录入的实际值不同，留待裁定：planreview round conflicts 查看，round resolve 裁定。\n", held)
+	}
 	if refused > 0 {
 		return fmt.Errorf("%d个文件中%d个未写入（原因见上）", len(files), refused)
 	}

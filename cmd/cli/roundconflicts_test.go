@@ -172,6 +172,7 @@ func TestRoundConflicts(t *testing.T) {
 	must(t, os.Mkdir(batch, 0o755))
 	fill(t, trade, filepath.Join(batch, "商务局.xlsx"), func(*excelize.File) {})
 	fill(t, dev, filepath.Join(batch, "发改委.xlsx"), func(*excelize.File) {})
+	fill(t, stats, filepath.Join(batch, "统计局.xlsx"), func(*excelize.File) {}) // 6.5 again: held again
 	collectBackups := func() int {
 		all, err := store.Backups(db)
 		must(t, err)
@@ -194,6 +195,12 @@ func TestRoundConflicts(t *testing.T) {
 		t.Fatalf("batch: %s", out.String())
 	}
 	if got := collectBackups() - n; got != 1 {
-		t.Errorf("%d backups for a batch of 2 returns, want 1", got)
+		t.Errorf("%d backups for a batch of 3 returns, want 1", got)
+	}
+	if !strings.Contains(out.String(), "本次共1条填报与已录入的实际值不同，留待裁定") {
+		t.Errorf("batch summary: %s", out.String())
+	}
+	if cs := conflictList(t, db); len(cs) != 1 {
+		t.Errorf("the re-sent differing figure not held again: %+v", cs)
 	}
 }
