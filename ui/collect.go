@@ -232,17 +232,28 @@ func (d *collectDialog) update() {
 
 // collectReturns opens 导入回执 (表格 › 导入回执…).
 func (u *UI) collectReturns() *collectDialog {
+	// One checker reads the figures, locks and units once for all the
+	// files previewed together (reading them per file was half a
+	// 50-file preview's time); a write makes them stale, so the next file
+	// gets a fresh one.
+	var k *rounds.Checker
 	d := newCollectDialog(u.win, collectHooks{
 		files:    u.files,
 		folder:   func() string { return u.prefs.String(prefSheetFolder) },
 		remember: func(dir string) { u.prefs.SetString(prefSheetFolder, dir) },
 		list:     rounds.Files,
-		check:    func(path string) rounds.Checked { return rounds.CheckFile(u.st, path) },
+		check: func(path string) rounds.Checked {
+			if k == nil {
+				k = rounds.NewChecker(u.st)
+			}
+			return k.CheckFile(path)
+		},
 		write: func(cs []rounds.Checked) ([]rounds.Outcome, error) {
 			who := u.reviewer()
 			if who == "" {
 				return nil, errNoReviewer
 			}
+			k = nil
 			return rounds.Collect(u.st, cs, who, rounds.Hold)
 		},
 		written:   u.changed, // which refreshes the round view too
