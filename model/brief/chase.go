@@ -29,7 +29,9 @@ type ChaseUnit struct {
 	Unit        string // the unit's full name
 	Missing     []ChaseItem
 	DaysOverdue int    // 0 while the due date has not passed
-	Contact     string // a contact known from earlier returns; empty: a blank to fill
+	// Person and Phone are who filled in the unit's workbook last time
+	// (earlier returns); empty: a blank for the clerk to fill.
+	Person, Phone string
 }
 
 // ChaseItem is one item a unit has not returned.

@@ -17,8 +17,8 @@ const ChaseSheet = "催报清单"
 var ChaseHeader = []string{"责任单位", "编号", "名称", "截止日期", "逾期天数", "联系人", "联系电话", "催报情况"}
 
 // ChaseWorkbook writes the units' missing items as a workbook, one row
-// each, with the contact columns left blank for the clerk to fill in
-// while phoning round.
+// each, with the unit's last known contact (blank when it never returned
+// anything) and 催报情况 left for the clerk to fill in while phoning round.
 func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte, error) {
 	due, err := DueDate(round)
 	if err != nil {
@@ -43,7 +43,7 @@ func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte,
 			if r.Returned() {
 				continue
 			}
-			row := []any{u.Unit, r.ItemID, r.Name, round.Due, days}
+			row := []any{u.Unit, r.ItemID, r.Name, round.Due, days, u.Person, u.Phone}
 			cell, err := excelize.CoordinatesToCellName(1, n)
 			if err != nil {
 				return nil, err

@@ -21,7 +21,7 @@ func ChaseList(planTitle string, round domain.Round, asOf time.Time, units []Uni
 	c := brief.ChaseList{Plan: planTitle, Round: round.ID, Period: round.Period, Due: due, AsOf: asOf, Workbook: workbook}
 	days := domain.DaysOverdue(due, asOf)
 	for _, u := range units {
-		cu := brief.ChaseUnit{Unit: u.Unit, DaysOverdue: days}
+		cu := brief.ChaseUnit{Unit: u.Unit, DaysOverdue: days, Person: u.Person, Phone: u.Phone}
 		for _, r := range u.Rows {
 			if !r.Returned() {
 				cu.Missing = append(cu.Missing, brief.ChaseItem{ID: r.ItemID, Name: r.Name})

@@ -31,13 +31,17 @@ func (r ItemRow) Returned() bool { return r.ReturnedAt != "" }
 // missing and late (returned after the due date, or still missing past
 // it), its latest return, and the items one by one.
 type UnitRow struct {
-	Unit       string    `json:"unit"`
-	Items      int       `json:"items"`
-	Returned   int       `json:"returned"`
-	Missing    int       `json:"missing"`
-	Late       int       `json:"late"`
-	LastReturn string    `json:"last_return,omitempty"`
-	Rows       []ItemRow `json:"rows"`
+	Unit       string `json:"unit"`
+	Items      int    `json:"items"`
+	Returned   int    `json:"returned"`
+	Missing    int    `json:"missing"`
+	Late       int    `json:"late"`
+	LastReturn string `json:"last_return,omitempty"`
+	// Person and Phone are who last filled in the unit's workbook in any
+	// round of the plan (store.UnitContacts): whom the clerk phones.
+	Person string    `json:"person,omitempty"`
+	Phone  string    `json:"phone,omitempty"`
+	Rows   []ItemRow `json:"rows"`
 }
 
 // timeLayout is how return times are shown: to the minute, as a clerk
@@ -91,6 +95,10 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 	if err != nil {
 		return nil, err
 	}
+	contacts, err := st.UnitContacts()
+	if err != nil {
+		return nil, err
+	}
 	sent := map[int64]bool{}
 	for _, u := range round.Units {
 		sent[u.UnitID] = true
@@ -105,7 +113,8 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 		if !sent[u.ID] {
 			continue
 		}
-		row := UnitRow{Unit: u.Full, Rows: []ItemRow{}}
+		c := contacts[u.ID]
+		row := UnitRow{Unit: u.Full, Person: c.Person, Phone: c.Phone, Rows: []ItemRow{}}
 		var last time.Time
 		for _, ref := range sentItems[u.ID] {
 			it, ok := st.Plan().Item(ref.ItemID)

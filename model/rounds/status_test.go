@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -237,5 +239,92 @@ func TestStatusFollowsWhatTheRoundSent(t *testing.T) {
 	}
 	if !strings.HasPrefix(why["A1-02"], "已报送，待裁定") {
 		t.Errorf("held return's why: %q", why["A1-02"])
+	}
+}
+
+// TestChaseListNamesLastContact: a unit missing from a round is listed in
+// the 催报清单 — workbook and PDF — with who filled in its workbook last
+// time and their phone; a unit that never named anyone gets the blanks.
+func TestChaseListNamesLastContact(t *testing.T) {
+	st, r1 := roundOfThree(t)
+	unit, err := st.FindUnit("市统计局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CollectReturn(store.ReturnFile{RoundID: r1.ID, Period: r1.Period, Unit: unit, File: "统计局.xlsx",
+		Rows: []store.ReturnRow{{ItemID: "A1-03", Person: "王五", Phone: "0573-82345678",
+			Actual: &domain.Actual{ItemID: "A1-03", Period: r1.Period, Value: 7.2, By: "王五"}}}}, "张三", false); err != nil {
+		t.Fatal(err)
+	}
+	rp, err := st.PlanRound(domain.Period{Year: 2023, Month: 12}, "2024-01-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := st.SaveRound(rp, "张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2024, 1, 25, 0, 0, 0, 0, time.UTC)
+	units, err := Status(st, r2, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contact := map[string]string{}
+	for _, u := range units {
+		contact[u.Unit] = u.Person + "|" + u.Phone
+	}
+	if contact["市统计局"] != "王五|0573-82345678" || contact["市商务局"] != "|" {
+		t.Errorf("contacts: %q", contact)
+	}
+	data, err := ChaseWorkbook(r2, asOf, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(ChaseSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, row := range rows[1:] {
+		if row[0] == "市统计局" {
+			found++
+			if len(row) < 7 || row[5] != "王五" || row[6] != "0573-82345678" {
+				t.Errorf("市统计局's row lacks its contact: %q", row)
+			}
+		} else if len(row) > 5 && strings.Join(row[5:], "") != "" {
+			t.Errorf("%s's row has a contact it never gave: %q", row[0], row)
+		}
+	}
+	if found != 2 {
+		t.Errorf("市统计局 rows: %d, want 2 (%q)", found, rows)
+	}
+	list, err := ChaseList("2023年嘉兴市计划", r2, asOf, units, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range list.Units {
+		if got, want := u.Person+"|"+u.Phone, map[bool]string{true: "王五|0573-82345678", false: "|"}[u.Unit == "市统计局"]; got != want {
+			t.Errorf("%s: contact %q, want %q", u.Unit, got, want)
+		}
+	}
+	page, _, err := ChasePDF("2023年嘉兴市计划", r2, asOf, units, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "催报清单.pdf")
+	if err := os.WriteFile(path, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), "王五") || !strings.Contains(string(text), "0573-82345678") {
+		t.Errorf("the PDF does not name 市统计局's contact:\n%s", text)
 	}
 }

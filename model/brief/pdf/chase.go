@@ -267,7 +267,7 @@ func (r *renderer) packItems(items []brief.ChaseItem, w float64) []string {
 var chaseColumns = []struct {
 	title string
 	w     float64 // mm
-}{{"序号", 7}, {"责任单位", 34}, {"未报", 11}, {"未报项目", 62}, {"联系人", 18}, {"电话", 21}, {"催报情况", 21}}
+}{{"序号", 8}, {"责任单位", 32}, {"未报", 11}, {"未报项目", 58}, {"联系人", 15}, {"电话", 30}, {"催报情况", 20}}
 
 // The columns of chaseColumns by what they hold.
 const (
@@ -275,7 +275,8 @@ const (
 	colUnit
 	colCount
 	colItems
-	colContact
+	colPerson
+	colPhone
 )
 
 // chaseRows lays out the table at pt, showing the first limits[i] items
@@ -360,8 +361,9 @@ func (r *renderer) chaseRow(overdue, n int, u brief.ChaseUnit, pt float64, shown
 		restLines = 1
 	}
 	r.font("", pt)
-	contact := cjk.Wrap(u.Contact, chaseColumns[colContact].w-2*pad, r.width)
-	lines := max(len(unit)+len(late), len(items)+restLines, len(contact))
+	person := cjk.Wrap(u.Person, chaseColumns[colPerson].w-2*pad, r.width)
+	phone := cjk.Wrap(u.Phone, chaseColumns[colPhone].w-2*pad, r.width)
+	lines := max(len(unit)+len(late), len(items)+restLines, len(person), len(phone))
 	h := float64(lines)*lh + 2*pad
 	return piece{h: h, draw: func(y float64) {
 		r.where = u.Unit
@@ -399,7 +401,11 @@ func (r *renderer) chaseRow(overdue, n int, u brief.ChaseUnit, pt float64, shown
 			r.font("", pt)
 		}
 		x += chaseColumns[colItems].w
-		for i, l := range contact {
+		for i, l := range person {
+			r.text2(at(x, i))(l)
+		}
+		x += chaseColumns[colPerson].w
+		for i, l := range phone {
 			r.text2(at(x, i))(l)
 		}
 	}}
