@@ -28,7 +28,7 @@ type ChaseList struct {
 type ChaseUnit struct {
 	Unit        string // the unit's full name
 	Missing     []ChaseItem
-	DaysOverdue int    // 0 while the due date has not passed
+	DaysOverdue int // 0 while the due date has not passed
 	// Person and Phone are who filled in the unit's workbook last time
 	// (earlier returns); empty: a blank for the clerk to fill.
 	Person, Phone string
