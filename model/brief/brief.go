@@ -35,9 +35,12 @@ type Options struct {
 	Date     time.Time // the brief's date, printed and stored as the PDF's dates
 	Unit     string    // 编制单位
 	Reviewer string
-	Marking  string   // 内部资料 or empty
-	Parts    []string // empty: all
-	Notes    bool     // include reviewers' notes
+	Marking  string // 内部资料 or empty
+	// Parts lists the parts wanted: nil for all of them; an empty list
+	// that is not nil for none (what a stamp of a brief that printed no
+	// part reads back as, so that its check rebuilds the same nothing).
+	Parts []string
+	Notes bool // include reviewers' notes
 	// AllRows keeps items without figures as rows of 表2 instead of naming
 	// them together (the workbook wants every item on its own row).
 	AllRows bool
@@ -70,6 +73,30 @@ type Brief struct {
 	// Stamp is the brief's data fingerprint and what it was made from,
 	// printed in its footer and written into its file's metadata.
 	Stamp Stamp
+	// left says why a part asked for is not there (the appendix of a
+	// plan whose items have no unit), for Printable's message.
+	left string
+}
+
+// NothingToPrintError refuses a brief whose parts asked for leave nothing
+// to print: a page with only the title is no brief, and it would not even
+// check against itself.
+type NothingToPrintError struct{ Why string }
+
+func (e *NothingToPrintError) Error() string {
+	if e.Why == "" {
+		return "所选部分没有内容，未生成简报"
+	}
+	return "所选部分没有内容：" + e.Why + "；未生成简报"
+}
+
+// Printable refuses a brief without any part (NothingToPrintError); the
+// exporters call it before they write anything.
+func (b Brief) Printable() error {
+	if len(b.Parts) > 0 {
+		return nil
+	}
+	return &NothingToPrintError{Why: b.left}
 }
 
 // Part is one numbered part of the brief.
@@ -169,7 +196,7 @@ func Build(r *domain.Review, notes []domain.Note, o Options) Brief {
 		}
 	}
 	parts := o.Parts
-	if len(parts) == 0 {
+	if parts == nil {
 		parts = AllParts
 	}
 	want := map[string]bool{}
@@ -196,6 +223,7 @@ func Build(r *domain.Review, notes []domain.Note, o Options) Brief {
 		case PartUnits:
 			var ok bool
 			if part, ok = c.units(); !ok {
+				b.left = c.noUnitItems()
 				continue
 			}
 		}

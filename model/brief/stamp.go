@@ -46,6 +46,11 @@ type Stamp struct {
 	// Items is a short digest of each item the brief shows (its rows and
 	// its concern), by item ID.
 	Items map[string]string `json:"items"`
+	// Units is the appendix 按责任单位 row by row: unit → its counts as
+	// printed (牵头/协办/… joined by "/"), so a check can name the units
+	// whose rows differ after an assignment or a rename. Absent in a
+	// brief without the appendix, and in briefs made before it was kept.
+	Units map[string]string `json:"units,omitempty"`
 }
 
 // stampVersion is the layout of Stamp; a newer one is refused by name.
@@ -120,8 +125,15 @@ func stamp(b Brief, p *domain.Plan, o Options, parts []string) Stamp {
 				for _, r := range g.Rows {
 					texts := append([]string{"row", t.Caption, r.ID, string(r.Status.Code)}, r.Cells...)
 					all.add(texts...)
-					if r.ID != "" { // a row of no item (a unit's counts) is in the code only
+					if r.ID != "" {
 						item(r.ID).add(texts...)
+					} else if part.Key == PartUnits && len(r.Cells) > 0 {
+						// A unit's counts: kept as printed, to name it
+						// when a check finds the appendix differs.
+						if s.Units == nil {
+							s.Units = map[string]string{}
+						}
+						s.Units[r.Cells[0]] = strings.Join(r.Cells[1:], unitSep)
 					}
 				}
 			}
@@ -192,8 +204,11 @@ func (s Stamp) Options() (Options, error) {
 			return Options{}, ErrDamagedStamp
 		}
 	}
+	// The stamp lists the parts printed: none listed is none printed
+	// (a blank brief of an older version), never "all".
+	parts := append([]string{}, s.Parts...)
 	return Options{AsOf: p, Date: s.Made, Unit: s.Unit, Reviewer: s.Reviewer, Marking: s.Marking,
-		Parts: s.Parts, Notes: s.Notes, AllRows: s.AllRows, HistoryMark: s.HistoryMark}, nil
+		Parts: parts, Notes: s.Notes, AllRows: s.AllRows, HistoryMark: s.HistoryMark}, nil
 }
 
 // ItemDiff is an item whose part of the brief differs between a stamp and
@@ -231,4 +246,75 @@ func Diff(then, now Stamp) []ItemDiff {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// unitSep joins a unit's counts in Stamp.Units.
+const unitSep = "/"
+
+// UnitDiff is a unit whose row of the appendix 按责任单位 differs between
+// a stamp and a brief built again: in words, what changed.
+type UnitDiff struct {
+	Unit string
+	How  string // 牵头 2→3，滞后或未完成 0→1; 简报中原无此单位 …
+}
+
+// DiffUnits lists the units whose appendix rows differ between two
+// stamps, by name; a renamed unit is one gone and one come. ok is false
+// when the old stamp did not keep the rows (made before they were kept)
+// although the brief had the appendix: the caller can only say the
+// appendix differs.
+func DiffUnits(then, now Stamp) (out []UnitDiff, ok bool) {
+	had := false
+	for _, k := range then.Parts {
+		had = had || k == PartUnits
+	}
+	if had && then.Units == nil {
+		return nil, false
+	}
+	for u, t := range then.Units {
+		n, in := now.Units[u]
+		switch {
+		case !in:
+			out = append(out, UnitDiff{u, "简报附表中列有此单位，现已不应列入（名称已改或不再有项目）"})
+		case n != t:
+			out = append(out, UnitDiff{u, countsDiff(t, n)})
+		}
+	}
+	for u, n := range now.Units {
+		if _, in := then.Units[u]; !in {
+			out = append(out, UnitDiff{u, "简报附表中原无此单位，现应列入（" + countsWords(n) + "）"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Unit < out[j].Unit })
+	return out, true
+}
+
+// countsDiff words two rows of counts: the columns that differ, then → now.
+func countsDiff(then, now string) string {
+	t, n := strings.Split(then, unitSep), strings.Split(now, unitSep)
+	var parts []string
+	for i, title := range UnitColumns[1:] {
+		a, b := at(t, i), at(n, i)
+		if a != b {
+			parts = append(parts, fmt.Sprintf("%s %s→%s", title, a, b))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// countsWords words a row of counts: 牵头1、协办0、….
+func countsWords(row string) string {
+	cells := strings.Split(row, unitSep)
+	var parts []string
+	for i, title := range UnitColumns[1:] {
+		parts = append(parts, title+at(cells, i))
+	}
+	return strings.Join(parts, "、")
+}
+
+func at(ss []string, i int) string {
+	if i < len(ss) {
+		return ss[i]
+	}
+	return "—"
 }

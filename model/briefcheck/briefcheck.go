@@ -59,6 +59,13 @@ type Verification struct {
 	Then, Now brief.Stamp
 	Plan      *domain.Plan
 	Items     []ItemChange
+	// Units are the rows of the appendix 按责任单位 that differ; when
+	// UnitsUnknown the old brief did not keep its rows and only the
+	// fingerprint can tell. UnitChanges are the changes to 责任单位
+	// (assignments, the unit list, their undos) since the brief.
+	Units        []brief.UnitDiff
+	UnitsUnknown bool
+	UnitChanges  []domain.Change
 }
 
 // ItemChange is an item whose part of the brief differs now, with its
@@ -108,6 +115,19 @@ func Verify(st *store.Store, then brief.Stamp) (Verification, error) {
 	if v.Same() {
 		return v, nil
 	}
+	units, known := brief.DiffUnits(then, now.Stamp)
+	v.Units, v.UnitsUnknown = units, !known
+	if len(units) > 0 || !known {
+		all, err := st.History("")
+		if err != nil {
+			return Verification{}, err
+		}
+		for _, ch := range all {
+			if changedSince(ch, then) && unitChange(ch) {
+				v.UnitChanges = append(v.UnitChanges, ch)
+			}
+		}
+	}
 	for _, d := range brief.Diff(then, now.Stamp) {
 		c := ItemChange{ItemDiff: d}
 		it, ok := st.Plan().Item(d.ID)
@@ -129,6 +149,19 @@ func Verify(st *store.Store, then brief.Stamp) (Verification, error) {
 		v.Items = append(v.Items, c)
 	}
 	return v, nil
+}
+
+// unitActions are the changes that alter who answers for what.
+var unitActions = map[domain.Action]bool{domain.AssignUnits: true, domain.AutoAssignUnits: true,
+	domain.AddUnit: true, domain.RenameUnit: true, domain.RemoveUnit: true}
+
+// unitChange reports whether a history row changed the 责任单位: one of
+// unitActions, or an undo of one (its detail names what it undid).
+func unitChange(c domain.Change) bool {
+	if unitActions[c.Action] {
+		return true
+	}
+	return c.Action == domain.Undo && strings.Contains(c.Detail, "责任单位")
 }
 
 // changedSince reports whether a history row is newer than the brief: by
@@ -153,8 +186,15 @@ func (v Verification) Text() string {
 	if v.Then.Revision != v.Now.Revision {
 		fmt.Fprintf(&b, "计划数据已由第%d版更新为第%d版。\n", v.Then.Revision, v.Now.Revision)
 	}
-	if len(v.Items) == 0 {
+	unitsDiffer := len(v.Units) > 0 || (v.UnitsUnknown && len(v.UnitChanges) > 0)
+	if len(v.Items) == 0 && !unitsDiffer {
 		b.WriteString("各项目本身未变，标题、汇总或说明文字有变（如计划数据更新）。\n")
+		return b.String()
+	}
+	if unitsDiffer {
+		v.unitText(&b)
+	}
+	if len(v.Items) == 0 {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "以下%d项与简报所载不同：\n", len(v.Items))
@@ -180,6 +220,30 @@ func (v Verification) Text() string {
 		}
 	}
 	return b.String()
+}
+
+// unitText says the 责任单位 changed: the appendix's rows that differ
+// (or, for a brief that did not keep them, that the appendix differs),
+// then the changes to the units recorded since the brief.
+func (v Verification) unitText(b *strings.Builder) {
+	if len(v.Units) > 0 {
+		fmt.Fprintf(b, "责任单位有变：附表“按责任单位统计”中以下%d个单位与简报所载不同：\n", len(v.Units))
+		for _, u := range v.Units {
+			fmt.Fprintf(b, "%s：%s\n", u.Unit, u.How)
+		}
+	} else {
+		b.WriteString("责任单位有变：附表“按责任单位统计”与简报所载不同。\n")
+	}
+	if len(v.UnitChanges) > 0 {
+		b.WriteString("简报生成后责任单位的修改记录：\n")
+		for _, ch := range v.UnitChanges {
+			line := fmt.Sprintf("    %s %s %s", ch.At.Local().Format("2006-01-02 15:04"), ch.Who, ch.Action.Label())
+			if ch.Detail != "" {
+				line += "：" + ch.Detail
+			}
+			b.WriteString(line + "\n")
+		}
+	}
 }
 
 // asOf is the brief's period as people say it: 2023年1-9月.

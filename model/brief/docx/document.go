@@ -99,8 +99,15 @@ func (d *writer) part(part brief.Part) {
 	d.para(styleH1, "", run(part.Heading))
 	noteAfter := part.Table != nil && part.Key != brief.PartSummary && part.Key != brief.PartParcels && part.Key != brief.PartUnits
 	if !noteAfter {
+		// Sentences that lead straight into the table (the appendix,
+		// 房屋征收) keep with it, so that Word never leaves the heading
+		// and its sentence at the foot of a page and the table on the next.
+		keep := ""
+		if part.Table != nil && len(part.Bars) == 0 && len(part.Items) == 0 {
+			keep = `<w:keepNext/>`
+		}
 		for _, l := range part.Lines {
-			d.text(styleNormal, "", l)
+			d.text(styleNormal, keep, l)
 		}
 	}
 	if len(part.Bars) > 0 {

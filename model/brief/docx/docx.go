@@ -70,6 +70,12 @@ func Write(b brief.Brief, w io.Writer) error {
 
 // Export computes the brief from a review and writes it as a .docx: the
 // one call the window and the command line make.
+// A brief whose parts asked for leave nothing to print is refused
+// (brief.NothingToPrintError) and nothing is written.
 func Export(r *domain.Review, notes []domain.Note, o brief.Options, w io.Writer) error {
-	return Write(brief.Build(r, notes, o), w)
+	b := brief.Build(r, notes, o)
+	if err := b.Printable(); err != nil {
+		return err
+	}
+	return Write(b, w)
 }

@@ -14,9 +14,10 @@ import (
 // paragraphs and tables of word/document.xml with their styles.
 
 type docPara struct {
-	Style string
-	Text  string
-	Fills []string // run shading, in order
+	Style    string
+	Text     string
+	Fills    []string // run shading, in order
+	KeepNext bool     // set on the paragraph itself (w:keepNext in its w:pPr)
 }
 
 type docCell struct {
@@ -113,6 +114,10 @@ func readBody(t testing.TB, doc []byte) docBody {
 				tbl = &docTable{}
 			case "tblStyle":
 				tbl.Style = attr(e, "val")
+			case "keepNext":
+				if p != nil && !inRPr {
+					p.KeepNext = true
+				}
 			case "tr":
 				tbl.Rows = append(tbl.Rows, docRow{})
 				row = &tbl.Rows[len(tbl.Rows)-1]

@@ -53,11 +53,60 @@ func TestWordBriefAppendixByUnit(t *testing.T) {
 		}
 		rows = append(rows, strings.Join(cells, " "))
 	}
-	// 牵头 协办 进展正常 基本符合 滞后 本期未报 其他; statuses as the PDF
-	// test lists them.
-	want := []string{"责任单位 牵头 协办 进展正常 基本符合 滞后 本期未报 其他",
-		"市发展改革委 2 0 1 0 1 0 0", "市统计局 0 2 1 0 1 0 0", "市商务局 3 0 2 0 1 0 0"}
+	// Statuses as the PDF test lists them, of the lead items only:
+	// 市统计局 only assists, so it has a 协办 count and no status.
+	want := []string{"责任单位 牵头 协办 进展正常 基本完成或推进中 滞后 暂无本期数据 其他",
+		"市发展改革委 2 0 1 0 1 0 0", "市统计局 0 2 0 0 0 0 0", "市商务局 3 0 2 0 1 0 0"}
 	if strings.Join(rows, "|") != strings.Join(want, "|") {
 		t.Errorf("appendix table\n%q\nwant\n%q", rows, want)
+	}
+}
+
+// The appendix's heading and sentence keep with its table: the sentence
+// carries keep-with-next itself (the heading and the caption have it by
+// their styles), so Word never leaves them at the foot of a page with the
+// table on the next.
+func TestWordAppendixKeepsWithItsTable(t *testing.T) {
+	st := seed(t)
+	if _, err := st.AssignUnits(store.Assignment{Items: []string{"A1-01"}, Lead: "市发展改革委", NewUnits: true}, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	o := opts(9)
+	var err error
+	if o.Units, err = st.Units(); err != nil {
+		t.Fatal(err)
+	}
+	if o.ItemUnits, err = st.ItemUnits(); err != nil {
+		t.Fatal(err)
+	}
+	_, data := build(t, st, o)
+	parts := unzip(t, data)
+	body := readBody(t, parts["word/document.xml"])
+	at := -1
+	for i, p := range body.Paras {
+		if p.Text == "附：按责任单位统计" {
+			at = i
+		}
+	}
+	if at < 0 || at+2 >= len(body.Paras) {
+		t.Fatalf("no appendix heading in %d paragraphs", len(body.Paras))
+	}
+	note, caption := body.Paras[at+1], body.Paras[at+2]
+	if !strings.HasPrefix(note.Text, "截至前三季度") || !note.KeepNext {
+		t.Errorf("sentence %q keep-with-next %v", note.Text, note.KeepNext)
+	}
+	if !strings.HasPrefix(caption.Text, "附表") {
+		t.Errorf("after the sentence: %q", caption.Text)
+	}
+	styles := string(parts["word/styles.xml"])
+	for _, id := range []string{body.Paras[at].Style, caption.Style} {
+		i := strings.Index(styles, `w:styleId="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no style %s", id)
+		}
+		end := strings.Index(styles[i:], "</w:style>")
+		if end < 0 || !strings.Contains(styles[i:i+end], "<w:keepNext/>") {
+			t.Errorf("style %s does not keep with next", id)
+		}
 	}
 }

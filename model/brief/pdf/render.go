@@ -556,8 +556,14 @@ func (r *renderer) concern(c brief.Concern) {
 
 // Export computes the brief from a review and renders it: the one call the
 // window and the command line make.
+// A brief whose parts asked for leave nothing to print is refused
+// (brief.NothingToPrintError) and nothing is written.
 func Export(r *domain.Review, notes []domain.Note, o brief.Options, w io.Writer) (Report, error) {
-	return Render(brief.Build(r, notes, o), o.Date, w)
+	b := brief.Build(r, notes, o)
+	if err := b.Printable(); err != nil {
+		return Report{}, err
+	}
+	return Render(b, o.Date, w)
 }
 
 // MissingText describes missing characters for a message: “〓” stands for

@@ -83,6 +83,11 @@ func (r *renderer) tableEntries(t *brief.Table, ws []float64, status int) []entr
 			}
 			out = append(out, entry{kind: dataRow, h: h, draw: func() {
 				r.where = row.ID
+				if row.ID == "" && len(row.Cells) > 0 && len(t.Columns) > 0 {
+					// A row of no item (a unit's counts in the
+					// appendix) is named by its first cell.
+					r.where = t.Columns[0].Title + "“" + row.Cells[0] + "”"
+				}
 				r.tableRow(t, ws, status, row)
 			}})
 		}
