@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -53,5 +54,28 @@ func TestExportUnitsAppendix(t *testing.T) {
 	}
 	if r := run(t, db, "export", "-o", filepath.Join(t.TempDir(), "x.pdf"), "--parts", "7"); r.code != 2 || !strings.Contains(r.stderr, "或 1-6") {
 		t.Errorf("--parts 7: %d %s", r.code, r.stderr)
+	}
+}
+
+// The appendix alone of a plan whose units have no items is refused, in
+// both formats, with the reason and exit 1, and no file is written; verify
+// of a brief with the appendix and the summary, made then, agrees.
+func TestExportUnitsAloneWithoutAssignmentsIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "plan.db")
+	setUp(t, db, "unit", "add", "市统计局")
+	for _, name := range []string{"简报.pdf", "简报.docx"} {
+		out := filepath.Join(t.TempDir(), name)
+		r := run(t, db, "export", "-o", out, "--parts", "units", "--date", "2023-10-25")
+		if r.code != 1 || !strings.Contains(r.stderr, "所选部分没有内容：本计划的项目尚未指定责任单位") {
+			t.Errorf("%s: %d %q", name, r.code, r.stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s written: %v", name, err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "简报.pdf")
+	setUp(t, db, "export", "-o", out, "--parts", "summary,units", "--date", "2023-10-25")
+	if r := run(t, db, "verify", out); r.code != 0 || !strings.Contains(r.stdout, "与当前数据一致") {
+		t.Errorf("verify: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
