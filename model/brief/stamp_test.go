@@ -126,6 +126,11 @@ func FuzzDecodeStamp(f *testing.F) {
 	f.Add(stampPrefix + "eyJ2IjoxfQ.")
 	f.Add("PLANREVIEW-BRIEF-1..")
 	f.Add("")
+	// A stamp with the appendix's unit rows, one of them short a column.
+	units := s
+	units.Parts = []string{PartUnits}
+	units.Units = map[string]string{"市统计局": "2/2/0/0/1/1/0", "市商务局": "3/0", "": ""}
+	f.Add(units.Encode())
 	f.Fuzz(func(t *testing.T, text string) {
 		st, err := DecodeStamp(text)
 		if err != nil {
@@ -138,6 +143,13 @@ func FuzzDecodeStamp(f *testing.F) {
 			t.Errorf("a stamp read back does not read again: %v", err)
 		}
 		st.Options() // must not panic on any period or parts
+		// The unit rows compare with themselves as equal, and with none
+		// without a panic, however few counts a row holds.
+		if d, ok := DiffUnits(st, st); len(d) != 0 || !ok && st.Units != nil {
+			t.Errorf("a stamp differs from itself: %+v", d)
+		}
+		DiffUnits(st, Stamp{})
+		DiffUnits(Stamp{Units: st.Units}, st)
 	})
 }
 
@@ -164,5 +176,39 @@ func BenchmarkFingerprint(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		stamp(br, plan, stampOpts, AllParts)
+	}
+}
+
+// DiffUnits words the appendix rows that differ: the columns changed,
+// a unit gone, a unit come; a stamp of a brief with the appendix made
+// before the rows were kept cannot tell.
+func TestDiffUnits(t *testing.T) {
+	withUnits := func(rows map[string]string) Stamp {
+		return Stamp{Parts: []string{PartUnits}, Units: rows}
+	}
+	for _, tc := range []struct {
+		name      string
+		then, now Stamp
+		want      string
+		known     bool
+	}{
+		{"same", withUnits(map[string]string{"市统计局": "2/2/0/0/1/1/0"}), withUnits(map[string]string{"市统计局": "2/2/0/0/1/1/0"}), "", true},
+		{"counts", withUnits(map[string]string{"市统计局": "2/2/0/0/1/1/0"}), withUnits(map[string]string{"市统计局": "3/2/0/0/1/2/0"}),
+			"市统计局：牵头 2→3，暂无本期数据 1→2", true},
+		{"renamed", withUnits(map[string]string{"市商务局": "1/0/1/0/0/0/0"}), withUnits(map[string]string{"嘉兴市商务局": "1/0/1/0/0/0/0"}),
+			"嘉兴市商务局：简报附表中原无此单位，现应列入（牵头1、协办0、进展正常1、基本完成或推进中0、滞后0、暂无本期数据0、其他0）|" +
+				"市商务局：简报附表中列有此单位，现已不应列入（名称已改或不再有项目）", true},
+		{"short row", withUnits(map[string]string{"市统计局": "2"}), withUnits(map[string]string{"市统计局": "2/1"}), "市统计局：协办 —→1", true},
+		{"old stamp", withUnits(nil), withUnits(map[string]string{"市统计局": "2/2/0/0/1/1/0"}), "", false},
+		{"no appendix", Stamp{Parts: []string{PartSummary}}, Stamp{Parts: []string{PartSummary}}, "", true},
+	} {
+		d, known := DiffUnits(tc.then, tc.now)
+		var got []string
+		for _, u := range d {
+			got = append(got, u.Unit+"："+u.How)
+		}
+		if strings.Join(got, "|") != tc.want || known != tc.known {
+			t.Errorf("%s: %q %v, want %q %v", tc.name, got, known, tc.want, tc.known)
+		}
 	}
 }
