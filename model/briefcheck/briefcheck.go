@@ -188,6 +188,13 @@ func (v Verification) Text() string {
 	}
 	unitsDiffer := len(v.Units) > 0 || (v.UnitsUnknown && len(v.UnitChanges) > 0)
 	if len(v.Items) == 0 && !unitsDiffer {
+		if v.UnitsUnknown {
+			// A brief made before its appendix's rows were kept: its
+			// appendix may read otherwise only because the program
+			// words it otherwise now.
+			b.WriteString("各项目本身未变，标题、汇总或说明文字有变（如计划数据更新，或附表“按责任单位统计”由旧版本生成、其栏目和说明已更新）。\n")
+			return b.String()
+		}
 		b.WriteString("各项目本身未变，标题、汇总或说明文字有变（如计划数据更新）。\n")
 		return b.String()
 	}

@@ -250,3 +250,24 @@ func TestVerifyNamesUnitChanges(t *testing.T) {
 		t.Errorf("old stamp:\n%s", text)
 	}
 }
+
+// A brief made before the appendix's rows were kept, whose fingerprint
+// differs with no item and no unit changed (the appendix is worded anew):
+// the check says the appendix may be of an older version.
+func TestVerifyOldAppendixWithoutUnitChanges(t *testing.T) {
+	st := seed(t)
+	assignThree(t, st)
+	_, data, _ := export(t, st, withUnits(t, st, opts(9)))
+	old, err := pdf.ReadStamp(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Units, old.Code = nil, "0000-0000-0000"
+	v, err := briefcheck.Verify(st, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := v.Text(); v.Same() || !strings.Contains(text, "附表“按责任单位统计”由旧版本生成") || strings.Contains(text, "责任单位有变") {
+		t.Errorf("old appendix:\n%s", text)
+	}
+}
