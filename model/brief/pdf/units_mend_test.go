@@ -204,6 +204,11 @@ func TestVerifyNamesUnitChanges(t *testing.T) {
 	if then.Units["市统计局"] == "" {
 		t.Fatalf("stamp keeps no unit rows: %+v", then.Units)
 	}
+	// As the command line and the window make it: the newest history row
+	// then, so that only the changes after it are listed.
+	if then.HistoryMark, err = st.LastChangeID(); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name   string
 		change func() error
@@ -246,7 +251,7 @@ func TestVerifyNamesUnitChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	if text := v.Text(); !strings.Contains(text, "责任单位有变：附表“按责任单位统计”与简报所载不同。") ||
-		len(regexp.MustCompile(`李四 `).FindAllString(text, -1)) != 2 {
+		len(regexp.MustCompile(`李四 `).FindAllString(text, -1)) != 2 || strings.Contains(text, "张三") {
 		t.Errorf("old stamp:\n%s", text)
 	}
 }
@@ -263,6 +268,10 @@ func TestVerifyOldAppendixWithoutUnitChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	old.Units, old.Code = nil, "0000-0000-0000"
+	// Made after the assignments: the history row then is the newest.
+	if old.HistoryMark, err = st.LastChangeID(); err != nil {
+		t.Fatal(err)
+	}
 	v, err := briefcheck.Verify(st, old)
 	if err != nil {
 		t.Fatal(err)
