@@ -56,18 +56,18 @@ func TestRoundStatus(t *testing.T) {
 	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &units) != nil {
 		t.Fatalf("status: %d %s %s", r.code, r.stdout, r.stderr)
 	}
-	type counts struct{ items, returned, missing, late int }
+	type counts struct{ items, returned, missing, late, lateMissing, lateReturned int }
 	want := map[string]counts{
-		"市发展改革委": {2, 2, 0, 2},
-		"市商务局":   {1, 1, 0, 0},
-		"市统计局":   {2, 0, 2, 2},
+		"市发展改革委": {2, 2, 0, 2, 0, 2},
+		"市商务局":   {1, 1, 0, 0, 0, 0},
+		"市统计局":   {2, 0, 2, 2, 2, 0},
 	}
 	if len(units) != len(want) {
 		t.Fatalf("units: %+v", units)
 	}
 	lights := map[string]string{}
 	for _, u := range units {
-		got := counts{u.Items, u.Returned, u.Missing, u.Late}
+		got := counts{u.Items, u.Returned, u.Missing, u.Late, u.LateMissing, u.LateReturned}
 		if got != want[u.Unit] {
 			t.Errorf("%s: %+v, want %+v", u.Unit, got, want[u.Unit])
 		}
@@ -93,13 +93,31 @@ func TestRoundStatus(t *testing.T) {
 
 	// Before the due date, 市统计局's items are 蓝 and nobody is late.
 	r = run(t, db, "round", "status", "--as-of", "2024-10-08")
-	if r.code != 0 || !strings.Contains(r.stdout, "临近截止，尚未报送") || strings.Contains(r.stdout, "逾期未报") {
+	if r.code != 0 || !strings.Contains(r.stdout, "临近截止，尚未报送") || strings.Contains(r.stdout, " 逾期未报\n") {
 		t.Errorf("before due: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	// The unit table counts overdue missing items and late returns apart.
+	for _, line := range strings.Split(r.stdout, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) > 0 && f[0] == "单位":
+			if strings.Join(f[4:6], " ") != "逾期未报 逾期报送" {
+				t.Errorf("header: %q", line)
+			}
+		case len(f) >= 6 && f[0] == "市统计局":
+			if f[4] != "0" || f[5] != "0" { // not yet due: nothing overdue
+				t.Errorf("市统计局 before due: %q", line)
+			}
+		case len(f) >= 6 && f[0] == "市发展改革委":
+			if f[4] != "0" || f[5] != "2" {
+				t.Errorf("市发展改革委 before due: %q", line)
+			}
+		}
 	}
 
 	out := filepath.Join(filepath.Dir(db), "催报清单.xlsx")
 	r = run(t, db, "round", "status", "--as-of", "2024-10-15", "-o", out)
-	if r.code != 0 || !strings.Contains(r.stdout, "逾期未报") || !strings.Contains(r.stdout, "逾期报送") {
+	if r.code != 0 || !strings.Contains(r.stdout, " 逾期未报\n") || !strings.Contains(r.stdout, "（逾期报送）") {
 		t.Fatalf("status -o: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	f, err := excelize.OpenFile(out)

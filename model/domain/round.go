@@ -40,6 +40,21 @@ func RowKey(secret, round string, unit int64, item string) string {
 
 var reDue = regexp.MustCompile(`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$`)
 
+// ParseDay reads a day as people write it — 2023-10-15, 2023/10/15,
+// 2023.10.15, 2023年10月15日 — the forms ParseDue accepts, with no period
+// to fall after: the day a round is judged at, say.
+func ParseDay(s string) (time.Time, error) {
+	m := reDue.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, fmt.Errorf("“%s”不是日期：请写作 2023-10-15 或 2023年10月15日", s)
+	}
+	d, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
+	if err != nil {
+		return time.Time{}, fmt.Errorf("“%s”不是有效日期：月为1-12，日不超过当月天数", s)
+	}
+	return d, nil
+}
+
 // ParseDue reads a due date as people write it (2023-10-10, 2023年10月10日)
 // into 2023-10-10; it must fall after the end of the period asked for.
 func ParseDue(s string, p Period) (string, error) {

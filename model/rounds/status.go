@@ -42,6 +42,12 @@ type UnitRow struct {
 	Person string    `json:"person,omitempty"`
 	Phone  string    `json:"phone,omitempty"`
 	Rows   []ItemRow `json:"rows"`
+
+	// LateMissing and LateReturned split Late: items still missing past
+	// the due date (逾期未报) and items returned after it (逾期报送). Late
+	// alone read "未报19项，逾期23项", more overdue than missing.
+	LateMissing  int `json:"late_missing"`
+	LateReturned int `json:"late_returned"`
 }
 
 // timeLayout is how return times are shown: to the minute, as a clerk
@@ -148,7 +154,10 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 			if ir.Late {
 				row.Late++
 				if returned {
+					row.LateReturned++
 					ir.Why += "（逾期报送）"
+				} else {
+					row.LateMissing++
 				}
 			}
 			row.Rows = append(row.Rows, ir)

@@ -328,3 +328,37 @@ func TestChaseListNamesLastContact(t *testing.T) {
 		t.Errorf("the PDF does not name 市统计局's contact:\n%s", text)
 	}
 }
+
+// TestStatusLateSplit checks that 逾期 splits into 逾期未报 and 逾期报送:
+// a late return is not counted as missing, so the window never reads more
+// overdue than missing.
+func TestStatusLateSplit(t *testing.T) {
+	st, round := roundOfThree(t)
+	type split struct{ lateMissing, lateReturned int }
+	for _, tc := range []struct {
+		name string
+		asOf time.Time
+		want map[string]split
+	}{
+		{"after the due date", time.Date(2023, 10, 15, 0, 0, 0, 0, time.UTC),
+			map[string]split{"市商务局": {0, 0}, "市发展改革委": {0, 2}, "市统计局": {2, 0}}},
+		{"two days before", time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC),
+			map[string]split{"市商务局": {0, 0}, "市发展改革委": {0, 2}, "市统计局": {0, 0}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			units, err := Status(st, round, tc.asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range units {
+				if got := (split{u.LateMissing, u.LateReturned}); got != tc.want[u.Unit] {
+					t.Errorf("%s: %+v, want %+v", u.Unit, got, tc.want[u.Unit])
+				}
+				if u.LateMissing+u.LateReturned != u.Late || u.LateMissing > u.Missing || u.LateReturned > u.Returned {
+					t.Errorf("%s: late %d = %d missing + %d returned, of %d missing and %d returned",
+						u.Unit, u.Late, u.LateMissing, u.LateReturned, u.Missing, u.Returned)
+				}
+			}
+		})
+	}
+}
