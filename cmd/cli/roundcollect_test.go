@@ -83,7 +83,7 @@ func TestRoundCollect(t *testing.T) {
 			fillRow(f, 2, 6.8)
 			f.SetCellValue(sheet.RoundFillSheet, "M2", k)
 		}, "行键不属于市商务局"},
-		"他计划.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B2", "jiaxing-2023") }, "是计划“jiaxing-2023”的填报表"},
+		"他计划.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B2", "jiaxing-2023") }, "是计划“2023年嘉兴市国民经济和社会发展计划”（jiaxing-2023）的填报表，不是当前计划的：请先切换到该计划再导入"},
 		"他轮次.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B1", "R9") }, "本计划没有填报轮次“R9”"},
 		"他期间.xlsx": {func(f *excelize.File) { fillRow(f, 2, 6.8); f.SetCellValue(sheet.RoundKeySheet, "B5", "2024-06") }, "与轮次 R1 的期间（1-9月）不符"},
 	}
@@ -170,5 +170,36 @@ func TestRoundCollect(t *testing.T) {
 	r = run(t, db, "round", "collect", filepath.Join(lo, "统计局.xlsx"))
 	if r.code != 0 || !strings.Contains(r.stdout, "单位：市统计局") || !strings.Contains(r.stdout, "已写入：新增1条") {
 		t.Errorf("LibreOffice copy: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestRoundCollectOldFormats: a folder's .xls and WPS .et returns are
+// listed and refused, each saying how to save it as .xlsx, rather than
+// passed over; the lock file Excel leaves is not; the .xlsx beside them
+// is previewed.
+func TestRoundCollectOldFormats(t *testing.T) {
+	db, dir := startedRound(t)
+	in := filepath.Join(filepath.Dir(db), "收回")
+	must(t, os.Mkdir(in, 0o755))
+	fill(t, filepath.Join(dir, "2024年1-9月_市商务局_填报.xlsx"), filepath.Join(in, "2024年1-9月_市商务局_填报.xlsx"),
+		func(f *excelize.File) { fillRow(f, 2, 6.8) })
+	for _, name := range []string{"市统计局.xls", "市发展改革委.ET", "~$市商务局.xlsx", "说明.docx"} {
+		must(t, os.WriteFile(filepath.Join(in, name), []byte("old format"), 0o644))
+	}
+	before := dbBytes(t, db)
+	r := run(t, db, "round", "collect", in, "--dry-run")
+	for _, want := range []string{
+		"“市统计局.xls”是 .xls 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入",
+		"“市发展改革委.ET”是 .et 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入",
+		"单位：市商务局", "3个文件中2个未写入"} {
+		if !strings.Contains(r.stdout+r.stderr, want) {
+			t.Errorf("lacks %q: %d %s %s", want, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r.code != 1 || strings.Contains(r.stdout, "~$") || strings.Contains(r.stdout, "说明.docx") {
+		t.Errorf("collect: %d %s", r.code, r.stdout)
+	}
+	if string(dbBytes(t, db)) != string(before) {
+		t.Fatal("--dry-run changed the database")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,9 +53,31 @@ func (c Checked) Corrections() int {
 	return c.Preview.Count(sheet.Corrects)
 }
 
-// Files lists the returns named: a folder stands for its .xlsx files (not
-// the ~$ lock files Excel and WPS leave beside an open one), sorted by
-// name.
+// planName names a plan for a message read in the window and at the
+// command line alike: its title, and its ID for --plan, or the ID alone
+// when this database does not hold it.
+func planName(st *store.Store, id string) string {
+	plans, err := st.Plans()
+	if err == nil {
+		for _, p := range plans {
+			if p.ID == id {
+				return fmt.Sprintf("计划“%s”（%s）", p.Title, id)
+			}
+		}
+	}
+	return fmt.Sprintf("计划“%s”（本数据库中没有）", id)
+}
+
+// saveAsXLSX are the spreadsheet formats a unit may send back by mistake
+// (Excel's old .xls, WPS's .et): a folder lists them, for the check to
+// refuse each with how to save it as .xlsx, rather than pass over them
+// without a word.
+var saveAsXLSX = []string{".xls", ".et"}
+
+// Files lists the returns named: a folder stands for its .xlsx files, and
+// its .xls and .et ones, which the check refuses saying how to mend them
+// (not the ~$ lock files Excel and WPS leave beside an open one), sorted
+// by name.
 func Files(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -72,12 +95,13 @@ func Files(paths []string) ([]string, error) {
 		}
 		var in []string
 		for _, e := range entries {
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && !strings.HasPrefix(e.Name(), "~$") {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".xlsx" || slices.Contains(saveAsXLSX, ext)) && !strings.HasPrefix(e.Name(), "~$") {
 				in = append(in, filepath.Join(p, e.Name()))
 			}
 		}
 		if len(in) == 0 {
-			return nil, fmt.Errorf("文件夹“%s”中没有 .xlsx 文件", p)
+			return nil, fmt.Errorf("文件夹“%s”中没有 .xlsx 工作簿", p)
 		}
 		sort.Strings(in)
 		out = append(out, in...)
@@ -164,7 +188,7 @@ func (k *Checker) Check(file string, data []byte) Checked {
 	}
 	plan := st.Plan()
 	if ret.PlanID != plan.ID {
-		c.Refused = fmt.Errorf("“%s”是计划“%s”的填报表，不是当前计划（%s）的；请用 --plan %s", base, ret.PlanID, plan.ID, ret.PlanID)
+		c.Refused = fmt.Errorf("“%s”是%s的填报表，不是当前计划的：请先切换到该计划再导入", base, planName(st, ret.PlanID))
 		return c
 	}
 	round, keys, err := st.RoundKeys(ret.RoundID, ret.UnitID)

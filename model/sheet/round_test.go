@@ -28,10 +28,13 @@ func TestRoundWorkbookReadsBack(t *testing.T) {
 		t.Errorf("read back %+v", ret)
 	}
 	for _, tc := range []struct{ name, want string }{
-		{"x.xls", "不是 .xlsx 工作簿"},
-		{"x.xlsx", "无法作为Excel工作簿打开"},
+		{"x.xls", "是 .xls 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入"},
+		{"x.ET", "是 .et 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入"},
+		{"x.ods", "不是 .xlsx 工作簿"},
+		{"x.xlsx", "已损坏或不是 .xlsx 工作簿：请让填报单位重新保存为 .xlsx"},
 	} {
-		if _, err := ReadReturn(tc.name, []byte("not a workbook")); err == nil || !strings.Contains(err.Error(), tc.want) {
+		_, err := ReadReturn(tc.name, []byte("not a workbook"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "zip") {
 			t.Errorf("%s: %v", tc.name, err)
 		}
 	}

@@ -37,7 +37,14 @@ type ReturnRow struct {
 func ReadReturn(file string, data []byte) (Return, error) {
 	base := filepath.Base(file)
 	ret := Return{File: base}
-	if !strings.EqualFold(filepath.Ext(file), ".xlsx") {
+	// The messages are read in the window and at the command line alike:
+	// they say what the official can do, not which command to type, and
+	// never pass on a library's English.
+	switch ext := strings.ToLower(filepath.Ext(file)); ext {
+	case ".xlsx":
+	case ".xls", ".et":
+		return ret, fmt.Errorf("“%s”是 %s 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入", base, ext)
+	default:
 		return ret, fmt.Errorf("“%s”不是 .xlsx 工作簿：填报表须按原格式保存为 .xlsx", base)
 	}
 	if len(data) > MaxFileSize {
@@ -45,12 +52,12 @@ func ReadReturn(file string, data []byte) (Return, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return ret, fmt.Errorf("“%s”无法作为Excel工作簿打开：%v", base, err)
+		return ret, fmt.Errorf("“%s”已损坏或不是 .xlsx 工作簿：请让填报单位重新保存为 .xlsx 后发回", base)
 	}
 	defer f.Close()
 	info, err := f.GetRows(RoundKeySheet)
 	if err != nil || len(info) < 5 {
-		return ret, fmt.Errorf("“%s”不是本程序生成的填报表：缺少“%s”表（请用 round start 生成的工作簿填写）", base, RoundKeySheet)
+		return ret, fmt.Errorf("“%s”不是本程序生成的填报表：缺少“%s”表：请用“发起填报”生成的填报表填写", base, RoundKeySheet)
 	}
 	field := map[string]string{}
 	for _, r := range info {
