@@ -161,3 +161,66 @@ func TestCollectBatchWithARefusedFile(t *testing.T) {
 		t.Errorf("returns: %+v", rets)
 	}
 }
+
+// A figure typed in a formatted cell is recorded as typed, not as the
+// format shows it (5.4 in "0" is not 5; 0.05255 in "0.00%" is 5.255%);
+// a date in the 实际值 cell is refused, as before.
+func TestCollectFormattedFigure(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		value  float64
+		numFmt int
+		custom string
+		want   float64 // 0: refused
+	}{
+		{"0", 5.4, 1, "", 5.4},
+		{"0.0", 5.46, 0, "0.0", 5.46},
+		{"#,##0", 12345.678, 3, "", 12345.678},
+		{"0%", 0.052, 9, "", 5.2},
+		{"0.00%", 0.05255, 10, "", 5.255},
+		{`0.0"%"`, 5.2, 0, `0.0"%"`, 5.2},
+		{"date", 45200, 14, "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, books := sharedRound(t)
+			data := filled(t, books["市发展改革委"], tc.value)
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			style := &excelize.Style{NumFmt: tc.numFmt}
+			if tc.custom != "" {
+				style = &excelize.Style{CustomNumFmt: &tc.custom}
+			}
+			id, _ := f.NewStyle(style)
+			rows, _ := f.GetRows(sheet.RoundFillSheet)
+			for i, r := range rows {
+				if len(r) > 0 && r[0] == "A1-01" {
+					cell := fmt.Sprintf("H%d", i+1)
+					if err := f.SetCellStyle(sheet.RoundFillSheet, cell, cell, id); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			buf, err := f.WriteToBuffer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			c := Check(st, "发改委.xlsx", buf.Bytes())
+			if tc.want == 0 {
+				if c.Refused == nil || !strings.Contains(c.Refused.Error(), "H列") {
+					t.Fatalf("a date as a figure: %v", c.Refused)
+				}
+				return
+			}
+			if _, err := Collect(st, []Checked{c}, "张三", Hold); err != nil || c.Refused != nil {
+				t.Fatal(err, c.Refused)
+			}
+			as, _ := st.Actuals()
+			if len(as) != 1 || as[0].Value != tc.want {
+				t.Errorf("recorded %+v, want %v", as, tc.want)
+			}
+		})
+	}
+}

@@ -78,8 +78,9 @@ func readXLSX(name string, data []byte) ([]Table, error) {
 	defer f.Close()
 	var out []Table
 	found := false
+	figures := newFigureReader(f)
 	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh)
+		rows, err := figures.rows(sh)
 		if err != nil {
 			return nil, fmt.Errorf("工作表“%s”无法读取：%w", sh, err)
 		}

@@ -48,6 +48,13 @@ func FuzzReadReturn(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	// Returns with a figure in a number format: percent, thousands, a
+	// date, a custom code showing % without scaling.
+	for _, c := range formattedCells {
+		if c.numFmt != 0 || c.custom != "" {
+			f.Add(formattedReturn(f, c))
+		}
+	}
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {

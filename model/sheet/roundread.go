@@ -69,7 +69,7 @@ func ReadReturn(file string, data []byte) (Return, error) {
 	if ret.UnitID, err = strconv.ParseInt(field["单位编号"], 10, 64); err != nil || ret.RoundID == "" || ret.PlanID == "" {
 		return ret, fmt.Errorf("“%s”的“%s”表被改动过（轮次、计划或单位缺失），无法识别", base, RoundKeySheet)
 	}
-	rows, err := f.GetRows(RoundFillSheet)
+	rows, err := newFigureReader(f).rows(RoundFillSheet)
 	if err != nil || len(rows) == 0 {
 		return ret, fmt.Errorf("“%s”缺少“%s”表", base, RoundFillSheet)
 	}
