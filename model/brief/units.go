@@ -163,8 +163,12 @@ func (c builder) units() (Part, bool) {
 // unitNote is the sentence above the appendix's table: what its columns
 // count, and which items are not in it.
 func (c builder) unitNote(units int, n unitCount) string {
-	line := fmt.Sprintf("截至%s，%d个责任单位牵头或协办的项目进展如下表。各状态列按牵头项目统计；协办项目只计数。",
-		c.o.AsOf.Name(), units)
+	when := "截至" + c.o.AsOf.Name()
+	if c.o.AsOf.Month == 12 {
+		when = "全年" // not 截至全年: the summary says 全年 too
+	}
+	line := fmt.Sprintf("%s，%d个责任单位牵头或协办的项目进展如下表。各状态列按牵头项目统计；协办项目只计数。",
+		when, units)
 	line += fmt.Sprintf("每项只计入其牵头单位，各单位牵头项目合计%d项", n.assigned-n.noLead)
 	if n.noLead > 0 {
 		line += fmt.Sprintf("；另有%d项只有协办单位、未定牵头单位，不计入状态列", n.noLead)

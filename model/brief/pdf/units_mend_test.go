@@ -64,7 +64,8 @@ func TestAppendixStatusColumnsCountLeadItems(t *testing.T) {
 		if leads != led {
 			t.Errorf("month %d: lead items add to %d, %d items have a lead unit", month, leads, led)
 		}
-		if !strings.Contains(b.Parts[0].Lines[0], "各单位牵头项目合计"+strconv.Itoa(led)+"项") {
+		when := map[bool]string{true: "全年，", false: "截至"}[month == 12]
+		if !strings.HasPrefix(b.Parts[0].Lines[0], when) || !strings.Contains(b.Parts[0].Lines[0], "各单位牵头项目合计"+strconv.Itoa(led)+"项") {
 			t.Errorf("month %d: note %q", month, b.Parts[0].Lines[0])
 		}
 		if month == 9 {
