@@ -68,8 +68,8 @@ func (s *Store) PlanRound(p domain.Period, due string) (RoundPlan, error) {
 			return rp, fmt.Errorf("%s已锁定（简报已报出），不能发起该期间的填报；如需补报请先解锁", p.Label())
 		}
 	}
-	var n int
-	if err := s.db.QueryRow(`SELECT count(*) FROM rounds WHERE plan_id = ?`, s.planID()).Scan(&n); err != nil {
+	n, err := lastRoundNumber(s.db, s.planID())
+	if err != nil {
 		return rp, err
 	}
 	b := make([]byte, 16)
@@ -77,7 +77,7 @@ func (s *Store) PlanRound(p domain.Period, due string) (RoundPlan, error) {
 		return rp, err
 	}
 	rp.Secret = hex.EncodeToString(b)
-	rp.Round = domain.Round{ID: fmt.Sprintf("R%d", n+1), Period: p, Due: d}
+	rp.Round = domain.Round{ID: roundID(n + 1), Period: p, Due: d}
 	units, err := s.Units()
 	if err != nil {
 		return rp, err
@@ -125,12 +125,15 @@ func (s *Store) SaveRound(rp RoundPlan, by string) (domain.Round, error) {
 		if err := refuseLocked(tx, r.Period.String()); err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM rounds WHERE plan_id = ? AND id = ?`, tx.plan, r.ID).Scan(&n); err != nil {
+		// An ID once given is never given again, even to a round
+		// started after that one was undone: its workbooks are still
+		// out there and must be refused as the withdrawn round's.
+		n, err := lastRoundNumber(tx, tx.plan)
+		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return fmt.Errorf("填报轮次 %s 已存在（可能刚由他人发起），请重新发起", r.ID)
+		if want := roundID(n + 1); r.ID != want {
+			return fmt.Errorf("填报轮次 %s 已发起过（可能刚由他人发起），请重新发起（下一轮次为 %s）", r.ID, want)
 		}
 		r.StartedBy, r.StartedAt = by, time.Now()
 		if _, err := tx.Exec(`INSERT INTO rounds (plan_id, id, period, due, secret, started_by, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -232,6 +235,47 @@ func reverseStartRound(tx *wtx, c domain.Change, _ string) error {
 	return nil
 }
 
+// roundID is the ID of the plan's n-th round.
+func roundID(n int) string { return fmt.Sprintf("R%d", n) }
+
+// rowQuerier is what lastRoundNumber and undoneRound read through: the
+// database, or a write's transaction.
+type rowQuerier interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// lastRoundNumber is the highest round number the plan has ever given:
+// over its rounds and every round its history says was started, undone
+// or not, and whatever plan of the same ID held it before — so that IDs
+// are never reused (R1 undone, the next round is R2, and an R1 workbook
+// still out there is refused as the withdrawn round's).
+func lastRoundNumber(q rowQuerier, plan string) (int, error) {
+	var n int
+	err := q.QueryRow(`SELECT coalesce(max(n), 0) FROM (
+			SELECT CAST(substr(id, 2) AS INTEGER) AS n FROM rounds WHERE plan_id = ? AND id LIKE 'R%'
+			UNION ALL
+			SELECT CAST(substr(json_extract(after, '$.id'), 2) AS INTEGER) FROM history
+				WHERE plan_id = ? AND action = '`+string(domain.StartRound)+`' AND json_valid(after)
+				AND json_extract(after, '$.id') LIKE 'R%')`, plan, plan).Scan(&n)
+	return n, err
+}
+
+// undoneRound says who undid the start of round id and when (历史 row
+// of the undo), found reports whether it was started and undone at all.
+func undoneRound(q rowQuerier, plan, id string) (who string, at time.Time, found bool, err error) {
+	var when string
+	err = q.QueryRow(`SELECT u.who, u.at FROM history s JOIN history u ON u.undoes = s.id AND u.action = '`+string(domain.Undo)+`'
+		WHERE s.plan_id = ? AND s.action = '`+string(domain.StartRound)+`' AND json_valid(s.after) AND json_extract(s.after, '$.id') = ?
+		ORDER BY u.id DESC LIMIT 1`, plan, id).Scan(&who, &when)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", time.Time{}, false, nil
+	} else if err != nil {
+		return "", time.Time{}, false, err
+	}
+	at, _ = time.Parse(time.RFC3339, when)
+	return who, at, true, nil
+}
+
 // RoundKeys is what a return of a round by a unit is checked against: the
 // round (nil error only when it is the current plan's) and the row key of
 // each item the unit was sent, key → item ID.
@@ -241,7 +285,16 @@ func (s *Store) RoundKeys(roundID string, unitID int64) (domain.Round, map[strin
 	err := s.db.QueryRow(`SELECT id, period, due, secret FROM rounds WHERE plan_id = ? AND id = ?`, s.planID(), roundID).
 		Scan(&r.ID, &period, &r.Due, &secret)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, nil, fmt.Errorf("本计划没有填报轮次“%s”（可能来自另一个计划或已撤销的轮次）", roundID)
+		// A withdrawn round's workbook is not the unit's mistake: say
+		// the round was withdrawn, by whom and when.
+		who, at, undone, uerr := undoneRound(s.db, s.planID(), roundID)
+		if uerr != nil {
+			return r, nil, uerr
+		}
+		if undone {
+			return r, nil, fmt.Errorf("轮次%s已撤销（%s于%s撤销了该轮次的发起），这份填报表已作废，未写入：请改用现行轮次的填报表", roundID, who, at.Format("2006-01-02 15:04"))
+		}
+		return r, nil, fmt.Errorf("本计划没有填报轮次“%s”（可能来自另一个计划）", roundID)
 	} else if err != nil {
 		return r, nil, err
 	}
