@@ -23,6 +23,19 @@ const assignsNaming = `(coalesce(item_id, '') = '' AND json_valid(after) AND (ac
 	OR action = '` + string(domain.Undo) + `' AND undoes IN (SELECT a.id FROM history a WHERE a.action = '` + string(domain.AssignUnits) + `'))
 	AND EXISTS (SELECT 1 FROM json_each(history.after) WHERE json_each.key = ?))`
 
+// collectsNaming matches the rows of a collected return (one row for a
+// unit's whole workbook, no item_id) whose items include the one asked
+// for — so a figure held for the reviewer shows in the item's history
+// from the moment it arrives, not only once resolved — and the undos of
+// such rows (whose before is the collect's after). It takes the item's
+// ID and its tracked ID as arguments.
+const collectsNaming = `(coalesce(item_id, '') = '' AND (
+	action = '` + string(domain.CollectReturn) + `' AND json_valid(after)
+		AND EXISTS (SELECT 1 FROM json_each(history.after, '$.items') WHERE json_each.value IN (?, ?))
+	OR action = '` + string(domain.Undo) + `' AND json_valid(before)
+		AND undoes IN (SELECT c.id FROM history c WHERE c.action = '` + string(domain.CollectReturn) + `')
+		AND EXISTS (SELECT 1 FROM json_each(history.before, '$.items') WHERE json_each.value IN (?, ?))))`
+
 // History lists the changes to one item (or, with an empty ID, every
 // change), oldest first. Changes to a 附件1 indicator show under the body
 // commitments that repeat it too.
@@ -36,8 +49,9 @@ func (s *Store) History(itemID string) ([]domain.Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		q += ` AND (item_id IN (?, ?) OR ` + assignsNaming + `)`
-		args = append(args, it.ID, domain.TrackedID(it), it.ID)
+		q += ` AND (item_id IN (?, ?) OR ` + assignsNaming + ` OR ` + collectsNaming + `)`
+		tracked := domain.TrackedID(it)
+		args = append(args, it.ID, tracked, it.ID, it.ID, tracked, it.ID, tracked)
 	}
 	rows, err := s.db.Query(q+` ORDER BY id`, args...)
 	if err != nil {
