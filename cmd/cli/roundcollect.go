@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"cn.planreview/planreview/model/cjk"
@@ -54,11 +55,15 @@ func runRoundCollect(env Env, st *store.Store, a args) error {
 		fmt.Fprintln(env.Stdout)
 	}
 	held := 0
-	for _, o := range outs {
+	var heldIn []string // the rounds holding them, for the hint
+	for i, o := range outs {
 		held += o.Held
+		if id := checked[i].Round.ID; o.Held > 0 && !slices.Contains(heldIn, id) {
+			heldIn = append(heldIn, id)
+		}
 	}
 	if held > 0 && len(files) > 1 {
-		fmt.Fprintf(env.Stdout, "本次共%d条填报与已录入的实际值不同，留待裁定：planreview round conflicts 查看，round resolve 裁定。\n", held)
+		fmt.Fprintf(env.Stdout, "本次共%d条填报与已录入的实际值不同，留待裁定（轮次 %s）：planreview round conflicts 查看，round resolve 裁定。\n", held, strings.Join(heldIn, "、"))
 	}
 	if refused > 0 {
 		return fmt.Errorf("%d个文件中%d个未写入（原因见上）", len(files), refused)
@@ -105,7 +110,7 @@ func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mo
 	}
 	fmt.Fprintf(env.Stdout, "已写入：新增%d条，更正%d条。修改记录中注明“由%s填报（%s）”。\n", o.New, o.Corrected, o.Unit.Full, o.File)
 	if o.Held > 0 {
-		fmt.Fprintf(env.Stdout, "%d条与已录入的实际值不同，未覆盖，留待裁定：用 planreview round conflicts 查看，round resolve 裁定。\n", o.Held)
+		fmt.Fprintf(env.Stdout, "%d条与已录入的实际值不同，未覆盖，留待裁定：用 planreview round conflicts --round %s 查看，round resolve 编号 --round %s 裁定。\n", o.Held, c.Round.ID, c.Round.ID)
 	}
 	return nil
 }

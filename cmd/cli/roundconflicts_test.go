@@ -197,7 +197,7 @@ func TestRoundConflicts(t *testing.T) {
 	if got := collectBackups() - n; got != 1 {
 		t.Errorf("%d backups for a batch of 3 returns, want 1", got)
 	}
-	if !strings.Contains(out.String(), "本次共1条填报与已录入的实际值不同，留待裁定") {
+	if !strings.Contains(out.String(), "本次共1条填报与已录入的实际值不同，留待裁定（轮次 R1）") {
 		t.Errorf("batch summary: %s", out.String())
 	}
 	if cs := conflictList(t, db); len(cs) != 1 {

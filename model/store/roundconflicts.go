@@ -20,6 +20,7 @@ import (
 
 // Conflict is one item of a round with returns held for the reviewer.
 type Conflict struct {
+	RoundID    string
 	ItemID     string
 	Period     domain.Period
 	Recorded   *Recorded // nil when no figure is recorded (one was removed since)
@@ -67,7 +68,7 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 	var out []Conflict
 	for _, it := range s.plan.Items {
 		rows := byItem[it.ID]
-		c := Conflict{ItemID: it.ID, Period: round.Period}
+		c := Conflict{RoundID: round.ID, ItemID: it.ID, Period: round.Period}
 		for _, r := range rows {
 			if r.State == ReturnPending {
 				c.Candidates = append(c.Candidates, r)
@@ -205,6 +206,22 @@ func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (s
 		if err != nil {
 			return err
 		}
+		// A figure from an older round is not taken over one a newer
+		// round of the same period has brought for the item: the older
+		// return is stale, and taking it would put back a figure the
+		// unit itself has since replaced. Keeping the recorded figure
+		// is still allowed, and settles the older round.
+		if !pick.Recorded && chosen != nil {
+			newer, err := newerReturn(tx, round, it.ID, tracked)
+			if err != nil {
+				return err
+			}
+			if newer != nil {
+				return fmt.Errorf("%s：较新的轮次 %s 已收到同期（%s）的填报（%s填报的%s），不能采用较早轮次 %s 中%s填报的%s；要结清轮次 %s 的待裁定，请保留已录入的数值（--recorded）",
+					it.ID, newer.round, round.Period.Label(), newer.unit, words(newer.actual), roundID, chosen.Unit,
+					words(returnActual(*chosen, tracked, round.Period)), roundID)
+			}
+		}
 		if pick.Recorded && !found {
 			return fmt.Errorf("%s 在%s没有已录入的数值可采用：请选择一个单位的填报", it.ID, round.Period.Label())
 		}
@@ -275,6 +292,35 @@ func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (s
 			before: before, after: after, detail: detail})
 	})
 	return detail, err
+}
+
+// newer is a return of an item in a later round of the same period.
+type newer struct {
+	round, unit string
+	actual      domain.Actual
+}
+
+// newerReturn is the latest return carrying a figure for the item (or
+// the item it is recorded on) in a round of the same period started
+// after round, whatever became of it; nil when there is none.
+func newerReturn(tx *wtx, round domain.Round, itemID, tracked string) (*newer, error) {
+	var n newer
+	var value sql.NullFloat64
+	var outcome sql.NullString
+	err := tx.QueryRow(`SELECT rr.round_id, u.full_name, rr.value, rr.outcome FROM round_returns rr
+		JOIN rounds r ON r.plan_id = rr.plan_id AND r.id = rr.round_id
+		JOIN units u ON u.plan_id = rr.plan_id AND u.id = rr.unit_id
+		WHERE rr.plan_id = ? AND rr.item_id IN (?, ?) AND r.period = ? AND (rr.value IS NOT NULL OR rr.outcome IS NOT NULL)
+			AND r.rowid > (SELECT o.rowid FROM rounds o WHERE o.plan_id = ? AND o.id = ?)
+		ORDER BY r.rowid DESC, rr.collected_at DESC LIMIT 1`,
+		tx.plan, itemID, tracked, round.Period.String(), tx.plan, round.ID).Scan(&n.round, &n.unit, &value, &outcome)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	n.actual = domain.Actual{ItemID: tracked, Period: round.Period, Value: value.Float64, Outcome: domain.Outcome(outcome.String)}
+	return &n, nil
 }
 
 // upsertActual records a figure without a history row of its own: for a
