@@ -199,11 +199,9 @@ func (d *collectDialog) writeNow() {
 func (d *collectDialog) update() {
 	d.blocks.Objects = nil
 	accepted, refused := 0, 0
-	batch := map[string]batchFigure{}
 	col := newBadgeColumn()
 	for _, e := range d.entries {
-		d.blocks.Add(collectBlock(e, batch, col))
-		recordsIn(e, batch)
+		d.blocks.Add(collectBlock(e, col))
 		if e.outcome == nil {
 			if e.checked.Refused != nil {
 				refused++
@@ -234,8 +232,9 @@ func (d *collectDialog) update() {
 func (u *UI) collectReturns() *collectDialog {
 	// One checker reads the figures, locks and units once for all the
 	// files previewed together (reading them per file was half a
-	// 50-file preview's time); a write makes them stale, so the next file
-	// gets a fresh one.
+	// 50-file preview's time) and foresees what a file meets from the
+	// ones checked before it (rounds.Checked.Earlier); a write makes them
+	// stale, so the next file gets a fresh one.
 	var k *rounds.Checker
 	d := newCollectDialog(u.win, collectHooks{
 		files:    u.files,

@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cn.planreview/planreview/model/domain"
+	"cn.planreview/planreview/model/rounds"
 	"cn.planreview/planreview/model/sheet"
 )
 
 // collectBlock is one workbook in the 导入回执 preview: its name, unit,
 // round and rows filled; then each row with what it would do and the
 // status it would give, or the refusal in red; after 写入, what was done.
-func collectBlock(e *collectEntry, batch map[string]batchFigure, col badgeColumn) fyne.CanvasObject {
+func collectBlock(e *collectEntry, col badgeColumn) fyne.CanvasObject {
 	c := e.checked
 	box := container.NewVBox(heading(c.File))
 	if c.Known() {
@@ -27,8 +28,8 @@ func collectBlock(e *collectEntry, batch map[string]batchFigure, col badgeColumn
 		box.Add(wrapLabel(tr("没有填写任何一行，无需写入。")))
 	default:
 		for _, r := range c.Preview.Rows {
-			var before *batchFigure
-			if f, ok := batch[r.Actual.ItemID]; ok && e.outcome == nil && r.Text != "" {
+			var before *rounds.Earlier
+			if f, ok := c.Earlier(r); ok && e.outcome == nil && r.Text != "" {
 				before = &f
 			}
 			box.Add(collectRow(r, before, col))
@@ -56,12 +57,13 @@ func collectBlock(e *collectEntry, batch map[string]batchFigure, col badgeColumn
 // collectRow is one filled row: its item, what it would do, and the
 // status it would give beside it as the item table colours it. before is
 // the figure an earlier file of the batch records for the same item, if
-// any: this row is then held as 待裁定 unless it agrees.
-func collectRow(r sheet.Row, before *batchFigure, col badgeColumn) fyne.CanvasObject {
+// any, as the checker foresaw it (rounds.Checked.Earlier): this row is
+// then held as 待裁定 unless it agrees.
+func collectRow(r sheet.Row, before *rounds.Earlier, col badgeColumn) fyne.CanvasObject {
 	what, held := "", false
 	switch {
-	case r.Change == sheet.New && before != nil && before.shown != r.Shown:
-		what, held = trf("待裁定：与{{.U}}填报的{{.V}}不同，填报{{.New}}", "U", before.unit, "V", before.shown, "New", r.Shown), true
+	case r.Change == sheet.New && before != nil && !before.Same:
+		what, held = trf("待裁定：与{{.U}}填报的{{.V}}不同，填报{{.New}}", "U", before.Unit.Full, "V", before.Shown, "New", r.Shown), true
 	case r.Change == sheet.New && before != nil:
 		what = tr("无变化") + tr("　") + r.Shown
 	case r.Change == sheet.New:
@@ -114,24 +116,6 @@ func (c badgeColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(theme.Padding(), theme.Padding()))
 		o.Resize(fyne.NewSize(size.Width-2*theme.Padding(), o.MinSize().Height))
-	}
-}
-
-// batchFigure is a figure a file earlier in the batch records for an
-// item: a later file's different figure for it is held, not written.
-type batchFigure struct{ unit, shown string }
-
-// recordsIn adds to batch the figures e would record that no earlier
-// file of the batch does.
-func recordsIn(e *collectEntry, batch map[string]batchFigure) {
-	c := e.checked
-	if e.outcome != nil || c.Refused != nil || c.Preview == nil {
-		return
-	}
-	for _, r := range c.Preview.Rows {
-		if _, ok := batch[r.Actual.ItemID]; !ok && r.Change == sheet.New && r.Text != "" {
-			batch[r.Actual.ItemID] = batchFigure{unit: c.Unit.Full, shown: r.Shown}
-		}
 	}
 }
 

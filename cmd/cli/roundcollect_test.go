@@ -203,3 +203,91 @@ func TestRoundCollectOldFormats(t *testing.T) {
 		t.Fatal("--dry-run changed the database")
 	}
 }
+
+// TestRoundCollectBatchForeseen: two units of one batch report different
+// figures for one item. The dry run says the second is held, not 新增, and
+// that nothing of it will be written; the run says so too, and keeps the
+// first; with --overwrite the later file stands and the output says so.
+// A 进展情况 over the length limit is refused by the dry run already.
+func TestRoundCollectBatchForeseen(t *testing.T) {
+	batch := func(t *testing.T) (db, in, item string) {
+		db, dir := startedRound(t)
+		in = filepath.Join(filepath.Dir(db), "收回")
+		must(t, os.Mkdir(in, 0o755))
+		for _, u := range []struct {
+			unit     string
+			row      int
+			value    float64
+			progress string
+		}{{"市商务局", 2, 6.8, "消费回暖。"}, {"市统计局", 3, 7.1, "据月报测算。"}} {
+			name := "2024年1-9月_" + u.unit + "_填报.xlsx"
+			fill(t, filepath.Join(dir, name), filepath.Join(in, name), func(f *excelize.File) {
+				fillRow(f, u.row, u.value)
+				f.SetCellValue(sheet.RoundFillSheet, "I"+itoa(u.row), u.progress)
+			})
+		}
+		return db, in, listJSON(t, db)[1].ID
+	}
+	t.Run("held", func(t *testing.T) {
+		db, in, _ := batch(t)
+		r := run(t, db, "round", "collect", in, "--dry-run")
+		for _, want := range []string{"试收取：没有问题，将写入1条", "待裁定：与市商务局填报的增长6.8%不同",
+			"试收取：没有问题，但不会写入数值：1条将留待裁定", "1条与本批中先收取的单位填报的不同"} {
+			if r.code != 0 || !strings.Contains(r.stdout, want) {
+				t.Errorf("dry run lacks %q: %d %s %s", want, r.code, r.stdout, r.stderr)
+			}
+		}
+		if strings.Count(r.stdout, "将写入1条") != 1 {
+			t.Errorf("dry run promises both files' figures: %s", r.stdout)
+		}
+		r = run(t, db, "round", "collect", in)
+		for _, want := range []string{"已写入：新增1条", "没有写入数值：1条待裁定；只写入了进展情况1条"} {
+			if r.code != 0 || !strings.Contains(r.stdout, want) {
+				t.Errorf("collect lacks %q: %d %s %s", want, r.code, r.stdout, r.stderr)
+			}
+		}
+		if strings.Contains(r.stdout, "新增0条") {
+			t.Errorf("a held file says it wrote: %s", r.stdout)
+		}
+		if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 6.8 {
+			t.Errorf("recorded %+v, want the first file's 6.8", a)
+		}
+	})
+	t.Run("overwrite", func(t *testing.T) {
+		db, in, item := batch(t)
+		settled := item + "：市商务局填报增长6.8%，市统计局填报增长7.1%，二者不同，以后收取的市统计局为准"
+		r := run(t, db, "round", "collect", in, "--overwrite", "--dry-run")
+		if r.code != 0 || !strings.Contains(r.stdout, settled) || !strings.Contains(r.stdout, "更正：增长6.8% → 增长7.1%（市商务局填报的）") {
+			t.Errorf("dry run: %d %s", r.code, r.stdout)
+		}
+		r = run(t, db, "round", "collect", in, "--overwrite")
+		if r.code != 0 || !strings.Contains(r.stdout, settled) || !strings.Contains(r.stdout, "更正1条") {
+			t.Errorf("collect: %d %s", r.code, r.stdout)
+		}
+		if a := listJSON(t, db)[1].Actual; a == nil || a.Value == nil || *a.Value != 7.1 {
+			t.Errorf("recorded %+v, want the later file's 7.1", a)
+		}
+	})
+	t.Run("progress too long", func(t *testing.T) {
+		db, dir := startedRound(t)
+		long := filepath.Join(filepath.Dir(db), "过长.xlsx")
+		fill(t, filepath.Join(dir, "2024年1-9月_市商务局_填报.xlsx"), long, func(f *excelize.File) {
+			fillRow(f, 2, 6.8)
+			f.SetCellValue(sheet.RoundFillSheet, "I2", strings.Repeat("进展", 2501))
+		})
+		before := dbBytes(t, db)
+		for _, dry := range []bool{true, false} {
+			a := []string{"round", "collect", long}
+			if dry {
+				a = append(a, "--dry-run")
+			}
+			r := run(t, db, a...)
+			if r.code != 1 || !strings.Contains(r.stdout, "第2行“进展情况”过长（5002字），最多5000字") || strings.Contains(r.stdout, "没有问题") {
+				t.Errorf("dry run %v: %d %s", dry, r.code, r.stdout)
+			}
+		}
+		if string(dbBytes(t, db)) != string(before) {
+			t.Error("a refused return changed the database")
+		}
+	})
+}

@@ -37,6 +37,9 @@ type Checked struct {
 	// ret is the workbook as read, for the reporter's name and phone
 	// apart, which the preview joins.
 	ret sheet.Return
+	// earlier is, by row line, the figure an earlier file of the batch
+	// records for that row's item (batch.go).
+	earlier map[int]Earlier
 }
 
 // Known reports whether the workbook was recognised as a round's: its
@@ -135,7 +138,9 @@ func Check(st *store.Store, file string, data []byte) Checked {
 // again for every file was most of the time its check took. The previews
 // of a batch are all against the figures before it; what a file does
 // given the ones written before it is decided inside its write
-// (store.CollectReturn).
+// (store.CollectReturn), and foreseen here: a figure an earlier file of
+// the batch records is remembered, so a later file's differing one is
+// previewed as held (batch.go).
 type Checker struct {
 	st     *store.Store
 	loaded bool
@@ -143,6 +148,7 @@ type Checker struct {
 	review *domain.Review
 	locked func(domain.Period) bool
 	units  []domain.Unit
+	batch  map[batchKey]batchFigure // what the batch's accepted files record (batch.go)
 }
 
 // NewChecker is a Checker of the store's current plan.
@@ -210,7 +216,7 @@ func (k *Checker) Check(file string, data []byte) Checked {
 		return c
 	}
 	c.Unit, c.Round, c.Rows, c.ret = unit, round, len(ret.Rows), ret
-	if probs := rowKeyProblems(ret, keys, unit); len(probs) > 0 {
+	if probs := append(rowKeyProblems(ret, keys, unit), progressProblems(ret)...); len(probs) > 0 {
 		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
 		return c
 	}
@@ -226,6 +232,7 @@ func (k *Checker) Check(file string, data []byte) Checked {
 	if probs := p.Problems(); len(probs) > 0 {
 		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
 	}
+	k.foresee(&c)
 	return c
 }
 

@@ -79,10 +79,11 @@ func filled(t *testing.T, data []byte, value any) []byte {
 	return b.Bytes()
 }
 
-// Two units of one batch report A1-01: both previews are against the
-// figures before the batch (both 新增), and the write decides — the second
-// figure, if it differs, is held for the reviewer, or with Overwrite
-// recorded over the first; the same figure counts as returned.
+// Two units of one batch report A1-01: both figures are new to the
+// database (both 新增 in the preview), but the checker foresees what the
+// write decides — the second figure, if it differs, is held for the
+// reviewer, or with Overwrite recorded over the first; the same figure
+// counts as returned — and says so before anything is written.
 func TestCollectBatchOfTwoUnitsOnOneItem(t *testing.T) {
 	for _, tc := range []struct {
 		name         string
@@ -92,10 +93,12 @@ func TestCollectBatchOfTwoUnitsOnOneItem(t *testing.T) {
 		want         float64
 		conflicts    int
 		statsReturns store.ReturnState
+		write, hold  int // foreseen for the second file
+		settles      int
 	}{
-		{"different, held", 5.5, Hold, store.Collected{Held: 1}, 5.8, 1, store.ReturnPending},
-		{"different, overwrite", 5.5, Overwrite, store.Collected{Corrected: 1}, 5.5, 0, store.ReturnWritten},
-		{"the same", 5.8, Hold, store.Collected{Unchanged: 1}, 5.8, 0, store.ReturnUnchanged},
+		{"different, held", 5.5, Hold, store.Collected{Held: 1}, 5.8, 1, store.ReturnPending, 0, 1, 0},
+		{"different, overwrite", 5.5, Overwrite, store.Collected{Corrected: 1}, 5.5, 0, store.ReturnWritten, 1, 0, 1},
+		{"the same", 5.8, Hold, store.Collected{Unchanged: 1}, 5.8, 0, store.ReturnUnchanged, 0, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st, books := sharedRound(t)
@@ -108,6 +111,20 @@ func TestCollectBatchOfTwoUnitsOnOneItem(t *testing.T) {
 				if c.Refused != nil || c.Preview == nil || c.Preview.Count(sheet.New) != 1 {
 					t.Fatalf("%s: %+v", c.File, c)
 				}
+			}
+			if _, ok := checked[0].Earlier(checked[0].Preview.Rows[0]); ok || checked[0].WillWrite(tc.mode) != 1 {
+				t.Errorf("the first file meets an earlier figure: %+v", checked[0])
+			}
+			second := checked[1]
+			e, ok := second.Earlier(second.Preview.Rows[0])
+			if !ok || e.Unit.Full != "市发展改革委" || e.Shown != "增长5.8%" || e.Same != (tc.stats == 5.8) {
+				t.Errorf("earlier figure %+v %v", e, ok)
+			}
+			if second.WillWrite(tc.mode) != tc.write || second.WillHold(tc.mode) != tc.hold || len(second.Settles(tc.mode)) != tc.settles {
+				t.Errorf("foreseen: write %d hold %d settles %v", second.WillWrite(tc.mode), second.WillHold(tc.mode), second.Settles(tc.mode))
+			}
+			if fresh := Check(st, "统计局.xlsx", filled(t, books["市统计局"], tc.stats)); fresh.BatchHeld()+fresh.BatchSame() != 0 {
+				t.Errorf("a file checked alone meets a batch: %+v", fresh)
 			}
 			outs, err := Collect(st, checked, "张三", tc.mode)
 			if err != nil {
