@@ -39,6 +39,15 @@ func collectBlock(e *collectEntry, col badgeColumn) fyne.CanvasObject {
 		switch {
 		case o.Refused != nil && c.Refused == nil: // refused at writing: say why
 			box.Add(dangerLabel(tr("未写入：") + o.Refused.Error()))
+		case o.Refused == nil && o.New+o.Corrected == 0 && o.Held > 0:
+			// Every figure held: "已写入：新增0条" would say it was written.
+			msg := trf("没有写入数值：{{.N}}条与已录入的数值不同，未覆盖，待裁定。", "N", o.Held)
+			if o.Notes > 0 {
+				msg += trf("只写入了进展情况{{.N}}条。", "N", o.Notes)
+			}
+			held := wrapLabel(msg)
+			held.Importance = widget.WarningImportance
+			box.Add(held)
 		case o.Refused == nil:
 			done := wrapLabel(trf("已写入：新增{{.N}}条，更正{{.C}}条，无变化{{.U}}条。", "N", o.New, "C", o.Corrected, "U", o.Unchanged))
 			done.Importance = widget.SuccessImportance

@@ -34,10 +34,13 @@ func TestResolveAConflictByKeyboard(t *testing.T) {
 	}
 	test.Tap(keyBtn(t, dlg, "写入2个文件"))
 	shown := texts(dlg)
-	for _, want := range []string{"已写入2个文件；1条待裁定", "1条与已录入的数值不同，未覆盖，待裁定。"} {
+	for _, want := range []string{"已写入2个文件；1条待裁定", "没有写入数值：1条与已录入的数值不同，未覆盖，待裁定。"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("after 写入, no %q:\n%s", want, shown)
 		}
+	}
+	if strings.Contains(shown, "新增0条") {
+		t.Errorf("the held return says it was written:\n%s", shown)
 	}
 	if got := figures(t, st)["B1-01"]; got != 310 {
 		t.Fatalf("B1-01 recorded %v, want the first return's 310 until the reviewer decides", got)
@@ -87,7 +90,9 @@ func TestResolveAConflictByKeyboard(t *testing.T) {
 	if !strings.Contains(u.message.Text, "已裁定：采用市商务局填报的") {
 		t.Errorf("status bar: %q", u.message.Text)
 	}
-	if pane := texts(u.detail.pane); strings.Contains(pane, "待裁定") {
+	// History keeps the collect that held it (…：1条与已录入的不一致，待裁定);
+	// the conflict line is what must go.
+	if pane := texts(u.detail.pane); strings.Contains(pane, "个填报值待裁定") {
 		t.Errorf("the detail pane still shows a conflict:\n%s", pane)
 	}
 	// Esc with nothing focused closes the conflicts, then the collect
