@@ -147,7 +147,7 @@ func TestRoundConflicts(t *testing.T) {
 		t.Errorf("figure after undo: %+v", a)
 	}
 	if r := run(t, db, "round", "resolve", item, "--recorded"); r.code != 0 ||
-		!strings.Contains(r.stdout, "采用原录入的增长6.8%，未采用：市统计局填报的增长6.5%") {
+		!strings.Contains(r.stdout, "采用市商务局填报的增长6.8%（商务局.xlsx），未采用：市统计局填报的增长6.5%") {
 		t.Errorf("keep recorded: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 

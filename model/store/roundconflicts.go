@@ -31,10 +31,12 @@ type Conflict struct {
 type Recorded struct {
 	Actual domain.Actual
 	At     time.Time
-	// Unit is the unit whose return in this round the figure came from
-	// (its full name), or "" for a figure typed in or imported.
-	Unit string
-	File string
+	// Unit is the unit whose return (in any round of the period) the
+	// figure came from (its full name), or "" for a figure typed in or
+	// imported; UnitID its ID.
+	Unit   string
+	UnitID int64
+	File   string
 }
 
 // Pick is the reviewer's choice in a conflict: the recorded figure, or
@@ -77,7 +79,7 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 		if len(c.Candidates) == 0 {
 			continue
 		}
-		rec, err := s.recorded(domain.TrackedID(it), round.Period, rows)
+		rec, err := s.recorded(domain.TrackedID(it), round.Period)
 		if err != nil {
 			return nil, err
 		}
@@ -88,8 +90,8 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 }
 
 // recorded is the figure recorded for an item and period, naming the
-// return it came from among rows, if one did.
-func (s *Store) recorded(itemID string, p domain.Period, rows []Return) (*Recorded, error) {
+// unit whose return it came from, if one did (recordedSource).
+func (s *Store) recorded(itemID string, p domain.Period) (*Recorded, error) {
 	var at string
 	a, err := scanActual(s.db.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by FROM actuals
 		WHERE plan_id = ? AND item_id = ? AND period = ?`, s.planID(), itemID, p.String()))
@@ -104,13 +106,96 @@ func (s *Store) recorded(itemID string, p domain.Period, rows []Return) (*Record
 	}
 	rec := &Recorded{Actual: a}
 	rec.At, _ = time.Parse(time.RFC3339, at)
-	for _, r := range rows {
-		if (r.State == ReturnWritten || r.State == ReturnPicked) && r.HasFigure() && sameFigure(returnActual(r, a.ItemID, p), a) {
-			rec.Unit, rec.File = r.Unit, r.File
-			break
+	src, err := recordedSource(s.db, s.planID(), itemID, a)
+	if err != nil {
+		return nil, err
+	}
+	rec.UnitID, rec.Unit, rec.File = src.unitID, src.unit, src.file
+	return rec, nil
+}
+
+// source is the unit's return a recorded figure came from; zero for a
+// figure typed in or imported.
+type source struct {
+	unitID     int64
+	unit, file string
+}
+
+// recordedSource finds where the recorded figure a of an item came from:
+// the newest collect (a return written) or resolve (a return picked) of
+// its period, in any round, not undone, that put that very figure there.
+// It is read from history, not from the unit's latest return, because
+// that return may since have been sent again (unchanged) or corrected
+// (held), and the figure is still the one the unit first sent — 市发展改革委
+// 此前填报的6.5, not 原录入的6.5.
+func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (source, error) {
+	rows, err := q.Query(`SELECT action, after FROM history WHERE plan_id = ? AND `+sinceCreated+` AND period = ?
+		AND action IN ('`+string(domain.CollectReturn)+`', '`+string(domain.ResolveConflict)+`') AND json_valid(after)
+		AND id NOT IN (SELECT undoes FROM history WHERE plan_id = ? AND undoes IS NOT NULL)
+		ORDER BY id DESC`, plan, plan, a.Period.String(), plan)
+	if err != nil {
+		return source{}, err
+	}
+	var src source
+	var round string
+	for rows.Next() && src.unitID == 0 {
+		var action, after string
+		if err := rows.Scan(&action, &after); err != nil {
+			rows.Close()
+			return source{}, err
+		}
+		switch domain.Action(action) {
+		case domain.CollectReturn:
+			var c returnsJSON
+			if json.Unmarshal([]byte(after), &c) != nil {
+				continue
+			}
+			for _, r := range c.Rows {
+				if r.Item == itemID && ReturnState(r.State) == ReturnWritten && sameFigure(jsonFigure(r.Value, r.Outcome, a), a) {
+					src = source{unitID: c.Unit, file: r.File}
+				}
+			}
+		case domain.ResolveConflict:
+			var r resolveJSON
+			if json.Unmarshal([]byte(after), &r) != nil || r.Tracked != itemID || r.Actual == nil ||
+				!sameFigure(jsonFigure(r.Actual.Value, r.Actual.Outcome, a), a) {
+				continue
+			}
+			for unit, state := range r.States {
+				if ReturnState(state) == ReturnPicked {
+					src.unitID, round = unit, r.Round
+				}
+			}
 		}
 	}
-	return rec, nil
+	rows.Close()
+	if err := rows.Err(); err != nil || src.unitID == 0 {
+		return source{}, err
+	}
+	if err := q.QueryRow(`SELECT full_name FROM units WHERE plan_id = ? AND id = ?`, plan, src.unitID).Scan(&src.unit); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return source{}, nil // a unit removed since: say nothing rather than guess
+		}
+		return source{}, err
+	}
+	if round != "" {
+		// A pick's file is its return's.
+		err := q.QueryRow(`SELECT file FROM round_returns WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
+			plan, round, src.unitID, itemID).Scan(&src.file)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return source{}, err
+		}
+	}
+	return src, nil
+}
+
+// jsonFigure is a figure as history holds it, for comparing with a.
+func jsonFigure(value *float64, outcome string, a domain.Actual) domain.Actual {
+	f := domain.Actual{ItemID: a.ItemID, Period: a.Period, Outcome: domain.Outcome(outcome)}
+	if value != nil {
+		f.Value = *value
+	}
+	return f
 }
 
 // returnActual is the figure a return would record.
@@ -240,8 +325,31 @@ func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (s
 		}
 		var took, recordedOther string
 		var others []string
+		// The recorded figure is named by where it came from: a unit's
+		// return (that unit's, 此前 when the unit has since sent another
+		// figure, held here), or 原录入的 only when typed in or imported.
+		var recordedAs string
+		if found {
+			src, err := recordedSource(tx, tx.plan, tracked, old)
+			if err != nil {
+				return err
+			}
+			recordedAs = "原录入的" + words(old)
+			if src.unit != "" {
+				earlier := ""
+				for _, r := range pending {
+					if r.UnitID == src.unitID {
+						earlier = "此前"
+					}
+				}
+				recordedAs = fmt.Sprintf("%s%s填报的%s", src.unit, earlier, words(old))
+				if pick.Recorded && src.file != "" {
+					recordedAs += "（" + src.file + "）"
+				}
+			}
+		}
 		if pick.Recorded {
-			took = "原录入的" + words(old)
+			took = recordedAs
 		} else {
 			a := returnActual(*chosen, tracked, round.Period)
 			if err := domain.CheckActual(it, a, s.plan.Year); err != nil {
@@ -254,15 +362,7 @@ func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (s
 			after.Actual = &j
 			took = fmt.Sprintf("%s填报的%s（%s）", chosen.Unit, words(a), chosen.File)
 			if found && !sameFigure(old, a) {
-				recordedOther = "原录入的" + words(old)
-				// A figure recorded from another unit's return is named
-				// as that unit's.
-				for _, r := range rows {
-					if (r.State == ReturnWritten || r.State == ReturnPicked) && r.HasFigure() && sameFigure(returnActual(r, tracked, round.Period), old) {
-						recordedOther = fmt.Sprintf("%s填报的%s", r.Unit, words(old))
-						break
-					}
-				}
+				recordedOther = recordedAs
 			}
 		}
 		for _, r := range rows {

@@ -152,10 +152,11 @@ func TestCollectHoldsConflictsForTheReviewer(t *testing.T) {
 	if cs, _ := s.Conflicts(r.ID); len(cs) != 1 || len(cs[0].Candidates) != 1 {
 		t.Errorf("conflict not back after undo: %+v", cs)
 	}
-	// Keeping the recorded figure marks the return not picked.
+	// Keeping the recorded figure marks the return not picked; the
+	// figure is named as the return it came from, not as typed in.
 	detail, err = s.ResolveConflict(r.ID, "A1-01", PickRecorded(), "李四")
 	must(t, err)
-	if detail != "采用原录入的增长5.8%，未采用：市统计局填报的增长5.5%" {
+	if detail != "采用市发展改革委填报的增长5.8%（发改委.xlsx），未采用：市统计局填报的增长5.5%" {
 		t.Errorf("keep recorded: %q", detail)
 	}
 	if x := returnRows(t, s, r)["市统计局 A1-01"]; x.State != ReturnNotPicked {
