@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -298,4 +299,37 @@ func encode(t *testing.T, e *encoding.Encoder, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestImportFormattedFigures: `import` records a figure typed in a
+// formatted cell as typed — 5.4 in "0" is 5.4, 0.05255 in "0.00%" is
+// 5.255, 12345.678 in "#,##0" is 12345.678 — not as the format shows it.
+func TestImportFormattedFigures(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "实际值.xlsx")
+	f := excelize.NewFile()
+	must(t, f.SetSheetRow("Sheet1", "A1", &[]any{"指标编号", "期间", "实际值"}))
+	cases := []struct {
+		item   string
+		value  float64
+		numFmt int
+		want   float64
+	}{{"A1-01", 5.4, 1, 5.4}, {"A1-02", 0.05255, 10, 5.255}, {"A1-06", 0.063, 9, 6.3}, {"B1-01", 312.6, 3, 312.6}}
+	for i, c := range cases {
+		cell := fmt.Sprintf("C%d", i+2)
+		must(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{c.item, "2023-09", c.value}))
+		id, err := f.NewStyle(&excelize.Style{NumFmt: c.numFmt})
+		must(t, err)
+		must(t, f.SetCellStyle("Sheet1", cell, cell, id))
+	}
+	must(t, f.SaveAs(path))
+	db := tempDB(t)
+	if r := run(t, db, "import", path); r.code != 0 {
+		t.Fatalf("import: %s %s", r.stdout, r.stderr)
+	}
+	rows := listJSON(t, db, "--as-of", "2023-09")
+	for _, c := range cases {
+		if a := find(rows, c.item).Actual; a == nil || a.Value == nil || *a.Value != c.want {
+			t.Errorf("%s recorded %+v, want %v", c.item, a, c.want)
+		}
+	}
 }
