@@ -45,6 +45,12 @@ func (s *Store) AddNote(itemID string, p domain.Period, body, by string) (int64,
 
 // addNoteTx writes a note and its history row inside tx.
 func (s *Store) addNoteTx(tx *wtx, itemID string, p domain.Period, body, by, detail string) (int64, error) {
+	return s.addNoteAsTx(tx, itemID, p, body, by, by, detail)
+}
+
+// addNoteAsTx is addNoteTx for a note whose author is not the one
+// writing it: a unit's progress text, collected by a reviewer.
+func (s *Store) addNoteAsTx(tx *wtx, itemID string, p domain.Period, body, author, by, detail string) (int64, error) {
 	period := periodText(p)
 	if err := refuseLocked(tx, period); err != nil {
 		return 0, err
@@ -52,7 +58,7 @@ func (s *Store) addNoteTx(tx *wtx, itemID string, p domain.Period, body, by, det
 	body = strings.TrimSpace(body)
 	now := tx.at
 	res, err := tx.Exec(`INSERT INTO notes (plan_id, item_id, period, body, author, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, tx.plan, itemID, period, body, by, now, now)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, tx.plan, itemID, period, body, author, now, now)
 	if err != nil {
 		return 0, err
 	}
@@ -65,7 +71,7 @@ func (s *Store) addNoteTx(tx *wtx, itemID string, p domain.Period, body, by, det
 		d += "，" + detail
 	}
 	return id, tx.log(entry{who: by, action: domain.AddNote, itemID: itemID, period: period,
-		after: noteJSON{id, period, body, by}, detail: d})
+		after: noteJSON{id, period, body, author}, detail: d})
 }
 
 func periodText(p domain.Period) string {
@@ -83,20 +89,28 @@ func (s *Store) EditNote(id int64, body, by string) error {
 	if err := domain.CheckText("修改人", by, domain.MaxPerson); err != nil {
 		return err
 	}
+	return s.write(func(tx *wtx) error { return editNoteTx(tx, id, body, by, "") })
+}
+
+// editNoteTx replaces a note's text inside tx, history keeping the old;
+// detail, if any, follows 备注 #N in the history row.
+func editNoteTx(tx *wtx, id int64, body, by, detail string) error {
 	body = strings.TrimSpace(body)
-	return s.write(func(tx *wtx) error {
-		n, err := unlockedNote(tx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, body, tx.at, tx.plan, id); err != nil {
-			return err
-		}
-		return tx.log(entry{who: by, action: domain.EditNote, itemID: n.ItemID, period: periodText(n.Period),
-			before: noteJSON{id, periodText(n.Period), n.Body, n.Author},
-			after:  noteJSON{id, periodText(n.Period), body, n.Author},
-			detail: fmt.Sprintf("备注 #%d", id)})
-	})
+	n, err := unlockedNote(tx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE notes SET body = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, body, tx.at, tx.plan, id); err != nil {
+		return err
+	}
+	d := fmt.Sprintf("备注 #%d", id)
+	if detail != "" {
+		d += "，" + detail
+	}
+	return tx.log(entry{who: by, action: domain.EditNote, itemID: n.ItemID, period: periodText(n.Period),
+		before: noteJSON{id, periodText(n.Period), n.Body, n.Author},
+		after:  noteJSON{id, periodText(n.Period), body, n.Author},
+		detail: d})
 }
 
 // DeleteNote removes a note; history keeps its text.

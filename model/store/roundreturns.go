@@ -241,7 +241,7 @@ func (s *Store) CollectReturn(f ReturnFile, by string, overwrite bool) (Collecte
 					return err
 				}
 				if same == 0 {
-					if _, err := s.addNoteTx(tx, r.ItemID, f.Period, r.Progress, by, detail); err != nil {
+					if err := s.progressNote(tx, f, r, by, detail); err != nil {
 						return err
 					}
 					c.Notes++
@@ -278,6 +278,43 @@ func (s *Store) CollectReturn(f ReturnFile, by string, overwrite bool) (Collecte
 			detail: detail + collectedWords(c)})
 	})
 	return c, err
+}
+
+// progressNote records a row's 进展情况 as the unit's note — its author
+// 市发展改革委填报, not the reviewer who collected it — or, when the unit
+// sent other text for the item earlier in this round, puts the new text
+// in that note (edit_note, history keeping the old text), so a corrected
+// text replaces the superseded one instead of piling up beside it. In
+// the collect's transaction, with detail naming the file.
+func (s *Store) progressNote(tx *wtx, f ReturnFile, r ReturnRow, by, detail string) error {
+	author := progressAuthor(f.Unit)
+	prev, found, err := getReturn(tx, f.RoundID, f.Unit.ID, r.ItemID)
+	if err != nil {
+		return err
+	}
+	if found && strings.TrimSpace(prev.Progress) != "" {
+		var id int64
+		err := tx.QueryRow(`SELECT id FROM notes WHERE plan_id = ? AND item_id = ? AND period = ? AND body = ? AND author = ?
+			ORDER BY id DESC LIMIT 1`, tx.plan, r.ItemID, periodText(f.Period), strings.TrimSpace(prev.Progress), author).Scan(&id)
+		if err == nil {
+			return editNoteTx(tx, id, r.Progress, by, detail)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		// The earlier note was removed (or is the reviewer's own): add.
+	}
+	_, err = s.addNoteAsTx(tx, r.ItemID, f.Period, r.Progress, author, by, detail)
+	return err
+}
+
+// progressAuthor is the author a unit's progress note is filed under:
+// the unit's full name and 填报, cut to what an author may hold.
+func progressAuthor(u domain.Unit) string {
+	a := []rune(u.Full + "填报")
+	if len(a) > int(domain.MaxPerson) {
+		a = append(a[:int(domain.MaxPerson)-1], '…')
+	}
+	return string(a)
 }
 
 // collectedWords is the history detail's count of what a return did.
