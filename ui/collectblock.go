@@ -29,7 +29,7 @@ func collectBlock(e *collectEntry, col badgeColumn) fyne.CanvasObject {
 	default:
 		for _, r := range c.Preview.Rows {
 			var before *rounds.Earlier
-			if f, ok := c.Earlier(r); ok && e.outcome == nil && r.Text != "" {
+			if f, ok := c.Earlier(r); ok && r.Text != "" { // after 写入 too: it is what the write did
 				before = &f
 			}
 			box.Add(collectRow(r, before, col))

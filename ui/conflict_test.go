@@ -34,7 +34,8 @@ func TestResolveAConflictByKeyboard(t *testing.T) {
 	}
 	test.Tap(keyBtn(t, dlg, "写入2个文件"))
 	shown := texts(dlg)
-	for _, want := range []string{"已写入2个文件；1条待裁定", "没有写入数值：1条与已录入的数值不同，未覆盖，待裁定。"} {
+	for _, want := range []string{"已写入2个文件；1条待裁定", "没有写入数值：1条与已录入的数值不同，未覆盖，待裁定。",
+		"待裁定：与市发展改革委填报的310个不同，填报300个"} { // the row says what the write did, not 新增
 		if !strings.Contains(shown, want) {
 			t.Errorf("after 写入, no %q:\n%s", want, shown)
 		}
