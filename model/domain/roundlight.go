@@ -9,13 +9,15 @@ import "time"
 type Light string
 
 // The lights. LightNone is an item not returned whose due date is still
-// more than DueSoonDays away: nothing to chase yet.
+// more than DueSoonDays away (nothing to chase yet), or one returned
+// whose status cannot be judged (目标待定, 待审阅人判断): nothing to
+// colour green.
 const (
 	LightBlue   Light = "blue"   // 蓝：临近截止，尚未报送
 	LightYellow Light = "yellow" // 黄：已报送，慢于序时进度或低于预期
 	LightRed    Light = "red"    // 红：逾期未报，或未完成、超出控制目标
 	LightGreen  Light = "green"  // 绿：已报送，进展正常
-	LightNone   Light = "none"   // 未到催报期
+	LightNone   Light = "none"   // 未到催报期，或已报送而无法判断
 )
 
 // DueSoonDays is how near the due date an item not yet returned turns 蓝:
@@ -28,18 +30,59 @@ var lightLabels = map[Light]string{LightBlue: "蓝", LightYellow: "黄", LightRe
 // Label is the light's Chinese name.
 func (l Light) Label() string { return lightLabels[l] }
 
+// Returned is what a unit sent back for one item of a round, as the
+// light reads it.
+type Returned int
+
+// What came back. ReturnedText is a row with 进展情况 only for an item
+// that takes a figure (its 实际值, or a milestone's outcome, left
+// blank): the words are kept, but the figure is still owed, so the item
+// stays on the 催报清单.
+const (
+	NotReturned    Returned = iota // nothing came back (as of the day asked)
+	ReturnedText                   // 进展情况 only, 实际值 blank
+	ReturnedFigure                 // the figure (or outcome) came back
+)
+
+// TakesFigure tells whether an item's return is its figure: every item
+// but one with a qualitative target (稳中提质), which the reviewer judges
+// from the unit's words, so for it 进展情况 is the return.
+func TakesFigure(it Item) bool { return it.Target.Basis != BasisQualitative }
+
+// ReturnOf is what a unit's row for the item amounts to: hasRow whether
+// the row came back at all, hasFigure whether its 实际值 (or outcome)
+// cell was filled.
+func ReturnOf(it Item, hasRow, hasFigure bool) Returned {
+	switch {
+	case !hasRow:
+		return NotReturned
+	case hasFigure || !TakesFigure(it):
+		return ReturnedFigure
+	}
+	return ReturnedText
+}
+
+// TextOnlyWhy is the why of a row with 进展情况 only.
+const TextOnlyWhy = "只报了进展情况，未填实际值"
+
 // ItemLight is the light of one item and why. due and asOf are dates
-// (their time of day is ignored); returned tells whether the unit's figure
-// came in; status is Review.Status's code for the round's period.
-func ItemLight(due, asOf time.Time, returned bool, status Code) (Light, string) {
+// (their time of day is ignored); got is what the unit sent back; status
+// is Review.Status's code for the round's period.
+func ItemLight(due, asOf time.Time, got Returned, status Code) (Light, string) {
 	d := dayOf(due)
 	today := dayOf(asOf)
-	if !returned {
+	if got != ReturnedFigure {
+		pre := ""
+		if got == ReturnedText {
+			pre = TextOnlyWhy + "，"
+		}
 		switch left := int(d.Sub(today).Hours() / 24); {
 		case left < 0:
-			return LightRed, "逾期未报"
+			return LightRed, pre + "逾期未报"
 		case left <= DueSoonDays:
-			return LightBlue, "临近截止，尚未报送"
+			return LightBlue, pre + "临近截止，尚未报送"
+		case got == ReturnedText:
+			return LightNone, TextOnlyWhy
 		default:
 			return LightNone, "未报送，未到催报期"
 		}
@@ -49,6 +92,12 @@ func ItemLight(due, asOf time.Time, returned bool, status Code) (Light, string) 
 		return LightRed, "已报送，" + status.Label()
 	case Behind, OffTrack:
 		return LightYellow, "已报送，" + status.Label()
+	case AwaitingTarget:
+		return LightNone, "已报送，目标待定，无法判断"
+	case AwaitingJudgement:
+		return LightNone, "已报送，待审阅人判断"
+	case NoData:
+		return LightNone, "已报送，暂无可判断的数值"
 	}
 	return LightGreen, "已报送，" + status.Label()
 }
@@ -61,6 +110,11 @@ func DaysOverdue(due, asOf time.Time) int {
 	}
 	return n
 }
+
+// CollectedBy tells whether something collected at `at` was in by the
+// end of the day asOf: a round's status as of a past day counts only
+// what had come in by then.
+func CollectedBy(at, asOf time.Time) bool { return !dayOf(at).After(dayOf(asOf)) }
 
 func dayOf(t time.Time) time.Time {
 	y, m, d := t.Date()

@@ -18,14 +18,20 @@ type ItemRow struct {
 	LightLabel string       `json:"light_label"`
 	Why        string       `json:"why"`
 	ReturnedAt string       `json:"returned_at,omitempty"`
-	Late       bool         `json:"late"`
+	// TextOnly is a row that came back with 进展情况 and no 实际值 for
+	// an item that takes a figure (domain.ReturnedText): ReturnedAt says
+	// when, but the figure is still owed and the item stays on the
+	// 催报清单.
+	TextOnly bool `json:"text_only,omitempty"`
+	Late     bool `json:"late"`
 	// Status is Review.Status's code at the round's period, which the
 	// light was read from: the window words its why in its own language.
 	Status domain.Code `json:"-"`
 }
 
-// Returned tells whether the unit's figure for the item came in.
-func (r ItemRow) Returned() bool { return r.ReturnedAt != "" }
+// Returned tells whether the unit's figure for the item came in: a row
+// with words only is not its figure.
+func (r ItemRow) Returned() bool { return r.ReturnedAt != "" && !r.TextOnly }
 
 // UnitRow is one unit of a round: how many items it was sent, returned,
 // missing and late (returned after the due date, or still missing past
@@ -67,7 +73,10 @@ func DueDate(r domain.Round) (time.Time, error) {
 // round was sent to, in unit order, over the items its workbook held
 // (store.RoundItems), whatever is assigned since. A return held for the
 // reviewer (its figure differs from the recorded one) counts as returned,
-// with why "已报送，待裁定（与…不一致）".
+// with why "已报送，待裁定（与…不一致）". A return collected after asOf
+// had not come in as of that day: it counts for nothing, not even as the
+// unit's last return. A row with 进展情况 only is not the figure
+// (domain.ReturnOf): the item is still missing, why 只报了进展情况，未填实际值.
 func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, error) {
 	due, err := DueDate(round)
 	if err != nil {
@@ -91,7 +100,9 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 	}
 	got := map[unitItem]store.Return{}
 	for _, r := range returns {
-		got[unitItem{r.UnitID, r.ItemID}] = r
+		if domain.CollectedBy(r.At, asOf) {
+			got[unitItem{r.UnitID, r.ItemID}] = r
+		}
 	}
 	rev, err := st.Review(domain.DefaultTolerance())
 	if err != nil {
@@ -128,26 +139,31 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 				continue
 			}
 			row.Items++
-			ret, returned := got[unitItem{u.ID, it.ID}]
+			ret, hasRow := got[unitItem{u.ID, it.ID}]
+			kind := domain.ReturnOf(it, hasRow, ret.HasFigure())
+			returned := kind == domain.ReturnedFigure
 			at := ret.At
 			code, ok := codes[it.ID]
 			if !ok {
 				code = rev.Status(it, round.Period).Code
 				codes[it.ID] = code
 			}
-			light, why := domain.ItemLight(due, asOf, returned, code)
+			light, why := domain.ItemLight(due, asOf, kind, code)
 			if returned && ret.State == store.ReturnPending {
 				why = held[it.ID]
 			}
 			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why, Status: code}
+			if hasRow && at.After(last) {
+				last = at
+			}
 			if returned {
 				row.Returned++
 				ir.ReturnedAt = at.Format(timeLayout)
 				ir.Late = !time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC).Before(dueEnd)
-				if at.After(last) {
-					last = at
-				}
 			} else {
+				if hasRow {
+					ir.ReturnedAt, ir.TextOnly = at.Format(timeLayout), true
+				}
 				row.Missing++
 				ir.Late = overdue
 			}

@@ -89,12 +89,14 @@ func TestStatus(t *testing.T) {
 			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 2}},
 			map[string]domain.Light{"市商务局 A1-06": domain.LightGreen, "市发展改革委 A1-05": domain.LightYellow,
 				"市统计局 A1-02": domain.LightRed, "市统计局 A1-03": domain.LightRed}},
+		// As of a past day, returns collected after it had not come in:
+		// 市发展改革委's of 10月12日 is not yet there on 10月8日.
 		{"two days before", time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC),
-			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 0}},
-			map[string]domain.Light{"市统计局 A1-02": domain.LightBlue}},
+			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 0, 2, 0}, "市统计局": {2, 0, 2, 0}},
+			map[string]domain.Light{"市统计局 A1-02": domain.LightBlue, "市发展改革委 A1-05": domain.LightBlue}},
 		{"weeks before", time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC),
-			map[string]counts{"市商务局": {1, 1, 0, 0}, "市发展改革委": {2, 2, 0, 2}, "市统计局": {2, 0, 2, 0}},
-			map[string]domain.Light{"市统计局 A1-03": domain.LightNone}},
+			map[string]counts{"市商务局": {1, 0, 1, 0}, "市发展改革委": {2, 0, 2, 0}, "市统计局": {2, 0, 2, 0}},
+			map[string]domain.Light{"市统计局 A1-03": domain.LightNone, "市商务局 A1-06": domain.LightNone}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			units, err := Status(st, round, tc.asOf)
