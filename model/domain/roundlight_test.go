@@ -10,12 +10,12 @@ func TestItemLight(t *testing.T) {
 	due := time.Date(2024, 10, 10, 0, 0, 0, 0, time.UTC)
 	day := func(m, d int) time.Time { return time.Date(2024, time.Month(m), d, 15, 0, 0, 0, time.UTC) }
 	cases := []struct {
-		name     string
-		asOf     time.Time
-		got      Returned
-		status   Code
-		want     Light
-		why      string
+		name   string
+		asOf   time.Time
+		got    Returned
+		status Code
+		want   Light
+		why    string
 	}{
 		{"far from due, not returned", day(9, 30), NotReturned, NoData, LightNone, "未到催报期"},
 		{"4 days before due", day(10, 6), NotReturned, NoData, LightNone, "未到催报期"},
