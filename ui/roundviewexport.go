@@ -28,32 +28,31 @@ func (v *roundView) exportChase() {
 }
 
 // exportChasePDF saves the 催报清单 as the one-page PDF to print or send,
-// as `round status -o 催报清单.pdf` does: when the page cannot name every
-// missing item it refers to the workbook, which is then written beside
-// it under the same name, so the reference is never to a missing file.
+// as `round status -o 催报清单.pdf` does (rounds.WriteChasePDF): when the
+// page cannot name every missing item it refers to the workbook, written
+// beside it — under a free name when one of the PDF's name is there
+// already, since that is likely the clerk's filled-in 催报清单, saved
+// from this view under the same default stem. The message names the
+// workbook written and any character the font lacks, with its unit.
 func (v *roundView) exportChasePDF() {
 	round, asOf, units, title := v.round, v.asOf, v.units, v.hooks.planTitle
 	name := strings.TrimSuffix(v.chaseFileName(), ".xlsx") + ".pdf"
 	v.hooks.saveChasePDF(name, func(path string) (string, error) {
-		book := strings.TrimSuffix(path, filepath.Ext(path)) + ".xlsx"
-		data, rep, err := rounds.ChasePDF(title, round, asOf, units, filepath.Base(book))
+		w, err := rounds.WriteChasePDF(title, round, asOf, units, path)
 		if err != nil {
 			return "", err
 		}
-		if err := store.WriteFileAtomic(path, data); err != nil {
-			return "", err
+		var notes []string
+		if w.Book != "" {
+			notes = append(notes, trf("一页容纳不下全部未报项目，另有{{.N}}项只列在工作簿“{{.F}}”中", "N", w.Omitted, "F", filepath.Base(w.Book)))
+			if w.Renamed {
+				notes = append(notes, trf("同名工作簿已存在，未覆盖，另存为“{{.F}}”", "F", filepath.Base(w.Book)))
+			}
 		}
-		if rep.Omitted == 0 {
-			return "", nil
+		for _, m := range w.Missing {
+			notes = append(notes, trf("字体中没有“{{.C}}”（{{.W}}），清单中以〓代替", "C", string(m.Char), "W", m.Where))
 		}
-		data, err = rounds.ChaseWorkbook(round, asOf, units)
-		if err == nil {
-			err = store.WriteFileAtomic(book, data)
-		}
-		if err != nil {
-			return "", err
-		}
-		return trf("一页容纳不下全部未报项目，另有{{.N}}项只列在同名工作簿“{{.F}}”中", "N", rep.Omitted, "F", filepath.Base(book)), nil
+		return strings.Join(notes, tr("；")), nil
 	})
 }
 

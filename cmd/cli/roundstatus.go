@@ -80,42 +80,30 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 
 // writeChase writes the 催报清单: a one-page PDF when the name ends in
 // .pdf, else the workbook. A PDF that cannot name every missing item
-// refers to the workbook, which is then written beside it under the same
-// name, so the reference is never to a file that does not exist.
+// refers to the workbook, written beside it (rounds.WriteChasePDF); a
+// workbook already there is never replaced, and stderr says which name
+// was used instead.
 func writeChase(env Env, st *store.Store, out string, round domain.Round, asOf time.Time, units []rounds.UnitRow) error {
-	write := func(path string, data []byte) error {
-		if err := store.WriteFileAtomic(path, data); err != nil {
-			return fmt.Errorf("无法写入“%s”：%w", path, err)
-		}
-		return nil
-	}
-	xlsx := func(path string) error {
+	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
 		data, err := rounds.ChaseWorkbook(round, asOf, units)
 		if err != nil {
 			return err
 		}
-		return write(path, data)
+		return store.WriteFileAtomic(out, data)
 	}
-	ext := filepath.Ext(out)
-	if !strings.EqualFold(ext, ".pdf") {
-		return xlsx(out)
-	}
-	book := strings.TrimSuffix(out, ext) + ".xlsx"
-	data, rep, err := rounds.ChasePDF(st.Plan().Title, round, asOf, units, filepath.Base(book))
+	w, err := rounds.WriteChasePDF(st.Plan().Title, round, asOf, units, out)
 	if err != nil {
 		return err
 	}
-	if err := write(out, data); err != nil {
-		return err
+	if len(w.Missing) > 0 {
+		fmt.Fprintln(env.Stderr, "提示："+pdf.MissingTextIn(w.Missing, "催报清单"))
 	}
-	if len(rep.Missing) > 0 {
-		fmt.Fprintln(env.Stderr, "提示："+pdf.MissingText(rep.Missing))
-	}
-	if rep.Omitted > 0 {
-		if err := xlsx(book); err != nil {
-			return err
+	if w.Book != "" {
+		fmt.Fprintf(env.Stderr, "提示：催报清单一页容纳不下全部未报项目，另有%d项只列在工作簿“%s”中。\n", w.Omitted, w.Book)
+		if w.Renamed {
+			fmt.Fprintf(env.Stderr, "提示：“%s”已存在，未覆盖；工作簿另存为“%s”。\n",
+				strings.TrimSuffix(out, filepath.Ext(out))+".xlsx", w.Book)
 		}
-		fmt.Fprintf(env.Stderr, "提示：催报清单一页容纳不下全部未报项目，另有%d项只列在同名工作簿“%s”中。\n", rep.Omitted, book)
 	}
 	return nil
 }

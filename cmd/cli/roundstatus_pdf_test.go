@@ -10,7 +10,8 @@ import (
 )
 
 // TestRoundStatusChasePDF: -o with a .pdf name writes the 催报清单 as a
-// one-page PDF naming every unit still owing and its missing items, and
+// one-page PDF naming every unit still owing and its missing items (A1-01
+// and A1-02 are owed by two units each: 5 项次 of 3 items, said so), and
 // (everything fitting on the page) no workbook beside it.
 func TestRoundStatusChasePDF(t *testing.T) {
 	for _, tool := range []string{"pdftotext", "pdfinfo"} {
@@ -33,7 +34,7 @@ func TestRoundStatusChasePDF(t *testing.T) {
 	must(t, err)
 	text := strings.Join(strings.Fields(string(b)), "")
 	for _, want := range []string{"2024年1-9月计划执行情况填报催报清单", "填报轮次：R1", "截止日期：2024年10月10日", "（已逾期5天）",
-		"共3个单位5项未报送", "市发展改革委", "市商务局", "市统计局", "地区生产总值", "社会消费品零售总额", "固定资产投资", "联系人电话催报情况"} {
+		"共3个单位未报送5项次（涉及3个项目，部分项目由多个单位分别填报）", "市发展改革委", "市商务局", "市统计局", "地区生产总值", "社会消费品零售总额", "固定资产投资", "联系人电话催报情况"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("催报清单.pdf lacks %q:\n%s", want, text)
 		}

@@ -14,11 +14,12 @@ import (
 const ChaseSheet = "催报清单"
 
 // ChaseHeader is the 催报清单's header row.
-var ChaseHeader = []string{"责任单位", "编号", "名称", "截止日期", "逾期天数", "联系人", "联系电话", "催报情况"}
+var ChaseHeader = []string{"责任单位", "编号", "名称", "截止日期", "逾期天数", "联系人", "联系电话", "催报情况", "说明"}
 
 // ChaseWorkbook writes the units' missing items as a workbook, one row
 // each, with the unit's last known contact (blank when it never returned
-// anything) and 催报情况 left for the clerk to fill in while phoning round.
+// anything), 催报情况 left for the clerk to fill in while phoning round,
+// and 说明 saying when only the figure is owed (只报了进展情况，未填实际值).
 func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte, error) {
 	due, err := DueDate(round)
 	if err != nil {
@@ -43,7 +44,12 @@ func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte,
 			if r.Returned() {
 				continue
 			}
-			row := []any{u.Unit, r.ItemID, r.Name, round.Due, days, u.Person, u.Phone}
+			row := []any{u.Unit, r.ItemID, r.Name, round.Due, days, u.Person, u.Phone, "", ""}
+			if r.TextOnly {
+				// The figure is owed, not the return: say so, in the
+				// column after the clerk's own.
+				row[len(row)-1] = domain.TextOnlyWhy
+			}
 			cell, err := excelize.CoordinatesToCellName(1, n)
 			if err != nil {
 				return nil, err
@@ -57,7 +63,7 @@ func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte,
 	for _, w := range []struct {
 		from, to string
 		width    float64
-	}{{"A", "A", 18}, {"C", "C", 30}, {"D", "H", 12}} {
+	}{{"A", "A", 18}, {"C", "C", 30}, {"D", "H", 12}, {"I", "I", 26}} {
 		if err := f.SetColWidth(ChaseSheet, w.from, w.to, w.width); err != nil {
 			return nil, err
 		}

@@ -32,3 +32,26 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// FreeName is path when nothing is there yet, else the first of
+// 名（2）.ext, 名（3）.ext … that is free: a file written beside another
+// (the 催报清单 workbook beside its PDF) must never replace one the user
+// has filled in. Choose it before writing anything that names the file.
+func FreeName(path string) (string, error) {
+	if _, err := os.Lstat(path); os.IsNotExist(err) {
+		return path, nil
+	} else if err != nil {
+		return "", fmt.Errorf("无法检查“%s”：%w", path, err)
+	}
+	ext := filepath.Ext(path)
+	stem := path[:len(path)-len(ext)]
+	for n := 2; n < 10000; n++ {
+		p := fmt.Sprintf("%s（%d）%s", stem, n, ext)
+		if _, err := os.Lstat(p); os.IsNotExist(err) {
+			return p, nil
+		} else if err != nil {
+			return "", fmt.Errorf("无法检查“%s”：%w", p, err)
+		}
+	}
+	return "", fmt.Errorf("“%s”旁同名文件过多，请另选文件夹", path)
+}

@@ -126,13 +126,8 @@ func (r *renderer) chaseHead(c brief.ChaseList) float64 {
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(chaseMarginL, y, pageW-chaseMarginR, y)
 	y += 2.5
-	units := c.Chasing()
 	r.font("", 10)
-	summary := "全部已报送：本轮所有单位的所有项目均已报送，无需催报。"
-	if len(units) > 0 {
-		summary = fmt.Sprintf("共%d个单位%d项未报送。请逐一电话催报，记下联系人、电话和催报情况。", len(units), c.MissingCount())
-	}
-	for _, l := range cjk.Wrap(summary, chaseW, r.width) {
+	for _, l := range cjk.Wrap(c.Summary(), chaseW, r.width) {
 		r.text(chaseMarginL, y+lineH(10)*0.78, l)
 		y += lineH(10)
 	}
@@ -240,7 +235,7 @@ func (r *renderer) packItems(items []brief.ChaseItem, w float64) []string {
 	var lines []string
 	cur := ""
 	for _, it := range items {
-		s := it.ID + " " + it.Name
+		s := it.Label()
 		switch {
 		case cur == "":
 			cur = s
@@ -324,7 +319,7 @@ func (r *renderer) chaseTableHead(pt float64) piece {
 // cutNote is the sentence under a table that shows some units' first
 // items only: how many more there are and where.
 func (r *renderer) cutNote(c brief.ChaseList, omitted int, pt float64) []piece {
-	return r.noteLines(fmt.Sprintf("表中部分单位只列出前几项未报项目（标有“……另有N项”），另有%d项见%s。", omitted, c.WorkbookWords()), pt)
+	return r.noteLines(fmt.Sprintf("表中部分单位只列出前几项未报项目（标有“……另有N项”），另有%d%s见%s。", omitted, c.CountWord(), c.WorkbookWords()), pt)
 }
 
 // chaseRow is unit n's row showing its first shown items. overdue is the
@@ -426,7 +421,7 @@ func (r *renderer) chaseTable(c brief.ChaseList, units []brief.ChaseUnit) ([]pie
 	cols := []struct {
 		title string
 		w     float64
-	}{{"责任单位", 0.36}, {"未报", 0.12}, {"未报项目（前几项）", 0.30}, {"催报情况", 0.22}}
+	}{{"责任单位", 0.36}, {"未报", 0.12}, {"未报项目编号", 0.30}, {"催报情况", 0.22}}
 	ws := make([]float64, len(cols))
 	for i, col := range cols {
 		ws[i] = halfW * col.w
@@ -472,11 +467,7 @@ func (r *renderer) chaseTable(c brief.ChaseList, units []brief.ChaseUnit) ([]pie
 			r.pdf.SetLineWidth(0.2)
 			for i, col := range cols {
 				r.pdf.Rect(x, y, ws[i], headH, "FD")
-				t := col.title
-				if r.width(t) > ws[i]-2*pad {
-					t = strings.TrimSuffix(t, "（前几项）")
-				}
-				r.text(x+(ws[i]-r.width(t))/2, y+pad+lh*0.78, t)
+				r.text(x+(ws[i]-r.width(col.title))/2, y+pad+lh*0.78, col.title)
 				x += ws[i]
 			}
 		}
@@ -519,7 +510,7 @@ func (r *renderer) chaseTable(c brief.ChaseList, units []brief.ChaseUnit) ([]pie
 		}})
 	}
 	if omitted > 0 {
-		out = append(out, r.noteLines(fmt.Sprintf("表中各单位只列出前几项未报项目，另有%d项见%s。", omitted, c.WorkbookWords()), pt)...)
+		out = append(out, r.noteLines(fmt.Sprintf("表中各单位只列出未报项目的编号，写不下的以“等”省略，另有%d%s见%s。", omitted, c.CountWord(), c.WorkbookWords()), pt)...)
 	}
 	return out, omitted
 }
@@ -561,10 +552,10 @@ func (r *renderer) chaseRunning(c brief.ChaseList, units []brief.ChaseUnit, room
 			for _, u := range units[k:] {
 				rest += len(u.Missing)
 			}
-			return fmt.Sprintf("另有%d个单位（%d项）未能列出。各单位的未报项目共%d项，见%s。",
-				len(units)-k, rest, c.MissingCount(), c.WorkbookWords())
+			return fmt.Sprintf("另有%d个单位（%d%s）未能列出。各单位的未报项目共%d%s，见%s。",
+				len(units)-k, rest, c.CountWord(), c.MissingCount(), c.CountWord(), c.WorkbookWords())
 		}
-		return fmt.Sprintf("各单位的未报项目共%d项，见%s。", c.MissingCount(), c.WorkbookWords())
+		return fmt.Sprintf("各单位的未报项目共%d%s，见%s。", c.MissingCount(), c.CountWord(), c.WorkbookWords())
 	}
 	build := func(k int) []piece {
 		lh := lineH(pt)

@@ -568,10 +568,15 @@ func Export(r *domain.Review, notes []domain.Note, o brief.Options, w io.Writer)
 
 // MissingText describes missing characters for a message: “〓” stands for
 // 𠀀 in A1-01, ….
-func MissingText(ms []Missing) string {
+func MissingText(ms []Missing) string { return MissingTextIn(ms, "简报") }
+
+// MissingTextIn is MissingText for a document other than the brief:
+// 以下字符字体中没有，催报清单中以〓代替：…, each with where it is (for the
+// 催报清单, the unit's name).
+func MissingTextIn(ms []Missing, doc string) string {
 	var parts []string
 	for _, m := range ms {
 		parts = append(parts, fmt.Sprintf("“%c”（U+%04X，%s）", m.Char, m.Char, m.Where))
 	}
-	return "以下字符字体中没有，简报中以〓代替：" + strings.Join(parts, "、")
+	return "以下字符字体中没有，" + doc + "中以〓代替：" + strings.Join(parts, "、")
 }
