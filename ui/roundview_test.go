@@ -243,12 +243,13 @@ func TestRoundView(t *testing.T) {
 		u.win.Canvas().Overlays().Remove(top)
 	}
 
-	// 市统计局 returns while the view is open: the window's change
-	// refreshes it.
-	set(time.Date(2023, 10, 16, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	// 市统计局 returns while the view is open, later on the day it is
+	// judged as of (a return collected after 截至 does not count by
+	// then): the window's change refreshes it.
+	set(time.Date(2023, 10, 15, 18, 0, 0, 0, time.FixedZone("CST", 8*3600)))
 	returnFigures(t, st, "市统计局", map[string]float64{"A1-02": 4.0, "A1-03": 7.2})
 	u.changed("")
-	if got := unitRowShown(t, v, "市统计局"); got != "市统计局 2 2 0 2 2023-10-16 10:00" {
+	if got := unitRowShown(t, v, "市统计局"); got != "市统计局 2 2 0 2 2023-10-15 18:00" {
 		t.Errorf("after 市统计局's return: %q", got)
 	}
 
