@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -199,12 +200,14 @@ func (d *collectDialog) writeNow() {
 func (d *collectDialog) update() {
 	d.blocks.Objects = nil
 	accepted, refused := 0, 0
+	var refusedNames []string
 	col := newBadgeColumn()
 	for _, e := range d.entries {
 		d.blocks.Add(collectBlock(e, col))
 		if e.outcome == nil {
 			if e.checked.Refused != nil {
 				refused++
+				refusedNames = append(refusedNames, e.checked.File)
 			} else {
 				accepted++
 			}
@@ -214,7 +217,13 @@ func (d *collectDialog) update() {
 		d.blocks.Add(wrapLabel(tr("尚未选择文件。")))
 	}
 	d.blocks.Refresh()
-	setWrapped(d.summary, trf("待写入：{{.N}}个文件可写入，{{.M}}个有问题不能写入。", "N", accepted, "M", refused))
+	sum := trf("待写入：{{.N}}个文件可写入，{{.M}}个有问题不能写入。", "N", accepted, "M", refused)
+	if refused > 0 {
+		// The blocks of refused files may be below the fold on a 1024×600
+		// screen: the line that is always in view names them.
+		sum += " " + trf("不能写入的：{{.F}}（原因见上方各文件）", "F", fileList(refusedNames))
+	}
+	setWrapped(d.summary, sum)
 	d.summary.Show()
 	if len(d.entries) > 0 && len(d.pending()) == 0 {
 		d.summary.Hide() // all through 写入: the result below says what became of them
@@ -261,4 +270,13 @@ func (u *UI) collectReturns() *collectDialog {
 	})
 	d.show()
 	return d
+}
+
+// fileList names files for a line: the first three, and how many more.
+func fileList(names []string) string {
+	const shown = 3
+	if len(names) <= shown {
+		return strings.Join(names, tr("、"))
+	}
+	return trf("{{.F}}等{{.N}}个", "F", strings.Join(names[:shown], tr("、")), "N", len(names))
 }

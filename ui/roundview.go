@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -56,17 +57,21 @@ type roundView struct {
 	// the columns' widths, measured on each load; 0 shares what is left
 	unitWidths, itemWidths []float32
 
-	roundSel  *widget.Select
+	roundSel  *escSelect
 	asOfEntry *escEntry
 	asOfError *widget.Label
 	summary   *widget.Label
 	unitHead  *widget.Label
-	unitTable *widget.Table
-	itemTable *widget.Table
-	jump      *widget.Button
-	export    *widget.Button
-	exportPDF *widget.Button
-	collect   *widget.Button    // nil without hooks.collect
+	unitTable *escTable
+	itemTable *escTable
+	// why is the selected item's why in full, under the table, where the
+	// 情况 column cuts it (its （逾期报送） first) on a 1024 px screen.
+	why       *widget.Label
+	closeBtn  *keyButton
+	jump      *keyButton
+	export    *keyButton
+	exportPDF *keyButton
+	collect   *keyButton        // nil without hooks.collect
 	fits      []*fyne.Container // the tables in their tableFit layouts
 	split     *container.Split
 	content   fyne.CanvasObject
@@ -125,26 +130,43 @@ func (u *UI) refreshRoundView() {
 
 func newRoundView(h roundViewHooks) *roundView {
 	v := &roundView{hooks: h, unit: -1, item: -1, asOf: h.now()}
-	v.roundSel = widget.NewSelect(nil, nil)
-	v.asOfEntry = newEscEntry(func() { v.dlg.Hide() }) // Esc closes the view from the 截至 box too
+	v.roundSel = newEscSelect(v.close)
+	v.asOfEntry = newEscEntry(v.close) // Esc closes the view from the 截至 box too
 	v.asOfEntry.SetText(v.asOf.Format(dayLayout))
-	v.asOfError = widget.NewLabel("")
+	v.asOfEntry.OnSubmitted = func(string) { v.settleDay() }
+	v.asOfEntry.onBlur = v.settleDay
+	v.asOfError = wrapLabel("")
 	v.asOfError.Importance = widget.DangerImportance
 	v.asOfError.Hide()
-	v.summary = widget.NewLabel("")
-	v.summary.Truncation = fyne.TextTruncateEllipsis
+	v.summary = wrapLabel("")
 	v.unitHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.unitHead.Truncation = fyne.TextTruncateEllipsis
+	v.unitHead.Wrapping = fyne.TextWrapWord
 	v.unitTable = v.newUnitTable()
 	v.itemTable = v.newItemTable()
-	v.jump = widget.NewButtonWithIcon(tr("转到该项目"), theme.NavigateNextIcon(), v.jumpToItem)
+	v.why = wrapLabel("")
+	v.closeBtn = newKeyButton(tr("关闭"), v.close, v.close)
+	v.jump = iconKeyButton(tr("转到该项目"), theme.NavigateNextIcon(), v.jumpToItem, v.close)
 	v.jump.Disable()
-	v.export = widget.NewButtonWithIcon(tr("导出催报清单…"), theme.DocumentSaveIcon(), v.exportChase)
-	v.exportPDF = widget.NewButtonWithIcon(tr("打印用PDF…"), theme.DocumentPrintIcon(), v.exportChasePDF)
+	v.export = iconKeyButton(tr("导出催报清单…"), theme.DocumentSaveIcon(), v.exportChase, v.close)
+	v.exportPDF = iconKeyButton(tr("打印用PDF…"), theme.DocumentPrintIcon(), v.exportChasePDF, v.close)
 	if h.collect != nil {
-		v.collect = widget.NewButtonWithIcon(tr("导入回执…"), theme.FolderOpenIcon(), h.collect)
+		v.collect = iconKeyButton(tr("导入回执…"), theme.FolderOpenIcon(), h.collect, v.close)
 	}
 	return v
+}
+
+// iconKeyButton is a keyButton with an icon.
+func iconKeyButton(label string, icon fyne.Resource, tapped, onEscape func()) *keyButton {
+	b := newKeyButton(label, tapped, onEscape)
+	b.Icon = icon
+	return b
+}
+
+// close closes the view (Esc, 关闭).
+func (v *roundView) close() {
+	if v.dlg != nil {
+		v.dlg.Hide()
+	}
 }
 
 // refresh reads the rounds again and the chosen round's status, keeping
@@ -195,19 +217,54 @@ func (v *roundView) pickRound(i int) {
 	}
 }
 
-// pickDay judges the round at the day typed, once it reads as one.
+// dayTyping is text on its way to a day (2023, 2023-10, 2023年10月):
+// the 截至 box says nothing about it until Enter or the focus leaves.
+var dayTyping = regexp.MustCompile(`^\s*\d{0,4}([-/.年]\d{0,2}([-/.月])?)?\s*$`)
+
+// dayForm is text written as a day, whether or not it is one (2023-02-30).
+var dayForm = regexp.MustCompile(`^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$`)
+
+// pickDay judges the round at the day typed, once it reads as one (in
+// the forms domain.ParseDay reads: 2023-10-15, 2023/10/15, 2023年10月15日);
+// text still being typed is left alone, text no day can become is
+// refused at once.
 func (v *roundView) pickDay(s string) {
-	d, err := time.Parse(dayLayout, strings.TrimSpace(s))
+	d, err := domain.ParseDay(s)
 	if err != nil {
-		v.asOfError.SetText(trf("“{{.S}}”不是日期：请写作 {{.E}}", "S", s, "E", v.hooks.now().Format(dayLayout)))
-		v.asOfError.Show()
+		if dayTyping.MatchString(s) {
+			v.asOfError.Hide()
+		} else {
+			v.sayNotDay(s)
+		}
 		return
 	}
 	v.asOfError.Hide()
+	if d.Equal(v.asOf) {
+		return
+	}
 	v.asOf = d
 	if err := v.load(); err != nil {
 		v.hooks.showError(err)
 	}
+}
+
+// settleDay is Enter in the 截至 box, or the focus leaving it: a day not
+// finished is refused now.
+func (v *roundView) settleDay() {
+	if _, err := domain.ParseDay(v.asOfEntry.Text); err != nil {
+		v.sayNotDay(v.asOfEntry.Text)
+	}
+}
+
+// sayNotDay says, under the 截至 box, why s is not a day and how to write
+// one; the view stays at the last day that was.
+func (v *roundView) sayNotDay(s string) {
+	msg := trf("“{{.S}}”不是日期：请写作 2023-10-15 或 2023年10月15日（仍显示截至{{.D}}）", "S", strings.TrimSpace(s), "D", v.asOf.Format(dayLayout))
+	if dayForm.MatchString(s) {
+		msg = trf("“{{.S}}”不是有效日期：月为1-12，日不超过当月天数（仍显示截至{{.D}}）", "S", strings.TrimSpace(s), "D", v.asOf.Format(dayLayout))
+	}
+	setWrapped(v.asOfError, msg)
+	v.asOfError.Show()
 }
 
 // load works out the chosen round's status at the chosen day and shows it.
@@ -240,12 +297,12 @@ func (v *roundView) load() error {
 	return nil
 }
 
-// firstToChase is the unit shown first: the first with an item late, or
-// else missing, or else the first unit.
+// firstToChase is the unit shown first: the first with an item missing
+// past the due date, or else missing, or else the first unit.
 func (v *roundView) firstToChase() int {
 	for _, late := range []bool{true, false} {
 		for i, u := range v.units {
-			if late && u.Late > 0 || !late && u.Missing > 0 {
+			if late && u.LateMissing > 0 || !late && u.Missing > 0 {
 				return i
 			}
 		}
@@ -255,18 +312,19 @@ func (v *roundView) firstToChase() int {
 
 // summaryText is the line above the tables: the round as a whole.
 func (v *roundView) summaryText() string {
-	var items, returned, missing, late, done int
+	var items, returned, missing, lateReturned, lateMissing, done int
 	for _, u := range v.units {
 		items += u.Items
 		returned += u.Returned
 		missing += u.Missing
-		late += u.Late
+		lateReturned += u.LateReturned
+		lateMissing += u.LateMissing
 		if u.Missing == 0 {
 			done++
 		}
 	}
-	return trf("截至{{.D}}：{{.U}}个单位（已报齐{{.F}}个）共{{.N}}项，已报{{.R}}项，未报{{.M}}项，逾期{{.L}}项",
-		"D", v.asOf.Format(dayLayout), "U", len(v.units), "F", done, "N", items, "R", returned, "M", missing, "L", late)
+	return trf("截至{{.D}}：{{.U}}个单位（已报齐{{.F}}个）共{{.N}}项，已报{{.R}}项（其中逾期报送{{.LR}}项），未报{{.M}}项（其中逾期未报{{.LM}}项）",
+		"D", v.asOf.Format(dayLayout), "U", len(v.units), "F", done, "N", items, "R", returned, "LR", lateReturned, "M", missing, "LM", lateMissing)
 }
 
 // showUnit lists the selected unit's items.
@@ -279,11 +337,27 @@ func (v *roundView) showUnit() {
 		v.unitHead.SetText(tr("请在左侧选择单位"))
 	} else {
 		u := v.units[v.unit]
-		v.unitHead.SetText(trf("{{.U}}：{{.N}}项，已报{{.R}}项，未报{{.M}}项，逾期{{.L}}项",
-			"U", u.Unit, "N", u.Items, "R", u.Returned, "M", u.Missing, "L", u.Late))
+		v.unitHead.SetText(trf("{{.U}}：{{.N}}项，已报{{.R}}项（其中逾期报送{{.LR}}项），未报{{.M}}项（其中逾期未报{{.LM}}项）",
+			"U", u.Unit, "N", u.Items, "R", u.Returned, "LR", u.LateReturned, "M", u.Missing, "LM", u.LateMissing))
 	}
+	v.showWhy()
 	v.itemTable.Refresh()
 	v.itemTable.ScrollToTop()
+}
+
+// showWhy writes the selected item's why in full under the table, or
+// says that picking one shows it.
+func (v *roundView) showWhy() {
+	rows := v.rows()
+	v.why.Importance = widget.MediumImportance
+	if v.item < 0 || v.item >= len(rows) {
+		setWrapped(v.why, tr("点选一项，在此显示其完整情况。"))
+		v.why.Importance = widget.LowImportance
+		v.why.Refresh()
+		return
+	}
+	r := rows[v.item]
+	setWrapped(v.why, trf("{{.ID}} {{.Name}}：{{.Light}}，{{.Why}}", "ID", r.ItemID, "Name", r.Name, "Light", lightLabel(r.Light), "Why", lightWhy(r)))
 }
 
 // jumpToItem closes the view and shows the selected item in the window.
@@ -301,7 +375,7 @@ func (v *roundView) jumpToItem() {
 // units left, the selected unit's items right.
 func (v *roundView) build() fyne.CanvasObject {
 	v.asOfEntry.OnChanged = v.pickDay
-	day := container.New(fixedWidth(120), v.asOfEntry)
+	day := container.New(fixedWidth(150), v.asOfEntry)
 	var longest float32
 	for _, o := range v.roundSel.Options {
 		longest = max(longest, cellWidth(o, false))
@@ -310,15 +384,15 @@ func (v *roundView) build() fyne.CanvasObject {
 	// round is cut to “R1 · 2023…”.
 	choice := container.New(fixedWidth(longest+3*theme.IconInlineSize()), v.roundSel)
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel(tr("轮次")), choice, widget.NewLabel(tr("截至")), day, v.asOfError),
-		v.summary)
+		container.NewHBox(widget.NewLabel(tr("轮次")), choice, widget.NewLabel(tr("截至")), day),
+		v.asOfError, v.summary)
 	v.fits = []*fyne.Container{
-		container.New(&tableFit{table: v.unitTable, widths: func() []float32 { return v.unitWidths }}, v.unitTable),
-		container.New(&tableFit{table: v.itemTable, widths: func() []float32 { return v.itemWidths }}, v.itemTable)}
+		container.New(&tableFit{table: &v.unitTable.Table, widths: func() []float32 { return v.unitWidths }}, v.unitTable),
+		container.New(&tableFit{table: &v.itemTable.Table, widths: func() []float32 { return v.itemWidths }}, v.itemTable)}
 	units := container.NewBorder(widget.NewLabelWithStyle(tr("责任单位"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.fits[0])
-	legend := widget.NewLabel(tr("灯号：蓝 临近截止未报，黄 已报但慢于序时进度或低于预期，红 逾期未报或未完成，绿 进展正常"))
-	legend.Wrapping = fyne.TextWrapWord
-	items := container.NewBorder(v.unitHead, legend, nil, nil, v.fits[1])
+	legend := wrapLabel(tr("灯号：蓝 临近截止未报，黄 已报但慢于序时进度或低于预期，红 逾期未报或未完成，绿 进展正常，— 未报送、未到催报期"))
+	legend.Importance = widget.LowImportance
+	items := container.NewBorder(v.unitHead, container.NewVBox(v.why, legend), nil, nil, v.fits[1])
 	v.split = container.NewHSplit(units, items)
 	return container.NewBorder(top, nil, nil, nil, v.split)
 }
@@ -327,7 +401,7 @@ func (v *roundView) build() fyne.CanvasObject {
 func (v *roundView) show(win fyne.Window) {
 	v.content = v.build()
 	v.dlg = dialog.NewCustomWithoutButtons(tr("填报情况"), v.content, win)
-	buttons := []fyne.CanvasObject{widget.NewButton(tr("关闭"), func() { v.dlg.Hide() })}
+	buttons := []fyne.CanvasObject{v.closeBtn}
 	if v.collect != nil {
 		buttons = append(buttons, v.collect)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/rounds"
 	"cn.planreview/planreview/model/store"
@@ -134,35 +135,46 @@ func TestRoundView(t *testing.T) {
 	v.asOfEntry.SetText("2023-10-15")
 
 	for _, tc := range []struct{ unit, row string }{
-		{"市商务局", "市商务局 1 1 0 0 2023-10-08 15:20"},
-		{"市发展改革委", "市发展改革委 2 2 0 2 2023-10-12 09:30"},
-		{"市统计局", "市统计局 2 0 2 2 —"},
+		// 单位 项目 已报 逾期报送 未报 逾期未报 最近报送
+		{"市商务局", "市商务局 1 1 0 0 0 2023-10-08 15:20"},
+		{"市发展改革委", "市发展改革委 2 2 2 0 0 2023-10-12 09:30"},
+		{"市统计局", "市统计局 2 0 0 2 2 —"},
 	} {
 		if got := unitRowShown(t, v, tc.unit); got != tc.row {
 			t.Errorf("row %q, want %q", got, tc.row)
 		}
 	}
+	// Late returns and overdue missing items are counted apart: never
+	// more overdue than missing. The unit shown first is the one with
+	// items overdue and missing, 市统计局: both items red.
 	dialogTop := u.win.Canvas().Overlays().Top()
 	shown := texts(dialogTop)
-	for _, want := range []string{"截至2023-10-15：3个单位（已报齐2个）共5项，已报3项，未报2项，逾期4项",
-		"市发展改革委：2项，已报2项，未报0项，逾期2项", "已报送，低于预期（逾期报送）", "市统计局", "2023-10-12 09:30"} {
+	for _, want := range []string{"截至2023-10-15：3个单位（已报齐2个）共5项，已报3项（其中逾期报送2项），未报2项（其中逾期未报2项）",
+		"市统计局：2项，已报0项（其中逾期报送0项），未报2项（其中逾期未报2项）", "市发展改革委", "2023-10-12 09:30"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the view lacks %q:\n%s", want, shown)
 		}
 	}
+	if got := strings.Join(lightsShown(dialogTop), " "); got != "红 红" || strings.Count(shown, "逾期未报") < 2 {
+		t.Errorf("市统计局's lights: %q\n%s", got, shown)
+	}
+
+	// 市发展改革委, the second unit: returned late, one below target. The
+	// 情况 column cuts its why; the line under the table gives it whole
+	// for the item picked.
+	v.unitTable.Select(widget.TableCellID{Row: 1, Col: ucUnit})
+	shown = texts(dialogTop)
+	if !strings.Contains(shown, "市发展改革委：2项，已报2项（其中逾期报送2项），未报0项（其中逾期未报0项）") || !strings.Contains(shown, "点选一项，在此显示其完整情况。") {
+		t.Errorf("市发展改革委's items:\n%s", shown)
+	}
 	if got := strings.Join(lightsShown(dialogTop), " "); got != "绿 黄" {
 		t.Errorf("市发展改革委's lights: %q", got)
 	}
-
-	// 市统计局, the third unit: both items red.
+	v.itemTable.Select(widget.TableCellID{Row: 1, Col: icLight})
+	if got := cjk.Unmark(v.why.Text); got != "A1-05 固定资产投资：黄，已报送，低于预期（逾期报送）" {
+		t.Errorf("the picked item's why: %q", got)
+	}
 	v.unitTable.Select(widget.TableCellID{Row: 2, Col: ucUnit})
-	shown = texts(dialogTop)
-	if !strings.Contains(shown, "市统计局：2项，已报0项，未报2项，逾期2项") || strings.Count(shown, "逾期未报") < 2 {
-		t.Errorf("市统计局's items:\n%s", shown)
-	}
-	if got := strings.Join(lightsShown(dialogTop), " "); got != "红 红" {
-		t.Errorf("市统计局's lights: %q", got)
-	}
 	// In Chinese the window's why is the command line's, word for word;
 	// a reason the model words otherwise is shown as it is.
 	for _, un := range v.units {
@@ -183,7 +195,7 @@ func TestRoundView(t *testing.T) {
 		t.Errorf("before the due date: %q", got)
 	}
 	v.asOfEntry.SetText("十月十五日")
-	if !v.asOfError.Visible() || !strings.Contains(v.asOfError.Text, "不是日期") {
+	if !v.asOfError.Visible() || !strings.Contains(cjk.Unmark(v.asOfError.Text), "不是日期：请写作 2023-10-15 或 2023年10月15日") {
 		t.Errorf("a day that is not one: %q", v.asOfError.Text)
 	}
 	v.asOfEntry.SetText("2023-10-15")
@@ -249,7 +261,7 @@ func TestRoundView(t *testing.T) {
 	set(time.Date(2023, 10, 15, 18, 0, 0, 0, time.FixedZone("CST", 8*3600)))
 	returnFigures(t, st, "市统计局", map[string]float64{"A1-02": 4.0, "A1-03": 7.2})
 	u.changed("")
-	if got := unitRowShown(t, v, "市统计局"); got != "市统计局 2 2 0 2 2023-10-15 18:00" {
+	if got := unitRowShown(t, v, "市统计局"); got != "市统计局 2 2 2 0 0 2023-10-15 18:00" {
 		t.Errorf("after 市统计局's return: %q", got)
 	}
 
@@ -287,7 +299,8 @@ func TestRoundViewInEnglish(t *testing.T) {
 	u.roundView.unitTable.Select(widget.TableCellID{Row: 2, Col: ucUnit})
 	top := u.win.Canvas().Overlays().Top()
 	shown := texts(top)
-	for _, want := range []string{"Reporting round status", "R1 · Jan-Sep 2023 · due 2023-10-10", "Last return", "Overdue, not returned", "Export chase list…"} {
+	for _, want := range []string{"Reporting round status", "R1 · Jan-Sep 2023 · due 2023-10-10", "Last return", "Overdue", "Late", "Export chase list…",
+		"returned 0 (0 late), missing 2 (2 overdue)"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("lacks %q:\n%s", want, shown)
 		}
@@ -331,11 +344,11 @@ func TestRoundViewChoosesARound(t *testing.T) {
 	if got := strings.Join(v.roundSel.Options, " | "); got != "R2 · 2023年1-10月 · 截止2023-11-10 | R1 · 2023年1-9月 · 截止2023-10-10" {
 		t.Errorf("rounds offered: %s", got)
 	}
-	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 0 1 1 —" { // nothing returned for 1-10月
+	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 0 0 1 1 —" { // nothing returned for 1-10月
 		t.Errorf("R2: %q", got)
 	}
 	v.roundSel.SetSelectedIndex(1)
-	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 1 0 0 2023-10-08 15:20" {
+	if got := unitRowShown(t, v, "市商务局"); got != "市商务局 1 1 0 0 0 2023-10-08 15:20" {
 		t.Errorf("R1: %q", got)
 	}
 	start(11, "2023-12-10")
@@ -378,7 +391,7 @@ func TestRoundViewHeldReturn(t *testing.T) {
 	v.asOfEntry.SetText("2023-10-15")
 	v.unitTable.Select(widget.TableCellID{Row: 2, Col: ucUnit})
 	shown := texts(u.win.Canvas().Overlays().Top())
-	if !strings.Contains(shown, "市统计局：2项，已报1项，未报1项，逾期2项") || !strings.Contains(shown, "已报送，待裁定") {
+	if !strings.Contains(shown, "市统计局：2项，已报1项（其中逾期报送1项），未报1项（其中逾期未报1项）") || !strings.Contains(shown, "已报送，待裁定") {
 		t.Errorf("held return:\n%s", shown)
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"unicode"
+	"unicode/utf8"
 
 	"cn.planreview/planreview/model/domain"
 	"cn.planreview/planreview/model/rounds"
@@ -33,7 +35,7 @@ func lightWhy(r rounds.ItemRow) string {
 	var zh, local string
 	switch {
 	case r.Returned():
-		zh, local = "已报送，"+r.Status.Label(), trf("已报送，{{.S}}", "S", tr(r.Status.Label()))
+		zh, local = "已报送，"+r.Status.Label(), trf("已报送，{{.S}}", "S", midSentence(tr(r.Status.Label())))
 	case r.Light == domain.LightRed:
 		zh, local = "逾期未报", tr("逾期未报")
 	case r.Light == domain.LightBlue:
@@ -76,4 +78,19 @@ func (b *badge) setLight(l domain.Light) {
 	}
 	b.text.Text = lightLabel(l)
 	b.Refresh()
+}
+
+// midSentence is a status label as it reads after a comma: in English
+// “Returned, off track”, not “Returned, Off track”; a word in capitals
+// (GDP) and Chinese are left as they are.
+func midSentence(s string) string {
+	if language != domain.English {
+		return s
+	}
+	first, n := utf8.DecodeRuneInString(s)
+	second, _ := utf8.DecodeRuneInString(s[n:])
+	if !unicode.IsUpper(first) || unicode.IsUpper(second) {
+		return s
+	}
+	return string(unicode.ToLower(first)) + s[n:]
 }

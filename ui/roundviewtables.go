@@ -16,7 +16,10 @@ import (
 
 // The tables' columns, in order.
 var (
-	roundUnitColumns = []string{"单位", "项目", "已报", "未报", "逾期", "最近报送"}
+	// 逾期 is two columns, each after the count it is part of: returns
+	// that came in late, and missing items past the due date. One count of
+	// both read as more overdue than missing.
+	roundUnitColumns = []string{"单位", "项目", "已报", "逾期报送", "未报", "逾期未报", "最近报送"}
 	// An item's return time is its unit's (最近报送) but for a unit that
 	// returned in parts; a late one says （逾期报送）. Left out, the name
 	// and why have room on a 1024 px screen.
@@ -27,8 +30,9 @@ const (
 	ucUnit = iota
 	ucItems
 	ucReturned
+	ucLateReturned
 	ucMissing
-	ucLate
+	ucLateMissing
 	ucLast
 )
 
@@ -47,8 +51,8 @@ func (v *roundView) rows() []rounds.ItemRow {
 	return v.units[v.unit].Rows
 }
 
-func (v *roundView) newUnitTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
+func (v *roundView) newUnitTable() *escTable {
+	t := newEscTable(
 		func() (int, int) { return len(v.units), len(roundUnitColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -70,8 +74,8 @@ func (v *roundView) newUnitTable() *widget.Table {
 				}
 				l.Refresh()
 			}
-		})
-	headers(t, roundUnitColumns)
+		}, v.close)
+	headers(&t.Table, roundUnitColumns)
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(v.units) || id.Row == v.unit {
 			return
@@ -82,8 +86,8 @@ func (v *roundView) newUnitTable() *widget.Table {
 	return t
 }
 
-// unitCell is one cell of the unit table, and its colour: a unit with
-// items late shows the count in red.
+// unitCell is one cell of the unit table, and its colour: items missing
+// past the due date in red, missing or returned late in orange.
 func (v *roundView) unitCell(u rounds.UnitRow, col int) (string, widget.Importance) {
 	switch col {
 	case ucUnit:
@@ -97,9 +101,14 @@ func (v *roundView) unitCell(u rounds.UnitRow, col int) (string, widget.Importan
 			return strconv.Itoa(u.Missing), widget.WarningImportance
 		}
 		return "0", widget.MediumImportance
-	case ucLate:
-		if u.Late > 0 {
-			return strconv.Itoa(u.Late), widget.DangerImportance
+	case ucLateReturned:
+		if u.LateReturned > 0 {
+			return strconv.Itoa(u.LateReturned), widget.WarningImportance
+		}
+		return "0", widget.MediumImportance
+	case ucLateMissing:
+		if u.LateMissing > 0 {
+			return strconv.Itoa(u.LateMissing), widget.DangerImportance
 		}
 		return "0", widget.MediumImportance
 	}
@@ -109,8 +118,8 @@ func (v *roundView) unitCell(u rounds.UnitRow, col int) (string, widget.Importan
 	return u.LastReturn, widget.MediumImportance
 }
 
-func (v *roundView) newItemTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
+func (v *roundView) newItemTable() *escTable {
+	t := newEscTable(
 		func() (int, int) { return len(v.rows()), len(roundItemColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -136,14 +145,15 @@ func (v *roundView) newItemTable() *widget.Table {
 			if text := itemCell(r, id.Col); l.Text != text {
 				l.SetText(text)
 			}
-		})
-	headers(t, roundItemColumns)
+		}, v.close)
+	headers(&t.Table, roundItemColumns)
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(v.rows()) {
 			return
 		}
 		v.item = id.Row
 		v.jump.Enable()
+		v.showWhy()
 	}
 	return t
 }

@@ -91,11 +91,19 @@ func find(o fyne.CanvasObject, ok func(fyne.CanvasObject) bool) fyne.CanvasObjec
 func button(t *testing.T, in fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	b := find(in, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
-		return ok && b.Text == text
+		switch b := o.(type) {
+		case *widget.Button:
+			return b.Text == text
+		case *keyButton: // Enter presses it
+			return b.Text == text
+		}
+		return false
 	})
 	if b == nil {
 		t.Fatalf("no button %q", text)
+	}
+	if k, ok := b.(*keyButton); ok {
+		return &k.Button
 	}
 	return b.(*widget.Button)
 }

@@ -93,6 +93,7 @@ type escEntry struct {
 	onEscape    func()
 	onShortcut  func(fyne.Shortcut) bool // handles a shortcut before the entry, if it returns true
 	onFocus     func()
+	onBlur      func() // the focus left the entry
 	onCtrlEnter func() // Ctrl+Enter (Cmd+Enter): saves a form, also from a multi-line field where Enter adds a line
 }
 
@@ -102,6 +103,14 @@ func (e *escEntry) FocusGained() {
 	placeIME(e, &e.Entry)
 	if e.onFocus != nil {
 		e.onFocus()
+	}
+}
+
+// FocusLost is the entry's, then onBlur.
+func (e *escEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
 	}
 }
 
