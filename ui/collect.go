@@ -221,7 +221,7 @@ func (d *collectDialog) update() {
 	if refused > 0 {
 		// The blocks of refused files may be below the fold on a 1024×600
 		// screen: the line that is always in view names them.
-		sum += " " + trf("不能写入的：{{.F}}（原因见上方各文件）", "F", fileList(refusedNames))
+		sum += trf("不能写入的：{{.F}}（原因见上方各文件）", "F", fileList(refusedNames))
 	}
 	setWrapped(d.summary, sum)
 	d.summary.Show()

@@ -34,7 +34,7 @@ func TestCollectOldFormats(t *testing.T) {
 		"单位：市发展改革委",
 		"未写入：“市统计局.xls”是 .xls 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入",
 		"未写入：“市商务局.et”是 .et 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入",
-		"待写入：1个文件可写入，2个有问题不能写入。 不能写入的：市商务局.et、市统计局.xls（原因见上方各文件）",
+		"待写入：1个文件可写入，2个有问题不能写入。不能写入的：市商务局.et、市统计局.xls（原因见上方各文件）",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, shown)

@@ -391,7 +391,6 @@ func (v *roundView) build() fyne.CanvasObject {
 		container.New(&tableFit{table: &v.itemTable.Table, widths: func() []float32 { return v.itemWidths }}, v.itemTable)}
 	units := container.NewBorder(widget.NewLabelWithStyle(tr("责任单位"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.fits[0])
 	legend := wrapLabel(tr("灯号：蓝 临近截止未报，黄 已报但慢于序时进度或低于预期，红 逾期未报或未完成，绿 进展正常，— 未报送、未到催报期"))
-	legend.Importance = widget.LowImportance
 	items := container.NewBorder(v.unitHead, container.NewVBox(v.why, legend), nil, nil, v.fits[1])
 	v.split = container.NewHSplit(units, items)
 	return container.NewBorder(top, nil, nil, nil, v.split)
@@ -412,14 +411,16 @@ func (v *roundView) show(win fyne.Window) {
 	escCloses(win, v.dlg)
 	size := win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(size.Width-16, size.Height-16))
-	// The units get the width their table needs, up to a little over
-	// half, the items the rest (their names and reasons cut first).
+	// The units get the width their table needs, up to two thirds (a
+	// unit's name cut is a unit not known), the items the rest: their
+	// names and reasons are cut first, the picked one's why given whole
+	// under the table.
 	var need float32
 	for _, w := range v.unitWidths {
 		need += max(w, -w) + theme.Padding()
 	}
 	need += 4 * theme.Padding() // the split's handle and the table's edges
 	inner := size.Width - 16 - 8*theme.Padding()
-	v.split.Offset = float64(min(max(need/inner, 0.3), 0.55))
+	v.split.Offset = float64(min(max(need/inner, 0.3), 0.66))
 	v.dlg.Show()
 }
