@@ -101,17 +101,17 @@ func TestRoundStatus(t *testing.T) {
 		f := strings.Fields(line)
 		switch {
 		case len(f) > 0 && f[0] == "单位":
-			if strings.Join(f[4:6], " ") != "逾期未报 逾期报送" {
+			if strings.Join(f[1:], " ") != "项目 已报 逾期报送 未报 逾期未报 最近报送" {
 				t.Errorf("header: %q", line)
 			}
 		case len(f) >= 6 && f[0] == "市统计局":
-			if f[4] != "0" || f[5] != "0" { // not yet due: nothing overdue
+			if f[3] != "0" || f[5] != "0" { // not yet due: nothing overdue
 				t.Errorf("市统计局 before due: %q", line)
 			}
 		case len(f) >= 6 && f[0] == "市发展改革委":
 			// Its late returns were collected after 10月8日: as of
 			// that day nothing had come in, and nothing was late yet.
-			if f[2] != "0" || f[4] != "0" || f[5] != "0" {
+			if f[2] != "0" || f[3] != "0" || f[5] != "0" {
 				t.Errorf("市发展改革委 before due: %q", line)
 			}
 		}
