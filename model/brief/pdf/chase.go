@@ -21,9 +21,12 @@ import (
 //     does not read on a desk);
 //  2. the same table at 9 pt, each unit's items cut to its first few and
 //     closed by ……另有N项见催报清单工作簿;
-//  3. a table of two units a row: unit, count, the first items' IDs and
-//     a blank 催报情况 cell;
-//  4. the units named in running text with their counts, as many as the
+//  3. a table of two units a row: unit, count, the IDs that fit (closed
+//     by 等) and a blank 催报情况 cell;
+//  4. for names too long for any table, every unit with its count and
+//     its items (ID and name, else ID) in running text over the full
+//     width (chaseNamed);
+//  5. the units named in running text with their counts, as many as the
 //     page holds, and the rest counted in a last sentence.
 //
 // Whatever is cut is said on the page: nothing is dropped silently.
@@ -216,7 +219,62 @@ func (r *renderer) chaseBody(c brief.ChaseList, room float64) ([]piece, int) {
 	if ps, omitted := r.chaseTable(c, units); heightOf(ps) <= room {
 		return ps, omitted
 	}
+	if ps, ok := r.chaseNamed(c, units, room); ok {
+		return ps, 0
+	}
 	return r.chaseRunning(c, units, room)
+}
+
+// chaseNamed is for units whose names are too long for any table (25
+// units of 40 characters wrap to five lines a cell): each unit with its
+// count and its missing items over the full width — a paragraph a unit
+// when that fits, else one after another in running text; items by ID
+// and name when that fits, else by ID — so every item is still named and
+// the page is used. ok is false when even running IDs do not fit;
+// chaseRunning then counts instead.
+func (r *renderer) chaseNamed(c brief.ChaseList, units []brief.ChaseUnit, room float64) ([]piece, bool) {
+	pt := chaseMinPt
+	lh := lineH(pt)
+	build := func(paragraphs, withNames bool) []piece {
+		parts := make([]string, len(units))
+		for i, u := range units {
+			items := make([]string, len(u.Missing))
+			for k, it := range u.Missing {
+				items[k] = it.ID
+				if withNames {
+					items[k] = it.Label()
+				} else if it.Note != "" {
+					items[k] += "（" + it.Note + "）"
+				}
+			}
+			parts[i] = fmt.Sprintf("%d. %s（%d项）：%s", i+1, u.Unit, len(u.Missing), strings.Join(items, "、"))
+		}
+		paras := []string{"未报送的单位及项目：" + strings.Join(parts, "；") + "。"}
+		if paragraphs {
+			paras = parts
+		}
+		r.font("", pt)
+		var out []piece
+		for _, para := range paras {
+			for _, l := range cjk.Wrap(para, chaseW, r.width) {
+				out = append(out, piece{h: lh, draw: func(y float64) {
+					r.where = "单位列表"
+					r.font("", pt)
+					r.text(chaseMarginL, y+lh*0.78, l)
+				}})
+			}
+		}
+		if !withNames {
+			out = append(out, r.noteLines("单位名称较长，表格排不下，按单位逐一列出未报项目的编号。", pt)...)
+		}
+		return out
+	}
+	for _, way := range []struct{ paragraphs, withNames bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
+		if ps := build(way.paragraphs, way.withNames); heightOf(ps) <= room {
+			return ps, true
+		}
+	}
+	return nil, false
 }
 
 // uniform shows at most k items of every unit.

@@ -212,3 +212,51 @@ func TestChaseListSameBytes(t *testing.T) {
 		t.Error("two renderings of one list differ")
 	}
 }
+
+// TestChaseListLongUnitNames: 25 units of 40-character names wrap to
+// five lines a cell in every table. The page still names every unit and
+// every missing item, in running text over the full width, and fills
+// more than half the page rather than counting units in one paragraph.
+func TestChaseListLongUnitNames(t *testing.T) {
+	need(t, "pdftotext", "pdfinfo")
+	c := chaseList(25, 75)
+	for i := range c.Units {
+		c.Units[i].Unit = fmt.Sprintf("市%02d经济技术开发区管理委员会产业发展与投资促进服务中心综合协调办公室（筹备组）", i+1)
+		if n := len([]rune(c.Units[i].Unit)); n != 40 {
+			t.Fatalf("name of %d characters, want 40", n)
+		}
+	}
+	path, rep := writeChase(t, c)
+	if n := pdfPages(t, path); n != 1 {
+		t.Fatalf("%d pages", n)
+	}
+	if pt := smallestType(t, path); pt < 9 {
+		t.Errorf("smallest type %.1f pt, want at least 9", pt)
+	}
+	text := flat(pdftotext(t, path))
+	for _, u := range c.Units {
+		if !strings.Contains(text, u.Unit) {
+			t.Errorf("%s not named", u.Unit)
+		}
+		for _, it := range u.Missing {
+			if !strings.Contains(text, it.ID) {
+				t.Errorf("%s of %s not named", it.ID, u.Unit)
+			}
+		}
+	}
+	if rep.Omitted != 0 {
+		t.Errorf("%d items left to the workbook, every one is named", rep.Omitted)
+	}
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lowest := 0.0
+	for _, m := range regexp.MustCompile(`yMax="([\d.]+)"`).FindAllSubmatch(out, -1) {
+		y, _ := strconv.ParseFloat(string(m[1]), 64)
+		lowest = max(lowest, y)
+	}
+	if lowest < 842/2 { // A4 is 842 pt high
+		t.Errorf("the text ends %.0f pt down the page: more than half of it left blank", lowest)
+	}
+}
