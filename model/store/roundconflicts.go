@@ -68,6 +68,7 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 		byItem[r.ItemID] = append(byItem[r.ItemID], r)
 	}
 	var out []Conflict
+	var srcs map[string][]sourceRow // read when the first conflict needs it
 	for _, it := range s.plan.Items {
 		rows := byItem[it.ID]
 		c := Conflict{RoundID: round.ID, ItemID: it.ID, Period: round.Period}
@@ -79,7 +80,12 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 		if len(c.Candidates) == 0 {
 			continue
 		}
-		rec, err := s.recorded(domain.TrackedID(it), round.Period)
+		if srcs == nil {
+			if srcs, err = periodSources(s.db, s.planID(), round.Period); err != nil {
+				return nil, err
+			}
+		}
+		rec, err := s.recorded(domain.TrackedID(it), round.Period, srcs)
 		if err != nil {
 			return nil, err
 		}
@@ -90,8 +96,9 @@ func (s *Store) Conflicts(roundID string) ([]Conflict, error) {
 }
 
 // recorded is the figure recorded for an item and period, naming the
-// unit whose return it came from, if one did (recordedSource).
-func (s *Store) recorded(itemID string, p domain.Period) (*Recorded, error) {
+// unit whose return it came from, if one did: found among srcs, the
+// period's returns that wrote a figure (periodSources).
+func (s *Store) recorded(itemID string, p domain.Period, srcs map[string][]sourceRow) (*Recorded, error) {
 	var at string
 	a, err := scanActual(s.db.QueryRow(`SELECT item_id, period, value, outcome, source, source_date, entered_by FROM actuals
 		WHERE plan_id = ? AND item_id = ? AND period = ?`, s.planID(), itemID, p.String()))
@@ -106,7 +113,7 @@ func (s *Store) recorded(itemID string, p domain.Period) (*Recorded, error) {
 	}
 	rec := &Recorded{Actual: a}
 	rec.At, _ = time.Parse(time.RFC3339, at)
-	src, err := recordedSource(s.db, s.planID(), itemID, a)
+	src, err := nameSource(s.db, s.planID(), itemID, pickSource(srcs[itemID], a))
 	if err != nil {
 		return nil, err
 	}
@@ -119,30 +126,38 @@ func (s *Store) recorded(itemID string, p domain.Period) (*Recorded, error) {
 type source struct {
 	unitID     int64
 	unit, file string
+	round      string // of a pick, whose file is its return's
 }
 
-// recordedSource finds where the recorded figure a of an item came from:
-// the newest collect (a return written) or resolve (a return picked) of
-// its period, in any round, not undone, that put that very figure there.
-// It is read from history, not from the unit's latest return, because
-// that return may since have been sent again (unchanged) or corrected
-// (held), and the figure is still the one the unit first sent — 市发展改革委
-// 此前填报的6.5, not 原录入的6.5.
-func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (source, error) {
+// sourceRow is one figure a unit's return put on an item: written by a
+// collect, or picked by a resolve.
+type sourceRow struct {
+	source
+	figure domain.Actual
+}
+
+// periodSources lists, per item, the figures units' returns put there in
+// period p, newest first: every collect (a return written) and resolve (a
+// return picked) of the period, in any round, not undone. The recorded
+// figure's source is read from history, not from the unit's latest
+// return, because that return may since have been sent again (unchanged)
+// or corrected (held), and the figure is still the one the unit first
+// sent — 市发展改革委此前填报的6.5, not 原录入的6.5. Read once for all the
+// conflicts of a round.
+func periodSources(q queryer, plan string, p domain.Period) (map[string][]sourceRow, error) {
 	rows, err := q.Query(`SELECT action, after FROM history WHERE plan_id = ? AND `+sinceCreated+` AND period = ?
 		AND action IN ('`+string(domain.CollectReturn)+`', '`+string(domain.ResolveConflict)+`') AND json_valid(after)
 		AND id NOT IN (SELECT undoes FROM history WHERE plan_id = ? AND undoes IS NOT NULL)
-		ORDER BY id DESC`, plan, plan, a.Period.String(), plan)
+		ORDER BY id DESC`, plan, plan, p.String(), plan)
 	if err != nil {
-		return source{}, err
+		return nil, err
 	}
-	var src source
-	var round string
-	for rows.Next() && src.unitID == 0 {
+	defer rows.Close()
+	out := map[string][]sourceRow{}
+	for rows.Next() {
 		var action, after string
 		if err := rows.Scan(&action, &after); err != nil {
-			rows.Close()
-			return source{}, err
+			return nil, err
 		}
 		switch domain.Action(action) {
 		case domain.CollectReturn:
@@ -151,26 +166,41 @@ func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (sou
 				continue
 			}
 			for _, r := range c.Rows {
-				if r.Item == itemID && ReturnState(r.State) == ReturnWritten && sameFigure(jsonFigure(r.Value, r.Outcome, a), a) {
-					src = source{unitID: c.Unit, file: r.File}
+				if ReturnState(r.State) == ReturnWritten && (r.Value != nil || r.Outcome != "") {
+					out[r.Item] = append(out[r.Item], sourceRow{source{unitID: c.Unit, file: r.File}, jsonFigure(r.Value, r.Outcome)})
 				}
 			}
 		case domain.ResolveConflict:
 			var r resolveJSON
-			if json.Unmarshal([]byte(after), &r) != nil || r.Tracked != itemID || r.Actual == nil ||
-				!sameFigure(jsonFigure(r.Actual.Value, r.Actual.Outcome, a), a) {
+			if json.Unmarshal([]byte(after), &r) != nil || r.Actual == nil {
 				continue
 			}
 			for unit, state := range r.States {
 				if ReturnState(state) == ReturnPicked {
-					src.unitID, round = unit, r.Round
+					out[r.Tracked] = append(out[r.Tracked], sourceRow{source{unitID: unit, round: r.Round}, jsonFigure(r.Actual.Value, r.Actual.Outcome)})
 				}
 			}
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || src.unitID == 0 {
-		return source{}, err
+	return out, rows.Err()
+}
+
+// pickSource is the newest of an item's sources that put figure a there;
+// zero when none did (a typed in or imported).
+func pickSource(srcs []sourceRow, a domain.Actual) source {
+	for _, r := range srcs {
+		if sameFigure(r.figure, a) {
+			return r.source
+		}
+	}
+	return source{}
+}
+
+// nameSource fills in a source's unit name and, for a pick, the file of
+// the return picked.
+func nameSource(q queryer, plan, itemID string, src source) (source, error) {
+	if src.unitID == 0 {
+		return src, nil
 	}
 	if err := q.QueryRow(`SELECT full_name FROM units WHERE plan_id = ? AND id = ?`, plan, src.unitID).Scan(&src.unit); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -178,10 +208,9 @@ func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (sou
 		}
 		return source{}, err
 	}
-	if round != "" {
-		// A pick's file is its return's.
+	if src.round != "" {
 		err := q.QueryRow(`SELECT file FROM round_returns WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
-			plan, round, src.unitID, itemID).Scan(&src.file)
+			plan, src.round, src.unitID, itemID).Scan(&src.file)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return source{}, err
 		}
@@ -189,9 +218,18 @@ func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (sou
 	return src, nil
 }
 
-// jsonFigure is a figure as history holds it, for comparing with a.
-func jsonFigure(value *float64, outcome string, a domain.Actual) domain.Actual {
-	f := domain.Actual{ItemID: a.ItemID, Period: a.Period, Outcome: domain.Outcome(outcome)}
+// recordedSource is where the recorded figure a of an item came from.
+func recordedSource(q queryer, plan string, itemID string, a domain.Actual) (source, error) {
+	srcs, err := periodSources(q, plan, a.Period)
+	if err != nil {
+		return source{}, err
+	}
+	return nameSource(q, plan, itemID, pickSource(srcs[itemID], a))
+}
+
+// jsonFigure is a figure as history holds it, for comparing.
+func jsonFigure(value *float64, outcome string) domain.Actual {
+	f := domain.Actual{Outcome: domain.Outcome(outcome)}
 	if value != nil {
 		f.Value = *value
 	}
