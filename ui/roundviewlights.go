@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,9 @@ func lightLabel(l domain.Light) string {
 // the reviewer, say) is shown as the model gives it, never replaced by a
 // wrong one.
 func lightWhy(r rounds.ItemRow) string {
+	if local, ok := fixedWhy(r.Why); ok {
+		return local
+	}
 	var zh, local string
 	switch {
 	case r.Returned():
@@ -50,6 +54,34 @@ func lightWhy(r rounds.ItemRow) string {
 		return r.Why
 	}
 	return local
+}
+
+// fixedWhy words the reasons domain.ItemLight gives in a fixed sentence
+// — a row with words and no figure, a return whose status cannot be
+// judged — in the interface's language.
+func fixedWhy(why string) (string, bool) {
+	late := strings.HasSuffix(why, "（逾期报送）")
+	var local string
+	switch strings.TrimSuffix(why, "（逾期报送）") {
+	case domain.TextOnlyWhy:
+		local = tr("只报了进展情况，未填实际值")
+	case domain.TextOnlyWhy + "，逾期未报":
+		local = tr("只报了进展情况，未填实际值，逾期未报")
+	case domain.TextOnlyWhy + "，临近截止，尚未报送":
+		local = tr("只报了进展情况，未填实际值，临近截止")
+	case "已报送，目标待定，无法判断":
+		local = tr("已报送，目标待定，无法判断")
+	case "已报送，待审阅人判断":
+		local = tr("已报送，待审阅人判断")
+	case "已报送，暂无可判断的数值":
+		local = tr("已报送，暂无可判断的数值")
+	default:
+		return "", false
+	}
+	if late {
+		local += tr("（逾期报送）")
+	}
+	return local, true
 }
 
 // lightTone is the colour a light is drawn in: the palette's blue, orange,

@@ -19,6 +19,25 @@ func TestLightWhyInEnglish(t *testing.T) {
 	if got, want := lightWhy(r), "Returned, off track (returned late)"; got != want {
 		t.Errorf("why %q, want %q", got, want)
 	}
+	// The fixed sentences of domain.ItemLight: words with no figure, a
+	// return that cannot be judged.
+	for _, tc := range []struct {
+		row  rounds.ItemRow
+		want string
+	}{
+		{rounds.ItemRow{Light: domain.LightRed, TextOnly: true, ReturnedAt: "2023-10-12 09:30", Why: domain.TextOnlyWhy + "，逾期未报"},
+			"Only progress text returned, no figure: overdue"},
+		{rounds.ItemRow{Light: domain.LightNone, TextOnly: true, ReturnedAt: "2023-10-02 09:30", Why: domain.TextOnlyWhy},
+			"Only progress text returned, no figure"},
+		{rounds.ItemRow{Light: domain.LightNone, Status: domain.AwaitingTarget, ReturnedAt: "2023-10-12 09:30", Late: true,
+			Why: "已报送，目标待定，无法判断（逾期报送）"}, "Returned; target to be set, cannot be judged (returned late)"},
+		{rounds.ItemRow{Light: domain.LightNone, Status: domain.AwaitingJudgement, ReturnedAt: "2023-10-02 09:30", Why: "已报送，待审阅人判断"},
+			"Returned; awaiting the reviewer's judgement"},
+	} {
+		if got := lightWhy(tc.row); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.row.Why, got, tc.want)
+		}
+	}
 	for _, tc := range []struct{ in, want string }{
 		{"Off track", "off track"},
 		{"GDP behind", "GDP behind"},
