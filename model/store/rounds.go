@@ -292,7 +292,7 @@ func (s *Store) RoundKeys(roundID string, unitID int64) (domain.Round, map[strin
 			return r, nil, uerr
 		}
 		if undone {
-			return r, nil, fmt.Errorf("轮次%s已撤销（%s于%s撤销了该轮次的发起），这份填报表已作废，未写入：请改用现行轮次的填报表", roundID, who, at.Format("2006-01-02 15:04"))
+			return r, nil, fmt.Errorf("轮次%s已撤销（%s于%s撤销了该轮次的发起），这份填报表已作废：请改用现行轮次的填报表", roundID, who, at.Format("2006-01-02 15:04"))
 		}
 		return r, nil, fmt.Errorf("本计划没有填报轮次“%s”（可能来自另一个计划）", roundID)
 	} else if err != nil {
