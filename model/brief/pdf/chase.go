@@ -265,7 +265,7 @@ func (r *renderer) chaseNamed(c brief.ChaseList, units []brief.ChaseUnit, room f
 			}
 		}
 		if !withNames {
-			out = append(out, r.noteLines("单位名称较长，表格排不下，按单位逐一列出未报项目的编号。", pt)...)
+			out = append(out, r.noteLines("表格排不下，按单位逐一列出未报项目的编号。", pt)...)
 		}
 		return out
 	}
