@@ -357,7 +357,7 @@ func (v *roundView) showWhy() {
 		return
 	}
 	r := rows[v.item]
-	setWrapped(v.why, trf("{{.ID}} {{.Name}}：{{.Light}}，{{.Why}}", "ID", r.ItemID, "Name", r.Name, "Light", lightLabel(r.Light), "Why", lightWhy(r)))
+	setWrapped(v.why, trf("{{.ID}} {{.Name}}：{{.Light}}，{{.Why}}", "ID", r.ItemID, "Name", r.Name, "Light", lightLabel(r.Light), "Why", midSentence(lightWhy(r))))
 }
 
 // jumpToItem closes the view and shows the selected item in the window.
