@@ -337,6 +337,12 @@ func (u *UI) undo() {
 		u.showError(err)
 		return
 	}
+	if c.Detail != "" {
+		// A collected or imported file, undone whole: the store says
+		// which file and what went with it.
+		u.changed(trf("已撤销{{.What}}", "What", c.Detail))
+		return
+	}
 	u.changed(strings.TrimSpace(trf("已撤销：{{.Action}} {{.Item}} {{.Period}}", "Action", tr(c.Action.Label()),
 		"Item", c.ItemID, "Period", u.periodLabel(c.Period))))
 }

@@ -235,6 +235,12 @@ func runUndo(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
+	if c.Detail != "" {
+		// A collected or imported file, undone whole: say which file
+		// and what went with it.
+		fmt.Fprintf(env.Stdout, "已撤销 #%d：%s。\n", c.ID, c.Detail)
+		return nil
+	}
 	fmt.Fprintf(env.Stdout, "已撤销 #%d（%s %s %s）。\n", c.ID, c.Action.Label(), c.ItemID, c.Period)
 	return nil
 }

@@ -380,8 +380,8 @@ func putReturn(tx *wtx, round string, unit int64, x returnJSON) error {
 
 // reverseCollectReturn takes a collect's returns back out, putting back
 // the unit's earlier returns of those items, if any. The figures and
-// notes the collect recorded have history rows of their own, undone each
-// in its turn.
+// notes the collect recorded have history rows of their own, which Undo
+// reverses in the same transaction (batch.go: undoParts).
 func reverseCollectReturn(tx *wtx, c domain.Change, _ string) error {
 	var b, a returnsJSON
 	if err := json.Unmarshal([]byte(c.After), &a); err != nil {
@@ -398,7 +398,8 @@ func reverseCollectReturn(tx *wtx, c domain.Change, _ string) error {
 			return err
 		}
 		if !found || !sameJSON(true, cur, mustJSON(want)) {
-			return errChangedSince
+			// Name the item: a collect has many.
+			return fmt.Errorf("其中 %s 的回执：%w", want.Item, errChangedSince)
 		}
 		if _, err := tx.Exec(`DELETE FROM round_returns WHERE plan_id = ? AND round_id = ? AND unit_id = ? AND item_id = ?`,
 			tx.plan, a.Round, a.Unit, want.Item); err != nil {

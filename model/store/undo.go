@@ -50,34 +50,60 @@ func undoableArgs() []any {
 // Undo reverses one change, in one transaction with a history row of its
 // own ("undo", naming the change). It refuses if the thing changed has
 // been changed again since, so an undo never silently overwrites a later
-// edit, and if the change was already undone.
+// edit, and if the change was already undone. A collect is undone whole
+// (its returns, and the figures and notes it wrote: batch.go), and so is
+// an import: the returned Change's Detail then says what went with it
+// (收取：由市商务局填报（文件名），连同写入的实际值2条、备注1条; 导入自
+// 文件名 的实际值3条). One figure or
+// note of a collect is not undone alone.
 func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 	var c domain.Change
 	err := s.write(func(tx *wtx) error {
-		var before, after sql.NullString
-		err := tx.QueryRow(`SELECT id, action, item_id, period, before, after FROM history WHERE plan_id = ? AND id = ? AND `+sinceCreated, tx.plan, id, tx.plan).
-			Scan(&c.ID, &c.Action, &c.ItemID, &c.Period, &before, &after)
+		h, err := readRow(tx.QueryRow(`SELECT `+rowColumns+` FROM history WHERE plan_id = ? AND id = ? AND `+sinceCreated, tx.plan, id, tx.plan))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("没有编号为 %d 的修改记录", id)
 		} else if err != nil {
 			return err
 		}
-		c.Before, c.After = before.String, after.String
+		c = h.Change
 		r, ok := reversals[c.Action]
 		if !ok || !c.Action.Undoable() {
 			return fmt.Errorf("“%s”不能撤销", c.Action.Label())
 		}
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM history WHERE undoes = ?`, id).Scan(&n); err != nil {
+		if undone, err := isUndone(tx, id); err != nil {
 			return err
-		}
-		if n > 0 {
+		} else if undone {
 			return fmt.Errorf("修改 #%d 已经撤销过", id)
 		}
 		if !r.ofLock {
 			if err := refuseLocked(tx, c.Period); err != nil {
 				return err
 			}
+		}
+		// A figure or note a collect wrote is undone with the whole
+		// collect, never alone: alone, the round would still count the
+		// unit's return of a figure no longer recorded.
+		if col, ok, err := collectOf(tx, h); err != nil {
+			return err
+		} else if ok {
+			if undone, err := isUndone(tx, col.ID); err != nil {
+				return err
+			} else if !undone {
+				return fmt.Errorf("#%d（%s %s）是收取 #%d（%s）写入的，不能单独撤销；请撤销整个收取 #%d，其写入的实际值和备注会一并撤销",
+					id, c.Action.Label(), c.ItemID, col.ID, collectHead(col.Detail), col.ID)
+			}
+		}
+		// An imported file's figures and notes are undone together.
+		if parts, err := importParts(tx, h); err != nil {
+			return err
+		} else if len(parts) > 1 {
+			file := rowDetail(h.Detail)
+			figures, notes, err := undoParts(tx, parts, by, "撤销"+file, "导入")
+			if err != nil {
+				return fmt.Errorf("不能撤销%s：%w", file, err)
+			}
+			c.Detail = file + " 的" + partsWords(figures, notes)
+			return nil
 		}
 		if err := r.undo(tx, c, by); err != nil {
 			if errors.Is(err, errChangedSince) {
@@ -91,6 +117,25 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 			}
 			return err
 		}
+		detail := fmt.Sprintf("撤销 #%d（%s）", id, c.Action.Label())
+		c.Detail = ""
+		if c.Action == domain.CollectReturn {
+			// The collect's figures and notes go with its returns.
+			parts, err := collectParts(tx, h)
+			if err != nil {
+				return err
+			}
+			head := collectHead(h.Detail)
+			figures, notes, err := undoParts(tx, parts, by, fmt.Sprintf("随撤销收取 #%d", id), "收取")
+			if err != nil {
+				return fmt.Errorf("不能撤销收取 #%d（%s）：%w", id, head, err)
+			}
+			c.Detail = "收取：" + head
+			if w := partsWords(figures, notes); w != "" {
+				c.Detail += "，连同写入的" + w
+			}
+			detail = "撤销" + c.Detail
+		}
 		var b, a any
 		if c.After != "" {
 			b = json.RawMessage(c.After)
@@ -99,9 +144,16 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 			a = json.RawMessage(c.Before)
 		}
 		return tx.log(entry{who: by, action: domain.Undo, itemID: c.ItemID, period: c.Period, before: b, after: a,
-			detail: fmt.Sprintf("撤销 #%d（%s）", id, c.Action.Label()), undoes: id})
+			detail: detail, undoes: id})
 	})
 	return c, err
+}
+
+// isUndone reports whether history row id has been undone.
+func isUndone(tx *wtx, id int64) (bool, error) {
+	var n int
+	err := tx.QueryRow(`SELECT count(*) FROM history WHERE undoes = ?`, id).Scan(&n)
+	return n > 0, err
 }
 
 var errChangedSince = errors.New("该内容在这次修改之后又被改动过，不能撤销")
