@@ -113,7 +113,7 @@ type Import struct {
 // ImportActuals writes an import in one transaction: every figure and
 // note, each with its history row naming the file, or nothing at all.
 func (s *Store) ImportActuals(rows []Import, file, by string) error {
-	return s.importRows(rows, "导入自 "+file, by)
+	return s.importRows(rows, importPrefix+file, by) // batch.go finds the file's rows by it
 }
 
 func (s *Store) importRows(rows []Import, detail, by string) error {
