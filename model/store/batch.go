@@ -25,6 +25,7 @@ var batchActions = map[domain.Action]bool{
 	domain.RecordActual:  true,
 	domain.CorrectActual: true,
 	domain.AddNote:       true,
+	domain.EditNote:      true, // a unit's corrected 进展情况 replaces its earlier note (progressNote)
 }
 
 // importPrefix begins the detail of every row an import writes
@@ -209,7 +210,7 @@ func undoParts(tx *wtx, parts []storedChange, by, why, after string) (figures, n
 			detail: fmt.Sprintf("撤销 #%d（%s），%s", p.ID, p.Action.Label(), why), undoes: p.ID}); err != nil {
 			return 0, 0, err
 		}
-		if p.Action == domain.AddNote {
+		if p.Action == domain.AddNote || p.Action == domain.EditNote {
 			notes++
 		} else {
 			figures++
@@ -221,7 +222,7 @@ func undoParts(tx *wtx, parts []storedChange, by, why, after string) (figures, n
 // partWords names a figure or note for a refusal: A1-01 1-9月 的实际值.
 func partWords(c domain.Change) string {
 	what := "实际值"
-	if c.Action == domain.AddNote {
+	if c.Action == domain.AddNote || c.Action == domain.EditNote {
 		what = "备注"
 	}
 	at := c.ItemID

@@ -110,8 +110,12 @@ func TestOneUndoTakesBackACollect(t *testing.T) {
 	// Each item's history shows its figure taken back.
 	ih, err := s.History("A1-02")
 	must(t, err)
-	if x := ih[len(ih)-1]; x.Action != domain.Undo || !strings.Contains(x.Detail, "随撤销收取") {
-		t.Errorf("A1-02 history ends %+v", x)
+	shown := false
+	for _, x := range ih {
+		shown = shown || x.Action == domain.Undo && x.ItemID == "A1-02" && strings.Contains(x.Detail, "随撤销收取")
+	}
+	if !shown {
+		t.Errorf("A1-02 history does not show its figure undone with the collect: %+v", ih)
 	}
 	next, err := s.UndoLast("张三")
 	must(t, err)
@@ -145,6 +149,34 @@ func TestCollectAgainAfterUndo(t *testing.T) {
 	}
 	if x := returnRows(t, s, r)["市发展改革委 A1-03"]; x.State != ReturnWritten || x.Progress != "劳动生产率稳步提高。" {
 		t.Errorf("return %+v", x)
+	}
+}
+
+// A unit's corrected 进展情况, sent again, edits its earlier note in the
+// collect's transaction; one undo of that second collect puts the first
+// text and the first returns back.
+func TestUndoCollectPutsBackTheEarlierProgressText(t *testing.T) {
+	s, r, u, _, _ := collectedPlan(t)
+	first := figuresNotesReturns(t, s)
+	again := threeRowReturn(r, u["市发展改革委"])
+	again.File = "发改委（更正）.xlsx"
+	again.Rows = again.Rows[2:]
+	again.Rows[0].Progress = "劳动生产率稳步提高，增速加快。"
+	if _, err := s.CollectReturn(again, "张三", true); err != nil {
+		t.Fatal(err)
+	}
+	ns, err := s.Notes("A1-03")
+	must(t, err)
+	if len(ns) != 1 || ns[0].Body != "劳动生产率稳步提高，增速加快。" {
+		t.Fatalf("notes after the corrected text: %+v", ns)
+	}
+	c, err := s.UndoLast("张三")
+	must(t, err)
+	if !strings.Contains(c.Detail, "发改委（更正）.xlsx") || !strings.Contains(c.Detail, "备注1条") {
+		t.Errorf("undo says %q", c.Detail)
+	}
+	if got := figuresNotesReturns(t, s); got != first {
+		t.Errorf("after undoing the second collect:\n%s\nwant the first:\n%s", got, first)
 	}
 }
 
