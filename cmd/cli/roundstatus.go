@@ -44,8 +44,9 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 	}
 	asOf := env.Now()
 	if s := a.get("as-of"); s != "" {
-		if asOf, err = time.Parse("2006-01-02", s); err != nil {
-			return usage("--as-of“%s”无法识别：请写作 2024-10-15", s)
+		// As the window's 截至 box reads it: 2024/10/15, 2024年10月15日 too.
+		if asOf, err = domain.ParseDay(s); err != nil {
+			return usage("--as-of“%s”无法识别：请写作 2024-10-15 或 2024年10月15日", s)
 		}
 	}
 	units, err := rounds.Status(st, round, asOf)

@@ -92,7 +92,8 @@ func TestRoundStatus(t *testing.T) {
 	}
 
 	// Before the due date, 市统计局's items are 蓝 and nobody is late.
-	r = run(t, db, "round", "status", "--as-of", "2024-10-08")
+	// 2024年10月8日 is read as the window's 截至 box reads it.
+	r = run(t, db, "round", "status", "--as-of", "2024年10月8日")
 	if r.code != 0 || !strings.Contains(r.stdout, "临近截止，尚未报送") || strings.Contains(r.stdout, " 逾期未报\n") {
 		t.Errorf("before due: %d %s %s", r.code, r.stdout, r.stderr)
 	}
