@@ -150,7 +150,10 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 			}
 			light, why := domain.ItemLight(due, asOf, kind, code)
 			if returned && ret.State == store.ReturnPending {
-				why = held[it.ID]
+				// The light read from the recorded figure says nothing of
+				// the unit's differing one: never 绿 until the reviewer
+				// has chosen; 黄 asks for their attention.
+				light, why = domain.LightYellow, held[it.ID]
 			}
 			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why, Status: code}
 			if hasRow && at.After(last) {

@@ -230,17 +230,19 @@ func TestStatusFollowsWhatTheRoundSent(t *testing.T) {
 	}
 	items := map[string][]string{}
 	why := map[string]string{}
+	light := map[string]domain.Light{}
 	for _, u := range units {
 		for _, r := range u.Rows {
 			items[u.Unit] = append(items[u.Unit], r.ItemID)
 			why[r.ItemID] = r.Why
+			light[r.ItemID] = r.Light
 		}
 	}
 	if got := fmt.Sprint(items["市商务局"], items["市统计局"]); got != "[A1-06] [A1-02 A1-03]" {
 		t.Errorf("items by unit: %s", got)
 	}
-	if !strings.HasPrefix(why["A1-02"], "已报送，待裁定") {
-		t.Errorf("held return's why: %q", why["A1-02"])
+	if !strings.HasPrefix(why["A1-02"], "已报送，待裁定") || light["A1-02"] != domain.LightYellow {
+		t.Errorf("held return: %s %q, want 黄 待裁定", light["A1-02"], why["A1-02"])
 	}
 }
 
