@@ -51,7 +51,7 @@ func TestCtrlZTakesBackACollectedFile(t *testing.T) {
 	if rs, err := st.RoundReturns(rounds[0]); err != nil || len(rs) != 0 {
 		t.Errorf("returns left: %+v %v", rs, err)
 	}
-	want := "已撤销收取：由市发展改革委填报（" + name + "），连同写入的实际值3条、备注3条"
+	want := "已撤销收取：由市发展改革委填报的实际值3条、备注3条（" + name + "）"
 	if msg := u.message.Text; !strings.Contains(msg, want) {
 		t.Errorf("status bar %q, want %q", msg, want)
 	}

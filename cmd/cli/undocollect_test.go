@@ -55,7 +55,7 @@ func TestUndoRoundCollect(t *testing.T) {
 
 	setUp(t, db, "undo", "--by", "李四")
 	r = run(t, db, "undo")
-	if r.code != 0 || !strings.Contains(r.stdout, "收取：由市发展改革委填报（发改委.xlsx），连同写入的实际值2条、备注2条") {
+	if r.code != 0 || !strings.Contains(r.stdout, "收取：由市发展改革委填报的实际值2条、备注2条（发改委.xlsx）") {
 		t.Fatalf("undo: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	if got := listText(t, db); got != figuresBefore {
@@ -108,7 +108,7 @@ func TestUndoImport(t *testing.T) {
 		t.Fatalf("import: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	r := run(t, db, "undo")
-	if r.code != 0 || !strings.Contains(r.stdout, "导入自 报表.xlsx 的实际值2条、备注1条") {
+	if r.code != 0 || !strings.Contains(r.stdout, "导入的实际值2条、备注1条（报表.xlsx）") {
 		t.Fatalf("undo: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	if got := listText(t, db); got != before {

@@ -53,8 +53,8 @@ func undoableArgs() []any {
 // edit, and if the change was already undone. A collect is undone whole
 // (its returns, and the figures and notes it wrote: batch.go), and so is
 // an import: the returned Change's Detail then says what went with it
-// (收取：由市商务局填报（文件名），连同写入的实际值2条、备注1条; 导入自
-// 文件名 的实际值3条). One figure or
+// (收取：由市商务局填报的实际值2条、备注1条（文件名）; 导入的实际值3条
+// （文件名）). One figure or
 // note of a collect is not undone alone.
 func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 	var c domain.Change
@@ -102,7 +102,7 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 			if err != nil {
 				return fmt.Errorf("不能撤销%s：%w", file, err)
 			}
-			c.Detail = file + " 的" + partsWords(figures, notes)
+			c.Detail = "导入的" + partsWords(figures, notes) + "（" + strings.TrimPrefix(file, importPrefix) + "）"
 			return nil
 		}
 		if err := r.undo(tx, c, by); err != nil {
@@ -130,11 +130,16 @@ func (s *Store) Undo(id int64, by string) (domain.Change, error) {
 			if err != nil {
 				return fmt.Errorf("不能撤销收取 #%d（%s）：%w", id, head, err)
 			}
+			detail = "撤销收取：" + head
 			c.Detail = "收取：" + head
 			if w := partsWords(figures, notes); w != "" {
-				c.Detail += "，连同写入的" + w
+				detail += "，连同写入的" + w
+				// The message puts the counts before the file's long
+				// name, which a narrow status bar cuts off first.
+				if unit, file, ok := strings.Cut(head, "填报（"); ok {
+					c.Detail = "收取：" + unit + "填报的" + w + "（" + file
+				}
 			}
-			detail = "撤销" + c.Detail
 		}
 		var b, a any
 		if c.After != "" {

@@ -81,7 +81,7 @@ func TestOneUndoTakesBackACollect(t *testing.T) {
 	if c.ID != collect.ID || c.Action != domain.CollectReturn {
 		t.Errorf("undid %+v, want the collect #%d", c, collect.ID)
 	}
-	if want := "收取：由市发展改革委填报（发改委.xlsx），连同写入的实际值3条、备注1条"; c.Detail != want {
+	if want := "收取：由市发展改革委填报的实际值3条、备注1条（发改委.xlsx）"; c.Detail != want {
 		t.Errorf("undo says %q, want %q", c.Detail, want)
 	}
 	if got := figuresNotesReturns(t, s); got != before {
@@ -272,7 +272,7 @@ func TestOneUndoTakesBackAnImport(t *testing.T) {
 	}, "九月.xlsx", "张三"))
 	c, err := s.UndoLast("张三")
 	must(t, err)
-	if want := "导入自 九月.xlsx 的实际值3条、备注1条"; c.Detail != want {
+	if want := "导入的实际值3条、备注1条（九月.xlsx）"; c.Detail != want {
 		t.Errorf("undo says %q, want %q", c.Detail, want)
 	}
 	if got := figuresNotesReturns(t, s); got != before {
