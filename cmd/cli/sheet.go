@@ -34,7 +34,7 @@ func runImport(env Env, st *store.Store, a args) error {
 	if err != nil {
 		return err
 	}
-	locked, err := lockedPeriods(st)
+	locked, err := st.LockedPeriods()
 	if err != nil {
 		return err
 	}
@@ -137,21 +137,4 @@ func runExportXLSX(env Env, st *store.Store, a args) error {
 	}
 	fmt.Fprintf(env.Stdout, "已导出工作簿：%s（截至%s）\n", out, p.Label())
 	return nil
-}
-
-// lockedPeriods says which periods are locked, for the readers of
-// returned workbooks (import, round collect), which refuse figures for them.
-func lockedPeriods(st *store.Store) (func(domain.Period) bool, error) {
-	locks, err := st.Locks()
-	if err != nil {
-		return nil, err
-	}
-	return func(p domain.Period) bool {
-		for _, l := range locks {
-			if l.Period == p {
-				return true
-			}
-		}
-		return false
-	}, nil
 }

@@ -165,7 +165,7 @@ func (k *Checker) load() error {
 	if k.review, k.err = k.st.Review(domain.DefaultTolerance()); k.err != nil {
 		return k.err
 	}
-	k.locked, k.err = lockedPeriods(k.st)
+	k.locked, k.err = k.st.LockedPeriods()
 	return k.err
 }
 
@@ -348,20 +348,4 @@ func unitByID(units []domain.Unit, id int64) (domain.Unit, bool) {
 		}
 	}
 	return domain.Unit{}, false
-}
-
-// lockedPeriods says whether the plan has locked a period.
-func lockedPeriods(st *store.Store) (func(domain.Period) bool, error) {
-	locks, err := st.Locks()
-	if err != nil {
-		return nil, err
-	}
-	return func(p domain.Period) bool {
-		for _, l := range locks {
-			if l.Period == p {
-				return true
-			}
-		}
-		return false
-	}, nil
 }

@@ -88,6 +88,24 @@ func (s *Store) Locks() ([]Lock, error) {
 	return out, rows.Err()
 }
 
+// LockedPeriods is the test the readers of returned workbooks (import,
+// round collect) put every row's period to: figures for a locked period
+// are refused before anything is written.
+func (s *Store) LockedPeriods() (func(domain.Period) bool, error) {
+	locks, err := s.Locks()
+	if err != nil {
+		return nil, err
+	}
+	return func(p domain.Period) bool {
+		for _, l := range locks {
+			if l.Period == p {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
 func isLocked(tx *wtx, p domain.Period) (bool, error) {
 	var n int
 	err := tx.QueryRow(`SELECT count(*) FROM period_locks WHERE plan_id = ? AND period = ?`, tx.plan, p.String()).Scan(&n)
