@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -27,5 +29,33 @@ func TestParseArgs(t *testing.T) {
 		if _, err := parseArgs(in, spec); err == nil {
 			t.Errorf("parseArgs(%q) accepted", in)
 		}
+	}
+}
+
+// The options every command takes may come before the command, as people
+// type a program's global options (planreview --db x.db unit add 市商务局).
+func TestCommandFirst(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"--db", "x.db", "unit", "add", "市商务局"}, []string{"unit", "--db", "x.db", "add", "市商务局"}},
+		{[]string{"--db=x.db", "--plan", "p", "units", "--json"}, []string{"units", "--db=x.db", "--plan", "p", "--json"}},
+		{[]string{"units", "--db", "x.db"}, []string{"units", "--db", "x.db"}},
+		{[]string{"--db", "x.db", "--json"}, []string{"list", "--db", "x.db", "--json"}},
+		{[]string{"--db", "x.db"}, []string{"list", "--db", "x.db"}},
+		{nil, []string{"list"}},
+		{[]string{"--help"}, []string{"--help"}},
+	}
+	for _, tt := range tests {
+		if got := commandFirst(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("commandFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	db := tempDB(t)
+	if r := run(t, db, "unit", "add", "市商务局"); r.code != 0 {
+		t.Fatalf("unit add: %+v", r)
+	}
+	var out, errb bytes.Buffer
+	env := Env{Bundle: bundle, Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "张三" }}
+	if code := Run([]string{"--db", db, "units"}, env); code != 0 || !strings.Contains(out.String(), "市商务局") {
+		t.Errorf("--db before units: %d %q %q", code, out.String(), errb.String())
 	}
 }

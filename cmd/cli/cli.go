@@ -150,11 +150,7 @@ func Run(argv []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
-	if len(argv) == 0 || strings.HasPrefix(argv[0], "--db") {
-		// No command, only options (--db F --json): list the plan's state.
-		// With no options at all cmd/planreview opens the window instead.
-		argv = append([]string{"list"}, argv...)
-	}
+	argv = commandFirst(argv)
 	if argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" {
 		printHelp(env.Stdout)
 		return 0
@@ -318,4 +314,32 @@ func reviewWithNotes(st *store.Store) (*domain.Review, []domain.Note, error) {
 	}
 	notes, err := st.Notes("")
 	return r, notes, err
+}
+
+// commandFirst puts the command first when the line opens with the
+// options every command takes (planreview --db x.db unit add 市商务局, as
+// people type a program's global options before its command); with no
+// command at all (--db F --json, or nothing) it is list, the plan's state.
+// With no arguments at all cmd/planreview opens the window instead.
+func commandFirst(argv []string) []string {
+	i := 0
+	for i < len(argv) {
+		name, _, withValue := strings.Cut(strings.TrimLeft(argv[i], "-"), "=")
+		if !strings.HasPrefix(argv[i], "--") || (name != "db" && name != "plan") {
+			break
+		}
+		if withValue {
+			i++
+		} else {
+			i += 2
+		}
+	}
+	if len(argv) > 0 && i == 0 {
+		return argv // a command (or help) first, as usual
+	}
+	if i >= len(argv) || strings.HasPrefix(argv[i], "-") {
+		return append([]string{"list"}, argv...)
+	}
+	out := append([]string{argv[i]}, argv[:i]...)
+	return append(out, argv[i+1:]...)
 }

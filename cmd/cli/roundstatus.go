@@ -57,6 +57,15 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 		if err := writeChase(env, st, out, round, asOf, units); err != nil {
 			return err
 		}
+		// On stderr, as the other notes here, so --json stays JSON.
+		owing, pairs := 0, 0
+		for _, u := range units {
+			if u.Missing > 0 {
+				owing++
+				pairs += u.Missing
+			}
+		}
+		fmt.Fprintf(env.Stderr, "已写入催报清单：%s（%d个单位未报%d项次）\n", out, owing, pairs)
 	}
 	if a.has("json") {
 		enc := json.NewEncoder(env.Stdout)

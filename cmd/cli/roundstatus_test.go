@@ -120,7 +120,8 @@ func TestRoundStatus(t *testing.T) {
 
 	out := filepath.Join(filepath.Dir(db), "催报清单.xlsx")
 	r = run(t, db, "round", "status", "--as-of", "2024-10-15", "-o", out)
-	if r.code != 0 || !strings.Contains(r.stdout, " 逾期未报\n") || !strings.Contains(r.stdout, "（逾期报送）") {
+	if r.code != 0 || !strings.Contains(r.stdout, " 逾期未报\n") || !strings.Contains(r.stdout, "（逾期报送）") ||
+		!strings.Contains(r.stderr, "已写入催报清单："+out+"（1个单位未报2项次）") {
 		t.Fatalf("status -o: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	f, err := excelize.OpenFile(out)
