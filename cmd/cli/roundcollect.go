@@ -107,7 +107,11 @@ func printCollected(env Env, c rounds.Checked, o *rounds.Outcome, mode rounds.Mo
 	case figures == 0:
 		fmt.Fprintf(env.Stdout, "只写入了进展情况%d条，数值无需更改。修改记录中注明“由%s填报（%s）”。\n", o.Notes, o.Unit.Full, o.File)
 	default:
-		fmt.Fprintf(env.Stdout, "已写入：新增%d条，更正%d条。修改记录中注明“由%s填报（%s）”。\n", o.New, o.Corrected, o.Unit.Full, o.File)
+		notes := ""
+		if o.Notes > 0 {
+			notes = fmt.Sprintf("，进展情况%d条", o.Notes)
+		}
+		fmt.Fprintf(env.Stdout, "已写入：新增%d条，更正%d条%s。修改记录中注明“由%s填报（%s）”。\n", o.New, o.Corrected, notes, o.Unit.Full, o.File)
 	}
 	for _, s := range c.Settles(mode) {
 		fmt.Fprintln(env.Stdout, s)

@@ -241,7 +241,7 @@ func TestRoundCollectBatchForeseen(t *testing.T) {
 			t.Errorf("dry run promises both files' figures: %s", r.stdout)
 		}
 		r = run(t, db, "round", "collect", in)
-		for _, want := range []string{"已写入：新增1条", "没有写入数值：1条待裁定；只写入了进展情况1条"} {
+		for _, want := range []string{"已写入：新增1条，更正0条，进展情况1条。", "没有写入数值：1条待裁定；只写入了进展情况1条"} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {
 				t.Errorf("collect lacks %q: %d %s %s", want, r.code, r.stdout, r.stderr)
 			}
