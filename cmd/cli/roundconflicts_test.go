@@ -93,6 +93,12 @@ func TestRoundConflicts(t *testing.T) {
 		t.Errorf("conflicts listing: %s", r.stdout)
 	}
 
+	// show names the held figure under the recorded one.
+	if r := run(t, db, "show", item); r.code != 0 || !strings.Contains(r.stdout, "待裁定（1个填报值与已录入的不同") ||
+		!strings.Contains(r.stdout, "增长6.5%　市统计局填报（统计局.xlsx，轮次R1）") {
+		t.Errorf("show %s: %s %s", item, r.stdout, r.stderr)
+	}
+
 	units, items := statusRows(t, db)
 	if u := units["市统计局"]; u.Returned != 1 || u.Missing != 1 || u.Late != 2 {
 		t.Errorf("市统计局: %+v", u)

@@ -37,6 +37,9 @@ func runShow(env Env, st *store.Store, a args) error {
 	s := r.Status(it, p)
 	fmt.Fprintf(w, "\n状态（截至%s）：%s——%s\n", p.Label(), s.Label, s.Reason)
 	showActuals(w, plan, r, it)
+	if err := showHeld(w, st, r, it); err != nil {
+		return err
+	}
 	notes, err := st.Notes(it.ID)
 	if err != nil {
 		return err
@@ -131,4 +134,43 @@ func showNotes(w io.Writer, notes []domain.Note) {
 		}
 		fmt.Fprintf(w, "  #%d［%s］%s（%s，%s）\n", n.ID, when, n.Body, n.Author, n.Updated.Format("2006-01-02"))
 	}
+}
+
+// showHeld writes the returns held for the reviewer on the item's figures
+// (every round): the recorded figure above is not the whole story until
+// they are settled.
+func showHeld(w io.Writer, st *store.Store, r *domain.Review, it domain.Item) error {
+	rounds, err := st.Rounds()
+	if err != nil {
+		return err
+	}
+	tracked := domain.TrackedID(it)
+	var lines []string
+	for _, rd := range rounds {
+		cs, err := st.Conflicts(rd.ID)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.ItemID != it.ID && c.ItemID != tracked {
+				continue
+			}
+			x, _ := st.Plan().Item(c.ItemID)
+			for _, cand := range c.Candidates {
+				a := domain.Actual{ItemID: c.ItemID, Period: c.Period, Outcome: cand.Outcome}
+				if cand.Value != nil {
+					a.Value = *cand.Value
+				}
+				lines = append(lines, fmt.Sprintf("  %s　%s　%s填报（%s，轮次%s）", c.Period.Label(), r.FigureOf(x, a), cand.Unit, cand.File, rd.ID))
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\n待裁定（%d个填报值与已录入的不同，用 planreview round conflicts 查看、round resolve 裁定）：\n", len(lines))
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return nil
 }
