@@ -41,7 +41,7 @@ func ChaseWorkbook(round domain.Round, asOf time.Time, units []UnitRow) ([]byte,
 	n := 2
 	for _, u := range units {
 		for _, r := range u.Rows {
-			if r.Returned() {
+			if !r.Owed() {
 				continue
 			}
 			row := []any{u.Unit, r.ItemID, r.Name, round.Due, days, u.Person, u.Phone, "", ""}

@@ -28,7 +28,7 @@ func ChaseList(planTitle string, round domain.Round, asOf time.Time, units []Uni
 	for _, u := range units {
 		cu := brief.ChaseUnit{Unit: u.Unit, DaysOverdue: days, Person: u.Person, Phone: u.Phone}
 		for _, r := range u.Rows {
-			if !r.Returned() {
+			if r.Owed() {
 				it := brief.ChaseItem{ID: r.ItemID, Name: r.Name}
 				if r.TextOnly {
 					it.Note = brief.ChaseNoFigure

@@ -24,6 +24,11 @@ type ItemRow struct {
 	// 催报清单.
 	TextOnly bool `json:"text_only,omitempty"`
 	Late     bool `json:"late"`
+	// ByLead is, for an item the unit only co-operates on (协办) and did
+	// not return itself, the lead unit whose figure the round has: the
+	// item is settled for this unit, neither missing nor late nor on the
+	// 催报清单 (STATUS.md rule 21). Empty otherwise.
+	ByLead string `json:"by_lead,omitempty"`
 	// Status is Review.Status's code at the round's period, which the
 	// light was read from: the window words its why in its own language.
 	Status domain.Code `json:"-"`
@@ -32,6 +37,14 @@ type ItemRow struct {
 // Returned tells whether the unit's figure for the item came in: a row
 // with words only is not its figure.
 func (r ItemRow) Returned() bool { return r.ReturnedAt != "" && !r.TextOnly }
+
+// Owed tells whether the unit is still to be chased for the item: it
+// neither returned the figure nor co-operates on an item whose lead did.
+func (r ItemRow) Owed() bool { return !r.Returned() && r.ByLead == "" }
+
+// ByLeadWhy is why a 协办 item the lead unit returned is settled:
+// 牵头单位已报送（市发展改革委）.
+func ByLeadWhy(lead string) string { return "牵头单位已报送（" + lead + "）" }
 
 // UnitRow is one unit of a round: how many items it was sent, returned,
 // missing and late (returned after the due date, or still missing past
@@ -54,6 +67,9 @@ type UnitRow struct {
 	// alone read "未报19项，逾期23项", more overdue than missing.
 	LateMissing  int `json:"late_missing"`
 	LateReturned int `json:"late_returned"`
+	// ByLead counts the 协办 items settled by their lead unit's return
+	// (ItemRow.ByLead): Items = Returned + Missing + ByLead.
+	ByLead int `json:"by_lead"`
 }
 
 // timeLayout is how return times are shown: to the minute, as a clerk
@@ -120,6 +136,20 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 	for _, u := range round.Units {
 		sent[u.UnitID] = true
 	}
+	// lead is, per item, the unit whose workbook held it as 牵头: a 协办
+	// unit is not chased for what that unit returned.
+	lead := map[string]int64{}
+	for unit, refs := range sentItems {
+		for _, ref := range refs {
+			if ref.Role == domain.RoleLead {
+				lead[ref.ItemID] = unit
+			}
+		}
+	}
+	names := map[int64]string{}
+	for _, u := range all {
+		names[u.ID] = u.Full
+	}
 	// Status per item is the same for every unit it is assigned to: work
 	// it out once.
 	codes := map[string]domain.Code{}
@@ -158,6 +188,21 @@ func Status(st *store.Store, round domain.Round, asOf time.Time) ([]UnitRow, err
 			ir := ItemRow{ItemID: it.ID, Name: it.Name, Light: light, LightLabel: light.Label(), Why: why, Status: code}
 			if hasRow && at.After(last) {
 				last = at
+			}
+			if l, ok := lead[it.ID]; ok && !returned && ref.Role == domain.RoleWith && l != u.ID {
+				if lr, ok := got[unitItem{l, it.ID}]; ok && domain.ReturnOf(it, true, lr.HasFigure()) == domain.ReturnedFigure {
+					// The lead's figure is the round's: the item's light
+					// is read from it, held or not, and nothing is owed.
+					ir.Light, _ = domain.ItemLight(due, asOf, domain.ReturnedFigure, code)
+					if lr.State == store.ReturnPending {
+						ir.Light = domain.LightYellow
+					}
+					ir.LightLabel, ir.Why, ir.ByLead = ir.Light.Label(), ByLeadWhy(names[l]), names[l]
+					ir.ReturnedAt, ir.TextOnly = "", false
+					row.ByLead++
+					row.Rows = append(row.Rows, ir)
+					continue
+				}
 			}
 			if returned {
 				row.Returned++
