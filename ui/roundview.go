@@ -312,9 +312,10 @@ func (v *roundView) firstToChase() int {
 
 // summaryText is the line above the tables: the round as a whole.
 func (v *roundView) summaryText() string {
-	var items, returned, missing, lateReturned, lateMissing, done int
+	var items, returned, missing, lateReturned, lateMissing, byLead, done int
 	for _, u := range v.units {
 		items += u.Items
+		byLead += u.ByLead
 		returned += u.Returned
 		missing += u.Missing
 		lateReturned += u.LateReturned
@@ -324,7 +325,16 @@ func (v *roundView) summaryText() string {
 		}
 	}
 	return trf("截至{{.D}}：{{.U}}个单位（已报齐{{.F}}个）共{{.N}}项，已报{{.R}}项（其中逾期报送{{.LR}}项），未报{{.M}}项（其中逾期未报{{.LM}}项）",
-		"D", v.asOf.Format(dayLayout), "U", len(v.units), "F", done, "N", items, "R", returned, "LR", lateReturned, "M", missing, "LM", lateMissing)
+		"D", v.asOf.Format(dayLayout), "U", len(v.units), "F", done, "N", items, "R", returned, "LR", lateReturned, "M", missing, "LM", lateMissing) + byLeadText(byLead)
+}
+
+// byLeadText adds the 协办 items settled by their lead's return, so that
+// 已报 and 未报 add up to the items (STATUS.md rule 21); nothing when none.
+func byLeadText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return trf("，由牵头单位报送{{.B}}项", "B", n)
 }
 
 // showUnit lists the selected unit's items.
@@ -338,7 +348,7 @@ func (v *roundView) showUnit() {
 	} else {
 		u := v.units[v.unit]
 		v.unitHead.SetText(trf("{{.U}}：{{.N}}项，已报{{.R}}项（其中逾期报送{{.LR}}项），未报{{.M}}项（其中逾期未报{{.LM}}项）",
-			"U", u.Unit, "N", u.Items, "R", u.Returned, "LR", u.LateReturned, "M", u.Missing, "LM", u.LateMissing))
+			"U", u.Unit, "N", u.Items, "R", u.Returned, "LR", u.LateReturned, "M", u.Missing, "LM", u.LateMissing) + byLeadText(u.ByLead))
 	}
 	v.showWhy()
 	v.itemTable.Refresh()

@@ -36,6 +36,9 @@ func lightWhy(r rounds.ItemRow) string {
 	if local, ok := fixedWhy(r.Why); ok {
 		return local
 	}
+	if r.ByLead != "" {
+		return trf("牵头单位已报送（{{.U}}）", "U", r.ByLead)
+	}
 	var zh, local string
 	switch {
 	case r.Returned():

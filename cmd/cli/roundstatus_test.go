@@ -31,9 +31,12 @@ func runAt(t *testing.T, db string, at time.Time, argv ...string) result {
 }
 
 // TestRoundStatus: a 1-9月 round due 2024-10-10 to three units; 市商务局
-// returns on time, 市发展改革委 two days late, 市统计局 not at all. As of
-// 2024-10-15 status counts each unit's returned, missing and late items
-// with the right lights, and the 催报清单 lists 市统计局's items only.
+// returns on time, 市发展改革委 two days late, 市统计局 — which only
+// co-operates (协办) on A1-01 and A1-02 — not at all. As of 2024-10-15
+// status counts each unit's returned, missing and late items with the
+// right lights, and 市统计局 owes nothing: its leads returned both items
+// (STATUS.md rule 21). As of 2024-10-11 the 催报清单 lists 市发展改革委's
+// items and 市统计局's A1-01, whose lead had not returned yet.
 func TestRoundStatus(t *testing.T) {
 	db, dir := startedRound(t)
 	cst := time.FixedZone("CST", 8*3600)
@@ -60,7 +63,7 @@ func TestRoundStatus(t *testing.T) {
 	want := map[string]counts{
 		"市发展改革委": {2, 2, 0, 2, 0, 2},
 		"市商务局":   {1, 1, 0, 0, 0, 0},
-		"市统计局":   {2, 0, 2, 2, 2, 0},
+		"市统计局":   {2, 0, 0, 0, 0, 0},
 	}
 	if len(units) != len(want) {
 		t.Fatalf("units: %+v", units)
@@ -71,17 +74,23 @@ func TestRoundStatus(t *testing.T) {
 		if got != want[u.Unit] {
 			t.Errorf("%s: %+v, want %+v", u.Unit, got, want[u.Unit])
 		}
+		if u.Unit == "市统计局" && u.ByLead != 2 || u.Unit != "市统计局" && u.ByLead != 0 {
+			t.Errorf("%s: by_lead %d", u.Unit, u.ByLead)
+		}
 		for _, it := range u.Rows {
 			lights[u.Unit+" "+it.ItemID] = string(it.Light)
+			if u.Unit == "市统计局" && (it.ByLead == "" || it.Why != "牵头单位已报送（"+it.ByLead+"）") {
+				t.Errorf("市统计局 %s: why %q by %q", it.ItemID, it.Why, it.ByLead)
+			}
 		}
 	}
 	for k, l := range lights {
-		if strings.HasPrefix(k, "市统计局") && l != "red" {
-			t.Errorf("%s: %s, want red (逾期未报)", k, l)
-		}
-		if !strings.HasPrefix(k, "市统计局") && l == "red" || l == "blue" || l == "none" {
+		if l == "red" || l == "blue" || l == "none" {
 			t.Errorf("%s: %s", k, l)
 		}
+	}
+	if !strings.Contains(r.stdout, `"by_lead": "市发展改革委"`) {
+		t.Errorf("--json lacks the item's by_lead: %s", r.stdout)
 	}
 	// 固定资产投资 4.1% against 增长5% is 低于预期 by Review.Status: 黄.
 	if lights["市发展改革委 A1-03"] != "yellow" || lights["市商务局 A1-02"] != "green" {
@@ -91,7 +100,8 @@ func TestRoundStatus(t *testing.T) {
 		t.Errorf("last return missing: %+v", units[0])
 	}
 
-	// Before the due date, 市统计局's items are 蓝 and nobody is late.
+	// Before the due date, 市统计局's A1-01 (its lead's return not yet
+	// in) is 蓝 and nobody is late.
 	// 2024年10月8日 is read as the window's 截至 box reads it.
 	r = run(t, db, "round", "status", "--as-of", "2024年10月8日")
 	if r.code != 0 || !strings.Contains(r.stdout, "临近截止，尚未报送") || strings.Contains(r.stdout, " 逾期未报\n") {
@@ -119,9 +129,9 @@ func TestRoundStatus(t *testing.T) {
 	}
 
 	out := filepath.Join(filepath.Dir(db), "催报清单.xlsx")
-	r = run(t, db, "round", "status", "--as-of", "2024-10-15", "-o", out)
-	if r.code != 0 || !strings.Contains(r.stdout, " 逾期未报\n") || !strings.Contains(r.stdout, "（逾期报送）") ||
-		!strings.Contains(r.stderr, "已写入催报清单："+out+"（1个单位未报2项次）") {
+	r = run(t, db, "round", "status", "--as-of", "2024-10-11", "-o", out)
+	if r.code != 0 || !strings.Contains(r.stdout, " 逾期未报\n") || !strings.Contains(r.stdout, "牵头单位已报送（市商务局）") ||
+		!strings.Contains(r.stderr, "已写入催报清单："+out+"（2个单位未报3项次）") {
 		t.Fatalf("status -o: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -129,12 +139,12 @@ func TestRoundStatus(t *testing.T) {
 	defer f.Close()
 	rows, err := f.GetRows(rounds.ChaseSheet)
 	must(t, err)
-	if len(rows) != 3 || rows[0][0] != "责任单位" || rows[0][5] != "联系人" {
+	if len(rows) != 4 || rows[0][0] != "责任单位" || rows[0][5] != "联系人" {
 		t.Fatalf("催报清单: %q", rows)
 	}
-	for _, row := range rows[1:] {
-		if row[0] != "市统计局" || row[3] != "2024-10-10" || row[4] != "5" {
-			t.Errorf("催报清单 row: %q", row)
+	for i, want := range [][]string{{"市发展改革委", "A1-01"}, {"市发展改革委", "A1-03"}, {"市统计局", "A1-01"}} {
+		if row := rows[i+1]; row[0] != want[0] || row[1] != want[1] || row[3] != "2024-10-10" || row[4] != "1" {
+			t.Errorf("催报清单 row %d: %q, want %v", i+2, row, want)
 		}
 	}
 
