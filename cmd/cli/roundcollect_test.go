@@ -101,8 +101,15 @@ func TestRoundCollect(t *testing.T) {
 	}
 	// A locked period refuses the return.
 	setUp(t, db, "lock", "1-9月", "--reason", "三季度简报已报出")
-	if r := run(t, db, "round", "collect", good); r.code != 1 || !strings.Contains(r.stdout, "已锁定") {
+	// Once for the file, naming the year and what to do, never a row's
+	// made-up 期间 column; and nothing written.
+	before = dbBytes(t, db)
+	locked := "“2024年1-9月_市商务局_填报.xlsx”：2024年1-9月已锁定（简报已报出），本填报表未写入：如需补报，请审阅人先解锁该期间"
+	if r := run(t, db, "round", "collect", good); r.code != 1 || strings.Count(r.stdout, "已锁定") != 1 || !strings.Contains(r.stdout, locked) || strings.Contains(r.stdout, "期间”列") {
 		t.Errorf("locked period: %d %s", r.code, r.stdout)
+	}
+	if string(dbBytes(t, db)) != string(before) {
+		t.Fatal("a return for a locked period changed the database")
 	}
 	setUp(t, db, "unlock", "1-9月", "--reason", "补收填报")
 

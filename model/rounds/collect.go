@@ -181,8 +181,9 @@ func (k *Checker) CheckFile(path string) Checked {
 // Check checks one returned workbook of the current plan: that it is a
 // round workbook of this plan, its round and period as stored, every
 // filled row's key the unit's for that round and its ID unchanged, no
-// formula where a figure belongs, and every figure readable for its item
-// in a period not locked. It writes nothing.
+// formula where a figure belongs, and every figure readable for its item.
+// A file with filled rows for a locked period is refused whole, once,
+// before its rows are checked (LockedRefusal). It writes nothing.
 func (k *Checker) Check(file string, data []byte) Checked {
 	st := k.st
 	base := filepath.Base(file)
@@ -216,6 +217,13 @@ func (k *Checker) Check(file string, data []byte) Checked {
 		return c
 	}
 	c.Unit, c.Round, c.Rows, c.ret = unit, round, len(ret.Rows), ret
+	if len(ret.Rows) > 0 && k.locked(round.Period) {
+		// Once per file, before any row is checked: each row's 期间 is
+		// made up from the round (Return.ImportTable), so a row-by-row
+		// refusal pointed at a column the clerk cannot see.
+		c.Refused = LockedRefusal(base, round.Period)
+		return c
+	}
 	if probs := append(rowKeyProblems(ret, keys, unit), progressProblems(ret)...); len(probs) > 0 {
 		c.Refused = fmt.Errorf("“%s”有%d处问题，未写入任何数据：\n%s", base, len(probs), strings.Join(probs, "\n"))
 		return c
@@ -234,6 +242,12 @@ func (k *Checker) Check(file string, data []byte) Checked {
 	}
 	k.foresee(&c)
 	return c
+}
+
+// LockedRefusal is why a return for a locked period is refused, what
+// the clerk does about it included.
+func LockedRefusal(file string, p domain.Period) error {
+	return fmt.Errorf("“%s”：%d年%s已锁定（简报已报出），本填报表未写入：如需补报，请审阅人先解锁该期间", file, p.Year, p.Label())
 }
 
 // rowKeyProblems checks each filled row's key and ID against the keys of
