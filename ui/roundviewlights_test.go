@@ -33,6 +33,9 @@ func TestLightWhyInEnglish(t *testing.T) {
 			Why: "已报送，目标待定，无法判断（逾期报送）"}, "Returned; target to be set, cannot be judged (returned late)"},
 		{rounds.ItemRow{Light: domain.LightNone, Status: domain.AwaitingJudgement, ReturnedAt: "2023-10-02 09:30", Why: "已报送，待审阅人判断"},
 			"Returned; awaiting the reviewer's judgement"},
+		// A 协办 item its lead returned (STATUS.md rule 21).
+		{rounds.ItemRow{Light: domain.LightGreen, ByLead: "市发展改革委", Why: rounds.ByLeadWhy("市发展改革委")},
+			"Returned by the lead unit (市发展改革委)"},
 	} {
 		if got := lightWhy(tc.row); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.row.Why, got, tc.want)

@@ -1,8 +1,11 @@
 package sheet
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"cn.planreview/planreview/model/domain"
 )
@@ -26,6 +29,30 @@ func TestRoundWorkbookReadsBack(t *testing.T) {
 	}
 	if ret.RoundID != "R1" || ret.PlanID != "plan-2024-x" || ret.UnitID != 3 || ret.UnitName != "市商务局" || ret.Period != "2024-09" || len(ret.Rows) != 0 {
 		t.Errorf("read back %+v", ret)
+	}
+	// The 填报 sheet is protected: the cover must not promise sorting
+	// (Excel and WPS refuse to sort locked cells), and must say what the
+	// unit may do.
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cover, err := f.GetRows(RoundCoverSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, row := range cover {
+		text.WriteString(strings.Join(row, "") + "\n")
+	}
+	for _, want := range []string{"只填白色单元格", "不要增加、删除行，也不要调整行的顺序或排序"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("cover lacks %q:\n%s", want, text.String())
+		}
+	}
+	if strings.Contains(text.String(), "可以调整") {
+		t.Errorf("cover still promises reordering:\n%s", text.String())
 	}
 	for _, tc := range []struct{ name, want string }{
 		{"x.xls", "是 .xls 格式：请在 WPS 或 Excel 中另存为 .xlsx 后再导入"},
