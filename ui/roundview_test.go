@@ -25,7 +25,9 @@ import (
 // collect writes them: 市商务局 on 2023-10-08, 市发展改革委 on 2023-10-12
 // (late; 固定资产投资 8.1% below its 增长10%), 市统计局 none. set moves
 // the store's clock.
-func roundTestUI(t *testing.T) (u *UI, st *store.Store, set func(time.Time)) {
+//
+// Extra assignments are made after those, before the round is sent.
+func roundTestUI(t *testing.T, extra ...store.Assignment) (u *UI, st *store.Store, set func(time.Time)) {
 	t.Helper()
 	envlocale.Fix()
 	a := test.NewTempApp(t)
@@ -42,11 +44,11 @@ func roundTestUI(t *testing.T) (u *UI, st *store.Store, set func(time.Time)) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	for _, as := range []store.Assignment{
+	for _, as := range append([]store.Assignment{
 		{Items: []string{"A1-06"}, Lead: "市商务局", NewUnits: true},
 		{Items: []string{"A1-01", "A1-05"}, Lead: "市发展改革委", NewUnits: true},
 		{Items: []string{"A1-02", "A1-03"}, Lead: "市统计局", NewUnits: true},
-	} {
+	}, extra...) {
 		if _, err := st.AssignUnits(as, "张三"); err != nil {
 			t.Fatal(err)
 		}
@@ -270,6 +272,36 @@ func TestRoundView(t *testing.T) {
 	test.Tap(v.jump)
 	if u.roundView != nil || u.selected != "A1-03" {
 		t.Errorf("jump: view %v, selected %q", u.roundView != nil, u.selected)
+	}
+}
+
+// TestRoundViewCowork: 市统计局 also co-operates (协办) on A1-01 and
+// A1-05, which 市发展改革委 leads and returned: they are settled for it,
+// counted apart, with why 牵头单位已报送（市发展改革委） (STATUS.md rule 21).
+func TestRoundViewCowork(t *testing.T) {
+	u, _, _ := roundTestUI(t, store.Assignment{Items: []string{"A1-01", "A1-05"}, Lead: "市发展改革委", With: []string{"市统计局"}})
+	u.sheetMenu(u.message)
+	tapMenuItem(t, u.win, "填报情况（催报）…")
+	v := u.roundView
+	if v == nil {
+		t.Fatal("the round view did not open")
+	}
+	v.asOfEntry.SetText("2023-10-15")
+	shown := texts(u.win.Canvas().Overlays().Top())
+	for _, want := range []string{
+		"截至2023-10-15：3个单位（已报齐2个）共7项，已报3项（其中逾期报送2项），未报2项（其中逾期未报2项），由牵头单位报送2项",
+		"市统计局：4项，已报0项（其中逾期报送0项），未报2项（其中逾期未报2项），由牵头单位报送2项",
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the view lacks %q:\n%s", want, shown)
+		}
+	}
+	for _, un := range v.units {
+		for _, r := range un.Rows {
+			if r.ByLead != "" && lightWhy(r) != "牵头单位已报送（市发展改革委）" {
+				t.Errorf("%s %s: why %q", un.Unit, r.ItemID, lightWhy(r))
+			}
+		}
 	}
 }
 
