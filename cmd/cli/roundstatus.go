@@ -77,11 +77,14 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 	// 逾期 is two columns, each after the count it is part of, as in the
 	// window: returned after the due date, and still missing past it; one
 	// count of both read as more overdue than missing.
-	fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s %s\n", cjk.Pad("单位", 16), cjk.Pad("项目", 4), cjk.Pad("已报", 4), cjk.Pad("逾期报送", 8),
-		cjk.Pad("未报", 4), cjk.Pad("逾期未报", 8), "最近报送")
+	// 牵头已报 counts a 协办 unit's items its lead returned (rule 21), so
+	// that 已报 + 未报 + 牵头已报 are the unit's items.
+	fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s %s %s\n", cjk.Pad("单位", 16), cjk.Pad("项目", 4), cjk.Pad("已报", 4), cjk.Pad("逾期报送", 8),
+		cjk.Pad("未报", 4), cjk.Pad("逾期未报", 8), cjk.Pad("牵头已报", 8), "最近报送")
 	for _, u := range units {
-		fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s %s\n", cjk.Pad(u.Unit, 16), cjk.Pad(fmt.Sprint(u.Items), 4), cjk.Pad(fmt.Sprint(u.Returned), 4),
-			cjk.Pad(fmt.Sprint(u.LateReturned), 8), cjk.Pad(fmt.Sprint(u.Missing), 4), cjk.Pad(fmt.Sprint(u.LateMissing), 8), orDash(u.LastReturn))
+		fmt.Fprintf(env.Stdout, "%s %s %s %s %s %s %s %s\n", cjk.Pad(u.Unit, 16), cjk.Pad(fmt.Sprint(u.Items), 4), cjk.Pad(fmt.Sprint(u.Returned), 4),
+			cjk.Pad(fmt.Sprint(u.LateReturned), 8), cjk.Pad(fmt.Sprint(u.Missing), 4), cjk.Pad(fmt.Sprint(u.LateMissing), 8),
+			cjk.Pad(fmt.Sprint(u.ByLead), 8), orDash(u.LastReturn))
 		for _, r := range u.Rows {
 			fmt.Fprintf(env.Stdout, "  %s %s %s %s\n", cjk.Pad(r.LightLabel, 2), cjk.Pad(r.ItemID, 7), cjk.Pad(r.Name, 24), r.Why)
 		}

@@ -112,11 +112,12 @@ func TestRoundStatus(t *testing.T) {
 		f := strings.Fields(line)
 		switch {
 		case len(f) > 0 && f[0] == "单位":
-			if strings.Join(f[1:], " ") != "项目 已报 逾期报送 未报 逾期未报 最近报送" {
+			if strings.Join(f[1:], " ") != "项目 已报 逾期报送 未报 逾期未报 牵头已报 最近报送" {
 				t.Errorf("header: %q", line)
 			}
-		case len(f) >= 6 && f[0] == "市统计局":
-			if f[3] != "0" || f[5] != "0" { // not yet due: nothing overdue
+		case len(f) >= 7 && f[0] == "市统计局":
+			// Not yet due: nothing overdue; A1-02 settled by 市商务局.
+			if f[3] != "0" || f[5] != "0" || f[6] != "1" {
 				t.Errorf("市统计局 before due: %q", line)
 			}
 		case len(f) >= 6 && f[0] == "市发展改革委":
