@@ -126,12 +126,8 @@ func (s *Store) importRows(rows []Import, detail, by string) error {
 	return s.write(func(tx *wtx) error {
 		for _, r := range rows {
 			if a := r.Actual; a != nil {
-				it, ok := s.plan.Item(a.ItemID)
-				if !ok {
-					return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
-				}
-				if err := domain.CheckActual(it, *a, s.plan.Year); err != nil {
-					return fmt.Errorf("%s：%w", a.ItemID, err)
+				if err := s.checkRow(*a); err != nil {
+					return err
 				}
 				if a.By == "" {
 					a.By = by
@@ -305,4 +301,18 @@ func reverseActual(tx *wtx, c domain.Change, by string) error {
 		entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
 		tx.plan, c.ItemID, c.Period, value, outcome, j.Source, j.SourceDate, j.By, tx.at)
 	return err
+}
+
+// checkRow checks one figure of a file being written (an import, a
+// collected return) against its item, the message naming the item: the
+// file was checked when previewed, but the plan may differ by now.
+func (s *Store) checkRow(a domain.Actual) error {
+	it, ok := s.plan.Item(a.ItemID)
+	if !ok {
+		return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
+	}
+	if err := domain.CheckActual(it, a, s.plan.Year); err != nil {
+		return fmt.Errorf("%s：%w", a.ItemID, err)
+	}
+	return nil
 }

@@ -200,12 +200,8 @@ func (s *Store) CollectReturn(f ReturnFile, by string, overwrite bool) (Collecte
 		for _, r := range f.Rows {
 			state := ReturnWritten
 			if a := r.Actual; a != nil {
-				it, ok := s.plan.Item(a.ItemID)
-				if !ok {
-					return fmt.Errorf("没有编号为“%s”的项目", a.ItemID)
-				}
-				if err := domain.CheckActual(it, *a, s.plan.Year); err != nil {
-					return fmt.Errorf("%s：%w", a.ItemID, err)
+				if err := s.checkRow(*a); err != nil {
+					return err
 				}
 				old, found, err := getActual(tx, a.ItemID, a.Period)
 				if err != nil {
