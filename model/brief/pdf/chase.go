@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"cn.planreview/planreview/model/brief"
 	"cn.planreview/planreview/model/cjk"
 	"cn.planreview/planreview/model/domain"
@@ -65,14 +63,9 @@ func heightOf(ps []piece) float64 {
 // Report.Omitted counts the items the page could not name (they are in
 // the workbook, and the page says so); Report.Pages is always 1.
 func RenderChaseList(c brief.ChaseList) ([]byte, Report, error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetMargins(chaseMarginL, chaseMarginT, chaseMarginR)
-	p.SetAutoPageBreak(false, chaseMarginB)
-	regular, bold := briefFonts.faces()
-	p.AddUTF8FontFromBytes(family, "", regular)
-	p.AddUTF8FontFromBytes(family, "B", bold)
-	if err := p.Error(); err != nil {
-		return nil, Report{}, fmt.Errorf("无法加载字体：%w", err)
+	p, err := newA4(briefFonts, chaseMarginL, chaseMarginT, chaseMarginR, chaseMarginB)
+	if err != nil {
+		return nil, Report{}, err
 	}
 	p.SetCatalogSort(true)
 	p.SetCreationDate(c.AsOf)

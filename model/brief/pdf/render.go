@@ -94,14 +94,9 @@ type renderer struct {
 const nbAlias = "{nb}"
 
 func draw(b brief.Brief, date time.Time, fonts *fontSet) (*renderer, error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetMargins(marginL, marginT, marginR)
-	p.SetAutoPageBreak(false, marginB)
-	regular, bold := fonts.faces()
-	p.AddUTF8FontFromBytes(family, "", regular)
-	p.AddUTF8FontFromBytes(family, "B", bold)
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("无法加载字体：%w", err)
+	p, err := newA4(fonts, marginL, marginT, marginR, marginB)
+	if err != nil {
+		return nil, err
 	}
 	p.SetCatalogSort(true)
 	p.SetCreationDate(date)
@@ -579,4 +574,20 @@ func MissingTextIn(ms []Missing, doc string) string {
 		parts = append(parts, fmt.Sprintf("“%c”（U+%04X，%s）", m.Char, m.Char, m.Where))
 	}
 	return "以下字符字体中没有，" + doc + "中以〓代替：" + strings.Join(parts, "、")
+}
+
+// newA4 is an A4 portrait document in millimetres with the given margins
+// and the brief's two faces loaded; pages break where the caller says, not
+// where fpdf would.
+func newA4(fonts *fontSet, left, top, right, bottom float64) (*fpdf.Fpdf, error) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetMargins(left, top, right)
+	p.SetAutoPageBreak(false, bottom)
+	regular, bold := fonts.faces()
+	p.AddUTF8FontFromBytes(family, "", regular)
+	p.AddUTF8FontFromBytes(family, "B", bold)
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("无法加载字体：%w", err)
+	}
+	return p, nil
 }
