@@ -2,7 +2,6 @@ package rounds
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"cn.planreview/planreview/model/domain"
@@ -142,7 +141,7 @@ func (k *Checker) foresee(c *Checked) {
 		key := batchKey{r.Actual.ItemID, r.Actual.Period}
 		if f, ok := k.batch[key]; ok {
 			e := f.Earlier
-			e.Same = sameFigure(f.actual, r.Actual)
+			e.Same = domain.SameFigure(f.actual, r.Actual)
 			if c.earlier == nil {
 				c.earlier = map[int]Earlier{}
 			}
@@ -151,15 +150,6 @@ func (k *Checker) foresee(c *Checked) {
 		}
 		k.batch[key] = batchFigure{Earlier: Earlier{Unit: c.Unit, File: c.File, Shown: r.Shown}, actual: r.Actual}
 	}
-}
-
-// sameFigure is the store's rule for a return that agrees with the
-// recorded figure.
-func sameFigure(a, b domain.Actual) bool {
-	if a.Outcome != "" || b.Outcome != "" {
-		return a.Outcome == b.Outcome
-	}
-	return math.Abs(a.Value-b.Value) < 1e-9
 }
 
 // progressProblems checks each filled row's 进展情况 against the length a

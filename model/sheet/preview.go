@@ -3,7 +3,6 @@ package sheet
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -400,7 +399,7 @@ func (rr *rowReader) change(row *Row, it domain.Item) bool {
 	if row.Text == "" {
 		row.Change = Same // a note only
 	} else if old, ok := latestAt(rr.r, it, row.Actual.Period); ok {
-		if sameFigure(old, row.Actual) {
+		if domain.SameFigure(old, row.Actual) {
 			row.Change = Same
 		} else {
 			row.Change = Corrects
@@ -428,13 +427,6 @@ func latestAt(r *domain.Review, it domain.Item, p domain.Period) (domain.Actual,
 		}
 	}
 	return domain.Actual{}, false
-}
-
-func sameFigure(a, b domain.Actual) bool {
-	if a.Outcome != "" || b.Outcome != "" {
-		return a.Outcome == b.Outcome
-	}
-	return math.Abs(a.Value-b.Value) < 1e-9
 }
 
 // parsePeriodCell reads a period as typed, or as Excel shows a date it

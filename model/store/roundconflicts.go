@@ -189,7 +189,7 @@ func periodSources(q queryer, plan string, p domain.Period) (map[string][]source
 // zero when none did (a typed in or imported).
 func pickSource(srcs []sourceRow, a domain.Actual) source {
 	for _, r := range srcs {
-		if sameFigure(r.figure, a) {
+		if domain.SameFigure(r.figure, a) {
 			return r.source
 		}
 	}
@@ -399,7 +399,7 @@ func (s *Store) ResolveConflict(roundID, itemID string, pick Pick, by string) (s
 			j := toJSON(a)
 			after.Actual = &j
 			took = fmt.Sprintf("%s填报的%s（%s）", chosen.Unit, words(a), chosen.File)
-			if found && !sameFigure(old, a) {
+			if found && !domain.SameFigure(old, a) {
 				recordedOther = recordedAs
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -208,7 +207,7 @@ func (s *Store) CollectReturn(f ReturnFile, by string, overwrite bool) (Collecte
 					return err
 				}
 				switch {
-				case found && sameFigure(old, *a):
+				case found && domain.SameFigure(old, *a):
 					state = ReturnUnchanged
 					c.Unchanged++
 				case found && !overwrite:
@@ -328,13 +327,6 @@ func collectedWords(c Collected) string {
 		return ""
 	}
 	return "：" + strings.Join(parts, "，")
-}
-
-func sameFigure(a, b domain.Actual) bool {
-	if a.Outcome != "" || b.Outcome != "" {
-		return a.Outcome == b.Outcome
-	}
-	return math.Abs(a.Value-b.Value) < 1e-9
 }
 
 func getReturn(tx *wtx, round string, unit int64, item string) (returnJSON, bool, error) {
