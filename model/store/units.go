@@ -104,28 +104,6 @@ func (s *Store) FindUnit(name string) (domain.Unit, error) {
 	return domain.MatchUnit(units, name)
 }
 
-func readItemUnits(tx *wtx, itemID string) (domain.ItemUnits, error) {
-	rows, err := tx.Query(`SELECT unit_id, role FROM item_units WHERE plan_id = ? AND item_id = ? ORDER BY role DESC, ord`, tx.plan, itemID)
-	if err != nil {
-		return domain.ItemUnits{}, err
-	}
-	defer rows.Close()
-	var a domain.ItemUnits
-	for rows.Next() {
-		var unit int64
-		var role string
-		if err := rows.Scan(&unit, &role); err != nil {
-			return a, err
-		}
-		if domain.UnitRole(role) == domain.RoleLead {
-			a.Lead = unit
-		} else {
-			a.With = append(a.With, unit)
-		}
-	}
-	return a, rows.Err()
-}
-
 func putItemUnits(tx *wtx, itemID string, a domain.ItemUnits) error {
 	if _, err := tx.Exec(`DELETE FROM item_units WHERE plan_id = ? AND item_id = ?`, tx.plan, itemID); err != nil {
 		return err
@@ -399,11 +377,14 @@ func (s *Store) AssignUnits(as Assignment, by string) (Assigned, error) {
 			res.With = append(res.With, u)
 		}
 		before, after := map[string]itemUnitsJSON{}, map[string]itemUnitsJSON{}
+		// Read once for all the items (deduplicated above): a query per
+		// item made assigning a whole section hundreds of queries.
+		current, err := loadItemUnits(tx, tx.plan)
+		if err != nil {
+			return err
+		}
 		for _, it := range items {
-			cur, err := readItemUnits(tx, it.ID)
-			if err != nil {
-				return err
-			}
+			cur := current[it.ID]
 			if sameItemUnits(cur, want) {
 				res.Same = append(res.Same, it.ID)
 				continue
@@ -463,12 +444,12 @@ func reverseAssign(tx *wtx, c domain.Change, _ string) error {
 	if err := json.Unmarshal([]byte(c.After), &after); err != nil {
 		return err
 	}
+	current, err := loadItemUnits(tx, tx.plan)
+	if err != nil {
+		return err
+	}
 	for id, a := range after {
-		cur, err := readItemUnits(tx, id)
-		if err != nil {
-			return err
-		}
-		if !sameItemUnits(cur, a.units()) {
+		if !sameItemUnits(current[id], a.units()) {
 			return fmt.Errorf("%s：%w", id, errChangedSince)
 		}
 	}
