@@ -181,7 +181,7 @@ func (u *UI) unitForm(ids []string) {
 				f.fail(tr("牵头单位"), fmt.Errorf("%s", tr("请填写或选择牵头单位（要清除责任单位，请勾选“清除责任单位”）")))
 				return false
 			}
-			as.With = splitNames(with.Text)
+			as.With = domain.SplitUnitNames(with.Text)
 		} else {
 			as.Lead = ""
 		}
@@ -202,9 +202,6 @@ func (u *UI) unitForm(ids []string) {
 	f.add("", container.NewVBox(addNew, clear), "")
 	f.show()
 }
-
-// splitNames reads names typed with 、，; / or spaces between them.
-func splitNames(s string) []string { return domain.SplitUnitNames(s) }
 
 // unitBoxWidth is the unit box's width: as wide as 全部单位 or a six-
 // character full name (市发展改革委), so the choice is never cut.

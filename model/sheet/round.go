@@ -27,9 +27,6 @@ const (
 var RoundFillColumns = []string{"编号", "名称", "本单位职责", "预期目标（原文）", "最新实际值", "当前状态", "序时进度",
 	"实际值", "进展情况", "来源", "填报人", "联系电话"}
 
-// roundFilledFrom is the first column the unit fills (实际值), 1-based.
-const roundFilledFrom = 8
-
 // RoundSheet is what one unit's workbook holds.
 type RoundSheet struct {
 	PlanID, PlanTitle string
