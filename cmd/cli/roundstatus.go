@@ -23,24 +23,9 @@ func runRoundStatus(env Env, st *store.Store, a args) error {
 	if len(a.pos) != 1 {
 		return usage("round status 不接受参数“%s”", a.pos[1])
 	}
-	all, err := st.Rounds()
+	round, err := chosenRound(st, a)
 	if err != nil {
 		return err
-	}
-	if len(all) == 0 {
-		return fmt.Errorf("本计划还没有发起填报：请先用 planreview round start")
-	}
-	round := all[len(all)-1]
-	if id := a.get("round"); id != "" {
-		found := false
-		for _, r := range all {
-			if r.ID == id {
-				round, found = r, true
-			}
-		}
-		if !found {
-			return fmt.Errorf("本计划没有填报轮次“%s”", id)
-		}
 	}
 	asOf := env.Now()
 	if s := a.get("as-of"); s != "" {
