@@ -166,23 +166,18 @@ func (u *UI) conflictLine(id string) fyne.CanvasObject {
 }
 
 // heldCounts is how many returns are held for each item (and for the
-// item its figures are recorded on), as of the plan's newest change: the
-// detail pane asks on every item shown, and reading every round's
-// conflicts each time took tens of milliseconds at 1,000 items.
+// item its figures are recorded on): the detail pane asks on every item
+// shown, and reading every round's conflicts each time took tens of
+// milliseconds at 1,000 items. reload, which every change of the plan
+// passes through, drops it.
 type heldCounts struct {
-	plan   string
-	change int64
-	n      map[string]int
+	n map[string]int
 }
 
 // heldFor is how many returns are held for an item, read again only after
-// a change (a collect, a resolve, an undo all write history).
+// a reload.
 func (u *UI) heldFor(id string) int {
-	last, err := u.st.LastChangeID()
-	if err != nil {
-		return 0
-	}
-	if u.held.n == nil || u.held.plan != u.plan.ID || u.held.change != last {
+	if u.held.n == nil {
 		cs, err := u.pendingConflicts("")
 		if err != nil {
 			return 0
@@ -194,7 +189,7 @@ func (u *UI) heldFor(id string) int {
 				n[domain.TrackedID(it)] += len(c.Candidates)
 			}
 		}
-		u.held = heldCounts{plan: u.plan.ID, change: last, n: n}
+		u.held = heldCounts{n: n}
 	}
 	return u.held.n[id]
 }

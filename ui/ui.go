@@ -113,6 +113,7 @@ func (u *UI) reload() error {
 		return err
 	}
 	u.review = r
+	u.held = heldCounts{} // counted again when the detail pane next asks
 	if u.lastYear, err = loadLastYear(u.st); err != nil {
 		return err
 	}
